@@ -1,0 +1,1 @@
+namespace SteeringRng.Certification; internal static class Placeholder { }

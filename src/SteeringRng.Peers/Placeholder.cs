@@ -1,0 +1,1 @@
+namespace SteeringRng.Peers; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace SteeringRng.Quantum; internal static class Placeholder { }

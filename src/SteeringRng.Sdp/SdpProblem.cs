@@ -1,0 +1,50 @@
+namespace SteeringRng.Sdp;
+
+/// <summary>
+/// A block-diagonal SDP in the SDPA/CSDP primal–dual standard form:
+/// <code>
+///   (P)  max ⟨C, X⟩          s.t.  ⟨A_i, X⟩ = b_i  (i = 1..m),   X ⪰ 0
+///   (D)  min bᵀy             s.t.  Z = Σ_i y_i A_i − C ⪰ 0
+/// </code>
+/// In an SDPA file, the "c vector" is b, F0 is C and F_i is A_i. ⟨U, V⟩ = Re tr(U V) blockwise; on a
+/// Nonnegative block it is the dot product of the diagonals.
+/// The "moment form" of NPA relaxations, max gᵀw s.t. F0 − Σ w_i F_i ⪰ 0, is (D) with y = w, b = −g,
+/// A_i = −F_i, C = −F0 (its optimum is −(optimum of D)); see <see cref="FromMomentForm"/>.
+/// </summary>
+public sealed class SdpProblem
+{
+    public SdpProblem(IReadOnlyList<SdpBlock> blocks, SdpMatrix c, IReadOnlyList<SdpMatrix> a, double[] b)
+    {
+        Blocks = blocks;
+        C = c;
+        A = a;
+        B = b;
+    }
+
+    /// <summary>Diagonal blocks, in order.</summary>
+    public IReadOnlyList<SdpBlock> Blocks { get; }
+
+    /// <summary>Primal objective matrix C (SDPA F0).</summary>
+    public SdpMatrix C { get; }
+
+    /// <summary>Constraint matrices A_1..A_m (SDPA F1..Fm).</summary>
+    public IReadOnlyList<SdpMatrix> A { get; }
+
+    /// <summary>Right-hand sides b (SDPA c vector), length m.</summary>
+    public double[] B { get; }
+
+    /// <summary>Number of constraints m (number of free dual variables y).</summary>
+    public int ConstraintCount => B.Length;
+
+    /// <summary>
+    /// Builds (D) from the moment form  max gᵀw  s.t.  F0 − Σ w_i F_i ⪰ 0.
+    /// The optimum of the moment form is −(the dual objective of the returned problem).
+    /// </summary>
+    public static SdpProblem FromMomentForm(
+        IReadOnlyList<SdpBlock> blocks, SdpMatrix f0, IReadOnlyList<SdpMatrix> f, double[] g)
+    {
+        static SdpMatrix Negate(SdpMatrix m) =>
+            new(m.Entries.Select(e => e with { Value = -e.Value, Imag = -e.Imag }).ToArray());
+        return new SdpProblem(blocks, Negate(f0), f.Select(Negate).ToArray(), g.Select(v => -v).ToArray());
+    }
+}

@@ -1,0 +1,6 @@
+module SteeringRng.Algebra.Tests.Main
+
+open Expecto
+
+[<EntryPoint>]
+let main argv = runTestsInAssemblyWithCLIArgs [] argv
