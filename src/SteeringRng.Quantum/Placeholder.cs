@@ -1,1 +1,0 @@
-namespace SteeringRng.Quantum; internal static class Placeholder { }
