@@ -24,6 +24,8 @@ public sealed partial class InteriorPointSolver
         private readonly InternalProblem _p;
         private readonly BlockLayout[] _layout;
 
+        private readonly Stopwatch _schurTime = new(), _factorTime = new();
+
         private Iterate _it;
         private double[]?[] _lx = [];
         private double[]?[] _lz = [];
@@ -72,8 +74,13 @@ public sealed partial class InteriorPointSolver
                 if (tinySteps >= 3) return Stop(SdpStatus.NumericalFailure, best, iter, "step lengths collapsed");
 
                 // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
+                _schurTime.Start();
                 schur.Form(_it.X, _zInv, chol.Matrix);
-                if (!chol.Factor()) return Stop(SdpStatus.NumericalFailure, best, iter, "Schur complement could not be factored");
+                _schurTime.Stop();
+                _factorTime.Start();
+                var factored = chol.Factor();
+                _factorTime.Stop();
+                if (!factored) return Stop(SdpStatus.NumericalFailure, best, iter, "Schur complement could not be factored");
 
                 // G = X R_d Z⁻¹ enters both right-hand sides.
                 var g = Product(_it.X, res.Dual, _zInv);
