@@ -41,6 +41,29 @@ internal sealed class BlockLayout
     /// <summary>‖E(M)‖_F = √2 ‖M‖_F, so internal Frobenius norms are divided by this.</summary>
     public double FrobeniusScale => IsHermitian ? Math.Sqrt(2.0) : 1.0;
 
+    /// <summary>Converts a user value into the internal representation times <paramref name="scale"/> (E(H)·scale).</summary>
+    public double[] FromUser(SdpBlockValue value, double scale)
+    {
+        if (value.Shape != Shape) throw new ArgumentException($"A block value has shape {value.Shape}, expected {Shape}.");
+        var expected = IsDiagonal ? Shape.Size : Shape.Size * Shape.Size;
+        if (value.Re.Length != expected || (value.Im is not null && value.Im.Length != expected))
+            throw new ArgumentException($"A {Shape.Kind} block of size {Shape.Size} needs {expected} entries, got {value.Re.Length}.");
+        if (!IsHermitian) return value.Re.Select(v => v * scale).ToArray();
+        var n = Shape.Size;
+        var d = Dim;
+        var e = new double[d * d];
+        for (var r = 0; r < n; r++)
+        for (var c = 0; c < n; c++)
+        {
+            var re = scale * value.Re[r * n + c];
+            var im = scale * (value.Im?[r * n + c] ?? 0);
+            e[r * d + c] = e[(r + n) * d + c + n] = re;  // [[P, −Q], [Q, P]]
+            e[(r + n) * d + c] = im;
+            e[r * d + c + n] = -im;
+        }
+        return e;
+    }
+
     /// <summary>Converts an internal value back into the user's representation (undoing the embedding).</summary>
     public SdpBlockValue ToUser(double[] internalValue, double scale)
     {
