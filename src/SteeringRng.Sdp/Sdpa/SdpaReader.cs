@@ -80,29 +80,26 @@ public static class SdpaReader
     private static SdpBlock ParseBlock(SdpaToken token)
     {
         if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
-            throw Bad(token, $"expected an integer block size, found '{token.Text}'");
-        if (size == 0) throw Bad(token, "a block size must not be 0");
+            throw token.Error($"expected an integer block size, found '{token.Text}'");
+        if (size == 0) throw token.Error("a block size must not be 0");
         return size > 0 ? SdpBlock.Psd(size) : SdpBlock.Nonnegative(-size);
     }
 
-    internal static int ParseCount(SdpaToken token, string what, int minimum)
+    private static int ParseCount(SdpaToken token, string what, int minimum)
     {
         if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw Bad(token, $"expected an integer for {what}, found '{token.Text}'");
-        if (value < minimum) throw Bad(token, $"{what} must be at least {minimum}, got {value}");
+            throw token.Error($"expected an integer for {what}, found '{token.Text}'");
+        if (value < minimum) throw token.Error($"{what} must be at least {minimum}, got {value}");
         return value;
     }
 
     internal static double ParseValue(SdpaToken token, string what)
     {
         if (!double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            throw Bad(token, $"expected a number for the {what}, found '{token.Text}'");
-        if (!double.IsFinite(value)) throw Bad(token, $"the {what} must be finite, found '{token.Text}'");
+            throw token.Error($"expected a number for the {what}, found '{token.Text}'");
+        if (!double.IsFinite(value)) throw token.Error($"the {what} must be finite, found '{token.Text}'");
         return value;
     }
-
-    internal static SdpaFormatException Bad(SdpaToken token, string problem) =>
-        new(token.Line, problem, token.Column, token.Text);
 
     private static SdpaFormatException EndOfFile(SdpaLexer lexer, string expected) =>
         new(lexer.LineNumber + 1, $"unexpected end of file: expected {expected}");
