@@ -48,7 +48,12 @@ public abstract class SdpaPeerSolver : ISdpSolver
         using var workspace = new PeerWorkspace(Name);
         var real = HermitianEmbedding.ToReal(problem);
         SdpaWriter.WriteFile(real, workspace.PathOf(ProblemFile));
-        var run = PeerProcess.Run(executable, PrepareRun(workspace, settings), workspace.Folder, settings.TimeLimit, cancellation);
+        PeerRun run;
+        try { run = PeerProcess.Run(executable, PrepareRun(workspace, settings), workspace.Folder, settings.TimeLimit, cancellation); }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return Unsolved(problem, SdpStatus.NumericalFailure, $"{Name}: could not start {executable}: {e.Message}", 0, 0);
+        }
         if (run.Outcome != PeerRunOutcome.Exited)
         {
             var why = run.Outcome == PeerRunOutcome.Cancelled ? "cancelled" : $"time limit of {settings.TimeLimit} reached";

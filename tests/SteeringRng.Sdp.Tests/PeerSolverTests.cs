@@ -99,6 +99,23 @@ public class PeerSolverTests
         Assert.Contains("cancelled", s.Message);
     }
 
+    [SkippableFact]
+    public void Time_limit_stops_a_long_run()
+    {
+        var solver = PeerFixtures.RequireAvailable("csdp");
+        // A dense 300×300 max-cut-like SDP (max ⟨J, X⟩ − tr X s.t. X_ii = 1) takes CSDP well over 50 ms.
+        const int n = 300;
+        var c = new List<SdpEntry>();
+        for (var i = 0; i < n; i++)
+        for (var j = i; j < n; j++)
+            c.Add(new SdpEntry(0, i, j, i == j ? 0 : Math.Sin(i * n + j)));
+        var a = Enumerable.Range(0, n).Select(i => new SdpMatrix([new SdpEntry(0, i, i, 1)])).ToArray();
+        var problem = new SdpProblem([SdpBlock.Psd(n)], new SdpMatrix(c), a, Enumerable.Repeat(1.0, n).ToArray());
+        var s = solver.Solve(problem, SdpSettings.Default with { TimeLimit = TimeSpan.FromMilliseconds(50) });
+        Assert.Equal(SdpStatus.TimeLimit, s.Status);
+        Assert.Contains("time limit", s.Message);
+    }
+
     [Fact]
     public void A_missing_binary_is_reported_unavailable_with_the_reason()
     {
