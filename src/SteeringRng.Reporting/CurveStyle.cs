@@ -5,7 +5,8 @@ namespace SteeringRng.Reporting;
 /// <summary>
 /// The look of one bound's curve, after the paper's Fig. 2: black for the no-signalling bound, red for NPA
 /// level 1, blue dashed for level 2 (dashed so that it stays visible on top of the nearly equal level-1 curve),
-/// green dashed for global measurements, orange squares for the see-saw upper bound with fixed dimension.
+/// green dashed for global measurements, orange squares without a line for the see-saw upper bound with
+/// fixed dimension (a line width of 0 draws markers only).
 /// Any other bound gets the next colour of a fixed palette, solid.
 /// </summary>
 public sealed record CurveStyle(Color Color, LinePattern Pattern, MarkerShape Marker, float LineWidth)
@@ -36,7 +37,7 @@ public sealed record CurveStyle(Color Color, LinePattern Pattern, MarkerShape Ma
         if (name == "npa 2") return new CurveStyle(Color.FromHex("#1f4fd6"), LinePattern.Dashed, MarkerShape.None, 2);
         if (name == "global") return new CurveStyle(Color.FromHex("#2ca02c"), LinePattern.Dashed, MarkerShape.None, 2);
         if (name.StartsWith("seesaw", StringComparison.Ordinal))
-            return new CurveStyle(Color.FromHex("#ff7f0e"), LinePattern.Solid, MarkerShape.FilledSquare, 1);
+            return new CurveStyle(Color.FromHex("#ff7f0e"), LinePattern.Solid, MarkerShape.FilledSquare, 0);
         return null;
     }
 }

@@ -22,7 +22,7 @@ public static class HminPlot
         {
             PlotRendering.Write(plots, format, options.Width, options.Height, stream);
         }
-        return new PlotResult(path, curves, notes);
+        return new PlotResult(path, curves, notes, PlotRendering.FontWarnings());
     }
 
     /// <summary>The panels (one ScottPlot plot per objective), the curve labels and the notes.</summary>
@@ -39,27 +39,31 @@ public static class HminPlot
         }
         var x = SweptParameter(report, drawn, options.XParameter);
         var objectives = report.Rows.Where(r => r.CriticalVisibility is null).Select(r => r.Objective).Distinct().ToList();
-        var styles = CurveStyle.ForBounds(report.Rows.Select(r => r.Bound));
+        var boundOrder = report.Rows.Select(r => r.Bound).Distinct().ToList();
+        var styles = CurveStyle.ForBounds(boundOrder);
         var plots = new List<Plot>();
         var curves = new List<string>();
         foreach (var objective in objectives)
         {
             var title = objectives.Count == 1 ? report.Scenario : $"{report.Scenario}: {objective}";
-            plots.Add(Panel(title, x, drawn.Where(r => r.Objective == objective).ToList(), styles));
-            curves.AddRange(drawn.Where(r => r.Objective == objective).Select(r => r.Bound).Distinct().Select(b => $"{objective}: {b}"));
+            var rows = drawn.Where(r => r.Objective == objective).ToList();
+            // Bounds in the report's order, markers last so the see-saw squares sit on top of the lines.
+            var bounds = boundOrder.Where(b => rows.Exists(r => r.Bound == b))
+                .OrderBy(b => styles[b].Marker == MarkerShape.None ? 0 : 1).ToList();
+            plots.Add(Panel(title, x, rows, bounds, styles));
+            curves.AddRange(bounds.Select(b => $"{objective}: {b}"));
         }
-        if (plots.Count == 0) plots.Add(Panel(report.Scenario, x, [], styles));
+        if (plots.Count == 0) plots.Add(Panel(report.Scenario, x, [], [], styles));
         return (plots, curves, notes);
     }
 
-    private static Plot Panel(string title, string? x, List<ResultRow> rows, IReadOnlyDictionary<string, CurveStyle> styles)
+    private static Plot Panel(
+        string title, string? x, List<ResultRow> rows, List<string> bounds, IReadOnlyDictionary<string, CurveStyle> styles)
     {
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel(x is null ? "parameter" : ParameterLabels.Display(x));
         plot.YLabel("H_min (bits)");
-        // Markers last, so the see-saw squares sit on top of the lines they are compared with.
-        var bounds = rows.Select(r => r.Bound).Distinct().OrderBy(b => styles[b].Marker == MarkerShape.None ? 0 : 1).ToList();
         foreach (var bound in bounds)
         {
             var points = rows.Where(r => r.Bound == bound)

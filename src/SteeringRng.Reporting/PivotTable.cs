@@ -3,7 +3,7 @@ namespace SteeringRng.Reporting;
 /// <summary>
 /// The sweep console table: one line per parameter point (sorted by the parameter values), one column per
 /// (objective, bound), grouped by objective, each cell the row's H_min in bits (the critical visibility for a
-/// steering-test row). A cell whose row is not optimal shows its status instead of a number (a near-optimal
+/// steering-test row). A cell whose row is not optimal shows its status (abbreviated) instead of a number (a near-optimal
 /// value is shown with a trailing "~"); the notes under the table say which rows those are and why.
 /// </summary>
 public static class PivotTable
@@ -72,8 +72,17 @@ public static class PivotTable
         var value = row.CriticalVisibility ?? row.Hmin;
         if (RowStatus.IsOptimal(row.Status)) return TableCells.Fixed(value, decimals);
         if (row.Status == RowStatus.NearOptimal && value is not null) return TableCells.Fixed(value, decimals) + NearOptimalMark;
-        return row.Status;
+        return ShortStatus(row.Status);
     }
+
+    /// <summary>A failed cell names its status briefly, so one failure does not widen a column of numbers.</summary>
+    private static string ShortStatus(string status) => status switch
+    {
+        RowStatus.IterationLimit => "iter-limit",
+        RowStatus.NumericalFailure => "num-fail",
+        RowStatus.Infeasible => "infeasible",
+        _ => status,
+    };
 
     private static string Where(ResultRow row)
     {

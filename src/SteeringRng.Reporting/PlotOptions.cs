@@ -11,4 +11,5 @@ public sealed record PlotOptions(int Width = 800, int Height = 600, string? XPar
 /// <param name="Path">The file written.</param>
 /// <param name="Curves">Legend labels per panel, "objective: bound", in drawing order.</param>
 /// <param name="Notes">Rows not drawn and why (not optimal, no H_min, non-finite value), one line each.</param>
-public sealed record PlotResult(string Path, IReadOnlyList<string> Curves, IReadOnlyList<string> Notes);
+/// <param name="Warnings">Problems with the image itself, e.g. no fonts installed, so the text is missing.</param>
+public sealed record PlotResult(string Path, IReadOnlyList<string> Curves, IReadOnlyList<string> Notes, IReadOnlyList<string> Warnings);

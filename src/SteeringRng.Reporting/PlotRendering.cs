@@ -11,6 +11,15 @@ namespace SteeringRng.Reporting;
 /// </summary>
 internal static class PlotRendering
 {
+    /// <summary>
+    /// Skia's Linux build in the NuGet package reads fonts from /usr/share/fonts without fontconfig. With no
+    /// font there the image is still drawn, but every label is blank; say so instead of failing silently.
+    /// </summary>
+    public static IReadOnlyList<string> FontWarnings() =>
+        SKFontManager.Default.FontFamilyCount > 0
+            ? []
+            : ["No fonts were found, so the plot has no text (titles, labels, legend). On Debian or Ubuntu install the package fonts-dejavu-core."];
+
     public static void Write(IReadOnlyList<Plot> panels, PlotFileFormat format, int width, int height, Stream stream)
     {
         var multiplot = new Multiplot();
