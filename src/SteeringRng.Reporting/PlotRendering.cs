@@ -1,5 +1,6 @@
 using ScottPlot;
 using ScottPlot.MultiplotLayouts;
+using System.Xml.Linq;
 using SkiaSharp;
 
 namespace SteeringRng.Reporting;
@@ -30,9 +31,17 @@ internal static class PlotRendering
         switch (format)
         {
             case PlotFileFormat.Svg:
-                using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+                var dashes = SvgDashes.Remove(panels);
+                using (var buffer = new MemoryStream())
                 {
-                    multiplot.Render(canvas, area);
+                    using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), buffer))
+                    {
+                        multiplot.Render(canvas, area);
+                    }
+                    buffer.Position = 0;
+                    var svg = XDocument.Load(buffer);
+                    SvgDashes.Restore(svg, dashes);
+                    svg.Save(stream);
                 }
                 break;
             case PlotFileFormat.Png:
