@@ -21,7 +21,7 @@ public sealed class SweepProgress
     private int done;
     private int failed;
     private int lastLineAt;
-    private TimeSpan lastRedraw = TimeSpan.MinValue;
+    private TimeSpan? lastRedraw;
     private bool finished;
 
     /// <param name="writer">Where progress goes (usually standard error, so results on standard output stay clean).</param>
@@ -103,7 +103,7 @@ public sealed class SweepProgress
     private void Redraw(bool force)
     {
         var now = Elapsed();
-        if (!force && now - lastRedraw < RedrawInterval) return;
+        if (!force && lastRedraw is { } last && now - last < RedrawInterval) return;
         lastRedraw = now;
         var filled = Total == 0 ? BarWidth : (int)((long)BarWidth * done / Total);
         var bar = new string('#', filled) + new string('.', BarWidth - filled);

@@ -85,6 +85,22 @@ public sealed class PlotTests : IDisposable
     }
 
     [Fact]
+    public void Svg_KeepsTheDashedCurves()
+    {
+        // Skia's SVG canvas drops dashed paths; the global (green) and npa 2 (blue) curves must still be there, dashed.
+        var path = Path.Combine(folder, "dashes.svg");
+        HminPlot.Save(SampleReports.Sweep(11), path);
+        var paths = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "path").ToList();
+        foreach (var colour in new[] { "#2CA02C", "#1F4FD6" })
+        {
+            var stroked = paths.Where(p => string.Equals((string?)p.Attribute("stroke"), colour, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.NotEmpty(stroked);
+            Assert.All(stroked, p => Assert.NotNull(p.Attribute("stroke-dasharray")));
+        }
+        Assert.DoesNotContain(paths, p => (string?)p.Attribute("stroke") == "#D62728" && p.Attribute("stroke-dasharray") is not null);
+    }
+
+    [Fact]
     public void FontsAreInstalled_SoLabelsAreDrawn()
     {
         // Without fonts the image would be drawn without any text; the result warns instead of failing.
