@@ -24,7 +24,8 @@ public sealed record ResultRow
     public string Message { get; init; } = "";
 
     /// <summary>H_min = −log2 P_guess in bits; P_guess = 1 gives 0 bits, P_guess = 1/4 gives 2 bits.</summary>
-    public static double MinEntropy(double pguess) => -Math.Log2(pguess);
+    /// <remarks>Written as 0 − log2 so that P_guess = 1 gives +0, not −0 (which would print as "-0").</remarks>
+    public static double MinEntropy(double pguess) => 0.0 - Math.Log2(pguess);
 
     /// <summary>A randomness row from the guessing probability; H_min is computed from it.</summary>
     public static ResultRow FromGuessingProbability(

@@ -16,6 +16,13 @@ public class MinEntropyTests
     }
 
     [Fact]
+    public void Hmin_OfACertainGuess_IsPositiveZero()
+    {
+        var row = ResultRow.FromGuessingProbability(ParameterSet.Empty, "joint", "ns", 1.0, RowStatus.Optimal);
+        Assert.Equal(0L, BitConverter.DoubleToInt64Bits(row.Hmin!.Value));
+    }
+
+    [Fact]
     public void Hmin_OfAGeneralPguess_MatchesTheDefinition()
     {
         // P_guess = 0.3: H_min = −ln 0.3 / ln 2.
