@@ -156,4 +156,16 @@ public class JsonContractTests
         var error = Assert.Throws<ReportFormatException>(() => ReportJsonReader.Parse(json));
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void TheContractsExample_IsExactlyWhatTheWriterWrites()
+    {
+        var document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "JSON-CONTRACT.md"));
+        var start = document.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var example = document[start..document.IndexOf("\n```", start, StringComparison.Ordinal)];
+        var report = ReportJsonReader.Parse(example);
+        Assert.Equal(2.0, report.Rows[0].Hmin);
+        Assert.Equal(ResultRow.MinEntropy(report.Rows[0].Pguess!.Value), report.Rows[0].Hmin);
+        Assert.Equal(example, ReportJsonWriter.ToJson(report).ReplaceLineEndings("\n"));
+    }
 }

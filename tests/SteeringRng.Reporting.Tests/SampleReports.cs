@@ -3,7 +3,7 @@ using SteeringRng.Reporting;
 namespace SteeringRng.Reporting.Tests;
 
 /// <summary>Reports used by several tests. The numbers are made up for rendering, not physics.</summary>
-public static class SampleReports
+internal static class SampleReports
 {
     public static ParameterSet Mu(double mu) => ParameterSet.Of(("mu", mu));
 
