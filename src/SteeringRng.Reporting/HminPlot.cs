@@ -18,9 +18,16 @@ public static class HminPlot
         if (options.Width < 100 || options.Height < 100)
             throw new ArgumentException($"Plot size {options.Width}×{options.Height} is too small; at least 100×100 pixels.", nameof(options));
         var (plots, curves, notes) = Build(report, options);
-        using (var stream = File.Create(path))
+        // Render into memory first: a failure while drawing then leaves no half-written file behind.
+        using var image = new MemoryStream();
+        PlotRendering.Write(plots, format, options.Width, options.Height, image);
+        try
         {
-            PlotRendering.Write(plots, format, options.Width, options.Height, stream);
+            File.WriteAllBytes(path, image.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write plot '{path}': {e.Message}", e);
         }
         return new PlotResult(path, curves, notes, PlotRendering.FontWarnings());
     }
@@ -38,6 +45,12 @@ public static class HminPlot
             else notes.Add($"{Where(row)}: {reason}");
         }
         var x = SweptParameter(report, drawn, options.XParameter);
+        if (x is not null)
+        {
+            foreach (var row in drawn.Where(r => !r.Parameters.TryGetValue(x, out _)))
+                notes.Add($"{Where(row)}: has no parameter {x} to plot against");
+            drawn.RemoveAll(r => !r.Parameters.TryGetValue(x, out _));
+        }
         var objectives = report.Rows.Where(r => r.CriticalVisibility is null).Select(r => r.Objective).Distinct().ToList();
         var boundOrder = report.Rows.Select(r => r.Bound).Distinct().ToList();
         var styles = CurveStyle.ForBounds(boundOrder);
@@ -67,7 +80,7 @@ public static class HminPlot
         foreach (var bound in bounds)
         {
             var points = rows.Where(r => r.Bound == bound)
-                .Select(r => (X: x is not null && r.Parameters.TryGetValue(x, out var v) ? v : 0.0, Y: r.Hmin!.Value))
+                .Select(r => (X: XValue(r, x), Y: r.Hmin!.Value))
                 .OrderBy(p => p.X)
                 .ToArray();
             var style = styles[bound];
@@ -89,12 +102,15 @@ public static class HminPlot
     {
         var top = rows.Count == 0 ? 1.0 : Math.Max(rows.Max(r => r.Hmin!.Value), 0.0);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.08 : 1.0);
-        var xs = rows.Select(r => x is not null && r.Parameters.TryGetValue(x, out var v) ? v : 0.0).ToList();
+        var xs = rows.Select(r => XValue(r, x)).ToList();
         if (xs.Count == 0) return;
         var (low, high) = (xs.Min(), xs.Max());
         var pad = high > low ? 0.02 * (high - low) : 0.5;
         plot.Axes.SetLimitsX(low - pad, high + pad);
     }
+
+    /// <summary>The row's value of the x parameter (every drawn row has it); 0 when there are no parameters at all.</summary>
+    private static double XValue(ResultRow row, string? x) => x is not null && row.Parameters.TryGetValue(x, out var v) ? v : 0.0;
 
     private static string? WhyNotDrawn(ResultRow row, PlotOptions options)
     {

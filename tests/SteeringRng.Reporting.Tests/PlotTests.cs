@@ -48,6 +48,14 @@ public sealed class PlotTests : IDisposable
     }
 
     [Fact]
+    public void AMissingFolder_IsAnIOErrorNamingThePlotFile()
+    {
+        var path = Path.Combine(folder, "no-such-folder", "plot.png");
+        var error = Assert.Throws<IOException>(() => HminPlot.Save(SampleReports.Sweep(5), path));
+        Assert.StartsWith($"Cannot write plot '{path}': ", error.Message);
+    }
+
+    [Fact]
     public void NonOptimalRows_AreLeftOutAndListedInTheNotes()
     {
         var report = new RunReport("s", [
