@@ -47,7 +47,7 @@ type GuessingRelaxation internal (structure: NsStructure, options: RelaxationOpt
         { Status = solution.Status
           GuessingProbability = upper
           AttackProbability = structure.Offset - solution.DualObjective
-          MinEntropy = -Math.Log2(min 1.0 upper) }
+          MinEntropy = 0.0 - Math.Log2(min 1.0 upper) }
 
     /// Eve's sub-assemblages σ^γ_{a|x} (one array of blocks per guess tuple, blocks in the order of the
     /// assemblage's setting tuples × outcome tuples), from the solution's y.
