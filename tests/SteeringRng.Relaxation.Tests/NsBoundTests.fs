@@ -56,6 +56,13 @@ let tests =
             let r = SteeringRelaxations.NoSignalling(sigma, [| 0; 1; 2 |], [| 0; 0; 0 |])
             expectClose 1e-7 0.125 (evaluate r).GuessingProbability "P_g"
 
+        // With Alice decoupled the data is a box p(bc|yz); the NS bound on guessing one outcome of a box with
+        // CHSH value S is 3/2 − S/4 (Masanes, Acín, Gisin, PRA 73, 012112 (2006)), reached at S = 2√2.
+        testCase "Tsirelson box with a decoupled trusted qubit: P_g(Bob) = 3/2 − √2/2" <| fun () ->
+            let r = SteeringRelaxations.NoSignalling(aliceDecoupled tsirelsonBob tsirelsonCharlie, [| 0 |], [| 0 |])
+            Expect.isTrue r.FaciallyReduced "ρ_A = |0⟩⟨0| is rank 1"
+            expectClose 1e-7 (1.5 - sqrt 2.0 / 2.0) (evaluate r).GuessingProbability "P_g"
+
         testCase "Random LHS assemblages give P_g = 1 for joint and single guesses" <| fun () ->
             let rng = Random 11
             for trial in 1 .. 3 do

@@ -16,6 +16,17 @@ let xy: Povm[] = [| Measurements.PauliX; Measurements.PauliY |]
 let ghz (settings: Povm[]) (mu: float) : Assemblage =
     AssemblageBuilder.Build(States.NoisyGhz(3, 2, mu), [| 0 |], [| settings :> IReadOnlyList<Povm>; settings |])
 
+/// Alice in |0⟩, Bob and Charlie sharing (|00⟩ + |11⟩)/√2: σ_{bc|yz} = p(bc|yz) |0⟩⟨0| (rank-1 ρ_A).
+let aliceDecoupled (bob: Povm[]) (charlie: Povm[]) : Assemblage =
+    let amplitudes = Array.zeroCreate<Complex> 8
+    amplitudes[0b000] <- Complex.One
+    amplitudes[0b011] <- Complex.One
+    AssemblageBuilder.Build(States.FromKet(amplitudes, [| 2; 2; 2 |]).State, [| 0 |], [| bob :> IReadOnlyList<Povm>; charlie |])
+
+/// Bob Z, X and Charlie (Z ± X)/√2: the Tsirelson point of CHSH, S = 2√2.
+let tsirelsonBob: Povm[] = [| Measurements.PauliZ; Measurements.PauliX |]
+let tsirelsonCharlie: Povm[] = [| Measurements.FromAngles(Math.PI / 4.0, 0.0); Measurements.FromAngles(-Math.PI / 4.0, 0.0) |]
+
 /// A random qubit measurement along a uniformly drawn direction.
 let randomQubitMeasurement (rng: Random) =
     let rec draw () =

@@ -42,6 +42,12 @@ let tests =
                 let f = SteeringRelaxations.LhsFeasibility(ghz xyz mu)
                 expectClose 1e-6 ((3.0 / 7.0) / mu) (f.Evaluate(solve f.Problem)).CriticalVisibility (sprintf "μ = %g" mu)
 
+        // A decoupled trusted qubit: LHS ⟺ the box is local; the Tsirelson box mixed with uniform noise is
+        // local exactly up to CHSH 2 = 2√2 μ, i.e. μ* = 1/√2 (and the rank-1 ρ_A exercises the reduction).
+        testCase "Tsirelson box with a decoupled trusted qubit: μ* = 1/√2" <| fun () ->
+            let f = SteeringRelaxations.LhsFeasibility(aliceDecoupled tsirelsonBob tsirelsonCharlie)
+            expectClose 1e-6 (1.0 / sqrt 2.0) (f.Evaluate(solve f.Problem)).CriticalVisibility "μ*"
+
         testCase "Random LHS assemblages are LHS-feasible" <| fun () ->
             let rng = Random 17
             for _ in 1 .. 3 do

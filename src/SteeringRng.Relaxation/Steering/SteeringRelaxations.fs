@@ -89,36 +89,45 @@ type VisibilityRelaxation internal (structure: LhsStructure) =
         LhsModel.hiddenStates structure solution.X |> Array.map (fun m -> m.ToArray())
 
 /// Entry points callable from C#: build the steering relaxations of formulations §1, §2 and §5.
+/// Every entry point has an overload without options (RelaxationOptions.Default).
 [<AbstractClass; Sealed>]
 type SteeringRelaxations =
 
     /// P_g^NS for Eve guessing the outcomes of `guess.Parties` at settings `guess.Settings` (§1).
-    static member NoSignalling(assemblage: Assemblage, guess: Guess, ?options: RelaxationOptions) : GuessingRelaxation =
-        let options = defaultArg options RelaxationOptions.Default
+    /// The data must be a no-signalling assemblage (checked within options.DataTolerance).
+    static member NoSignalling(assemblage: Assemblage, guess: Guess, options: RelaxationOptions) : GuessingRelaxation =
         GuessingRelaxation(NoSignallingBound.build options (AssemblageData.ofAssemblage options assemblage) guess, options)
 
-    /// P_g^NS for parties and settings given as arrays (C#-friendly).
+    static member NoSignalling(assemblage: Assemblage, guess: Guess) : GuessingRelaxation =
+        SteeringRelaxations.NoSignalling(assemblage, guess, RelaxationOptions.Default)
+
+    /// P_g^NS with the guessed parties and their settings as arrays.
     static member NoSignalling(assemblage: Assemblage, guessedParties: int[], guessedSettings: int[]) : GuessingRelaxation =
         SteeringRelaxations.NoSignalling(assemblage, { Parties = guessedParties; Settings = guessedSettings })
 
     /// P_g^Glo (§2): all untrusted parties as one party with global measurements; Eve guesses every outcome
-    /// at the setting tuple `settings`.
-    static member Global(assemblage: Assemblage, settings: int[], ?options: RelaxationOptions) : GuessingRelaxation =
-        let options = defaultArg options RelaxationOptions.Default
+    /// at the setting tuple `settings` (one setting per untrusted party).
+    static member Global(assemblage: Assemblage, settings: int[], options: RelaxationOptions) : GuessingRelaxation =
         let grouped = AssemblageOperations.GroupUntrusted assemblage
         let x = AssemblageOperations.TupleIndex(settings, assemblage.Settings)
-        GuessingRelaxation(NoSignallingBound.build options (AssemblageData.ofAssemblage options grouped) { Parties = [| 0 |]; Settings = [| x |] }, options)
+        let data = AssemblageData.ofAssemblage options grouped
+        GuessingRelaxation(NoSignallingBound.build options data { Parties = [| 0 |]; Settings = [| x |] }, options)
 
-    /// max μ such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (§5), μ ≤ cap (default 2).
-    static member CriticalVisibility(target: Assemblage, noise: Assemblage, ?cap: float, ?options: RelaxationOptions) : VisibilityRelaxation =
-        let options = defaultArg options RelaxationOptions.Default
+    static member Global(assemblage: Assemblage, settings: int[]) : GuessingRelaxation =
+        SteeringRelaxations.Global(assemblage, settings, RelaxationOptions.Default)
+
+    /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (§5); σ(0) must itself be LHS.
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
-        VisibilityRelaxation(LhsModel.build options (read target) (read noise) (defaultArg cap 2.0))
+        VisibilityRelaxation(LhsModel.build options (read target) (read noise) cap)
+
+    /// Critical visibility with cap 2.
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
+        SteeringRelaxations.CriticalVisibility(target, noise, 2.0, RelaxationOptions.Default)
 
     /// LHS membership: visibility against the trivially unsteerable σ(0)_{a|x} = ρ_A / (number of outcome
-    /// tuples); σ has an LHS model iff μ* ≥ 1.
-    static member LhsFeasibility(assemblage: Assemblage, ?options: RelaxationOptions) : VisibilityRelaxation =
-        let options = defaultArg options RelaxationOptions.Default
+    /// tuples); σ has a fully-LHS model iff μ* ≥ 1 (cap 2).
+    static member LhsFeasibility(assemblage: Assemblage, options: RelaxationOptions) : VisibilityRelaxation =
         let data = AssemblageData.ofAssemblage options assemblage
         let rhoA = AssemblageData.collinsGisin data (List.replicate data.Scenario.Settings.Length Marginal)
         let tuples = float assemblage.OutcomeTupleCount
@@ -126,3 +135,6 @@ type SteeringRelaxations =
             Assemblage(assemblage.TrustedDimension, Seq.toArray assemblage.Settings, Seq.toArray assemblage.Outcomes,
                        Func<int[], int[], Complex[,]>(fun _ _ -> (rhoA / Complex(tuples, 0.0)).ToArray()))
         SteeringRelaxations.CriticalVisibility(assemblage, trivial, 2.0, options)
+
+    static member LhsFeasibility(assemblage: Assemblage) : VisibilityRelaxation =
+        SteeringRelaxations.LhsFeasibility(assemblage, RelaxationOptions.Default)
