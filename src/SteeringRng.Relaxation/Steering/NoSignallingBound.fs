@@ -100,13 +100,14 @@ module NoSignallingBound =
         if rows.Count = 0 then Matrix<float>.Build.Dense(0, rawCount)
         else Matrix<float>.Build.DenseOfRowArrays rows
 
-    let private f0Of (st: NsStructure) (data: AssemblageData) : SdpMatrix =
-        let last = st.GuessTuples.Length - 1
+    /// F0: the observed blocks V† σ^obs_{a|x} V, in the blocks of the last guess tuple.
+    let private f0Of (supports: Support[]) (blockIds: int[,]) (data: AssemblageData) : SdpMatrix =
+        let last = Array2D.length1 blockIds - 1
         let entries =
             [ for t in 0 .. data.Tuples.Length - 1 do
-                  let v = st.Supports[t].Range
+                  let v = supports[t].Range
                   if v.ColumnCount > 0 then
-                      yield! HermitianBasis.toEntries st.BlockIds[last, t] 0.0 (v.ConjugateTranspose() * data.Blocks[t] * v) ]
+                      yield! HermitianBasis.toEntries blockIds[last, t] 0.0 (v.ConjugateTranspose() * data.Blocks[t] * v) ]
         SdpMatrix(ResizeArray entries)
 
     let private offsetOf (data: AssemblageData) (g: Guess) (gammaLast: int[]) =
@@ -142,7 +143,6 @@ module NoSignallingBound =
                 if supports[t].Rank > 0 then
                     blockIds[g, t] <- shapes.Count
                     shapes.Add(SdpBlock.Hermitian supports[t].Rank)
-        let blockIndex g t = blockIds[g, t]
         // Reduced direction blocks R_i(a,x) = V† S_i(a,x) V.
         let reducedBlocks =
             fullBlocks |> Array.map (Array.mapi (fun t m -> let v = supports[t].Range in v.ConjugateTranspose() * m * v))
@@ -155,8 +155,8 @@ module NoSignallingBound =
                            [ for t in 0 .. data.Tuples.Length - 1 do
                                  if supports[t].Rank > 0 then
                                      let r = reducedBlocks[i][t]
-                                     yield! HermitianBasis.toEntries (blockIndex g t) drop (-r)
-                                     yield! HermitianBasis.toEntries (blockIndex last t) drop r ]
+                                     yield! HermitianBasis.toEntries blockIds[g, t] drop (-r)
+                                     yield! HermitianBasis.toEntries blockIds[last, t] drop r ]
                        SdpMatrix(ResizeArray entries) |]
         // Objective: Σ_γ Tr marg_γ(σ^γ) = offset + Σ_{γ≠last} Σ_i w_{γ,i} (c^γ_i − c^last_i), c^γ_i = Tr marg_γ(S_i).
         let traceOfMarginal (gamma: int[]) i =
@@ -171,11 +171,11 @@ module NoSignallingBound =
                          Direction = i
                          Key = if reduced then None else Some keys[i / nc]
                          Entry = if reduced then None else Some components[i % nc] } |]
-        let partial =
-            { Data = data; Guess = guess; GuessTuples = gammas; Supports = supports; BlockIds = blockIds; Basis = basis; Reduced = reduced
-              FullBlocks = fullBlocks; Problem = Unchecked.defaultof<_>; Offset = offsetOf data guess gammas[last]; Variables = variables }
-        let problem = SdpProblem.FromMomentForm(shapes, f0Of partial data, f, objective)
-        { partial with Problem = problem }
+        { Data = data; Guess = guess; GuessTuples = gammas; Supports = supports; BlockIds = blockIds; Basis = basis; Reduced = reduced
+          FullBlocks = fullBlocks
+          Problem = SdpProblem.FromMomentForm(shapes, f0Of supports blockIds data, f, objective)
+          Offset = offsetOf data guess gammas[last]
+          Variables = variables }
 
     /// The same relaxation for new data of the same shape: only F0 (and the objective offset) change when
     /// every block keeps its support; otherwise the relaxation is rebuilt for the new supports.
@@ -187,7 +187,7 @@ module NoSignallingBound =
         if not sameSupports then build options data st.Guess
         else
             let problem = st.Problem
-            let f0 = f0Of st data
+            let f0 = f0Of st.Supports st.BlockIds data
             // FromMomentForm stores C = −F0; A and b do not depend on the data.
             let c = SdpMatrix(f0.Entries |> Seq.map (fun e -> SdpEntry(e.Block, e.Row, e.Col, -e.Value, -e.Imag)) |> ResizeArray)
             { st with
