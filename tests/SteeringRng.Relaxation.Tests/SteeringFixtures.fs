@@ -67,14 +67,20 @@ let private works (solver: ISdpSolver) =
     && (let s = solver.Solve probe
         (s.Status = SdpStatus.Optimal || s.Status = SdpStatus.NearOptimal) && abs (s.PrimalObjective - 1.0) < 1e-6)
 
-/// The built-in solver when it works, otherwise none.
+/// The built-in solver when it works, otherwise CSDP when installed, otherwise none.
+/// STEERING_TEST_SOLVER=csdp (or builtin) forces one, to compare the two on the same tests.
 let solver: Lazy<ISdpSolver option> =
-    lazy ([ InteriorPointSolver() :> ISdpSolver ] |> List.tryFind works)
+    lazy
+        (let candidates: ISdpSolver list = [ InteriorPointSolver(); SteeringRng.Peers.CsdpSolver() ]
+         let forced = match Environment.GetEnvironmentVariable "STEERING_TEST_SOLVER" with null -> "" | v -> v
+         candidates
+         |> List.filter (fun s -> forced = "" || s.Name = forced)
+         |> List.tryFind works)
 
 /// Solves with the chosen solver; skips the test (visibly, with the reason) when there is none.
 let solve (problem: SdpProblem) : SdpSolution =
     match solver.Value with
-    | None -> skiptest "no working SDP solver: the built-in solver is a placeholder and CSDP is not wired in"
+    | None -> skiptest "no working SDP solver: the built-in solver failed a 1×1 probe and CSDP is not installed"
     | Some s ->
         let solution = s.Solve problem
         if solution.Status <> SdpStatus.Optimal && solution.Status <> SdpStatus.NearOptimal then
