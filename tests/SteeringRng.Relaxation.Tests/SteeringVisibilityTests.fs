@@ -27,6 +27,12 @@ let tests =
             expectClose 1e-6 (3.0 / 7.0) e.CriticalVisibility "μ* (dual)"
             expectClose 1e-6 (3.0 / 7.0) e.ModelVisibility "μ* (LHS model)"
 
+        // Against noise σ(0.2) the family reaches σ(3/7) at μ + 0.2 (1 − μ) = 3/7, i.e. μ* = 2/7.
+        testCase "Swapping the noise end of the family: μ* = 2/7 against σ(0.2)" <| fun () ->
+            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
+            let swapped = v.WithData(ghz xyz 1.0, ghz xyz 0.2)
+            expectClose 1e-6 (2.0 / 7.0) (swapped.Evaluate(solve swapped.Problem)).CriticalVisibility "μ*"
+
         testCase "The dual steering functional is ≥ 0 on LHS assemblages and certifies σ(μ) above μ*" <| fun () ->
             let v, solution, e = visibility xyz
             let beta (s: Assemblage) = v.EvaluateFunctional(solution, s)

@@ -59,7 +59,7 @@ type GuessingRelaxation internal (structure: NsStructure, options: RelaxationOpt
         GuessingRelaxation(NoSignallingBound.withData options structure (AssemblageData.ofAssemblage options assemblage), options)
 
 /// A fully-LHS visibility problem: the SDP, how to read μ*, the steering functional and the LHS model.
-type VisibilityRelaxation internal (structure: LhsStructure) =
+type VisibilityRelaxation internal (structure: LhsStructure, options: RelaxationOptions) =
     member _.Problem: SdpProblem = structure.Problem
     /// Deterministic strategies λ (λ[j][x] = outcome of party j at setting x), in block order.
     member _.Strategies: Collections.Generic.IReadOnlyList<int[][]> = structure.Strategies
@@ -83,6 +83,15 @@ type VisibilityRelaxation internal (structure: LhsStructure) =
         structure.Data1.Tuples
         |> Array.iteri (fun t (a, x) -> sum <- sum + (f[t] * Matrix<Complex>.Build.DenseOfArray(assemblage[a, x])).Trace().Real)
         sum
+
+    /// The same problem for another family of the same shape. The data enter b and the μ column of the
+    /// constraints (and the support of ρ_A), so the problem is rebuilt.
+    member _.WithData(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
+        let read = AssemblageData.ofAssemblage options
+        let data1, data0 = read target, read noise
+        if not (AssemblageData.sameShape structure.Data1 data1) then
+            invalidArg "target" "The new assemblage has a different shape (parties, settings, outcomes or trusted dimension)."
+        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap, options)
 
     /// Hidden states of the LHS model (per strategy), from the primal X.
     member _.HiddenStates(solution: SdpSolution) : Complex[,][] =
@@ -119,7 +128,7 @@ type SteeringRelaxations =
     /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (§5); σ(0) must itself be LHS.
     static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
-        VisibilityRelaxation(LhsModel.build options (read target) (read noise) cap)
+        VisibilityRelaxation(LhsModel.build options (read target) (read noise) cap, options)
 
     /// Critical visibility with cap 2.
     static member CriticalVisibility(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
