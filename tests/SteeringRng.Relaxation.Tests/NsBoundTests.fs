@@ -50,6 +50,14 @@ let tests =
             let r = SteeringRelaxations.NoSignalling(sigma, [| 0 |], [| 0 |])
             expectClose 1e-7 (1.0 / 3.0) (evaluate r).GuessingProbability "P_g"
 
+        // Qudits, k = 2: 3-qutrit GHZ, computational and Fourier bases, joint guess of both Fourier outcomes.
+        // ρ_BC = Σ_i |ii⟩⟨ii|/3 makes the 9 outcomes uniform, and a pure state leaves Eve uncorrelated: 1/9.
+        testCase "3-qutrit GHZ μ = 1, Fourier bases: P_g = 1/9" <| fun () ->
+            let bases: Povm[] = [| Measurements.MutuallyUnbiased(3, 0); Measurements.MutuallyUnbiased(3, 1) |]
+            let sigma = AssemblageBuilder.Build(States.NoisyGhz(3, 3, 1.0), [| 0 |], [| bases :> IReadOnlyList<Povm>; bases |])
+            let r = SteeringRelaxations.NoSignalling(sigma, [| 0; 1 |], [| 1; 1 |])
+            expectClose 1e-7 (1.0 / 9.0) (evaluate r).GuessingProbability "P_g"
+
         // k = 3 untrusted parties: 4-qubit GHZ, X and Y each, joint guess of X, X, X: P_g = 1/8 (3 bits).
         testCase "4-qubit GHZ μ = 1, three untrusted parties: P_g = 1/8" <| fun () ->
             let sigma = AssemblageBuilder.Build(States.NoisyGhz(4, 2, 1.0), [| 0 |], [| xy :> IReadOnlyList<Povm>; xy; xy |])
