@@ -84,6 +84,29 @@ let tests =
             Expect.isFalse r.FaciallyReduced "full-rank data needs no reduction"
             Expect.equal (rank r.Problem.A) 192 "the A_i are linearly independent"
 
+        testCase "The variable map names the guess tuple, Collins–Gisin block and entry that a unit y sets" <| fun () ->
+            let sigma = ghz xy 0.8
+            let r = SteeringRelaxations.NoSignalling(sigma, [| 0; 1 |], [| 1; 0 |])
+            let tuples = [| for x in sigma.SettingTuples() do for a in sigma.OutcomeTuples() -> a, x |]
+            for i in [ 0; 5; 17; 42; r.Problem.ConstraintCount - 1 ] do
+                let v = r.Variables[i]
+                let y = Array.init r.Problem.ConstraintCount (fun j -> if j = i then 1.0 else 0.0)
+                let unit = SdpSolution(Status = SdpStatus.Optimal, PrimalObjective = 0.0, DualObjective = 0.0, Y = y, Dimacs = [||], Iterations = 0, Seconds = 0.0, Solver = "none")
+                let subs = r.SubAssemblages unit
+                let g = r.GuessTuples |> Seq.findIndex (fun t -> t = v.GuessTuple)
+                let blocks = Array.zip tuples subs[g] |> dict
+                let asAssemblage =
+                    Assemblage(2, [| 2; 2 |], [| 2; 2 |], Func<int[], int[], Complex[,]>(fun a x ->
+                        blocks |> Seq.find (fun kv -> fst kv.Key = a && snd kv.Key = x) |> fun kv -> kv.Value))
+                // A unit direction is not a valid assemblage (not PSD, not normalised): read it without the data checks.
+                let data = AssemblageData.ofAssemblage { RelaxationOptions.Default with DataTolerance = 10.0 } asAssemblage
+                for key in CollinsGisin.keys data.Scenario do
+                    let block = AssemblageData.collinsGisin data key
+                    for c in HermitianBasis.components 2 do
+                        let expected =
+                            if Some key = v.Key && Some c = v.Entry then (match c with Diagonal _ -> 1.0 | _ -> 2.0) else 0.0
+                        expectClose 1e-12 expected (HermitianBasis.coordinate c block) (sprintf "%s at %A %A" v.Label key c)
+
         testCase "NS relaxation of pure GHZ data is facially reduced to rank-1 blocks" <| fun () ->
             let r = SteeringRelaxations.NoSignalling(ghz xyz 1.0, [| 0; 1 |], [| 0; 0 |])
             Expect.isTrue r.FaciallyReduced "pure data is rank-deficient"

@@ -18,6 +18,24 @@ type NsVariable =
       Key: PartyTerm list option
       Entry: HermitianComponent option }
 
+    /// A readable label, e.g. "γ=(0,1) σ[0 x=0 a=0, 1 ·] Re(0,1)" (party, setting, outcome; · = marginal),
+    /// or "γ=(0,1) direction 3" after facial reduction.
+    member v.Label =
+        let gamma = sprintf "γ=(%s)" (v.GuessTuple |> Array.map string |> String.concat ",")
+        match v.Key, v.Entry with
+        | Some key, Some entry ->
+            let party j t =
+                match t with
+                | Marginal -> sprintf "%d ·" j
+                | Event(x, a) -> sprintf "%d x=%d a=%d" j x a
+            let entry =
+                match entry with
+                | Diagonal k -> sprintf "(%d,%d)" k k
+                | RealPart(k, l) -> sprintf "Re(%d,%d)" k l
+                | ImagPart(k, l) -> sprintf "Im(%d,%d)" k l
+            sprintf "%s σ[%s] %s" gamma (key |> List.mapi party |> String.concat ", ") entry
+        | _ -> sprintf "%s direction %d" gamma v.Direction
+
 /// The data-independent part of the NS relaxation (it depends on the data only through block supports).
 type internal NsStructure =
     { Data: AssemblageData
