@@ -70,6 +70,9 @@ let divisionByZero = def 3004 "divisionByZero" Error "division by zero"
 let notFinite = def 3005 "notFinite" Error "{0} is not a finite number"
 let notANumber = def 3006 "notANumber" Error "{0} cannot be used as a number here"
 
+// ---- 9xxx: defects of the front end itself (never expected; reported instead of crashing) ----
+let internalError = def 9999 "internalError" Error "internal error in the scenario front end: {0}"
+
 /// Every definition, for documentation and for the test that numbers and keys are unique.
 let all =
     [ syntaxError; nestingTooDeep; lineTooLong; includeNotFound; includeCycle; includeTooDeep; tooManyErrors
@@ -80,4 +83,4 @@ let all =
       correlatorOutcomes; outcomeOutOfRange; npaLevel; duplicateOption; boundNeeds; plotAxis; outputFormat
       missingState; missingObjective; missingBounds; duplicateStatement; abstractWithState; reservedName
       ketNotNormalised; unknownMeasurement; physicalState; tooManySettings
-      unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber ]
+      unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError ]
