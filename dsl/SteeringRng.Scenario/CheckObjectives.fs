@@ -16,6 +16,8 @@ let resolveRef (ctx: Context) (nodes: Node[]) (r: SynSettingRef) : (Node * Setti
     | Some node when node.Role = Trusted ->
         error ctx Catalogue.badGuess r.Node.Range [ sprintf "'%s' is trusted; only untrusted nodes have settings and outcomes" node.Name ]
         None
+    // Settings that failed to check (or were never given) were reported where they are declared.
+    | Some node when node.Settings.Length = 0 -> None
     | Some node ->
         match CheckMeasure.resolveSetting node r.Setting.Name with
         | Some s -> Some(node, s)

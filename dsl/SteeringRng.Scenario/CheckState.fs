@@ -189,6 +189,12 @@ type private Reader(ctx: Context, nodes: Node[]) =
         | SynExpr.Correlator(_, r)
         | SynExpr.Probability(_, r) -> notState r "correlators and probabilities belong in Bell objectives, not in states"
         | SynExpr.String s -> notState s.Range "a file name needs file(...): state = file(\"rho.txt\")"
+        | SynExpr.Name id when
+            not (List.contains id.Name ctx.ParameterNames) && not (List.exists (fun (n, _) -> n = id.Name) Expr.constants)
+            ->
+            let known = ctx.ParameterNames @ [ "ghz"; "w"; "white" ]
+            fail Catalogue.unknownName id.Range [ id.Name; listing "parameters and states" known ]
+            None
         | SynExpr.Number _
         | SynExpr.Name _ -> Some(Scalar e)
 

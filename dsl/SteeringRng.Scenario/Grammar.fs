@@ -20,7 +20,14 @@ let private comment: P<unit> = skipChar '#' >>. skipManySatisfy (fun c -> c <> '
 let private continuation: P<unit> =
     skipChar '\\' >>. skipManySatisfy isBlank >>. optional comment >>. skipChar '\n'
 
-let ws: P<unit> = skipMany (skipMany1Satisfy isBlank <|> comment <|> continuation)
+let private blanks: P<unit> = skipMany (skipMany1Satisfy isBlank <|> comment <|> continuation)
+
+/// Skips blanks, comments and continuations. On success it reports no "expected" messages, so
+/// that syntax errors list what may come next in the grammar rather than '#' or '\\'.
+let ws: P<unit> =
+    fun stream ->
+        let reply = blanks stream
+        if reply.Status = ReplyStatus.Ok then Reply(()) else reply
 
 /// Runs p, records the range of what it consumed, then skips trailing blanks.
 let private tok (p: P<'a>) : P<'a * SourceRange> =
@@ -131,8 +138,9 @@ let private unary = signed power
 
 let private product: P<SynExpr> =
     let op = (sym "*" >>% SynOp.Mul) <|> (sym "/" >>% SynOp.Div)
-    // Juxtaposition before a ket multiplies: `0.5|01>`.
-    let juxtaposed = followedBy (skipChar '|') >>. unary |>> fun e -> SynOp.Mul, e
+    // Juxtaposition before a ket, a correlator or a probability multiplies: `0.5|01>`, `2 P(A.0=0)`.
+    let juxtaposable = skipChar '|' <|> skipChar '<' <|> skipString "P("
+    let juxtaposed = followedBy juxtaposable >>. unary |>> fun e -> SynOp.Mul, e
     unary .>>. many ((op .>>. unary) <|> juxtaposed)
     |>> fun (first, rest) ->
         match rest with

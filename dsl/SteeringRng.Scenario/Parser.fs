@@ -68,10 +68,15 @@ let private foundAt (text: string) (index: int) (finish: int) =
             quote (string c), 1
 
 let private parseLine (src: SourceText) (start: int) (finish: int) : Result<SynStatement, Diagnostic> =
-    match runParserOnSubstring Grammar.line src src.FileName src.Text start (finish - start) with
-    | Success(statement, _, _) -> Result.Ok statement
-    | Failure(_, error, _) ->
-        let index, expected = expectedOf error.Messages error.Position
+    // A stream over the statement's characters whose indices are offsets into the whole file
+    // (streamBeginIndex = start), so that every range the grammar records is file-absolute.
+    use stream = new CharStream<SourceText>(src.Text, start, finish - start, int64 start)
+    stream.UserState <- src
+    let reply = Grammar.line stream
+    if reply.Status = ReplyStatus.Ok then
+        Result.Ok reply.Result
+    else
+        let index, expected = expectedOf reply.Error stream.Position
         let index = int index
         let found, width = foundAt src.Text index finish
         let range = src.RangeOf(index, index + width)

@@ -99,8 +99,12 @@ let scenario (s: Scenario) : string =
         match o.Kind with
         | ObjectiveKind.Guess ts -> line (sprintf "  objective %s guess %s" o.Name (String.Join(", ", ts |> Array.map (target s.Nodes))))
         | ObjectiveKind.Bell b ->
-            let terms = b.Terms |> Array.map (fun (c, t) -> sprintf "%s %s" (num c) (bellTerm s.Nodes t))
-            line (sprintf "  objective %s bell %s + %s" o.Name (num b.Constant) (String.Join(" + ", terms)))
+            let terms =
+                b.Terms |> Array.mapi (fun k (c, t) ->
+                    let sign = if c < 0.0 then "- " elif k = 0 then "" else "+ "
+                    sprintf "%s%s %s" sign (num (abs c)) (bellTerm s.Nodes t))
+            let constant = if b.Constant = 0.0 then "" else sprintf " %s %s" (if b.Constant < 0.0 then "-" else "+") (num (abs b.Constant))
+            line (sprintf "  objective %s bell %s%s" o.Name (String.Join(" ", terms)) constant)
     for b in s.Bounds do
         match b with
         | Bound.NoSignalling -> line "  bound ns"
