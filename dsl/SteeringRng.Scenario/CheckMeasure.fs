@@ -107,7 +107,7 @@ let private concrete (ctx: Context) (node: string) (d: int) (index: int) (spec: 
             | [ SynExpr.String file ] ->
                 povmFromFile ctx file d |> Option.map (fun elements -> string index, SettingKind.PovmFile file.Value, elements)
             | _ ->
-                error ctx Catalogue.unknownMeasurement range [ "povm(...) takes a file name in quotes" ]
+                error ctx Catalogue.povmInvalid range [ Printer.expr args.Head; "the file name must be in quotes, as in povm(\"bob.txt\")" ]
                 None
         | "mub"
         | "bloch"
@@ -153,7 +153,7 @@ let settingsOf (ctx: Context) (node: string) (d: int) (m: SynMeasurement) : Sett
                     match built |> List.take k |> List.tryFind (fun (_, t) -> t.Label = s.Label) with
                     | Some(_, first) ->
                         let range = match item.Label with Some l -> l.Range | None -> item.Range
-                        error ctx Catalogue.duplicateName range [ sprintf "setting of '%s'" node; s.Label; string first.Range.Start.Line ]
+                        error ctx Catalogue.duplicateName range [ "setting"; node + "." + s.Label; string first.Range.Start.Line ]
                         ok <- false
                     | None -> ()
                 if ok then Some(built |> List.map snd |> Array.ofList) else None

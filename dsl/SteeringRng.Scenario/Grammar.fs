@@ -68,7 +68,12 @@ let stringLit: P<SynString> =
 // A number never absorbs a following '.', so that `0.3 .. 1` reads as a range.
 let private number: P<SynExpr> =
     let literal = regex @"[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?"
-    let imaginary = opt (attempt (skipChar 'i' .>> notFollowedBy (satisfy isIdentChar)))
+    // The imaginary suffix is optional and silent: it never appears in "expected ..." lists.
+    let imaginarySuffix = opt (attempt (skipChar 'i' .>> notFollowedBy (satisfy isIdentChar)))
+    let imaginary: P<unit option> =
+        fun stream ->
+            let reply = imaginarySuffix stream
+            if reply.Status = ReplyStatus.Ok then Reply(reply.Result) else reply
     tok (literal .>>. imaginary)
     |>> (fun ((t, im), r) ->
         let v = Double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture)

@@ -86,7 +86,11 @@ type ScenarioLanguage =
         try
             let parsed = Parser.parse resolve fileName text
             let diagnostics, scenarios = Checker.check checkerOptions parsed.File
-            // Syntax errors come first; a line that failed to parse simply contributes no statement.
+            // A line that failed to parse contributes no statement, so "missing ..." diagnostics
+            // after syntax errors are consequences, not news: leave them out.
+            let consequential = [ Catalogue.missingNodes; Catalogue.missingObjective; Catalogue.missingBounds; Catalogue.nodeNotMeasured; Catalogue.missingState ]
+            let syntaxErrors = parsed.Diagnostics |> List.exists (fun d -> d.IsError)
+            let diagnostics = if syntaxErrors then diagnostics |> List.filter (fun d -> not (List.contains d.Def consequential)) else diagnostics
             CheckResult(parsed.Diagnostics @ diagnostics, scenarios, parsed.Sources)
         with e ->
             CheckResult([ ScenarioLanguage.InternalError(fileName, e) ], [], sources)
