@@ -9,6 +9,8 @@ open SteeringRng.Scenario.CheckContext
 
 let maxSettings = 64
 let maxOutcomes = 64
+/// The most POVM matrix entries one node may hold (2^21 complex numbers, 32 MB).
+let maxMatrixEntries = 1 <<< 21
 let private tolerance = 1e-8
 
 let private setting label index kind (elements: Dense.Matrix[]) range =
@@ -133,8 +135,10 @@ let settingsOf (ctx: Context) (node: string) (d: int) (m: SynMeasurement) : Sett
                     { Label = string k; Index = k; Kind = SettingKind.Abstract; Outcomes = outcomes.Value; Elements = [||]; Range = range })
             )
     | SynMeasurement.Settings items ->
-        if items.Length > maxSettings then
-            error ctx Catalogue.tooManySettings items.Head.Range [ "the number of settings"; string maxSettings ]
+        // Each concrete setting holds up to d matrices of d x d numbers: bound the total size.
+        let budget = maxMatrixEntries / (d * d * d)
+        if items.Length > min maxSettings budget then
+            error ctx Catalogue.tooManySettings items.Head.Range [ sprintf "the number of settings on dimension %d" d; string (min maxSettings budget) ]
             None
         else
             let built =
