@@ -2,7 +2,7 @@
 /// j-th vector. Conventions: Z is the computational basis (outcome j <-> |j>); X and F are the Fourier
 /// basis f_j = (1/sqrt d) sum_n w^{jn} |n>, w = exp(2 pi i / d), the eigenbasis of the shift, so that
 /// outcome 0 of a qubit X or Z is the +1 eigenvector; qubit Y has outcome 0 = (|0> + i|1>)/sqrt 2.
-module SteeringRng.Scenario.Bases
+module internal SteeringRng.Scenario.Bases
 
 open System
 open System.Numerics

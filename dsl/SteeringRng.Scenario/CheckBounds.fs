@@ -1,5 +1,5 @@
 /// Checks `bounds` and the outputs (`table`, `plot`, `export sdpa`).
-module SteeringRng.Scenario.CheckBounds
+module internal SteeringRng.Scenario.CheckBounds
 
 open System
 open SteeringRng.Scenario.Checked

@@ -1,6 +1,6 @@
 /// What every checking pass shares: the place to report diagnostics, the data-file resolver, and
 /// helpers for names.
-module SteeringRng.Scenario.CheckContext
+module internal SteeringRng.Scenario.CheckContext
 
 open System
 open System.Numerics

@@ -1,6 +1,6 @@
 /// Checks `measure` statements: each untrusted node gets its settings, with labels, outcome
 /// counts and explicit POVM matrices validated with small numeric checks (positivity, completeness).
-module SteeringRng.Scenario.CheckMeasure
+module internal SteeringRng.Scenario.CheckMeasure
 
 open System
 open System.Numerics

@@ -1,6 +1,6 @@
 /// Checks objectives (guess targets, Bell expressions read as linear combinations of correlators
 /// and probabilities with constant coefficients).
-module SteeringRng.Scenario.CheckObjectives
+module internal SteeringRng.Scenario.CheckObjectives
 
 open System
 open System.Numerics

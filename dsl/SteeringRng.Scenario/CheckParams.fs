@@ -1,7 +1,7 @@
 /// Checks `param` statements and generates the sweep grid. Constants and range/list bounds are
 /// evaluated once (they may use earlier constants only); derived parameters are evaluated at every
 /// point. The grid size is capped before anything is materialised.
-module SteeringRng.Scenario.CheckParams
+module internal SteeringRng.Scenario.CheckParams
 
 open System
 open System.Numerics

@@ -1,7 +1,7 @@
 /// Checks `state = ...`: reads the expression as a linear combination of state ingredients with
 /// scalar weights (a mixture of density operators, or a superposition of kets), checks ket labels
 /// against the nodes, and checks at every sweep point that weights are real and sum to 1.
-module SteeringRng.Scenario.CheckState
+module internal SteeringRng.Scenario.CheckState
 
 open System
 open System.Numerics

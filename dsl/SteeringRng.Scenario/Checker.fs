@@ -15,7 +15,7 @@ type Options =
       MaxGridPoints: int
       /// The hook for full physical validation of states (positivity etc.), which belongs to
       /// SteeringRng.Quantum: called with rho at every sweep point; Some message means "not physical".
-      ValidateState: (Dense.Matrix -> string option) option }
+      ValidateState: (Complex[,] -> string option) option }
 
 let defaultOptions = { Resolve = (fun _ -> None); MaxGridPoints = defaultMaxGridPoints; ValidateState = None }
 

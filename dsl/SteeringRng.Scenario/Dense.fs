@@ -1,7 +1,7 @@
 /// The little dense complex linear algebra the checker needs to validate measurements and to
 /// build state descriptions: no factorisations beyond a tolerant Cholesky test for positivity.
 /// (Full physical validation of states lives in SteeringRng.Quantum; see CheckOptions.ValidateState.)
-module SteeringRng.Scenario.Dense
+module internal SteeringRng.Scenario.Dense
 
 open System.Numerics
 

@@ -2,7 +2,7 @@
 /// the exact range of the token and then skip trailing blanks, comments and line continuations;
 /// composite nodes take the union of their parts' ranges, so no range ever covers trailing blanks.
 /// The parser's user state is the SourceText, which turns offsets into line/column positions.
-module SteeringRng.Scenario.Grammar
+module internal SteeringRng.Scenario.Grammar
 
 open System
 open System.Globalization

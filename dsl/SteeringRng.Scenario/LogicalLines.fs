@@ -1,7 +1,7 @@
 /// Splits source text into logical lines (statements) before parsing, so that a syntax error in one
 /// statement never hides the next one. A line whose last significant character is a backslash
 /// continues on the next line; `#` starts a comment outside string literals.
-module SteeringRng.Scenario.LogicalLines
+module internal SteeringRng.Scenario.LogicalLines
 
 /// Limits that keep every later stage (recursive parsing, evaluation) bounded on any input.
 let maxNesting = 64

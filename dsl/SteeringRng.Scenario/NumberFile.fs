@@ -1,7 +1,7 @@
 /// Reads data files (state vectors, density matrices, POVMs) given as text: numbers separated by
 /// blanks, commas, semicolons or new lines; a complex number is written without blanks, as in
 /// 0.5+0.25i, -0.3i or 1e-3-2e-2i; `#` starts a comment.
-module SteeringRng.Scenario.NumberFile
+module internal SteeringRng.Scenario.NumberFile
 
 open System
 open System.Globalization

@@ -1,6 +1,6 @@
 /// Turns a checked state description into a density matrix at one sweep point:
 /// rho = sum_k w_k rho_k, with rho_k the density operator of component k.
-module SteeringRng.Scenario.StateEval
+module internal SteeringRng.Scenario.StateEval
 
 open System
 open System.Numerics
