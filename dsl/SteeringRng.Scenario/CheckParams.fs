@@ -86,7 +86,7 @@ let check (report: Diagnostic -> unit) (maxPoints: int) (statements: SynParam li
                     if List.forall Option.isSome values then
                         let values = values |> List.choose id |> Array.ofList
                         make (ParameterKind.Swept values.Length) None values
-                | SynParamValue.Range(lo, hi, step, r) ->
+                | SynParamValue.Stepped(lo, hi, step, r) ->
                     match constant "a range bound" lo, constant "a range bound" hi, constant "a range step" step with
                     | Some l, Some h, Some s ->
                         let show (x: float) = Expr.show (Complex(x, 0.0))

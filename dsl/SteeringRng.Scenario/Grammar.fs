@@ -183,14 +183,9 @@ let private param =
         |>> fun (low, rest) ->
             match rest with
             | None -> SynParamValue.Single low
-            | Some(high, step) -> SynParamValue.Range(low, high, step, SourceRange.union low.Range step.Range)
+            | Some(high, step) -> SynParamValue.Stepped(low, high, step, SourceRange.union low.Range step.Range)
     pipe3 (kw "param") (ident .>> sym "=") (listValue <|> rangeOrSingle) (fun k name value ->
-        let last =
-            match value with
-            | SynParamValue.Single e -> e.Range
-            | SynParamValue.Range(_, _, _, r)
-            | SynParamValue.List(_, r) -> r
-        SynStatement.Param { Name = name; Value = value; Range = SourceRange.union k last })
+        SynStatement.Param { Name = name; Value = value; Range = SourceRange.union k value.Range })
 
 let private state =
     pipe3 (kw "state") (sym "=") expr (fun k _ e -> SynStatement.State(e, SourceRange.union k e.Range))
@@ -211,11 +206,7 @@ let private measure =
             { Label = label; Spec = s; Range = (match label with Some l -> SourceRange.union l.Range r | None -> r) }
     let settings = many1 (setting .>> optional (sym ",")) |>> SynMeasurement.Settings
     pipe4 (kw "measure") (many1 (ident .>> optional (sym ","))) (sym ":") (abstractSettings <|> settings) (fun k nodes _ m ->
-        let last =
-            match m with
-            | SynMeasurement.Abstract(_, _, r) -> r
-            | SynMeasurement.Settings s -> (List.last s).Range
-        SynStatement.Measure { Nodes = nodes; Measurement = m; Range = SourceRange.union k last })
+        SynStatement.Measure { Nodes = nodes; Measurement = m; Range = SourceRange.union k m.Range })
 
 let private objective =
     let guess =
@@ -223,21 +214,16 @@ let private objective =
         |>> fun (k, refs) -> SynObjectiveBody.Guess(refs, SourceRange.union k (List.last refs).Range)
     let bell = kw "bell" .>>. expr |>> fun (k, e) -> SynObjectiveBody.Bell(e, SourceRange.union k e.Range)
     pipe3 (kw "objective") (ident .>> sym "=") (guess <|> bell <?> "'guess' or 'bell'") (fun k name body ->
-        let last =
-            match body with
-            | SynObjectiveBody.Guess(_, r)
-            | SynObjectiveBody.Bell(_, r) -> r
-        SynStatement.Objective { Name = name; Body = body; Range = SourceRange.union k last })
+        SynStatement.Objective { Name = name; Body = body; Range = SourceRange.union k body.Range })
 
 let private bound =
     let npaLevel = (integer |>> SynNpaLevel.Level) <|> (stringLit |>> SynNpaLevel.Text) <?> "level (2 or \"1+BC\")"
-    let levelRange = function SynNpaLevel.Level i -> i.Range | SynNpaLevel.Text s -> s.Range
     let option =
         oneOf "'dim', 'restarts' or 'seed'" [ "dim"; "restarts"; "seed" ] .>>. integer
         |>> fun (n, v) -> { Name = n; Value = v; Range = SourceRange.union n.Range v.Range }
     choice
         [ kw "ns" |>> SynBound.Ns
-          kw "npa" .>>. npaLevel |>> (fun (k, l) -> SynBound.Npa(l, SourceRange.union k (levelRange l)))
+          kw "npa" .>>. npaLevel |>> (fun (k, l) -> SynBound.Npa(l, SourceRange.union k l.Range))
           kw "global" |>> SynBound.Global
           kw "seesaw" .>>. many option
           |>> (fun (k, opts) -> SynBound.Seesaw(opts, (match opts with [] -> k | _ -> SourceRange.union k (List.last opts).Range)))

@@ -15,7 +15,8 @@ type SynInt = { Value: int; Text: string; Range: SourceRange }
 /// A reference to one measurement setting of one node. Surface syntax: `Bob.X`, `Bob.0`, `all.X`.
 type SynSettingRef = { Node: SynIdent; Setting: SynIdent; Range: SourceRange }
 
-/// Arithmetic operators of sums and products.
+/// Arithmetic operators of sums and products. An operator's place is the gap between the ranges of
+/// its operands, so it carries no range of its own.
 [<RequireQualifiedAccess>]
 type SynOp =
     /// `a + b`
@@ -92,9 +93,15 @@ type SynParamValue =
     /// `param x = expr` (a constant, or derived from earlier parameters)
     | Single of SynExpr
     /// `param mu = 0.30 .. 1.00 step 0.01`
-    | Range of low: SynExpr * high: SynExpr * step: SynExpr * range: SourceRange
+    | Stepped of low: SynExpr * high: SynExpr * step: SynExpr * range: SourceRange
     /// `param d = [2, 3]`
     | List of SynExpr list * range: SourceRange
+
+    member v.Range =
+        match v with
+        | Single e -> e.Range
+        | Stepped(_, _, _, r)
+        | List(_, r) -> r
 
 /// Surface syntax: `param mu = ...`.
 type SynParam = { Name: SynIdent; Value: SynParamValue; Range: SourceRange }
@@ -107,6 +114,11 @@ type SynSettingSpec =
     /// `mub(2)`, `bloch(0, 0.6, 0.8)`, `angles(theta, phi)`, `povm("bob.povm")`
     | Call of SynIdent * SynExpr list * range: SourceRange
 
+    member s.Range =
+        match s with
+        | Named id -> id.Range
+        | Call(_, _, r) -> r
+
 /// A setting with an optional label. Surface syntax: `X`, `plus = bloch(0.7071, 0, 0.7071)`.
 type SynSetting = { Label: SynIdent option; Spec: SynSettingSpec; Range: SourceRange }
 
@@ -117,6 +129,11 @@ type SynMeasurement =
     | Settings of SynSetting list
     /// `settings 2 outcomes 2`: abstract settings for Bell/NPA scenarios without a state
     | Abstract of settings: SynInt * outcomes: SynInt * range: SourceRange
+
+    member m.Range =
+        match m with
+        | Settings items -> items |> List.map (fun i -> i.Range) |> List.reduce SourceRange.union
+        | Abstract(_, _, r) -> r
 
 /// Surface syntax: `measure Bob: X Y Z`, `measure Bob, Charlie: X Y`.
 type SynMeasure = { Nodes: SynIdent list; Measurement: SynMeasurement; Range: SourceRange }
@@ -129,6 +146,11 @@ type SynObjectiveBody =
     /// `bell <A.0 B.0> + <A.0 B.1> + <A.1 B.0> - <A.1 B.1>`: maximise a Bell expression
     | Bell of SynExpr * range: SourceRange
 
+    member b.Range =
+        match b with
+        | Guess(_, r)
+        | Bell(_, r) -> r
+
 /// Surface syntax: `objective joint = guess Bob.X, Charlie.X`.
 type SynObjective = { Name: SynIdent; Body: SynObjectiveBody; Range: SourceRange }
 
@@ -139,6 +161,11 @@ type SynNpaLevel =
     | Level of SynInt
     /// `npa "1+BC"`
     | Text of SynString
+
+    member l.Range =
+        match l with
+        | Level i -> i.Range
+        | Text s -> s.Range
 
 /// A seesaw option. Surface syntax: `dim 10`, `restarts 20`, `seed 7`.
 type SynOption = { Name: SynIdent; Value: SynInt; Range: SourceRange }
@@ -175,6 +202,12 @@ type SynOutput =
     /// `export sdpa "fig2a"`
     | Sdpa of file: SynString * range: SourceRange
 
+    member o.Range =
+        match o with
+        | Table(_, _, r)
+        | Plot(_, _, r)
+        | Sdpa(_, r) -> r
+
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]
 type SynStatement =
@@ -207,10 +240,11 @@ type SynStatement =
         | Param p -> p.Range
         | Measure m -> m.Range
         | Objective o -> o.Range
-        | Output(SynOutput.Table(_, _, r) | SynOutput.Plot(_, _, r) | SynOutput.Sdpa(_, r)) -> r
+        | Output o -> o.Range
 
 /// One scenario: its header (absent for a file without `scenario` lines) and its statements.
 type SynScenario = { Title: SynString option; Statements: SynStatement list; Range: SourceRange }
 
 /// A parsed file: its scenarios (statements before the first `scenario` line are shared by all).
+/// The root of the tree: its range is the whole file, named by FileName.
 type SynFile = { FileName: string; Scenarios: SynScenario list }
