@@ -20,11 +20,11 @@ type SettingKind =
     /// `Y` (qubits only)
     | PauliY
     /// `mub(k)`, k >= 2
-    | Mub of int
+    | Mub of index: int
     /// `bloch(x, y, z)` or `angles(theta, phi)`: {(I +- n.sigma)/2}
     | Bloch of x: float * y: float * z: float
     /// `povm("file")`
-    | PovmFile of string
+    | PovmFile of file: string
     /// `settings m outcomes n`: no POVM, only the counts (Bell/NPA scenarios)
     | Abstract
 
@@ -94,7 +94,7 @@ type StateComponent =
     /// `white`: I / D
     | White
     /// `0.575|001> + 0.582|010>`: amplitudes (evaluated per point) on basis indices, normalised
-    | Pure of (SynExpr * int) list
+    | Pure of amplitudes: (SynExpr * int) list
     /// `file("psi.txt")` holding D numbers: a normalised state vector
     | Vector of file: string * Complex[]
     /// `file("rho.txt")` holding D*D numbers: a density matrix (row-major)
@@ -120,9 +120,9 @@ type Target = { Node: int; Setting: int }
 [<RequireQualifiedAccess>]
 type BellTerm =
     /// <A_x B_y ...>: expectation of the product of the +-1 observables P(0|x) - P(1|x)
-    | Correlator of Target[]
+    | Correlator of targets: Target[]
     /// P(a, b, ... | x, y, ...): outcomes of the listed settings (a marginal if nodes are absent)
-    | Probability of (Target * int)[]
+    | Probability of outcomes: (Target * int)[]
 
 /// constant + sum_k coefficient_k * term_k (terms merged, targets sorted by node)
 type BellExpression =
@@ -132,9 +132,9 @@ type BellExpression =
 [<RequireQualifiedAccess>]
 type ObjectiveKind =
     /// Eve guesses the outcomes of these settings (one per node)
-    | Guess of Target[]
+    | Guess of targets: Target[]
     /// maximise a Bell expression over quantum (or relaxed) correlations
-    | Bell of BellExpression
+    | Bell of expression: BellExpression
 
 type Objective =
     { Name: string
@@ -153,9 +153,9 @@ type SeesawOptions = { Dim: int; Restarts: int; Seed: int }
 [<RequireQualifiedAccess>]
 type Bound =
     | NoSignalling
-    | Npa of NpaLevel
+    | Npa of level: NpaLevel
     | Global
-    | Seesaw of SeesawOptions
+    | Seesaw of options: SeesawOptions
     | Steering
 
 [<RequireQualifiedAccess>]
@@ -165,7 +165,7 @@ type TableFormat =
 
 [<RequireQualifiedAccess>]
 type Output =
-    | Table of TableFormat * file: string
+    | Table of format: TableFormat * file: string
     /// the x axis is the swept parameter with this index
     | Plot of file: string * over: int
     | Sdpa of file: string
