@@ -64,6 +64,8 @@ let private foundAt (text: string) (index: int) (finish: int) =
             while e < finish && Grammar.isIdentChar text[e] do
                 e <- e + 1
             quote (text.Substring(index, e - index)), e - index
+        elif c = ' ' || c = '\t' || c = '\r' then
+            "a blank", 1
         else
             quote (string c), 1
 

@@ -105,6 +105,23 @@ let tests =
               for d in Catalogue.all do
                   Expect.isNotEmpty d.Template d.Key
           }
+          test "reading limits: statement length, error count, include depth" {
+              let codes (r: CheckResult) = r.Diagnostics |> Seq.map (fun d -> d.Code) |> List.ofSeq
+              let long = ScenarioLanguage.Check("t.scn", "param a = " + String.replicate 15000 "1+" + "1")
+              Expect.contains (codes long) "SR1003" "statement too long"
+              let garbage = ScenarioLanguage.Check("t.scn", String.replicate 150 "x\n")
+              Expect.equal (codes garbage |> List.filter ((=) "SR1001")).Length 100 "100 syntax errors"
+              Expect.contains (codes garbage) "SR1007" "then a stop"
+              // f0 includes f1 includes f2 ...: a chain without cycles, cut at the depth limit.
+              let chain = Func<string, string | null>(fun name -> sprintf "include \"f%d\"" (int (name.Substring 1) + 1))
+              let deep = ScenarioLanguage.Check("f0", "include \"f1\"", CheckOptions(Resolver = chain))
+              Expect.contains (codes deep) "SR1006" "include depth"
+          }
+          test "grammar.md documents every diagnostic of the catalogue" {
+              let doc = IO.File.ReadAllText(IO.Path.Combine(TestFiles.projectDir, "..", "..", "dsl", "grammar.md"))
+              for d in Catalogue.all do
+                  Expect.stringContains doc (sprintf "| %s | `%s` |" d.Code d.Key) d.Key
+          }
           test "positions are 1-based lines and columns of character offsets" {
               let src = SourceText("f", "ab\ncd\r\n\nef")
               Expect.equal (src.PosOf 0) { Line = 1; Column = 1 } "start"
