@@ -139,7 +139,12 @@ type private Reader(ctx: Context, nodes: Node[]) =
             this.Family(id, args, r) |> Option.map (fun c -> Mixed [ None, c, r ])
         | SynExpr.Call(id, args, r) when id.Name = "file" -> this.File(args, r) |> Option.map (fun c -> Mixed [ None, c, r ])
         | SynExpr.Ket(labels, text, r) -> this.Ket(labels, text, r) |> Option.map (fun i -> Kets(None, [ None, i ], r))
-        | SynExpr.Paren(inner, _) -> this.Read inner
+        // Parentheses close a ket group: factors inside become amplitudes, factors outside its weight.
+        | SynExpr.Paren(inner, _) ->
+            this.Read inner
+            |> Option.map (function
+                | Kets(w, kets, kr) -> Kets(None, flatten w kets kr, kr)
+                | other -> other)
         | SynExpr.Negate(inner, r) -> this.Read inner |> Option.map (negLin r)
         | SynExpr.Sum(first, rest, r) ->
             let parts = (SynOp.Add, first) :: rest |> List.map (fun (op, x) -> op, x, this.Read x)
@@ -208,7 +213,9 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
         | Some(Scalar _) ->
             error ctx Catalogue.notAState expr.Range [ "the state is a number; write a state such as ghz, w, white, kets (0.6|01> + 0.8|10>) or file(\"rho.txt\")" ]
             None
-        | Some(Kets(_, kets, kr)) -> Some [ { Weight = None; Component = StateComponent.Pure(kets |> List.map (fun (a, i) -> defaultArg a (one kr), i)); Range = kr } ]
+        | Some(Kets(w, kets, kr)) ->
+            // A pure state on its own: outer factors are part of the amplitudes, e.g. (|00> + |11>)/sqrt(2).
+            Some [ { Weight = None; Component = StateComponent.Pure(flatten w kets kr |> List.map (fun (a, i) -> defaultArg a (one kr), i)); Range = kr } ]
         | Some(Mixed terms) -> Some(terms |> List.map (fun (w, c, r) -> { Weight = w; Component = c; Range = r }))
     match terms with
     | None -> None
@@ -245,7 +252,12 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
                                     error ctx Catalogue.ketNotNormalised t.Range [ "the ket"; Expr.show (Complex(n, 0.0)) ]
                         | _ -> ()
             if not failed && abs (total - 1.0) > 1e-9 then
-                error ctx Catalogue.weightsSum expr.Range [ Expr.show (Complex(total, 0.0)); sweep.Describe point ]
+                // In a mixture a ket group is normalised and every factor outside it is its weight.
+                let hint =
+                    if state.Terms |> Array.exists (fun t -> t.Weight.IsSome && (match t.Component with StateComponent.Pure _ -> true | _ -> false))
+                    then " (a ket in a mixture is normalised and the factors outside its parentheses are its weight: mu * ((|00> + |11>)/sqrt(2)))"
+                    else ""
+                error ctx Catalogue.weightsSum expr.Range [ Expr.show (Complex(total, 0.0)); sweep.Describe point + hint ]
                 failed <- true
             point <- point + 1
         if failed then None else Some state

@@ -53,6 +53,13 @@ let tests =
               // rho_14 = a_1 conj(a_4) = 0.6 * (-0.8i)
               Expect.isLessThan (Complex.Abs(rho[1, 4] - Complex(0.0, -0.48))) 1e-15 "coherence"
           }
+          test "parentheses close a ket group: mu * ((|00> + i|11>)/sqrt(2)) weighs the normalised projector by mu" {
+              let s = checkOk (header.Replace("Bob, Charlie", "Bob") + "param mu = [0.5]\nstate = mu * ((|00> + i|11>) / sqrt(2)) + (1 - mu) * white\n")
+              let rho = ScenarioLanguage.DensityMatrix(s, 0)
+              // rho_03 = mu * v_0 conj(v_3) = 0.5 * (1/sqrt 2)(-i/sqrt 2) = -i/4
+              Expect.isLessThan (Complex.Abs(rho[0, 3] - Complex(0.0, -0.25))) 1e-15 "coherence"
+              Expect.isLessThan (Complex.Abs(rho[0, 0] - c (0.25 + 0.125))) 1e-15 "population"
+          }
           test "the W family is (|001> + |010> + |100>)/sqrt 3" {
               let s = checkOk (header + "state = w\n")
               let rho = ScenarioLanguage.DensityMatrix(s, 0)
