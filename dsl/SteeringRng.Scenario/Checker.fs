@@ -147,7 +147,10 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                 error ctx Catalogue.duplicateName o.Name.Range [ "objective"; o.Name.Name; string first.Range.Start.Line ]
                 None
             | None -> CheckObjectives.check ctx nodes o)
-    if objectiveStatements.IsEmpty then
+    // A scenario that only asks for the steering test needs no objective.
+    let boundItems = pick (function SynStatement.Bounds(bs, _) -> Some bs | _ -> None) |> List.concat
+    let steeringOnly = not boundItems.IsEmpty && boundItems |> List.forall (function SynBound.Steering _ -> true | _ -> false)
+    if objectiveStatements.IsEmpty && not steeringOnly then
         error ctx Catalogue.missingObjective syn.Range []
     let hasTrusted = nodes |> Array.exists (fun n -> n.Role = Trusted)
     for o in objectiveStatements do
@@ -158,7 +161,6 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         | SynObjectiveBody.Bell _ -> ()
 
     // Bounds, in order, each at most once.
-    let boundItems = pick (function SynStatement.Bounds(bs, _) -> Some bs | _ -> None) |> List.concat
     if boundItems.IsEmpty then
         error ctx Catalogue.missingBounds syn.Range []
     let bounds = boundItems |> List.map (fun b -> b, CheckBounds.check ctx nodes stateStatement.IsSome b)
