@@ -238,13 +238,21 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
                     | Result.Ok w ->
                         total <- total + w
                         match t.Component with
-                        | StateComponent.Pure _ ->
-                            match StateEval.vectorOf lookup names dims t.Component with
-                            | Result.Error d ->
+                        | StateComponent.Pure amplitudes ->
+                            // Sparse: only the listed basis states, so large dimensions cost nothing here.
+                            let v = Collections.Generic.Dictionary<int, Complex>()
+                            let mutable evaluationError = None
+                            for a, index in amplitudes do
+                                if evaluationError.IsNone then
+                                    match Expr.evaluateWith lookup names a with
+                                    | Result.Ok z -> v[index] <- (match v.TryGetValue index with | true, x -> x + z | _ -> z)
+                                    | Result.Error d -> evaluationError <- Some d
+                            match evaluationError with
+                            | Some d ->
                                 ctx.Report { d with Message = d.Message + " at " + sweep.Describe point }
                                 failed <- true
-                            | Result.Ok v ->
-                                let n = Dense.norm (defaultArg v [||])
+                            | None ->
+                                let n = sqrt (v.Values |> Seq.sumBy (fun z -> (Complex.Abs z) ** 2.0))
                                 if n = 0.0 then
                                     error ctx Catalogue.notAState t.Range [ "the ket has norm 0 at " + sweep.Describe point ]
                                     failed <- true
