@@ -20,7 +20,8 @@ let rec expr (e: SynExpr) : string =
         | SynOp.Mul -> " * "
         | SynOp.Div -> " / "
     match e with
-    | SynExpr.Number(v, imaginary, _) -> num v + (if imaginary then "i" else "")
+    // Round-trip formatting: printing and re-reading an expression keeps every number exactly.
+    | SynExpr.Number(v, imaginary, _) -> v.ToString("R", Globalization.CultureInfo.InvariantCulture) + (if imaginary then "i" else "")
     | SynExpr.Name id -> id.Name
     | SynExpr.Negate(x, _) ->
         match x with

@@ -7,11 +7,17 @@ open Expecto
 open FParsec
 open SteeringRng.Scenario
 
-let parse (text: string) : SynExpr =
+/// A whole text as one expression, or None.
+let tryParse (text: string) : SynExpr option =
     let src = SourceText("expr", text)
     match runParserOnString (Grammar.ws >>. Grammar.expr .>> eof) src "expr" text with
-    | Success(e, _, _) -> e
-    | Failure(message, _, _) -> failwithf "test expression did not parse: %s" message
+    | Success(e, _, _) -> Some e
+    | Failure _ -> None
+
+let parse (text: string) : SynExpr =
+    match tryParse text with
+    | Some e -> e
+    | None -> failwithf "test expression did not parse: %s" text
 
 let eval (text: string) = Expr.evaluate (parse text)
 
