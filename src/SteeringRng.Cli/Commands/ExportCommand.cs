@@ -1,0 +1,62 @@
+using SteeringRng.Cli.Scenarios;
+
+namespace SteeringRng.Cli.Commands;
+
+/// <summary><c>steer export FILE --sdpa DIR</c>: write every relaxation of a scenario as an SDPA file, solve nothing.</summary>
+public sealed class ExportCommand : ICommand
+{
+    public string Name => "export";
+
+    public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file";
+
+    public string Usage => string.Join(Environment.NewLine,
+    [
+        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]...",
+        "",
+        "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
+        "each starting with comment lines naming the scenario, objective, bound and parameters. Bounds that are",
+        "not a single SDP (seesaw) or not available are listed on stderr and skipped.",
+        "",
+        "Options:",
+        "  --sdpa DIR         the output folder (created when missing)",
+        "  --set NAME=VALUE   override a parameter as 'steer run' does",
+    ]);
+
+    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    {
+        string? file = null, folder = null;
+        var overrides = new List<ParamOverride>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var arg = arguments[i];
+            string Value() => i + 1 < arguments.Count ? arguments[++i] : throw new UsageException($"option {arg} needs a value.");
+            switch (arg)
+            {
+                case "--sdpa": folder = Value(); break;
+                case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
+                default:
+                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
+                    if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
+                    file = arg;
+                    break;
+            }
+        }
+        if (file is null) throw new UsageException("no scenario file given.");
+        if (folder is null) throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files).");
+        var loaded = ScenarioInput.LoadOrReport(file, overrides, stderr);
+        if (loaded is null) return ExitCodes.InputError;
+        var total = 0;
+        var scenarios = loaded.Result.Scenarios;
+        for (var k = 0; k < scenarios.Count; k++)
+        {
+            var lowered = ScenarioInput.Lower(scenarios[k]);
+            var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
+            var skipped = new List<SdpaExport.Skipped>();
+            var files = SdpaExport.Write(lowered, JobPlanner.Plan(lowered), target, Path.GetFileName(file), skipped);
+            foreach (var s in skipped) stderr.WriteLine($"{scenarios[k].Title}: {s.Objective} / {s.Bound}: not exported: {s.Reason}");
+            stdout.WriteLine($"{scenarios[k].Title}: wrote {files.Count} file(s) to {target}");
+            total += files.Count;
+        }
+        return total > 0 ? ExitCodes.Optimal : ExitCodes.RowsFailed;
+    }
+}

@@ -1,0 +1,135 @@
+using SteeringRng.Cli.Scenarios;
+using SteeringRng.Reporting;
+using SteeringRng.Sdp;
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Cli.Commands;
+
+/// <summary>
+/// <c>steer run FILE</c>: every objective × bound × sweep point of every scenario in the file, a progress display
+/// on stderr, the table on stdout, and the result files (command line and scenario outputs). Ctrl-C stops cleanly
+/// and keeps the rows already computed.
+/// </summary>
+public sealed class RunCommand : ICommand
+{
+    public string Name => "run";
+
+    public string Summary => "run a scenario file: every objective x bound x sweep point; table, JSON/CSV, plot";
+
+    public string Usage => string.Join(Environment.NewLine,
+    [
+        "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
+        "                 [--solver builtin|csdp|dsdp] [--parallel N] [--no-scenario-outputs]",
+        "",
+        "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
+        "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
+        "parallel. Progress goes to stderr (a bar on a terminal; plain lines when redirected or CI=true), the table",
+        "to stdout. Outputs named in the scenario (table, plot, export sdpa) are written too, relative to the",
+        "scenario file. Ctrl-C stops cleanly: the rows computed so far are written, marked interrupted.",
+        "",
+        "Options:",
+        "  --set NAME=VALUE   override a parameter: a value (mu=0.5), a range (\"mu=0.5 .. 0.6 step 0.05\") or a",
+        "                     list (\"mu=[0.5, 0.51]\"); repeatable",
+        "  --json PATH        write the rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)",
+        "  --csv PATH         write the rows as CSV (same columns)",
+        "  --plot PATH        H_min against the swept parameter, SVG or PNG by extension",
+        "  --solver NAME      builtin (default), csdp, dsdp",
+        "  --parallel N       sweep points computed at once (default: one per core)",
+        "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
+        "",
+        "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
+    ]);
+
+    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var options = RunOptions.Parse(arguments);
+        var solver = SolverCatalog.Create(options.Solver);
+        var (available, reason) = solver.Availability;
+        if (!available)
+        {
+            stderr.WriteLine($"steer run: solver '{solver.Name}' is not available: {reason}");
+            return ExitCodes.SolverUnavailable;
+        }
+        var loaded = ScenarioInput.LoadOrReport(options.File, options.Overrides, stderr);
+        if (loaded is null) return ExitCodes.InputError;
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // stop cleanly: finish writing what was computed
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var scenarios = loaded.Result.Scenarios;
+            var reports = new List<RunReport>();
+            for (var k = 0; k < scenarios.Count && !cancellation.IsCancellationRequested; k++)
+            {
+                if (k > 0) stdout.WriteLine();
+                reports.Add(RunOne(loaded, scenarios[k], k, scenarios.Count, options, solver, stdout, stderr, cancellation.Token));
+            }
+            return ExitCode(reports, cancellation.IsCancellationRequested);
+        }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    private static RunReport RunOne(ScenarioLoader.Loaded loaded, Checked.Scenario scenario, int index, int count, RunOptions options,
+        ISdpSolver solver, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var lowered = ScenarioInput.Lower(scenario);
+        var jobs = JobPlanner.Plan(lowered);
+        var interactive = ReferenceEquals(stderr, Console.Error) &&
+                          TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
+        var progress = new SweepProgress(stderr, lowered.PointCount, interactive, Shorten(scenario.Title));
+        var runner = new ScenarioRunner(solver, SdpSettings.Default) { Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount) };
+        var report = runner.Run(lowered, jobs, progress, cancellation);
+        ReportTable.Write(report, stdout);
+
+        var x = lowered.SweptNames.Count > 0 ? lowered.SweptNames[0] : null;
+        if (options.Json is { } json) Written(stderr, RunOutputs.ForScenario(json, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Json));
+        if (options.Csv is { } csv) Written(stderr, RunOutputs.ForScenario(csv, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Csv));
+        if (options.Plot is { } plot) Written(stderr, RunOutputs.ForScenario(plot, index, count), p => Notes(stderr, RunOutputs.WritePlot(report, p, x)));
+        foreach (var output in options.ScenarioOutputs ? scenario.Outputs : [])
+        {
+            switch (output)
+            {
+                case Checked.Output.Table t:
+                    Written(stderr, ScenarioInput.ResolveRelative(loaded.Directory, t.file), p => RunOutputs.WriteTable(report, p, t.format));
+                    break;
+                case Checked.Output.Plot p:
+                    var over = scenario.Sweep.Parameters[p.over].Name;
+                    Written(stderr, ScenarioInput.ResolveRelative(loaded.Directory, p.file), path => Notes(stderr, RunOutputs.WritePlot(report, path, over)));
+                    break;
+                case Checked.Output.Sdpa s:
+                    var folder = ScenarioInput.ResolveRelative(loaded.Directory, s.file);
+                    var files = SdpaExport.Write(lowered, jobs, folder, Path.GetFileName(loaded.Path));
+                    stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {folder}");
+                    break;
+            }
+        }
+        return report;
+    }
+
+    private static void Written(TextWriter stderr, string path, Action<string> write)
+    {
+        write(path);
+        stderr.WriteLine($"wrote {path}");
+    }
+
+    private static void Notes(TextWriter stderr, IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes) stderr.WriteLine("  note: " + note);
+    }
+
+    private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
+
+    /// <summary>10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0.</summary>
+    public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)
+    {
+        if (interrupted || reports.Any(r => r.Interrupted)) return ExitCodes.Interrupted;
+        var statuses = reports.SelectMany(r => r.Rows).Select(r => r.Status).Where(s => s != SolveRows.NotApplicable).ToList();
+        if (statuses.Any(s => s is not (RowStatus.Optimal or RowStatus.NearOptimal))) return ExitCodes.RowsFailed;
+        return statuses.Any(s => s == RowStatus.NearOptimal) ? ExitCodes.NearOptimal : ExitCodes.Optimal;
+    }
+}

@@ -1,0 +1,54 @@
+using SteeringRng.Cli.Scenarios;
+
+namespace SteeringRng.Cli.Commands;
+
+/// <summary>The parsed arguments of <c>steer run</c>.</summary>
+public sealed record RunOptions(
+    string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
+    bool ScenarioOutputs = true)
+{
+    /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
+    public static RunOptions Parse(IReadOnlyList<string> args)
+    {
+        string? file = null, json = null, csv = null, plot = null;
+        int? parallelism = null;
+        var solver = "builtin";
+        var scenarioOutputs = true;
+        var overrides = new List<ParamOverride>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"option {arg} needs a value.");
+            switch (arg)
+            {
+                case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
+                case "--json": json = Value(); break;
+                case "--no-scenario-outputs": scenarioOutputs = false; break;
+                case "--csv": csv = Value(); break;
+                case "--plot":
+                    plot = Value();
+                    var ext = Path.GetExtension(plot).ToLowerInvariant();
+                    if (ext is not (".svg" or ".png")) throw new UsageException($"--plot needs a .svg or .png file, got '{plot}'.");
+                    break;
+                case "--solver":
+                    solver = Value();
+                    if (!SdpOptions.SolverNames.Contains(solver))
+                        throw new UsageException($"unknown solver '{solver}'; choose one of {string.Join(", ", SdpOptions.SolverNames)}.");
+                    break;
+                case "--parallel":
+                    var text = Value();
+                    if (!int.TryParse(text, out var n) || n < 1) throw new UsageException($"--parallel needs a positive integer, got '{text}'.");
+                    parallelism = n;
+                    break;
+                default:
+                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
+                    if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
+                    file = arg;
+                    break;
+            }
+        }
+        var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
+        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs);
+    }
+}

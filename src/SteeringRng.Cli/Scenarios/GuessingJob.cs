@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation.Steering;
+using SteeringRng.Reporting;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Cli.Scenarios;
+
+/// <summary>
+/// H^NS (formulations §1) or H^Glo (§2) for a guess objective: the steering relaxation of SteeringRng.Relaxation,
+/// built once and re-used with the data swapped. P_g is read from the conservative side (the relaxation's
+/// upper bound on P_g) and capped at 1 (P_g ≤ 1 always), so H_min = −log2 P_g is never overstated.
+/// </summary>
+public sealed class GuessingJob : BoundJob
+{
+    private readonly RelaxationCache<GuessingRelaxation, Assemblage> _cache;
+
+    /// <param name="swapData">How the built relaxation takes another point's assemblage (the global bound takes it grouped).</param>
+    private GuessingJob(string objective, string bound, BoundRank rank, Func<Assemblage, GuessingRelaxation> build,
+        Func<GuessingRelaxation, Assemblage, GuessingRelaxation> swapData)
+        : base(objective, bound)
+    {
+        Rank = rank;
+        _cache = new RelaxationCache<GuessingRelaxation, Assemblage>(build, swapData);
+    }
+
+    public override BoundRank? Rank { get; }
+
+    public static GuessingJob NoSignalling(string objective, int[] parties, int[] settings) =>
+        new(objective, "ns", new BoundRank(BoundRank.NoSignallingTier),
+            data => SteeringRelaxations.NoSignalling(data, parties, settings), (r, data) => r.WithData(data));
+
+    /// <summary>The joint guess of every untrusted party, all grouped as one party (settings: one per party).</summary>
+    public static GuessingJob Global(string objective, int[] settings) =>
+        new(objective, "global", new BoundRank(BoundRank.GlobalTier),
+            data => SteeringRelaxations.Global(data, settings), (r, data) => r.WithData(AssemblageOperations.GroupUntrusted(data)));
+
+    public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        GuessingRelaxation relaxation;
+        try { relaxation = _cache.For(point.Assemblage); }
+        catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
+        var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+        var status = SolveRows.StatusWord(solution.Status, cancellation);
+        if (!SolveRows.HasValue(solution.Status))
+            return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
+        var result = relaxation.Evaluate(solution);
+        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, Math.Min(1.0, result.GuessingProbability),
+            status, solution.Iterations, clock.Elapsed.TotalSeconds, solution.Message);
+    }
+
+    public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
+    {
+        try { return (_cache.For(point.Assemblage).Problem, "P_g = offset − ⟨C, X⟩ (moment form)"); }
+        catch (ArgumentException e) { return (null, e.Message); }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using SteeringRng.Reporting;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Cli.Scenarios;
+
+/// <summary>
+/// Runs every job (objective × bound) at every sweep point: points in parallel on all cores, the jobs of one
+/// point in order, then the ordering check per point. Cancellation stops cleanly: points already finished keep
+/// their rows, a point cut short keeps the rows it finished and marks the rest skipped, unstarted points are left out.
+/// </summary>
+public sealed class ScenarioRunner(ISdpSolver solver, SdpSettings settings)
+{
+    /// <summary>How many points run at once (default: one per core).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    public RunReport Run(LoweredScenario scenario, IReadOnlyList<BoundJob> jobs, SweepProgress? progress, CancellationToken cancellation)
+    {
+        var done = new ConcurrentDictionary<int, IReadOnlyList<ResultRow>>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
+        var interrupted = false;
+        try
+        {
+            Parallel.For(0, scenario.PointCount, options, index =>
+            {
+                var rows = RunPoint(new PointInput(scenario, index), jobs, cancellation);
+                done[index] = rows;
+                progress?.PointDone(rows.All(r => r.Status is RowStatus.Optimal or RowStatus.NearOptimal or SolveRows.NotApplicable));
+            });
+        }
+        catch (OperationCanceledException) { interrupted = true; }
+        interrupted |= cancellation.IsCancellationRequested;
+        progress?.Finish(interrupted);
+        var ordered = done.OrderBy(p => p.Key).SelectMany(p => p.Value).ToList();
+        return new RunReport(scenario.Scenario.Title, ordered, interrupted);
+    }
+
+    /// <summary>All jobs at one point, then the ordering check. A job that throws becomes an error row (a defect, reported).</summary>
+    public IReadOnlyList<ResultRow> RunPoint(PointInput point, IReadOnlyList<BoundJob> jobs, CancellationToken cancellation)
+    {
+        var rows = new List<(BoundRank?, ResultRow)>();
+        foreach (var job in jobs)
+        {
+            ResultRow row;
+            if (cancellation.IsCancellationRequested)
+                row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted before this row");
+            else
+            {
+                try { row = job.Run(point, solver, settings, cancellation); }
+                catch (OperationCanceledException)
+                {
+                    row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted during this row");
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+                {
+                    row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Error, $"{e.GetType().Name}: {e.Message}");
+                }
+            }
+            rows.Add((job.Rank, row));
+        }
+        return OrderingCheck.Apply(rows);
+    }
+}
