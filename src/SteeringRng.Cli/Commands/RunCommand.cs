@@ -19,7 +19,9 @@ public sealed class RunCommand : ICommand
     public string Usage => string.Join(Environment.NewLine,
     [
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
-        "                 [--solver builtin|csdp|dsdp] [--parallel N] [--no-scenario-outputs]",
+        "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
+        "                 [--scenario K]",
+        "                 [--no-scenario-outputs]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
@@ -35,6 +37,8 @@ public sealed class RunCommand : ICommand
         "  --plot PATH        H_min against the swept parameter, SVG or PNG by extension",
         "  --solver NAME      builtin (default), csdp, dsdp",
         "  --parallel N       sweep points computed at once (default: one per core)",
+        "  --scenario K       run only the K-th scenario of the file (1 = the first)",
+        "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
@@ -63,6 +67,12 @@ public sealed class RunCommand : ICommand
         try
         {
             var scenarios = loaded.Result.Scenarios;
+            if (options.Scenario is { } only)
+            {
+                if (only > scenarios.Count)
+                    throw new UsageException($"--scenario {only}: '{options.File}' holds {scenarios.Count} scenario(s).");
+                scenarios = [scenarios[only - 1]];
+            }
             var reports = new List<RunReport>();
             for (var k = 0; k < scenarios.Count && !cancellation.IsCancellationRequested; k++)
             {
@@ -79,6 +89,14 @@ public sealed class RunCommand : ICommand
     {
         var lowered = ScenarioInput.Lower(scenario);
         var jobs = JobPlanner.Plan(lowered);
+        if (options.Bounds is { } only)
+        {
+            var unknown = only.Where(b => !jobs.Any(j => j.Bound == b)).ToList();
+            if (unknown.Count > 0)
+                throw new UsageException($"--bounds: scenario '{scenario.Title}' requests no bound {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
+                                         $"its bounds are {string.Join(", ", jobs.Select(j => j.Bound).Distinct())}.");
+            jobs = jobs.Where(j => only.Contains(j.Bound)).ToList();
+        }
         var interactive = ReferenceEquals(stderr, Console.Error) &&
                           TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
         var progress = new SweepProgress(stderr, lowered.PointCount, interactive, Shorten(scenario.Title));

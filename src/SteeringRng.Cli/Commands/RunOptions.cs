@@ -5,7 +5,7 @@ namespace SteeringRng.Cli.Commands;
 /// <summary>The parsed arguments of <c>steer run</c>.</summary>
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
-    bool ScenarioOutputs = true)
+    bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -14,6 +14,8 @@ public sealed record RunOptions(
         int? parallelism = null;
         var solver = "builtin";
         var scenarioOutputs = true;
+        List<string>? bounds = null;
+        int? scenario = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -24,6 +26,11 @@ public sealed record RunOptions(
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
                 case "--json": json = Value(); break;
                 case "--no-scenario-outputs": scenarioOutputs = false; break;
+                case "--bounds":
+                    bounds = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        .Select(b => string.Join(' ', b.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+                    if (bounds.Count == 0) throw new UsageException("--bounds needs a list such as \"ns,npa 1\".");
+                    break;
                 case "--csv": csv = Value(); break;
                 case "--plot":
                     plot = Value();
@@ -34,6 +41,11 @@ public sealed record RunOptions(
                     solver = Value();
                     if (!SdpOptions.SolverNames.Contains(solver))
                         throw new UsageException($"unknown solver '{solver}'; choose one of {string.Join(", ", SdpOptions.SolverNames)}.");
+                    break;
+                case "--scenario":
+                    var which = Value();
+                    if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
+                    scenario = k;
                     break;
                 case "--parallel":
                     var text = Value();
@@ -49,6 +61,6 @@ public sealed record RunOptions(
         }
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
-        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs);
+        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario);
     }
 }
