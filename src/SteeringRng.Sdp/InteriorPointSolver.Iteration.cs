@@ -86,7 +86,7 @@ public sealed partial class InteriorPointSolver
                 var g = Product(_it.X, res.Dual, _zInv);
 
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
-                var (dxA, dyA, dzA) = Direction(chol, res, g, sigmaMu: 0, h: null);
+                var (dxA, dyA, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
                 var apA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.X, _lx, dxA));
                 var adA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.Z, _lz, dzA));
                 var muAff = AffineMu(dxA, dzA, apA, adA);
@@ -96,7 +96,7 @@ public sealed partial class InteriorPointSolver
                 // Corrector:  dX Z + X dZ = σμI − XZ − dX_a dZ_a, i.e. with H = dX_a dZ_a Z⁻¹:
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
-                var (dx, dy, dz) = Direction(chol, res, g, sigma * res.Mu, h);
+                var (dx, dy, dz) = Direction(schur, chol, res, g, sigma * res.Mu, h);
                 _ = dyA;
                 var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
                 var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
@@ -114,7 +114,7 @@ public sealed partial class InteriorPointSolver
         /// Solves the reduced Newton system for given σμ and second-order term H (null: 0):
         ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
         /// </summary>
-        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
+        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
         {
             var k = _p.NewBlocks();
             for (var b = 0; b < k.Length; b++)
@@ -123,7 +123,7 @@ public sealed partial class InteriorPointSolver
             var ak = BlockAlgebra.Apply(_p, k);
             var rhs = new double[_p.M];
             for (var i = 0; i < rhs.Length; i++) rhs[i] = ak[i] - _p.B[i];
-            var dy = _p.M == 0 ? [] : chol.Solve(rhs);
+            var dy = _p.M == 0 ? [] : schur.FromPositions(chol.Solve(schur.ToPositions(rhs)));
             var dz = res.Dual.Select(r => (double[])r.Clone()).ToArray();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dz, dy[i], _layout);
             var xdz = Product(_it.X, dz, _zInv);

@@ -57,11 +57,15 @@ internal sealed class CholeskyFactor
         return false;
     }
 
-    /// <summary>Solves M dy = r (r is not modified) with up to three refinement steps.</summary>
+    /// <summary>
+    /// Solves M dy = r (r is not modified). After a regularised factorisation, up to three refinement steps recover
+    /// the solution of the unshifted system; otherwise the plain solve is kept (each refinement pass reads all of M).
+    /// </summary>
     public double[] Solve(double[] r)
     {
         var x = (double[])r.Clone();
         _kernels.CholeskySolve(Matrix, _m, x);
+        if (Regularization == 0) return x;
         var best = ResidualNorm(r, x, out var res);
         for (var step = 0; step < 3 && best > 0; step++)
         {
