@@ -49,20 +49,26 @@ public sealed partial class InteriorPointSolver
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}");
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
+            var progressMark = double.PositiveInfinity;
             var sinceGain = 0;
             var tinySteps = 0;
+            if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, 0, "the starting point is not positive definite");
             for (var iter = 0; ; iter++)
             {
-                if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, iter, "X or Z lost positive definiteness");
                 var res = Residuals.Of(_p, _it);
                 var errors = DimacsErrors.Compute(_p, res.PrimalNorm, res.DualNorm, 0, 0, res.PrimalObjective, res.DualObjective, res.XZ);
                 var worst = DimacsErrors.Worst(errors);
                 if (!double.IsFinite(worst)) return Stop(SdpStatus.NumericalFailure, best, iter, "non-finite residuals");
-                if (worst < 0.9 * bestWorst || best is null)
+                // Keep the best point seen (by its worst DIMACS error); progress means a 10 % gain on the last mark.
+                if (worst < bestWorst)
                 {
-                    if (worst < 0.9 * bestWorst) sinceGain = 0;
-                    bestWorst = Math.Min(bestWorst, worst);
+                    bestWorst = worst;
                     best = _it.Clone();
+                }
+                if (worst < 0.9 * progressMark)
+                {
+                    progressMark = worst;
+                    sinceGain = 0;
                 }
                 else sinceGain++;
                 if (worst <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
@@ -86,7 +92,7 @@ public sealed partial class InteriorPointSolver
                 var g = Product(_it.X, res.Dual, _zInv);
 
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
-                var (dxA, dyA, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
+                var (dxA, _, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
                 var apA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.X, _lx, dxA));
                 var adA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.Z, _lz, dzA));
                 var muAff = AffineMu(dxA, dzA, apA, adA);
@@ -97,17 +103,34 @@ public sealed partial class InteriorPointSolver
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
                 var (dx, dy, dz) = Direction(schur, chol, res, g, sigma * res.Mu, h);
-                _ = dyA;
                 var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
                 var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
                 tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
                 Log(string.Create(CultureInfo.InvariantCulture,
                     $"{iter,3} pobj {res.PrimalObjective,16:E8} dobj {res.DualObjective,16:E8} pinf {errors[0]:E1} dinf {errors[2]:E1} gap {errors[4]:E1} mu {res.Mu:E1} sigma {sigma:F3} ap {ap:F3} ad {ad:F3} reg {chol.Regularization:E0} t {_clock.Elapsed.TotalSeconds:F2}s"));
 
+                if (!TakeStep(dx, dy, dz, ap, ad)) return Stop(SdpStatus.NumericalFailure, best, iter + 1, "X or Z lost positive definiteness");
+            }
+        }
+
+        /// <summary>
+        /// X += α_p dX, y += α_d dy, Z += α_d dZ, then the factors of the new point. Rounding can leave the new X or Z
+        /// just outside the cone although α is 95 % of the exact maximal step; then both steps are halved (≤ 5 times).
+        /// </summary>
+        private bool TakeStep(double[][] dx, double[] dy, double[][] dz, double ap, double ad)
+        {
+            var previous = _it.Clone();
+            for (var attempt = 0; attempt < 6; attempt++, ap *= 0.5, ad *= 0.5)
+            {
+                if (attempt > 0) _it = previous.Clone();
                 BlockAlgebra.Axpy(ap, dx, _it.X);
                 BlockAlgebra.Axpy(ad, dz, _it.Z);
                 for (var i = 0; i < _p.M; i++) _it.Y[i] += ad * dy[i];
+                if (Factorize()) return true;
             }
+            _it = previous;
+            Factorize();
+            return false;
         }
 
         /// <summary>

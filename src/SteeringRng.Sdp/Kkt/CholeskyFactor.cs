@@ -58,16 +58,18 @@ internal sealed class CholeskyFactor
     }
 
     /// <summary>
-    /// Solves M dy = r (r is not modified). After a regularised factorisation, up to three refinement steps recover
-    /// the solution of the unshifted system; otherwise the plain solve is kept (each refinement pass reads all of M).
+    /// Solves M dy = r (r is not modified), then refines: dy ← dy + M̃⁻¹(r − M dy) while the residual halves — up to
+    /// three steps after a regularised factorisation (to recover the unshifted solution), one otherwise. Near the
+    /// optimum M is ill-conditioned and the residual of this solve becomes the primal infeasibility A(dX) − r_p, so
+    /// the O(m²) refinement is worth its cost next to the O(m³) factorisation.
     /// </summary>
     public double[] Solve(double[] r)
     {
         var x = (double[])r.Clone();
         _kernels.CholeskySolve(Matrix, _m, x);
-        if (Regularization == 0) return x;
         var best = ResidualNorm(r, x, out var res);
-        for (var step = 0; step < 3 && best > 0; step++)
+        var steps = Regularization > 0 ? 3 : 1;
+        for (var step = 0; step < steps && best > 0; step++)
         {
             _kernels.CholeskySolve(Matrix, _m, res);
             var trial = new double[_m];
