@@ -24,7 +24,7 @@ public sealed partial class InteriorPointSolver
         private readonly InternalProblem _p;
         private readonly BlockLayout[] _layout;
 
-        private readonly Stopwatch _schurTime = new(), _factorTime = new();
+        private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
         private Iterate _it;
         private double[]?[] _lx = [];
@@ -55,7 +55,9 @@ public sealed partial class InteriorPointSolver
             if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, 0, "the starting point is not positive definite");
             for (var iter = 0; ; iter++)
             {
+                _residualTime.Start();
                 var res = Residuals.Of(_p, _it);
+                _residualTime.Stop();
                 var errors = DimacsErrors.Compute(_p, res.PrimalNorm, res.DualNorm, 0, 0, res.PrimalObjective, res.DualObjective, res.XZ);
                 var worst = DimacsErrors.Worst(errors);
                 if (!double.IsFinite(worst)) return Stop(SdpStatus.NumericalFailure, best, iter, "non-finite residuals");
@@ -89,6 +91,7 @@ public sealed partial class InteriorPointSolver
                 if (!factored) return Stop(SdpStatus.NumericalFailure, best, iter, "Schur complement could not be factored");
 
                 // G = X R_d Z⁻¹ enters both right-hand sides.
+                _directionTime.Start();
                 var g = Product(_it.X, res.Dual, _zInv);
 
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
@@ -103,13 +106,17 @@ public sealed partial class InteriorPointSolver
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
                 var (dx, dy, dz) = Direction(schur, chol, res, g, sigma * res.Mu, h);
+                _directionTime.Stop();
                 var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
                 var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
                 tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
                 Log(string.Create(CultureInfo.InvariantCulture,
                     $"{iter,3} pobj {res.PrimalObjective,16:E8} dobj {res.DualObjective,16:E8} pinf {errors[0]:E1} dinf {errors[2]:E1} gap {errors[4]:E1} mu {res.Mu:E1} sigma {sigma:F3} ap {ap:F3} ad {ad:F3} reg {chol.Regularization:E0} t {_clock.Elapsed.TotalSeconds:F2}s"));
 
-                if (!TakeStep(dx, dy, dz, ap, ad)) return Stop(SdpStatus.NumericalFailure, best, iter + 1, "X or Z lost positive definiteness");
+                _stepTime.Start();
+                var stepped = TakeStep(dx, dy, dz, ap, ad);
+                _stepTime.Stop();
+                if (!stepped) return Stop(SdpStatus.NumericalFailure, best, iter + 1, "X or Z lost positive definiteness");
             }
         }
 
