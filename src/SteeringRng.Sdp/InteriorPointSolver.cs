@@ -53,15 +53,22 @@ public sealed partial class InteriorPointSolver : ISdpSolver
         settings.Validate();
         var clock = Stopwatch.StartNew();
         var (kernels, why) = KernelSelection.For(settings.Backend);
-        if (kernels is null)
+        if (kernels is null) return NoSolution(problem, clock, why);
+        try
         {
-            return new SdpSolution
-            {
-                Status = SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
-                Y = new double[problem.ConstraintCount], Dimacs = [.. Enumerable.Repeat(double.NaN, 6)],
-                Iterations = 0, Seconds = clock.Elapsed.TotalSeconds, Solver = Name, Message = why,
-            };
+            return new Run(problem, settings, kernels, cancellation, clock).Execute();
         }
-        return new Run(problem, settings, kernels, cancellation, clock).Execute();
+        catch (OutOfMemoryException e)
+        {
+            // The m×m Schur complement is dense: m = 50 000 already needs 20 GB.
+            return NoSolution(problem, clock, $"not enough memory for m = {problem.ConstraintCount} constraints: {e.Message}");
+        }
     }
+
+    private SdpSolution NoSolution(SdpProblem problem, Stopwatch clock, string why) => new()
+    {
+        Status = SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
+        Y = new double[problem.ConstraintCount], Dimacs = [.. Enumerable.Repeat(double.NaN, 6)],
+        Iterations = 0, Seconds = clock.Elapsed.TotalSeconds, Solver = Name, Message = why,
+    };
 }
