@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SteeringRng.Sdp.Internal;
 
 namespace SteeringRng.Sdp.Kkt;
@@ -132,10 +133,27 @@ internal sealed class SchurBlockPlan
         var w = ws.W;
         var coef = ws.Coef;
         var (p0, p1) = (_start[slot], _start[slot + 1]);
-        for (var c = 0; c < len; c++)
+        var count = p1 - p0;
+        var zRows = ws.ZRows;
+        for (var k = 0; k < count; k++) zRows[k] = _r[p0 + k] * n + r0;
+        // Two rows of W per pass share every load of a Z⁻¹ row.
+        var c = 0;
+        for (; c + 1 < len; c += 2)
         {
-            for (var p = p0; p < p1; p++) coef[p - p0] = _v[p] * x[_c[p] * n + r0 + c];
-            RowCombination(coef, p1 - p0, zInv, p0, n, r0, len, w, c * len);
+            for (var k = 0; k < count; k++)
+            {
+                var xo = _c[p0 + k] * n + r0 + c;
+                coef[2 * k] = _v[p0 + k] * x[xo];
+                coef[2 * k + 1] = _v[p0 + k] * x[xo + 1];
+            }
+            RowPairCombination(coef, count, zInv, zRows, len, w, c * len);
+        }
+        for (; c < len; c++)
+        for (var d = 0; d < len; d++)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < count; k++) sum += _v[p0 + k] * x[_c[p0 + k] * n + r0 + c] * zInv[zRows[k] + d];
+            w[c * len + d] = sum;
         }
         for (var s = slot; s < Count; s++)
         {
@@ -145,34 +163,48 @@ internal sealed class SchurBlockPlan
         }
     }
 
-    /// <summary>w[at..at+len) = Σ_k coef[k] · zInv[a_k·n + r0 ..] (a_k = _r[p0 + k]), four vectors at a time.</summary>
+    /// <summary>
+    /// Rows at and at+len of W: w[at + d] = Σ_k coef[2k]·Z⁻¹[zRows[k] + d], w[at + len + d] = Σ_k coef[2k+1]·Z⁻¹[zRows[k] + d],
+    /// two vectors per row in eight registers (each Z⁻¹ load feeds two FMAs).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RowCombination(double[] coef, int count, double[] zInv, int p0, int n, int r0, int len, double[] w, int at)
+    private static void RowPairCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, double[] w, int at)
     {
         var vw = Vector<double>.Count;
+        ref var z = ref MemoryMarshal.GetArrayDataReference(zInv);
+        ref var cf = ref MemoryMarshal.GetArrayDataReference(coef);
+        _ = coef[2 * count - 1];
+        for (var k = 0; k < count; k++) _ = zInv[zRows[k] + len - 1]; // bounds of every row once
         var j = 0;
-        for (; j + 4 * vw <= len; j += 4 * vw)
+        for (; j + 2 * vw <= len; j += 2 * vw)
         {
-            Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            Vector<double> a0 = default, a1 = default, b0 = default, b1 = default;
             for (var k = 0; k < count; k++)
             {
-                var f = new Vector<double>(coef[k]);
-                var o = _r[p0 + k] * n + r0 + j;
-                a0 += f * new Vector<double>(zInv, o);
-                a1 += f * new Vector<double>(zInv, o + vw);
-                a2 += f * new Vector<double>(zInv, o + 2 * vw);
-                a3 += f * new Vector<double>(zInv, o + 3 * vw);
+                var o = (nuint)(zRows[k] + j);
+                var z0 = Vector.LoadUnsafe(ref z, o);
+                var z1 = Vector.LoadUnsafe(ref z, o + (nuint)vw);
+                var f = new Vector<double>(Unsafe.Add(ref cf, 2 * k));
+                var g = new Vector<double>(Unsafe.Add(ref cf, 2 * k + 1));
+                a0 += f * z0; a1 += f * z1;
+                b0 += g * z0; b1 += g * z1;
             }
             a0.CopyTo(w, at + j);
             a1.CopyTo(w, at + j + vw);
-            a2.CopyTo(w, at + j + 2 * vw);
-            a3.CopyTo(w, at + j + 3 * vw);
+            b0.CopyTo(w, at + len + j);
+            b1.CopyTo(w, at + len + j + vw);
         }
         for (; j < len; j++)
         {
-            var sum = 0.0;
-            for (var k = 0; k < count; k++) sum += coef[k] * zInv[_r[p0 + k] * n + r0 + j];
-            w[at + j] = sum;
+            double s0 = 0, s1 = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var zv = zInv[zRows[k] + j];
+                s0 += coef[2 * k] * zv;
+                s1 += coef[2 * k + 1] * zv;
+            }
+            w[at + j] = s0;
+            w[at + len + j] = s1;
         }
     }
 }
