@@ -68,10 +68,10 @@ internal sealed class CholeskyFactor
     }
 
     /// <summary>
-    /// Solves M dy = r (r is not modified) through the scaled system, refining while the residual halves — up to
-    /// three steps after a regularised factorisation (to recover the unshifted solution), one otherwise. Near the
-    /// optimum M is ill-conditioned and the residual of this solve becomes the primal infeasibility A(dX) − r_p, so
-    /// the O(m²) refinement is worth its cost next to the O(m³) factorisation.
+    /// Solves M dy = r (r is not modified) through the scaled system. After a regularised factorisation, up to three
+    /// refinement steps (while the residual halves) recover the solution of the unshifted system; otherwise the
+    /// caller refines against the exact operator instead (InteriorPointSolver.RefinePrimal), which also catches
+    /// errors made in forming M, so a refinement here would only cost two more passes over M.
     /// </summary>
     public double[] Solve(double[] rhs)
     {
@@ -80,9 +80,9 @@ internal sealed class CholeskyFactor
         for (var i = 0; i < _m; i++) r[i] = _scale[i] * rhs[i];
         var x = (double[])r.Clone();
         _kernels.CholeskySolve(Matrix, _m, x);
+        if (Regularization == 0) return Unscale(x);
         var best = ResidualNorm(r, x, out var res);
-        var steps = Regularization > 0 ? 3 : 1;
-        for (var step = 0; step < steps && best > 0; step++)
+        for (var step = 0; step < 3 && best > 0; step++)
         {
             _kernels.CholeskySolve(Matrix, _m, res);
             var trial = new double[_m];
@@ -91,6 +91,12 @@ internal sealed class CholeskyFactor
             if (!(norm < 0.5 * best)) break;
             (x, best, res) = (trial, norm, nextRes);
         }
+        return Unscale(x);
+    }
+
+    /// <summary>dy = D x.</summary>
+    private double[] Unscale(double[] x)
+    {
         for (var i = 0; i < _m; i++) x[i] *= _scale[i];
         return x;
     }
