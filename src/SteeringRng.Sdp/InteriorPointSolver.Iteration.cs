@@ -175,22 +175,24 @@ public sealed partial class InteriorPointSolver
                 for (var c = 0; c < n; c++)
                     d[r * n + c] = sigmaMu * zi[r * n + c] - x[r * n + c] - 0.5 * (q[r * n + c] + q[c * n + r]);
             }
-            if (_p.M > 0) RefinePrimal(schur, chol, res, dx, dy, dz);
+            for (var step = 0; step < 3 && _p.M > 0; step++)
+                if (!RefinePrimal(schur, chol, res, dx, dy, dz)) break;
             return (dx, dy, dz);
         }
 
         /// <summary>
-        /// One step of refinement against the exact operator. Near the optimum M is so ill-conditioned that the solve
+        /// One step of refinement against the exact operator (true if it halved the defect; the caller repeats then). Near the optimum M is so ill-conditioned that the solve
         /// leaves e = A(dX) − r_p well above rounding, and that error becomes primal infeasibility. Since
         /// dX(dy + δ) = dX(dy) − sym(X A*(δ) Z⁻¹), the choice M δ = e cancels it to first order; A(dX) is evaluated
         /// from the matrices themselves (not from M), so this also removes errors made in forming M. Kept only if
         /// ‖A(dX) − r_p‖ decreases.
         /// </summary>
-        private void RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
+        private bool RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
         {
             var e = PrimalDefect(dx, res);
             var before = Norm(e);
-            if (before == 0) return;
+            // Nothing left worth a pass over M: the defect is at rounding level of r_p and b.
+            if (before <= 1e-15 * (1 + _p.BNorm1 + Norm(res.Primal))) return false;
             var delta = schur.FromPositions(chol.Solve(schur.ToPositions(e)));
             var dzDelta = _p.NewBlocks();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dzDelta, delta[i], _layout);
@@ -208,10 +210,12 @@ public sealed partial class InteriorPointSolver
                 for (var r = 0; r < n; r++)
                 for (var c = 0; c < n; c++) trial[b][r * n + c] -= 0.5 * (q[r * n + c] + q[c * n + r]);
             }
-            if (!(Norm(PrimalDefect(trial, res)) < before)) return;
+            var after = Norm(PrimalDefect(trial, res));
+            if (!(after < before)) return false;
             for (var b = 0; b < dx.Length; b++) Array.Copy(trial[b], dx[b], dx[b].Length);
             BlockAlgebra.Axpy(1, dzDelta, dz);
             for (var i = 0; i < dy.Length; i++) dy[i] += delta[i];
+            return after < 0.5 * before;
         }
 
         /// <summary>e = A(dX) − r_p.</summary>
