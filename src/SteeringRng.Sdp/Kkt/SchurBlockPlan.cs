@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SteeringRng.Sdp.Internal;
+using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Kkt;
 
@@ -165,7 +166,7 @@ internal sealed class SchurBlockPlan
 
     /// <summary>
     /// Rows at and at+len of W: w[at + d] = Σ_k coef[2k]·Z⁻¹[zRows[k] + d], w[at + len + d] = Σ_k coef[2k+1]·Z⁻¹[zRows[k] + d],
-    /// two vectors per row in eight registers (each Z⁻¹ load feeds two FMAs).
+    /// two vectors per row in four accumulators (each Z⁻¹ load feeds two FMAs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowPairCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, double[] w, int at)
@@ -186,8 +187,8 @@ internal sealed class SchurBlockPlan
                 var z1 = Vector.LoadUnsafe(ref z, o + (nuint)vw);
                 var f = new Vector<double>(Unsafe.Add(ref cf, 2 * k));
                 var g = new Vector<double>(Unsafe.Add(ref cf, 2 * k + 1));
-                a0 += f * z0; a1 += f * z1;
-                b0 += g * z0; b1 += g * z1;
+                a0 = ManagedKernels.Fmadd(f, z0, a0); a1 = ManagedKernels.Fmadd(f, z1, a1);
+                b0 = ManagedKernels.Fmadd(g, z0, b0); b1 = ManagedKernels.Fmadd(g, z1, b1);
             }
             a0.CopyTo(w, at + j);
             a1.CopyTo(w, at + j + vw);

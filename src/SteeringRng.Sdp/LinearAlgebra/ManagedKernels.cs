@@ -142,7 +142,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Fmadd(Vector<double> x, Vector<double> y, Vector<double> acc) =>
+    internal static Vector<double> Fmadd(Vector<double> x, Vector<double> y, Vector<double> acc) =>
         UseFma ? Vector.FusedMultiplyAdd(x, y, acc) : acc + x * y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
