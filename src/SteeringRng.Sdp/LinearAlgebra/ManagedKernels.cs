@@ -196,6 +196,9 @@ internal sealed class ManagedKernels : IDenseKernels
             var d = 1.0 / l[i * n + i];
             for (var j = 0; j < n; j++) inv[i * n + j] *= d;
         }
+        // Rounding leaves the two triangles slightly different; the Schur formulas and the search direction must see
+        // one symmetric Z⁻¹ (as LAPACK's dpotri gives), or M and the exact operator disagree near the optimum.
+        Symmetrize(inv, n);
     }
 
     /// <summary>s ← L⁻¹ s (row-oriented forward substitution); with identity=true s starts as I.</summary>
