@@ -26,6 +26,10 @@ namespace SteeringRng.Sdp;
 /// the Newton system  A(dX) = b − A(X),  Σ dy_i A_i − dZ = −R_d,  dX Z + X dZ = σμI − XZ  is reduced to
 ///   M dy = A(σμZ⁻¹ − X R_d Z⁻¹) − b,   M_ij = ⟨A_i, X A_j Z⁻¹⟩,
 ///   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(X dZ Z⁻¹).
+/// Safeguards: the Schur complement is equilibrated and, on a Cholesky breakdown, shifted (with refinement back to
+/// the unshifted system); each direction is refined against the exact operator so A(dX) = r_p holds to rounding;
+/// a step that rounding pushes out of the cone is halved; the best point seen is kept and returned when the method
+/// stagnates (no 10 % gain in 10 iterations) or its steps collapse.
 /// Status is always set; numerical trouble ends the solve with a status, never an exception. Invalid settings throw
 /// <see cref="ArgumentException"/> (a programming error). Backend = Native on a machine without LAPACK returns
 /// <see cref="SdpStatus.NumericalFailure"/> with a message naming the libraries tried.
