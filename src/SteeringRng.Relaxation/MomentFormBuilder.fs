@@ -1,0 +1,71 @@
+namespace SteeringRng.Relaxation
+
+open System.Numerics
+open SteeringRng.Sdp
+
+/// Accumulates the moment form  max gᵀw  s.t.  Γ(w) = F0 − Σ_k w_k F_k ⪰ 0  entry by entry.
+/// Callers describe Γ through its upper triangle only (row ≤ col within a block): each call adds
+/// `value` (constant) or `coefficient · w_k` to Γ at that position; repeated positions add up.
+/// For a HermitianPsd block an entry is complex (the lower triangle is its conjugate); for a Psd block real.
+[<Sealed>]
+type internal MomentFormBuilder(blocks: SdpBlock array) =
+    let constant = ResizeArray<SdpEntry>()
+    let linear = ResizeArray<ResizeArray<SdpEntry>>()
+
+    let check (block: int) (row: int) (col: int) (value: Complex) =
+        if block < 0 || block >= blocks.Length then invalidOp $"Block {block} does not exist."
+        let b = blocks[block]
+        if row > col || row < 0 || col >= b.Size then invalidOp $"Entry ({row}, {col}) is not in the upper triangle of block {block}."
+        if b.Kind <> SdpConeKind.HermitianPsd && value.Imaginary <> 0.0 then
+            invalidOp $"Block {block} is real but entry ({row}, {col}) is complex."
+
+    /// Sums repeated positions, drops zeros and (rounding-level) imaginary parts on Hermitian diagonals.
+    let merge (entries: ResizeArray<SdpEntry>) =
+        entries
+        |> Seq.groupBy (fun e -> struct (e.Block, e.Row, e.Col))
+        |> Seq.map (fun (struct (b, r, c), es) ->
+            let re = es |> Seq.sumBy (fun e -> e.Value)
+            let im = es |> Seq.sumBy (fun e -> e.Imag)
+            if r = c && abs im > 1e-9 * (1.0 + abs re) then
+                invalidOp $"Diagonal entry ({r}, {r}) of block {b} came out complex ({im}i)."
+            SdpEntry(b, r, c, re, (if r = c then 0.0 else im)))
+        |> Seq.filter (fun e -> e.Value <> 0.0 || e.Imag <> 0.0)
+        |> Seq.sortBy (fun e -> struct (e.Block, e.Row, e.Col))
+        |> Seq.toArray
+
+    member _.Blocks = blocks
+
+    member _.VariableCount = linear.Count
+
+    /// Declares variables up to index k (variables never touched by Γ stay with F_k = 0).
+    member _.EnsureVariables(count: int) =
+        while linear.Count < count do
+            linear.Add(ResizeArray())
+
+    member _.AddConstant(block: int, row: int, col: int, value: Complex) =
+        if value <> Complex.Zero then
+            check block row col value
+            constant.Add(SdpEntry(block, row, col, value.Real, value.Imaginary))
+
+    /// Γ += coefficient · w_k at (row, col), i.e. F_k −= coefficient there.
+    member this.AddLinear(variable: int, block: int, row: int, col: int, coefficient: Complex) =
+        if coefficient <> Complex.Zero then
+            check block row col coefficient
+            this.EnsureVariables(variable + 1)
+            linear[variable].Add(SdpEntry(block, row, col, -coefficient.Real, -coefficient.Imaginary))
+
+    member _.F0() = SdpMatrix(merge constant)
+
+    member _.F() = linear |> Seq.map (fun es -> SdpMatrix(merge es)) |> Seq.toArray
+
+    /// The SDP (D) of this moment form with objective gᵀw (g of length VariableCount).
+    member this.Build(g: double array) =
+        if g.Length <> linear.Count then
+            invalidOp $"The objective has {g.Length} coefficients for {linear.Count} variables."
+        SdpProblem.FromMomentForm(blocks, this.F0(), this.F(), g)
+
+    /// The same problem with another constant F0 (the F_k and g of `problem` are kept as they are).
+    static member WithConstant(problem: SdpProblem, f0: SdpMatrix) =
+        let negated =
+            SdpMatrix(f0.Entries |> Seq.map (fun e -> SdpEntry(e.Block, e.Row, e.Col, -e.Value, -e.Imag)) |> Seq.toArray)
+        SdpProblem(problem.Blocks, negated, problem.A, problem.B)
