@@ -29,7 +29,8 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
             if r = c && abs im > 1e-9 * (1.0 + abs re) then
                 invalidOp $"Diagonal entry ({r}, {r}) of block {b} came out complex ({im}i)."
             SdpEntry(b, r, c, re, (if r = c then 0.0 else im)))
-        |> Seq.filter (fun e -> e.Value <> 0.0 || e.Imag <> 0.0)
+        // Rounding dust from basis changes (|v| ≤ 1e-15 on O(1) data) is dropped to keep the matrices sparse.
+        |> Seq.filter (fun e -> abs e.Value > 1e-15 || abs e.Imag > 1e-15)
         |> Seq.sortBy (fun e -> struct (e.Block, e.Row, e.Col))
         |> Seq.toArray
 

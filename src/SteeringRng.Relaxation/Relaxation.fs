@@ -84,7 +84,7 @@ type Relaxation
             | true, e ->
                 // ⟨w†⟩ = ⟨w⟩†
                 let m = e.Evaluate w
-                Array2D.init (Array2D.length2 m) (Array2D.length1 m) (fun i j -> Complex.Conjugate m[j, i])
+                Array2D.init (Array2D.length2 m) (Array2D.length1 m) (fun i j -> Complex.Conjugate(m[j, i]))
             | _ -> invalidArg (nameof word) $"No moment ⟨{scenario.FormatWord word}⟩ in guess {guess} of this relaxation."
 
     /// Whether a moment block exists for this word (or its adjoint).

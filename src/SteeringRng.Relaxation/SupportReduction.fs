@@ -1,0 +1,61 @@
+namespace SteeringRng.Relaxation
+
+open System.Numerics
+
+/// Facial reduction for rank-deficient data (formulations §8). Every sub-assemblage block satisfies
+/// 0 ⪯ σ^e_{a|x} ⪯ σ^obs_{a|x}, so it lives on the support of the observed block: K† σ^e_{a|x} = 0 for a basis K
+/// of the observed block's kernel. These linear equalities on one guess's assemblage-word moments are solved
+/// once (a null-space basis), and the variables become coordinates in that basis; the solver never sees an
+/// equality. The same supports let the relaxation compress each positivity block to its support.
+type internal SupportReduction =
+    { /// Orthonormal support basis of each observed full-outcome block σ^obs_{a|x} (AssemblageMoments.Tuples order).
+      TupleSupport: Complex array array array
+      /// Orthonormal support basis of each observed assemblage-word moment M^obs(w) (AssemblageMoments.Words order).
+      WordSupport: Complex array array array
+      /// Basis (vectors over the |W|·d² Hermitian parameters of one guess) of the sub-assemblage moments that
+      /// respect all supports; None when every observed block has full rank (nothing to reduce).
+      Basis: float array array option }
+
+module internal SupportReduction =
+
+    /// Eigenvalues below this fraction of the largest one count as zero.
+    [<Literal>]
+    let RankTolerance = 1e-9
+
+    let compute (data: AssemblageMoments) : SupportReduction =
+        let d = data.Dimension
+        let split (m: Complex[,]) = HermitianSupport.split RankTolerance m
+        let tupleSplit = data.Blocks |> Array.map split
+        let deficient = tupleSplit |> Array.exists (fun (s, _) -> s.Length < d)
+        if not deficient then
+            let full = Array.init d (fun i -> Array.init d (fun j -> if i = j then Complex.One else Complex.Zero))
+            { TupleSupport = tupleSplit |> Array.map fst
+              WordSupport = data.Words |> Array.map (fun _ -> full)
+              Basis = None }
+        else
+            let parameters = BlockParameters.hermitian d
+            let np = parameters.Length
+            let n = data.Words.Length * np
+            // Row for kernel vector κ and column α of tuple t: (κ† σ_t)[α] = Σ_w c_w Σ_β conj κ_β M(w)[β, α] = 0.
+            let rows =
+                seq {
+                    for t in 0 .. data.Tuples.Length - 1 do
+                        let _, kernel = tupleSplit[t]
+                        for kappa in kernel do
+                            for alpha in 0 .. d - 1 do
+                                let re = Array.zeroCreate n
+                                let im = Array.zeroCreate n
+                                for struct (wi, c) in data.Expansion[t] do
+                                    parameters
+                                    |> Array.iteri (fun p par ->
+                                        for struct (beta, col, v) in par.Entries do
+                                            if col = alpha then
+                                                let z = Complex(c, 0.0) * Complex.Conjugate(kappa[beta]) * v
+                                                re[wi * np + p] <- re[wi * np + p] + z.Real
+                                                im[wi * np + p] <- im[wi * np + p] + z.Imaginary)
+                                yield re
+                                yield im
+                }
+            { TupleSupport = tupleSplit |> Array.map fst
+              WordSupport = data.Observed |> Array.map (fun m -> fst (split m))
+              Basis = Some(NullSpace.basis n rows 1e-10) }
