@@ -65,6 +65,24 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
             invalidOp $"The objective has {g.Length} coefficients for {linear.Count} variables."
         SdpProblem.FromMomentForm(blocks, this.F0(), this.F(), g)
 
+    /// Like Build, but variables that no block uses (F_k = 0, e.g. entries of rows removed by facial reduction)
+    /// are left out, since solvers reject empty constraints. Returns the problem and, for every variable, its
+    /// index in the problem (−1 when left out). A left-out variable with a nonzero objective would be unbounded.
+    member this.BuildCompact(g: double array) =
+        if g.Length <> linear.Count then
+            invalidOp $"The objective has {g.Length} coefficients for {linear.Count} variables."
+        let f = this.F()
+        let index = Array.create f.Length -1
+        let mutable next = 0
+        for k in 0 .. f.Length - 1 do
+            if f[k].Entries.Count > 0 then
+                index[k] <- next
+                next <- next + 1
+            elif abs g[k] > 1e-12 then
+                invalidOp $"Variable {k} has an objective coefficient but appears in no constraint (unbounded)."
+        let kept = [| for k in 0 .. f.Length - 1 do if index[k] >= 0 then yield k |]
+        SdpProblem.FromMomentForm(blocks, this.F0(), kept |> Array.map (fun k -> f[k]), kept |> Array.map (fun k -> g[k])), index
+
     /// The same problem with another constant F0 (the F_k and g of `problem` are kept as they are).
     static member WithConstant(problem: SdpProblem, f0: SdpMatrix) =
         let negated =

@@ -49,4 +49,5 @@ module NpaBell =
         for k in 0 .. symbols.Count - 1 do
             expressions[struct (0, symbols.Word k)] <-
                 { Dimension = 1; Constant = Array2D.zeroCreate 1 1; Terms = [| struct (k, 0, 0, Complex.One) |] }
-        Relaxation(builder.Build g, offset, variables, scenario, generatingSet, [| [||] |], expressions, None)
+        let problem, index = builder.BuildCompact g
+        Relaxation(problem, offset, variables, index, scenario, generatingSet, [| [||] |], expressions, None)

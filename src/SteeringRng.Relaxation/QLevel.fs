@@ -151,7 +151,7 @@ module QLevel =
             let x = table[struct (e, SymbolTable.Representative w)]
             let d = x.Dimension
             { Dimension = d
-              Constant = Array2D.init d d (fun i j -> Complex.Conjugate x.Constant[j, i])
+              Constant = Array2D.init d d (fun i j -> Complex.Conjugate(x.Constant[j, i]))
               Terms = x.Terms |> Array.map (fun (struct (k, r, c, v)) -> struct (k, c, r, Complex.Conjugate v)) }
 
     let private variableRoles (st: Structure) =
@@ -251,7 +251,7 @@ module QLevel =
         let reduction = SupportReduction.compute data
         let st = structureOf data reduction s guess
         let builder, objective, offset, table = assemble st guess false
-        let problem = builder.Build objective
+        let problem, index = builder.BuildCompact objective
         let expressionsView = table :> IReadOnlyDictionary<_, _>
         let rec withData (next: Assemblage) : Relaxation =
             if not (sameShape assemblage next) then
@@ -263,7 +263,7 @@ module QLevel =
                 let st' = { st with Data = nextData; Reduction = nextReduction }
                 let b', _, offset', table' = assemble st' guess true
                 let problem' = MomentFormBuilder.WithConstant(problem, b'.F0())
-                Relaxation(problem', offset', variableRoles st', scenario, s, st.Guesses, table', Some withData)
+                Relaxation(problem', offset', variableRoles st', index, scenario, s, st.Guesses, table', Some withData)
             else
                 build names guess spec next
-        Relaxation(problem, offset, variableRoles st, scenario, s, st.Guesses, expressionsView, Some withData)
+        Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, expressionsView, Some withData)

@@ -45,7 +45,8 @@ type Relaxation
     (
         problem: SdpProblem,
         objectiveOffset: float,
-        variables: VariableRole array,
+        roles: VariableRole array,
+        sdpIndex: int array,
         scenario: Scenario,
         generatingSet: Word array,
         guesses: int array array,
@@ -53,11 +54,20 @@ type Relaxation
         withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option
     ) =
 
+    let variables = [| for k in 0 .. roles.Length - 1 do if sdpIndex[k] >= 0 then yield roles[k] |]
+
+    /// Moment variables in the builder's numbering from the SDP variables (unused ones are 0).
+    let expand (w: double array) =
+        if w.Length <> problem.ConstraintCount then
+            invalidArg (nameof w) $"Expected {problem.ConstraintCount} SDP variables, got {w.Length}."
+        sdpIndex |> Array.map (fun i -> if i >= 0 then w[i] else 0.0)
+
     member _.Problem = problem
 
     /// Constant part of the objective (e.g. the data part of the last guess's block, or a Bell constant).
     member _.ObjectiveOffset = objectiveOffset
 
+    /// What each SDP variable (index into SdpSolution.Y, in the order of Problem.A) stands for.
     member _.Variables: IReadOnlyList<VariableRole> = variables
 
     member _.Scenario = scenario
@@ -76,14 +86,15 @@ type Relaxation
     member _.UpperBound(solution: SdpSolution) = objectiveOffset - solution.PrimalObjective
 
     /// The moment block ⟨word⟩ of guess tuple number `guess` at the variables w (d×d; 1×1 for scalar moments).
+    /// Moment entries that no constraint sees (removed by facial reduction) read as 0.
     member _.Moment(w: double array, guess: int, word: Word) : Complex[,] =
         match moments.TryGetValue(struct (guess, word)) with
-        | true, e -> e.Evaluate w
+        | true, e -> e.Evaluate(expand w)
         | _ ->
             match moments.TryGetValue(struct (guess, Word.adjoint word)) with
             | true, e ->
                 // ⟨w†⟩ = ⟨w⟩†
-                let m = e.Evaluate w
+                let m = e.Evaluate(expand w)
                 Array2D.init (Array2D.length2 m) (Array2D.length1 m) (fun i j -> Complex.Conjugate(m[j, i]))
             | _ -> invalidArg (nameof word) $"No moment ⟨{scenario.FormatWord word}⟩ in guess {guess} of this relaxation."
 
