@@ -14,7 +14,8 @@ module Layout =
         |> String.concat Environment.NewLine
 
     /// The moment matrix as a grid of words u†v ("0" for vanishing products), rows and columns labelled
-    /// by the generating set; columns are padded to a common width.
+    /// by the generating set; columns are padded to a common width and separated by two spaces
+    /// (letters themselves contain '|' and single spaces).
     let momentMatrix (scenario: Scenario) (moments: MomentMatrix) : string =
         let n = moments.Size
         let label i = scenario.FormatWord moments.Words[i]
@@ -30,5 +31,5 @@ module Layout =
             | r, c -> cell (r - 1) (c - 1))
         let width = Array.init (n + 1) (fun c -> Seq.max (seq { for r in 0 .. n -> cells[r, c].Length }))
         [ for r in 0 .. n ->
-              [ for c in 0 .. n -> cells[r, c].PadRight width[c] ] |> String.concat " | " |> fun s -> s.TrimEnd() ]
+              [ for c in 0 .. n -> cells[r, c].PadRight width[c] ] |> String.concat "  " |> fun s -> s.TrimEnd() ]
         |> String.concat Environment.NewLine

@@ -1,0 +1,48 @@
+/// Build-time benchmark of the relaxation builders (run with `--benchmark`; not part of the test run).
+module SteeringRng.Relaxation.Tests.BuildTiming
+
+open System.Diagnostics
+open System.Numerics
+open SteeringRng.Algebra
+open SteeringRng.Quantum
+open SteeringRng.Relaxation
+
+let private time (f: unit -> 'a) =
+    let sw = Stopwatch.StartNew()
+    let r = f ()
+    r, sw.Elapsed.TotalSeconds
+
+/// A full-rank assemblage for k parties with m settings and n outcomes: uniform noise on a qubit, each block
+/// a product distribution (1/n)^k times a fixed full-rank state, so no facial reduction is triggered.
+let private noisyAssemblage (k: int) (m: int) (n: int) =
+    let block = array2D [ [ Complex(0.6, 0.0); Complex(0.1, 0.05) ]; [ Complex(0.1, -0.05); Complex(0.4, 0.0) ] ]
+    let p = 1.0 / float (pown n k)
+    Assemblage(2, Array.create k m, Array.create k n, System.Func<int array, int array, Complex[,]>(fun _ _ -> block |> Array2D.map (fun z -> z * p)))
+
+/// Runs the benchmark and returns its report lines.
+let run () : string list =
+    let lines = ResizeArray<string>()
+    let sc = Scenario([ Party.uniform "A" 3 2; Party.uniform "B" 3 2 ])
+    let i3322 = SteeringRng.Relaxation.Tests.NpaBellTests.i3322
+    Relaxations.NpaBell(sc, i3322, 1) |> ignore // warm-up (JIT)
+    for level in 1..5 do
+        let (mm: MomentMatrix), tm = time (fun () -> MomentMatrix.Build(GeneratingSet.level sc level))
+        let r, tr = time (fun () -> Relaxations.NpaBell(sc, i3322, level))
+        lines.Add $"I3322 level {level}: |S| = {mm.Size}, {r.Problem.ConstraintCount} variables; words {tm:F3} s, full problem {tr:F3} s"
+    let a = noisyAssemblage 3 3 3
+    let names = [| "B"; "C"; "D" |]
+    for level in 1..3 do
+        let guess = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
+        let r, tr = time (fun () -> QLevel.build names guess (GeneratingSetSpec.Level level) a)
+        let swapped, ts = time (fun () -> r.WithData a)
+        lines.Add
+            $"Q_{level}, 3 untrusted parties × 3 settings × 3 outcomes, guessing B and C: Γ^e {r.Problem.Blocks[0].Size}×{r.Problem.Blocks[0].Size} (complex), {r.Problem.Blocks.Count} blocks, {r.Problem.ConstraintCount} variables; built {tr:F2} s, data swap {ts:F2} s ({swapped.Problem.ConstraintCount} variables)"
+    // Slow solved checks kept out of the test run: Q2 with X, Y, Z has 3475 variables at μ = 1.
+    for mu, expected in [ 1.0, "0.25 (2 bits)" ] do
+        let value, seconds =
+            time (fun () ->
+                try
+                    string (SteeringRng.Relaxation.Tests.QkSolveTests.guessingProbability 3 "2" mu)
+                with e -> $"not solved ({e.Message})")
+        lines.Add $"GHZ X, Y, Z, μ = {mu}: P_g(Q2) = {value}, expected {expected}; {seconds:F1} s"
+    List.ofSeq lines
