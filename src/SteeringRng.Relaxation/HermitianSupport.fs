@@ -80,7 +80,7 @@ module internal HermitianSupport =
         let largest = values |> Array.fold (fun m x -> max m (abs x)) 0.0
         let threshold = relativeTolerance * largest
         if values |> Array.exists (fun x -> x < -1e-7 * max largest 1e-300) then
-            invalidArg (nameof h) $"The matrix is not positive semidefinite (smallest eigenvalue {Array.min values:G3})."
+            raise (ArgumentException $"it is not positive semidefinite (smallest eigenvalue {Array.min values:G3}, largest {largest:G3}).")
         let order = Array.init (2 * d) id |> Array.sortByDescending (fun k -> values[k])
         let asComplex k = Array.init d (fun i -> Complex(vectors[i, k], vectors[i + d, k]))
         let support = order |> Seq.filter (fun k -> values[k] > threshold) |> Seq.map asComplex |> orthonormalise d

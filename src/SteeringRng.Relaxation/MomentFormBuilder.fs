@@ -20,19 +20,32 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
             invalidOp $"Block {block} is real but entry ({row}, {col}) is complex."
 
     /// Sums repeated positions, drops zeros and (rounding-level) imaginary parts on Hermitian diagonals.
+    /// Sorts in place and merges neighbours (no grouping tables: these lists can hold millions of entries).
     let merge (entries: ResizeArray<SdpEntry>) =
-        entries
-        |> Seq.groupBy (fun e -> struct (e.Block, e.Row, e.Col))
-        |> Seq.map (fun (struct (b, r, c), es) ->
-            let re = es |> Seq.sumBy (fun e -> e.Value)
-            let im = es |> Seq.sumBy (fun e -> e.Imag)
-            if r = c && abs im > 1e-9 * (1.0 + abs re) then
-                invalidOp $"Diagonal entry ({r}, {r}) of block {b} came out complex ({im}i)."
-            SdpEntry(b, r, c, re, (if r = c then 0.0 else im)))
-        // Rounding dust from basis changes (|v| ≤ 1e-15 on O(1) data) is dropped to keep the matrices sparse.
-        |> Seq.filter (fun e -> abs e.Value > 1e-15 || abs e.Imag > 1e-15)
-        |> Seq.sortBy (fun e -> struct (e.Block, e.Row, e.Col))
-        |> Seq.toArray
+        let a = entries.ToArray()
+        let order (x: SdpEntry) (y: SdpEntry) =
+            if x.Block <> y.Block then x.Block.CompareTo y.Block
+            elif x.Row <> y.Row then x.Row.CompareTo y.Row
+            else x.Col.CompareTo y.Col
+        System.Array.Sort(a, System.Comparison order)
+        let result = ResizeArray<SdpEntry>()
+        let mutable i = 0
+        while i < a.Length do
+            let mutable re = a[i].Value
+            let mutable im = a[i].Imag
+            let mutable j = i + 1
+            while j < a.Length && a[j].Block = a[i].Block && a[j].Row = a[i].Row && a[j].Col = a[i].Col do
+                re <- re + a[j].Value
+                im <- im + a[j].Imag
+                j <- j + 1
+            let e = a[i]
+            if e.Row = e.Col && abs im > 1e-9 * (1.0 + abs re) then
+                invalidOp $"Diagonal entry ({e.Row}, {e.Row}) of block {e.Block} came out complex ({im}i)."
+            let im = if e.Row = e.Col then 0.0 else im
+            // Rounding dust from basis changes (|v| ≤ 1e-15 on O(1) data) is dropped to keep the matrices sparse.
+            if abs re > 1e-15 || abs im > 1e-15 then result.Add(SdpEntry(e.Block, e.Row, e.Col, re, im))
+            i <- j
+        result.ToArray()
 
     member _.Blocks = blocks
 

@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation
 
 open SteeringRng.Algebra
+open SteeringRng.Quantum
 
 /// The public entry points, callable from C#: each returns a <see cref="Relaxation"/>.
 [<AbstractClass; Sealed>]
@@ -17,3 +18,19 @@ type Relaxations =
     /// Plain NPA for a Bell expression over a generating set specification.
     static member NpaBell(scenario: Scenario, expression: Polynomial, generatingSet: GeneratingSetSpec) =
         NpaBell.build scenario expression (GeneratingSet.build scenario generatingSet)
+
+    /// Q_k for an assemblage: Eve guesses the outcomes of `guessedParties` (untrusted-party indices, in the
+    /// assemblage's order) at the settings `guessedSettings`; `level` is a level string over the party names
+    /// B, C, D, … ("1", "1+BC", "2").
+    static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: string) =
+        QLevel.build
+            (AssemblageMoments.defaultNames assemblage.PartyCount)
+            { Parties = guessedParties; Settings = guessedSettings }
+            (GeneratingSetSpec.Terms level)
+            assemblage
+
+    /// Q_k with own party names (one letter each when a level string is used) and any generating set.
+    static member QLevel
+        (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec)
+        =
+        QLevel.build partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage

@@ -25,7 +25,15 @@ module internal SupportReduction =
     let compute (data: AssemblageMoments) : SupportReduction =
         let d = data.Dimension
         let split (m: Complex[,]) = HermitianSupport.split RankTolerance m
-        let tupleSplit = data.Blocks |> Array.map split
+        let tupleSplit =
+            data.Blocks
+            |> Array.mapi (fun t m ->
+                try
+                    split m
+                with :? System.ArgumentException as e ->
+                    let struct (a, x) = data.Tuples[t]
+                    let name = $"σ_{{{System.String.Join(',', a)}|{System.String.Join(',', x)}}}"
+                    invalidArg "assemblage" $"The observed block {name} cannot be used: {e.Message}")
         let deficient = tupleSplit |> Array.exists (fun (s, _) -> s.Length < d)
         if not deficient then
             let full = Array.init d (fun i -> Array.init d (fun j -> if i = j then Complex.One else Complex.Zero))

@@ -85,4 +85,11 @@ let tests =
                 let v = solvedValue (Relaxations.NpaBell(i3322Scenario, i3322, level))
                 Expect.floatClose { absolute = 1e-7; relative = 0.0 } v expected $"level {level}"
         }
+    
+        test "CSDP agrees on I3322 level 2 (cross-check through SDPA files)" {
+            let r = Relaxations.NpaBell(i3322Scenario, i3322, "2")
+            match solveWithCsdp r.Problem with
+            | Ok s -> Expect.floatClose { absolute = 1e-7; relative = 0.0 } (r.MomentValue s) 0.2509397216 "level 2"
+            | Error reason -> skiptest reason
+        }
     ]

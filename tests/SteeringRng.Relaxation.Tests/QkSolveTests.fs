@@ -42,4 +42,11 @@ let tests =
             Expect.isLessThanOrEqual q1bc (q1 + 1e-7) "1+BC is at least as tight"
             Expect.isTrue (q1 > 0.25 && q1 < 1.0) "some but not full randomness"
         }
+    
+        test "CSDP agrees: P_g(Q1) = 1/4 for pure GHZ with X, Y, Z (Hermitian blocks through the real embedding)" {
+            let r = QLevel.build [| "B"; "C" |] jointXX (GeneratingSetSpec.Level 1) (assemblage (ghz 1.0) 3)
+            match solveWithCsdp r.Problem with
+            | Ok s -> Expect.floatClose exact (r.MomentValue s) 0.25 "Q1"
+            | Error reason -> skiptest reason
+        }
     ]
