@@ -90,7 +90,9 @@ module QLevel =
           FreeBase = freeBase
           FreeSymbols = free
           FreeOffset = freeOffset
-          AddPositivityBlocks = not (data.Words |> Array.forall inS.Contains) }
+          // With support compression of Γ (rank-deficient data) positivity of σ^e_{a|x} is no longer implied by
+          // the compressed Γ^e, so the (exact) positivity blocks are always kept then.
+          AddPositivityBlocks = reduction.Basis.IsSome || not (data.Words |> Array.forall inS.Contains) }
 
     let private variableCount (st: Structure) =
         st.FreeBase[st.Guesses.Length - 1] + st.FreeOffset[st.FreeSymbols.Count]
@@ -180,13 +182,23 @@ module QLevel =
         roles
 
     /// Blocks, F0/F_k and the objective; with constantsOnly the F_k are left empty (a data swap).
-    let private assemble (st: Structure) (guess: GuessSpec) (constantsOnly: bool) =
+    /// Where everything sits: Γ^e rows per word (compressed to supports for reduced data), positivity blocks.
+    type private BlockLayout =
+        { RowBasis: Complex array array option array
+          RowOffset: int array
+          PositivityTuples: int array
+          TupleBasis: int -> Complex array array option
+          Blocks: SdpBlock array }
+
+    let private layoutOf (st: Structure) =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
-        let table = expressions st
         let words = st.Moments.Words
-        // Γ^e rows of word u are compressed to the support of M^obs(u†u) when u†u is an assemblage word.
+        // Γ^e rows of word u are compressed to the support of M^obs(u†u) when u†u is an assemblage word: the
+        // diagonal block M^e(u†u) lives there, so Γ^e ⪰ 0 forces the other rows to vanish. Dropping them is sound
+        // (a relaxation of the exact face: the cross entries κ†M^e(u†v), κ ∈ ker M^obs(u†u), are then left free
+        // instead of forced to 0), and the positivity blocks keep it at least as tight as NS.
         let rowBasis =
             words
             |> Array.map (fun u ->
@@ -195,47 +207,80 @@ module QLevel =
                     let support = st.Reduction.WordSupport[data.Index[uu]]
                     if support.Length < d then Some support else None
                 | _ -> None)
-        let rowSize = rowBasis |> Array.map (function Some b -> b.Length | None -> d)
-        let rowOffset = Array.scan (+) 0 rowSize
-        let gammaSize = rowOffset[words.Length]
+        let rowOffset = rowBasis |> Array.map (function Some b -> b.Length | None -> d) |> Array.scan (+) 0
         let positivityTuples =
             if st.AddPositivityBlocks then
                 [| for t in 0 .. data.Tuples.Length - 1 do
                        if st.Reduction.TupleSupport[t].Length > 0 then yield t |]
             else [||]
-        let tupleBasis t =
-            let b = st.Reduction.TupleSupport[t]
-            if st.Reduction.Basis.IsSome then Some b else None
+        let tupleBasis t = if st.Reduction.Basis.IsSome then Some st.Reduction.TupleSupport[t] else None
         let tupleSize t = if st.Reduction.Basis.IsSome then st.Reduction.TupleSupport[t].Length else d
-        let blocks =
-            [| for _ in 1..g -> SdpBlock.Hermitian gammaSize
+        { RowBasis = rowBasis
+          RowOffset = rowOffset
+          PositivityTuples = positivityTuples
+          TupleBasis = tupleBasis
+          Blocks =
+            [| for _ in 1..g -> SdpBlock.Hermitian rowOffset[words.Length]
                for _ in 1..g do
-                   for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |]
-        let builder = MomentFormBuilder(blocks)
-        builder.EnsureVariables(variableCount st)
-        for e in 0 .. g - 1 do
-            for struct (i, j, w) in st.Moments.UpperEntries do
+                   for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
+
+    /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
+    let private emitGuess (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
+        let data = st.Data
+        let g = st.Guesses.Length
+        for struct (i, j, w) in st.Moments.UpperEntries do
+            if not onlyAssemblageWords || data.Index.ContainsKey w then
                 let x = lookup table e w
-                MomentExpressions.emit builder constantsOnly e (rowOffset[i], rowOffset[j]) (rowBasis[i], rowBasis[j]) (i = j) x
-            positivityTuples
-            |> Array.iteri (fun n t ->
-                let sigma =
-                    MomentExpressions.combine d (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
-                let block = g + e * positivityTuples.Length + n
-                MomentExpressions.emit builder constantsOnly block (0, 0) (tupleBasis t, tupleBasis t) true sigma)
-        // Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}).
+                MomentExpressions.emit builder constantsOnly e (layout.RowOffset[i], layout.RowOffset[j]) (layout.RowBasis[i], layout.RowBasis[j]) (i = j) x
+        layout.PositivityTuples
+        |> Array.iteri (fun n t ->
+            let sigma =
+                MomentExpressions.combine data.Dimension (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
+            let block = g + e * layout.PositivityTuples.Length + n
+            MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
+
+    /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part.
+    let private objectiveOf (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) guesses =
         let objective = Array.zeroCreate (variableCount st)
         let mutable offset = 0.0
-        st.Guesses
-        |> Array.iteri (fun e tuple ->
+        for e in guesses do
+            let tuple = st.Guesses[e]
             let factors = [ for i in 0 .. tuple.Length - 1 -> guess.Parties[i], guess.Settings[i], tuple[i] ]
-            for (w, c) in AssemblageMoments.expandProduct data.Scenario factors do
+            for (w, c) in AssemblageMoments.expandProduct st.Data.Scenario factors do
                 let x = table[struct (e, w)]
-                for a in 0 .. d - 1 do
+                for a in 0 .. st.Data.Dimension - 1 do
                     offset <- offset + c * x.Constant[a, a].Real
                 for struct (k, r, col, v) in x.Terms do
-                    if r = col then objective[k] <- objective[k] + c * v.Real)
+                    if r = col then objective[k] <- objective[k] + c * v.Real
+        objective, offset
+
+    /// Blocks, F0/F_k and the objective of the whole relaxation.
+    let private assemble (st: Structure) (guess: GuessSpec) =
+        let table = expressions st
+        let layout = layoutOf st
+        let builder = MomentFormBuilder(layout.Blocks)
+        builder.EnsureVariables(variableCount st)
+        for e in 0 .. st.Guesses.Length - 1 do
+            emitGuess st layout builder false false table e
+        let objective, offset = objectiveOf st guess table [ 0 .. st.Guesses.Length - 1 ]
         builder, objective, offset, table
+
+    /// The constants only, for new data with the same structure: they all sit in the last guess's
+    /// assemblage-word moments M^last(w) = M^obs(w) − Σ_{e<last} M^e(w) (every other moment is purely linear).
+    let private assembleConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        let last = st.Guesses.Length - 1
+        let updated = Dictionary<struct (int * Word), MomentExpression>(table)
+        st.Data.Words
+        |> Array.iteri (fun wi w ->
+            updated[struct (last, w)] <- { updated[struct (last, w)] with Constant = Array2D.copy st.Data.Observed[wi] })
+        let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
+        for w in st.Data.Words do
+            constantsOnly[struct (last, w)] <- { updated[struct (last, w)] with Terms = [||] }
+        let layout = layoutOf st
+        let builder = MomentFormBuilder(layout.Blocks)
+        emitGuess st layout builder true true constantsOnly last
+        let _, offset = objectiveOf st guess constantsOnly [ last ]
+        builder.F0(), offset, updated
 
     let private sameShape (a: Assemblage) (b: Assemblage) =
         a.TrustedDimension = b.TrustedDimension
@@ -250,7 +295,7 @@ module QLevel =
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
         let st = structureOf data reduction s guess
-        let builder, objective, offset, table = assemble st guess false
+        let builder, objective, offset, table = assemble st guess
         let problem, index = builder.BuildCompact objective
         let expressionsView = table :> IReadOnlyDictionary<_, _>
         let rec withData (next: Assemblage) : Relaxation =
@@ -261,8 +306,8 @@ module QLevel =
             if reduction.Basis.IsNone && nextReduction.Basis.IsNone then
                 // Same variables and F_k: only the constants (F0 and the objective offset) change.
                 let st' = { st with Data = nextData; Reduction = nextReduction }
-                let b', _, offset', table' = assemble st' guess true
-                let problem' = MomentFormBuilder.WithConstant(problem, b'.F0())
+                let f0, offset', table' = assembleConstants st' guess table
+                let problem' = MomentFormBuilder.WithConstant(problem, f0)
                 Relaxation(problem', offset', variableRoles st', index, scenario, s, st.Guesses, table', Some withData)
             else
                 build names guess spec next

@@ -5,7 +5,7 @@ open Expecto
 [<EntryPoint>]
 let main argv =
     if argv |> Array.contains "--benchmark" then
-        BuildTiming.run () |> List.iter (printfn "%s")
+        BuildTiming.run ()
         0
     else
         runTestsInAssemblyWithCLIArgs [] argv
