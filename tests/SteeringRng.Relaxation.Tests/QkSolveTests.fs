@@ -49,4 +49,20 @@ let tests =
             | Ok s -> Expect.floatClose exact (r.MomentValue s) 0.25 "Q1"
             | Error reason -> skiptest reason
         }
+    
+        test "joint randomness appears exactly above μ = 0.5 (paper: H > 0 for μ > 0.5)" {
+            Expect.floatClose { absolute = 1e-6; relative = 0.0 } (guessingProbability 3 "1" 0.5) 1.0 "μ = 0.5: none"
+            Expect.isLessThan (guessingProbability 3 "1" 0.52) 0.99 "μ = 0.52: some"
+        }
+
+        test "Bob-only randomness: 1 bit at μ = 1, none at μ = 0.69, some at μ = 0.71 (paper: H > 0 for μ > 0.70)" {
+            let bobOnly mu =
+                let r = QLevel.build [| "B"; "C" |] { Parties = [| 0 |]; Settings = [| 0 |] } (GeneratingSetSpec.Level 1) (assemblage (ghz mu) 3)
+                match solve r.Problem with
+                | Ok s -> r.MomentValue s
+                | Error reason -> skiptest reason
+            Expect.floatClose exact (bobOnly 1.0) 0.5 "μ = 1"
+            Expect.floatClose { absolute = 1e-6; relative = 0.0 } (bobOnly 0.69) 1.0 "μ = 0.69"
+            Expect.isLessThan (bobOnly 0.71) 0.995 "μ = 0.71"
+        }
     ]
