@@ -43,11 +43,7 @@ let run () : unit =
         lines.Add
             $"Q_{level}, 3 untrusted parties × 3 settings × 3 outcomes, guessing B and C: Γ^e {r.Problem.Blocks[0].Size}×{r.Problem.Blocks[0].Size} (complex), {r.Problem.Blocks.Count} blocks, {r.Problem.ConstraintCount} variables; built {tr:F2} s, data swap {ts:F2} s ({swapped.Problem.ConstraintCount} variables)"
     // Slow solved checks kept out of the test run: Q2 with X, Y, Z has 3475 variables at μ = 1.
-    for mu, expected in [ 1.0, "0.25 (2 bits)" ] do
-        let value, seconds =
-            time (fun () ->
-                try
-                    string (SteeringRng.Relaxation.Tests.QkSolveTests.guessingProbability 3 "2" mu)
-                with e -> $"not solved ({e.Message})")
-        lines.Add $"GHZ X, Y, Z, μ = {mu}: P_g(Q2) = {value}, expected {expected}; {seconds:F1} s"
-
+    let r = QLevel.build [| "B"; "C" |] { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] } (GeneratingSetSpec.Level 2) (SteeringRng.Relaxation.Tests.QkGhz.assemblage (SteeringRng.Relaxation.Tests.QkGhz.ghz 1.0) 3)
+    for name, solver in [ "csdp", (SteeringRng.Peers.CsdpSolver() :> SteeringRng.Sdp.ISdpSolver); "built-in", (SteeringRng.Sdp.InteriorPointSolver() :> SteeringRng.Sdp.ISdpSolver) ] do
+        let solution, seconds = time (fun () -> solver.Solve r.Problem)
+        lines.Add $"GHZ X, Y, Z, μ = 1, Q2 ({r.Problem.ConstraintCount} variables) with {name}: {solution.Status}, P_g = {r.MomentValue solution:F9} (expected 0.25); {seconds:F1} s"
