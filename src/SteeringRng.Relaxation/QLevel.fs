@@ -34,10 +34,10 @@ module QLevel =
             let m = (scenario.Party p).Outcomes.Length
             if guess.Settings[i] < 0 || guess.Settings[i] >= m then
                 invalidArg "guess" $"Party {(scenario.Party p).Name} has settings 0..{m - 1}, not {guess.Settings[i]}.")
-    /// Where everything sits: Γ^e rows per word (compressed to supports for reduced data), positivity blocks.
+    /// Where everything sits: Γ^e (compressed for rank-deficient data, see GammaCompression) and the positivity blocks.
     type private BlockLayout =
-        { RowBasis: Complex array array option array
-          RowOffset: int array
+        { Rows: GammaCompression.Rows option
+          GammaSize: int
           PositivityTuples: int array
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
@@ -46,20 +46,8 @@ module QLevel =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
-        let words = st.Moments.Words
-        // Γ^e rows of word u are compressed to the support of M^obs(u†u) when u†u is an assemblage word: the
-        // diagonal block M^e(u†u) lives there, so Γ^e ⪰ 0 forces the other rows to vanish. Dropping them is sound
-        // (a relaxation of the exact face: the cross entries κ†M^e(u†v), κ ∈ ker M^obs(u†u), are then left free
-        // instead of forced to 0), and the positivity blocks keep it at least as tight as NS.
-        let rowBasis =
-            words
-            |> Array.map (fun u ->
-                match st.Reduction.Basis, Word.multiply (Word.adjoint u) u with
-                | Some _, ValueSome uu when data.Index.ContainsKey uu ->
-                    let support = st.Reduction.WordSupport[data.Index[uu]]
-                    if support.Length < d then Some support else None
-                | _ -> None)
-        let rowOffset = rowBasis |> Array.map (function Some b -> b.Length | None -> d) |> Array.scan (+) 0
+        let rows = if st.Reduction.Basis.IsSome then GammaCompression.compute data st.Moments.Words else None
+        let gammaSize = match rows with Some r -> r.Length | None -> st.Moments.Size * d
         let positivityTuples =
             if st.AddPositivityBlocks then
                 [| for t in 0 .. data.Tuples.Length - 1 do
@@ -67,27 +55,65 @@ module QLevel =
             else [||]
         let tupleBasis t = if st.Reduction.Basis.IsSome then Some st.Reduction.TupleSupport[t] else None
         let tupleSize t = if st.Reduction.Basis.IsSome then st.Reduction.TupleSupport[t].Length else d
-        { RowBasis = rowBasis
-          RowOffset = rowOffset
+        { Rows = rows
+          GammaSize = gammaSize
           PositivityTuples = positivityTuples
           TupleBasis = tupleBasis
           Blocks =
-            [| for _ in 1..g -> SdpBlock.Hermitian rowOffset[words.Length]
+            [| for _ in 1..g -> SdpBlock.Hermitian gammaSize
                for _ in 1..g do
                    for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
+
+    /// W† Γ^e W entry by entry: (W†ΓW)[r, s] = Σ_{p,q} conj(W[p, r]) Γ[p, q] W[q, s] with Γ[p, q] = M^e(u_i† u_j)[α, β]
+    /// for p = i·d + α, q = j·d + β.
+    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (rows: GammaCompression.Rows) table e =
+        let d = st.Data.Dimension
+        let cache = Dictionary<Word, struct (Complex[,] * struct (int * Complex) array array)>()
+        let elementsOf (w: Word) =
+            match cache.TryGetValue w with
+            | true, x -> x
+            | _ ->
+                let x = lookup table e w
+                let at = Array.init (d * d) (fun _ -> ResizeArray<struct (int * Complex)>())
+                for struct (k, a, b, v) in x.Terms do
+                    at[a * d + b].Add(struct (k, v))
+                let value = struct (x.Constant, at |> Array.map (fun l -> l.ToArray()))
+                cache[w] <- value
+                value
+        for r in 0 .. rows.Length - 1 do
+            for c in r .. rows.Length - 1 do
+                let mutable constant = Complex.Zero
+                let terms = ResizeArray<struct (int * Complex)>()
+                for struct (p, cp) in rows[r] do
+                    for struct (q, cq) in rows[c] do
+                        match st.Moments.Entry(p / d, q / d) with
+                        | ValueNone -> ()
+                        | ValueSome w ->
+                            let struct (m, at) = elementsOf w
+                            let f = Complex.Conjugate cp * cq
+                            constant <- constant + f * m[p % d, q % d]
+                            for struct (k, v) in at[(p % d) * d + q % d] do
+                                terms.Add(struct (k, f * v))
+                builder.AddConstant(e, r, c, constant)
+                for struct (k, v) in terms do
+                    builder.AddLinear(k, e, r, c, v)
 
     /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
     let private emitGuess (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
         let data = st.Data
+        let d = data.Dimension
         let g = st.Guesses.Length
-        for struct (i, j, w) in st.Moments.UpperEntries do
-            if not onlyAssemblageWords || data.Index.ContainsKey w then
-                let x = lookup table e w
-                MomentExpressions.emit builder constantsOnly e (layout.RowOffset[i], layout.RowOffset[j]) (layout.RowBasis[i], layout.RowBasis[j]) (i = j) x
+        match layout.Rows with
+        | Some rows -> emitCompressed st builder rows table e
+        | None ->
+            for struct (i, j, w) in st.Moments.UpperEntries do
+                if not onlyAssemblageWords || data.Index.ContainsKey w then
+                    let x = lookup table e w
+                    MomentExpressions.emit builder constantsOnly e (i * d, j * d) (None, None) (i = j) x
         layout.PositivityTuples
         |> Array.iteri (fun n t ->
             let sigma =
-                MomentExpressions.combine data.Dimension (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
+                MomentExpressions.combine d (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
             let block = g + e * layout.PositivityTuples.Length + n
             MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
 

@@ -6,12 +6,11 @@ open System.Numerics
 /// 0 ⪯ σ^e_{a|x} ⪯ σ^obs_{a|x}, so it lives on the support of the observed block: K† σ^e_{a|x} = 0 for a basis K
 /// of the observed block's kernel. These linear equalities on one guess's assemblage-word moments are solved
 /// once (a null-space basis), and the variables become coordinates in that basis; the solver never sees an
-/// equality. The same supports let the relaxation compress each positivity block to its support.
+/// equality. The same supports let the relaxation compress each positivity block to its support (exact here:
+/// the block is V τ V† by construction) and the moment matrices (GammaCompression).
 type internal SupportReduction =
     { /// Orthonormal support basis of each observed full-outcome block σ^obs_{a|x} (AssemblageMoments.Tuples order).
       TupleSupport: Complex array array array
-      /// Orthonormal support basis of each observed assemblage-word moment M^obs(w) (AssemblageMoments.Words order).
-      WordSupport: Complex array array array
       /// Basis (vectors over the |W|·d² Hermitian parameters of one guess) of the sub-assemblage moments that
       /// respect all supports; None when every observed block has full rank (nothing to reduce).
       Basis: float array array option }
@@ -36,9 +35,7 @@ module internal SupportReduction =
                     invalidArg "assemblage" $"The observed block {name} cannot be used: {e.Message}")
         let deficient = tupleSplit |> Array.exists (fun (s, _) -> s.Length < d)
         if not deficient then
-            let full = Array.init d (fun i -> Array.init d (fun j -> if i = j then Complex.One else Complex.Zero))
             { TupleSupport = tupleSplit |> Array.map fst
-              WordSupport = data.Words |> Array.map (fun _ -> full)
               Basis = None }
         else
             let parameters = BlockParameters.hermitian d
@@ -65,5 +62,4 @@ module internal SupportReduction =
                                 yield im
                 }
             { TupleSupport = tupleSplit |> Array.map fst
-              WordSupport = data.Observed |> Array.map (fun m -> fst (split m))
               Basis = Some(NullSpace.basis n rows 1e-10) }
