@@ -110,6 +110,15 @@ let tests =
                 Expect.isTrue (m[1, 1].Magnitude < 1e-12 && m[0, 1].Magnitude < 1e-12) $"guess {e}"
         }
 
+        test "pure data: Γ loses exactly the directions forced into its kernel" {
+            // GHZ, level 1 (words 1, B0|y, C0|z; d = 2): Z outcomes leave Alice pure, σ_{0|Z} = |0⟩⟨0|/2 and
+            // σ_{1|Z} = |1⟩⟨1|/2, giving e_{B0|2}⊗|1⟩ and (e_1 − e_{B0|2})⊗|0⟩, and the same for C; X and Y
+            // marginals and ρ_A = I/2 have full rank. 7 × 2 − 4 = 10.
+            let r = build "1" (ghz 1.0)
+            Expect.equal r.Problem.Blocks[0].Size 10 "compressed Γ^e"
+            Expect.equal (build "1" (ghz 0.8)).Problem.Blocks[0].Size 14 "full rank data: no compression"
+        }
+
         test "swapping the data changes only F0 and the offset when no reduction is needed" {
             let r = build "1+BC" (ghz 0.8)
             let swapped = r.WithData(assemblage (ghz 0.6) 3)
