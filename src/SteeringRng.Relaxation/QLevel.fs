@@ -13,9 +13,11 @@ open SteeringRng.Sdp
 /// the assemblage-word moments of the last guess are M^last(w) = M^obs(w) − Σ_{e<last} M^e(w), so
 /// Σ_e σ^e = σ^obs holds by construction. Objective: Σ_e Tr σ^e_{a_G = e | x_G = y*} (guessed parties; the
 /// others traced out). Positivity of every full-outcome block σ^e_{a|x} is added as its own block unless S
-/// already contains every assemblage word (then Γ^e ⪰ 0 implies it), so Q_k is never looser than NS.
-/// Rank-deficient data are handled by SupportReduction (variables live on the observed supports and
-/// positivity blocks are compressed to them).
+/// already contains every assemblage word and the data have full rank (then Γ^e ⪰ 0 implies it), so Q_k is
+/// never looser than NS. Rank-deficient (e.g. pure-state) data are handled by facial reduction: the
+/// sub-assemblage variables live on the supports of the observed blocks (SupportReduction, exact) and Γ^e loses
+/// the directions every feasible point has in its kernel (GammaCompression, sound), so interior-point solvers
+/// see a strictly feasible problem.
 [<RequireQualifiedAccess>]
 module QLevel =
 
@@ -34,6 +36,7 @@ module QLevel =
             let m = (scenario.Party p).Outcomes.Length
             if guess.Settings[i] < 0 || guess.Settings[i] >= m then
                 invalidArg "guess" $"Party {(scenario.Party p).Name} has settings 0..{m - 1}, not {guess.Settings[i]}.")
+
     /// Where everything sits: Γ^e (compressed for rank-deficient data, see GammaCompression) and the positivity blocks.
     type private BlockLayout =
         { Rows: GammaCompression.Rows option
