@@ -87,8 +87,8 @@ public sealed class ScenarioCommandTests : IDisposable
         Assert.Equal(ExitCodes.Optimal, r.ExitCode);
         var rows = ReportJsonReader.Parse(File.ReadAllText(json)).Rows;
         Assert.Single(rows);
-        // mu is then a constant: the row has no swept parameters.
-        Assert.Empty(rows[0].Parameters);
+        // A single value for a swept parameter is a one-point sweep: the row keeps mu.
+        Assert.Equal(0.75, rows[0].Parameters[0].Value);
 
         var bad = CliRunner.Run("run", file, "--set", "nu=1");
         Assert.Equal(ExitCodes.UsageError, bad.ExitCode);

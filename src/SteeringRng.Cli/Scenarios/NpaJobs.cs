@@ -1,19 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using SteeringRng.Algebra;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation;
 using SteeringRng.Reporting;
+using SteeringRng.Sdp;
 using Checked = SteeringRng.Scenario.Checked;
+using AlgebraScenario = SteeringRng.Algebra.Scenario;
 
 namespace SteeringRng.Cli.Scenarios;
 
 /// <summary>
-/// Q_k for guess objectives and plain NPA for Bell objectives: the operator-valued NPA builders of
-/// SteeringRng.Relaxation (helper "algebra"). Until they are in this build, every point reports an error row.
+/// Q_k for guess objectives (formulations §3) and plain NPA for Bell objectives: the operator-valued NPA builders
+/// of SteeringRng.Relaxation. Parties get one-letter names (B, C, … for the untrusted nodes of a steering
+/// scenario; A, B, … in a Bell scenario) so that the level's extra words ("1+BC") become the builder's level string.
 /// </summary>
 public static class NpaJobs
 {
-    public const string NotAvailable = "npa not available: the NPA builders are not in this build yet";
+    public static BoundJob Steering(LoweredScenario s, string objective, int[] parties, int[] settings, Checked.NpaLevel level)
+    {
+        var names = Names(s.Untrusted.Count, 'B');
+        var spec = GeneratingSetSpec.NewTerms(LevelString(s, level, names));
+        return new QLevelJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)), Rank(s, level),
+            data => Relaxations.QLevel(data, names, parties, settings, spec));
+    }
 
-    public static BoundJob Steering(LoweredScenario s, string objective, int[] parties, int[] settings, Checked.NpaLevel level) =>
-        new UnavailableJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)), RowStatus.Error, NotAvailable);
+    public static BoundJob Bell(LoweredScenario s, string objective, Checked.BellExpression expression, Checked.NpaLevel level)
+    {
+        var names = Names(s.Untrusted.Count, 'A');
+        var scenario = new AlgebraScenario(s.Untrusted.Select((n, j) => new Party(names[j], n.Settings.Select(x => x.Outcomes).ToArray())));
+        var levelString = LevelString(s, level, names);
+        return new BellNpaJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)),
+            () => Relaxations.NpaBell(scenario, BellPolynomial.Of(s, scenario, expression), levelString));
+    }
 
-    public static BoundJob Bell(LoweredScenario s, string objective, Checked.BellExpression expression, Checked.NpaLevel level) =>
-        new UnavailableJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)), RowStatus.Error, NotAvailable);
+    /// <summary>"2+BC": the base level, then each extra word as the letters of its parties.</summary>
+    private static string LevelString(LoweredScenario s, Checked.NpaLevel level, string[] names) =>
+        string.Join("+", new[] { level.Base.ToString(CultureInfo.InvariantCulture) }
+            .Concat(level.Extra.Select(word => string.Concat(word.Select(node => names[s.PartyOf(node)])))));
+
+    private static BoundRank Rank(LoweredScenario s, Checked.NpaLevel level) =>
+        new(BoundRank.NpaTier, level.Base, level.Extra.Select(w => w.Select(s.PartyOf).ToArray()).ToArray());
+
+    private static string[] Names(int count, char first) =>
+        Enumerable.Range(0, count).Select(j => ((char)(first + j)).ToString()).ToArray();
+
+    /// <summary>Q_k at each point, built once and re-used with the data swapped.</summary>
+    private sealed class QLevelJob(string objective, string bound, BoundRank rank, Func<Assemblage, SteeringRng.Relaxation.Relaxation> build)
+        : BoundJob(objective, bound)
+    {
+        private readonly RelaxationCache<SteeringRng.Relaxation.Relaxation, Assemblage> _cache = new(build, (r, data) => r.WithData(data));
+
+        public override BoundRank? Rank => rank;
+
+        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+        {
+            var clock = Stopwatch.StartNew();
+            SteeringRng.Relaxation.Relaxation relaxation;
+            try { relaxation = _cache.For(point.Assemblage); }
+            catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
+            var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+            var status = SolveRows.StatusWord(solution.Status, cancellation);
+            if (!SolveRows.HasValue(solution.Status))
+                return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
+            // The (P) side bounds P_g from above (weak duality): the conservative number, capped at 1.
+            var pg = Math.Min(1.0, relaxation.UpperBound(solution));
+            return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, pg, status, solution.Iterations, clock.Elapsed.TotalSeconds, solution.Message);
+        }
+
+        public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
+        {
+            try
+            {
+                var r = _cache.For(point.Assemblage);
+                return (r.Problem, string.Create(CultureInfo.InvariantCulture, $"P_g = {r.ObjectiveOffset:R} − ⟨C, X⟩ (moment form)"));
+            }
+            catch (ArgumentException e) { return (null, e.Message); }
+        }
+    }
+
+    /// <summary>Plain NPA: one SDP (no state, no data), solved at every point (the value does not depend on it).</summary>
+    private sealed class BellNpaJob(string objective, string bound, Func<SteeringRng.Relaxation.Relaxation> build) : BoundJob(objective, bound)
+    {
+        private readonly Lazy<SteeringRng.Relaxation.Relaxation> _relaxation = new(build);
+
+        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+        {
+            var clock = Stopwatch.StartNew();
+            SteeringRng.Relaxation.Relaxation relaxation;
+            try { relaxation = _relaxation.Value; }
+            catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
+            var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+            var status = SolveRows.StatusWord(solution.Status, cancellation);
+            if (!SolveRows.HasValue(solution.Status))
+                return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
+            var value = relaxation.UpperBound(solution);
+            // The JSON contract has no key for a Bell value yet: it goes in the message (pguess/hmin stay null).
+            var message = string.Create(CultureInfo.InvariantCulture, $"Bell value {value:R} (upper bound over quantum correlations)");
+            return ResultRow.Failed(point.Parameters, Objective, Bound, status, message, solution.Iterations, clock.Elapsed.TotalSeconds);
+        }
+
+        public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
+        {
+            try
+            {
+                var r = _relaxation.Value;
+                return (r.Problem, string.Create(CultureInfo.InvariantCulture, $"Bell value = {r.ObjectiveOffset:R} − ⟨C, X⟩ (moment form)"));
+            }
+            catch (ArgumentException e) { return (null, e.Message); }
+        }
+    }
 }

@@ -51,7 +51,11 @@ public sealed record ParamOverride(string Name, string ValueText)
                 var range = p.Value.Range;
                 if (range.File != fileName)
                     throw new UsageException($"--set {o.Name}: the parameter is declared in the included file '{range.File}'; edit it there.");
-                splices.Add((range.StartIndex, range.EndIndex, o.ValueText));
+                // A single value for a swept parameter stays a (one-point) sweep: rows keep the parameter, and
+                // statements that need a swept parameter (plot) still hold.
+                var single = !o.ValueText.Contains("..", StringComparison.Ordinal) && !o.ValueText.TrimStart().StartsWith('[');
+                var spliced = single && !p.Value.IsSingle ? $"[{o.ValueText}]" : o.ValueText;
+                splices.Add((range.StartIndex, range.EndIndex, spliced));
             }
         }
         // Shared statements appear once per scenario with the same range: splice each place once, last first.
