@@ -5,6 +5,10 @@ public class HelpAndUsageTests
     [Theory]
     [InlineData("--help")]
     [InlineData("sdp", "--help")]
+    [InlineData("run", "--help")]
+    [InlineData("check", "--help")]
+    [InlineData("export", "--help")]
+    [InlineData("show", "--help")]
     public void Help_prints_usage_and_every_exit_code(params string[] args)
     {
         var r = CliRunner.Run(args);
@@ -36,6 +40,11 @@ public class HelpAndUsageTests
     [InlineData("option --solver needs a value", "sdp", "x.dat-s", "--solver")]
     [InlineData("unknown backend 'gpu'", "sdp", "x.dat-s", "--backend", "gpu")]
     [InlineData("no input file given", "sdp")]
+    [InlineData("no scenario file given", "run")]
+    [InlineData("--set needs name=value", "run", "x.scn", "--set", "mu")]
+    [InlineData("--plot needs a .svg or .png file", "run", "x.scn", "--plot", "x.pdf")]
+    [InlineData("--set mu is given twice", "run", "x.scn", "--set", "mu=1", "--set", "mu=2")]
+    [InlineData("unknown solver 'mosek'", "run", "x.scn", "--solver", "mosek")]
     [InlineData("only one file is accepted", "sdp", "a.dat-s", "b.dat-s")]
     public void Bad_command_lines_exit_2_with_a_plain_message(string message, params string[] args)
     {

@@ -36,14 +36,15 @@ public static class NpaJobs
     }
 
     /// <summary>"2+BC": the base level, then each extra word as the letters of its parties.</summary>
-    private static string LevelString(LoweredScenario s, Checked.NpaLevel level, string[] names) =>
+    public static string LevelString(LoweredScenario s, Checked.NpaLevel level, string[] names) =>
         string.Join("+", new[] { level.Base.ToString(CultureInfo.InvariantCulture) }
             .Concat(level.Extra.Select(word => string.Concat(word.Select(node => names[s.PartyOf(node)])))));
 
     private static BoundRank Rank(LoweredScenario s, Checked.NpaLevel level) =>
         new(BoundRank.NpaTier, level.Base, level.Extra.Select(w => w.Select(s.PartyOf).ToArray()).ToArray());
 
-    private static string[] Names(int count, char first) =>
+    /// <summary>One-letter party names from <paramref name="first"/> on (B, C, … for steering; A, B, … for Bell).</summary>
+    public static string[] Names(int count, char first) =>
         Enumerable.Range(0, count).Select(j => ((char)(first + j)).ToString()).ToArray();
 
     /// <summary>Q_k at each point, built once and re-used with the data swapped.</summary>
