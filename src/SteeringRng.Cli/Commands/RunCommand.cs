@@ -10,7 +10,7 @@ namespace SteeringRng.Cli.Commands;
 /// on stderr, the table on stdout, and the result files (command line and scenario outputs). Ctrl-C stops cleanly
 /// and keeps the rows already computed.
 /// </summary>
-public sealed class RunCommand : ICommand
+public sealed class RunCommand(CancellationToken external = default) : ICommand
 {
     public string Name => "run";
 
@@ -57,7 +57,8 @@ public sealed class RunCommand : ICommand
         var loaded = ScenarioInput.LoadOrReport(options.File, options.Overrides, stderr);
         if (loaded is null) return ExitCodes.InputError;
 
-        using var cancellation = new CancellationTokenSource();
+        // Ctrl-C (or the caller's token, for hosts and tests) cancels the run.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(external);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true; // stop cleanly: finish writing what was computed
@@ -74,10 +75,12 @@ public sealed class RunCommand : ICommand
                 scenarios = [scenarios[only - 1]];
             }
             var reports = new List<RunReport>();
-            for (var k = 0; k < scenarios.Count && !cancellation.IsCancellationRequested; k++)
+            for (var k = 0; k < scenarios.Count; k++)
             {
                 if (k > 0) stdout.WriteLine();
+                // The scenario under way when Ctrl-C comes is still written (marked interrupted); later ones are not started.
                 reports.Add(RunOne(loaded, scenarios[k], k, scenarios.Count, options, solver, stdout, stderr, cancellation.Token));
+                if (cancellation.IsCancellationRequested) break;
             }
             return ExitCode(reports, cancellation.IsCancellationRequested);
         }
