@@ -14,7 +14,7 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// </summary>
 internal static class StateStep
 {
-    public static StepProblem Build(ObservedData data, SeesawAttack attack)
+    public static StepProblem Build(ObservedData data, SeesawAttack attack, double feasibilityTolerance)
     {
         int dA = data.TrustedDimension;
         int size = attack.TotalState.RowCount;
@@ -50,6 +50,33 @@ internal static class StateStep
                 AttackAlgebra.GuessOperator(attack.Povms, attack.PartyDimensions, attack.Guess, e))).ToArray();
         var (problem, _) = StepProblem.Assemble(tuples.Length, size, objective, rows, reduced.Rhs, independent: true);
         return new StepProblem("states", problem, reduced.Inconsistency,
-            solution => attack.WithSubStates(StepProblem.Blocks(solution, tuples.Length).Select(DenseOps.ClipToPsd).ToArray()));
+            solution =>
+            {
+                var blocks = StepProblem.Blocks(solution, tuples.Length).Select(DenseOps.ClipToPsd).ToArray();
+                // Eigenvalues of ρ below this are solver noise: dropping them moves the data by at most D·τ ≤ tol/10.
+                double noise = feasibilityTolerance / (10.0 * size);
+                return attack.WithSubStates(Resplit(blocks, noise));
+            });
+    }
+
+    /// <summary>
+    /// Rebuilds the sub-states on the numerically meaningful support of ρ̃ = Σ_e σ̃^e: with P the projector on
+    /// the eigenvectors of ρ̃ with eigenvalue above <paramref name="noise"/> and ρ_t = P ρ̃ P,
+    /// <code>  K_e = ρ_t^{−1/2} σ̃^e ρ_t^{−1/2}  (a POVM on the support),   σ^e = ρ_t^{1/2} K_e ρ_t^{1/2}.</code>
+    /// Why: when the data are pure (or nearly) the feasible ρ sit on the boundary of the PSD cone, and a solver's
+    /// slightly infeasible σ̃^e can carry cross terms of size √(noise) between the support and the near-kernel,
+    /// which raise P_g by far more than the data deviation shows (√δ instead of δ). Cutting the near-kernel
+    /// removes those cross terms, so the seesaw never reports a P_g that no feasible attack reaches.
+    /// </summary>
+    internal static Matrix<Complex>[] Resplit(IReadOnlyList<Matrix<Complex>> subStates, double noise)
+    {
+        var rho = DenseOps.HermitianPart(AttackAlgebra.Sum(subStates));
+        var root = DenseOps.SpectralMap(rho, l => l > noise ? Math.Sqrt(l) : 0.0);
+        var inverseRoot = DenseOps.SpectralMap(rho, l => l > noise ? 1 / Math.Sqrt(l) : 0.0);
+        return subStates.Select(s =>
+        {
+            var k = DenseOps.HermitianPart(inverseRoot * s * inverseRoot);
+            return DenseOps.ClipToPsd(root * k * root);
+        }).ToArray();
     }
 }
