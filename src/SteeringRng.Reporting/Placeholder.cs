@@ -1,0 +1,1 @@
+namespace SteeringRng.Reporting; internal static class Placeholder { }

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace SteeringRng.Sdp.Sdpa;
+
+/// <summary>
+/// Reads the SDPA sparse format (.dat-s):
+/// <code>
+///   "comment lines (only before mdim), starting with " or *
+///   m         = mdim        (first number of its line; the rest of the line is ignored)
+///   nblocks   = nblocks     (likewise)
+///   s_1 .. s_nblocks        block sizes; a negative size −n is a diagonal (Nonnegative) block of n entries
+///   b_1 .. b_m              the "c vector" (our b)
+///   matno blkno i j value   one entry per line, 1-based; matno 0 is F0 = C, matno k is F_k = A_k
+/// </code>
+/// The separators <c>, { } ( )</c> count as white space. Entries below the diagonal are mirrored into the upper
+/// triangle (i &gt; j becomes (j, i)). Every malformed input throws <see cref="SdpaFormatException"/> with its line.
+/// The file has no complex numbers, so the blocks read are Psd or Nonnegative.
+/// </summary>
+public static class SdpaReader
+{
+    public static SdpProblem Read(TextReader reader) => ReadDocument(reader).Problem;
+
+    public static SdpProblem ReadFile(string path) => ReadDocumentFile(path).Problem;
+
+    /// <summary>Reads a file; a malformed file's exception names the file.</summary>
+    public static SdpaDocument ReadDocumentFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        try { return ReadDocument(reader); }
+        catch (SdpaFormatException e) { throw e.InFile(path); }
+    }
+
+    public static SdpaDocument ReadDocument(TextReader reader)
+    {
+        var lexer = new SdpaLexer(reader);
+        var comments = new List<string>();
+        var mdimLine = ReadFirstDataLine(lexer, comments);
+        var m = ParseCount(mdimLine[0], "mdim (the number of constraints)", minimum: 0);
+        var nblocksLine = lexer.NextTokenLine() ?? throw EndOfFile(lexer, "the number of blocks (nblocks)");
+        var nblocks = ParseCount(nblocksLine[0], "nblocks (the number of blocks)", minimum: 1);
+        var blocks = ReadTokens(lexer, nblocks, "block sizes").Select(ParseBlock).ToArray();
+        var b = ReadTokens(lexer, m, "entries of the c vector (the right-hand sides b)")
+            .Select(t => ParseValue(t, "c vector entry")).ToArray();
+        var matrices = new SdpaEntryCollector(m, blocks).ReadAll(lexer);
+        return new SdpaDocument(new SdpProblem(blocks, matrices[0], matrices.Skip(1).ToArray(), b), comments);
+    }
+
+    /// <summary>Skips comments and blank lines before mdim; returns the tokens of the mdim line.</summary>
+    private static IReadOnlyList<SdpaToken> ReadFirstDataLine(SdpaLexer lexer, List<string> comments)
+    {
+        while (lexer.NextRawLine() is { } line)
+        {
+            if (SdpaLexer.IsComment(line))
+            {
+                comments.Add(line.TrimStart()[1..]);
+                continue;
+            }
+            var tokens = SdpaLexer.Tokenize(line, lexer.LineNumber);
+            if (tokens.Count > 0) return tokens;
+        }
+        throw EndOfFile(lexer, "mdim (the number of constraints)");
+    }
+
+    /// <summary>
+    /// Collects <paramref name="count"/> tokens, possibly over several lines; the rest of the line holding
+    /// the last one is ignored (room for remarks such as "= blockstruct").
+    /// </summary>
+    private static List<SdpaToken> ReadTokens(SdpaLexer lexer, int count, string what)
+    {
+        var result = new List<SdpaToken>(count);
+        while (result.Count < count)
+        {
+            var line = lexer.NextTokenLine()
+                ?? throw EndOfFile(lexer, $"{count} {what}, found {result.Count}");
+            result.AddRange(line.Take(count - result.Count));
+        }
+        return result;
+    }
+
+    private static SdpBlock ParseBlock(SdpaToken token)
+    {
+        if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
+            throw Bad(token, $"expected an integer block size, found '{token.Text}'");
+        if (size == 0) throw Bad(token, "a block size must not be 0");
+        return size > 0 ? SdpBlock.Psd(size) : SdpBlock.Nonnegative(-size);
+    }
+
+    internal static int ParseCount(SdpaToken token, string what, int minimum)
+    {
+        if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw Bad(token, $"expected an integer for {what}, found '{token.Text}'");
+        if (value < minimum) throw Bad(token, $"{what} must be at least {minimum}, got {value}");
+        return value;
+    }
+
+    internal static double ParseValue(SdpaToken token, string what)
+    {
+        if (!double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            throw Bad(token, $"expected a number for the {what}, found '{token.Text}'");
+        if (!double.IsFinite(value)) throw Bad(token, $"the {what} must be finite, found '{token.Text}'");
+        return value;
+    }
+
+    internal static SdpaFormatException Bad(SdpaToken token, string problem) =>
+        new(token.Line, problem, token.Column, token.Text);
+
+    private static SdpaFormatException EndOfFile(SdpaLexer lexer, string expected) =>
+        new(lexer.LineNumber + 1, $"unexpected end of file: expected {expected}");
+}

@@ -1,0 +1,90 @@
+using SteeringRng.Sdp.Sdpa;
+
+namespace SteeringRng.Sdp.Tests;
+
+public class SdpaWriterTests
+{
+    private static readonly double[] Awkward =
+    [
+        0.1, 1.0 / 3, -2.0 / 7, Math.PI, 1e-300, -1e300, double.Epsilon, double.MaxValue, -0.0,
+        0.30000000000000004, 123456789.123456789, BitConverter.Int64BitsToDouble(0x3FEFFFFFFFFFFFFF),
+    ];
+
+    private static SdpProblem RandomProblem(int seed)
+    {
+        var random = new Random(seed);
+        var blocks = new[] { SdpBlock.Psd(4), SdpBlock.Nonnegative(3), SdpBlock.Psd(1) };
+        double Value() => random.Next(3) == 0 ? Awkward[random.Next(Awkward.Length)] : random.NextDouble() * 20 - 10;
+        SdpMatrix RandomMatrix()
+        {
+            var entries = new List<SdpEntry>();
+            for (var k = 0; k < blocks.Length; k++)
+            for (var r = 0; r < blocks[k].Size; r++)
+            for (var c = r; c < blocks[k].Size; c++)
+                if ((blocks[k].Kind != SdpConeKind.Nonnegative || r == c) && random.Next(2) == 0)
+                    entries.Add(new SdpEntry(k, r, c, Value()));
+            return new SdpMatrix(entries);
+        }
+        var m = 5;
+        return new SdpProblem(blocks, RandomMatrix(), Enumerable.Range(0, m).Select(_ => RandomMatrix()).ToArray(),
+            Enumerable.Range(0, m).Select(_ => Value()).ToArray());
+    }
+
+    private static void AssertBitIdentical(IReadOnlyList<SdpEntry> expected, IReadOnlyList<SdpEntry> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal((expected[i].Block, expected[i].Row, expected[i].Col), (actual[i].Block, actual[i].Row, actual[i].Col));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[i].Value), BitConverter.DoubleToInt64Bits(actual[i].Value));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Write_then_read_is_bit_identical(int seed)
+    {
+        var original = RandomProblem(seed);
+        var back = SdpaReader.Read(new StringReader(SdpaWriter.ToText(original, ["a comment"])));
+        Assert.Equal(original.Blocks, back.Blocks);
+        Assert.Equal(original.B.Select(BitConverter.DoubleToInt64Bits), back.B.Select(BitConverter.DoubleToInt64Bits));
+        AssertBitIdentical(original.C.Entries, back.C.Entries);
+        for (var i = 0; i < original.A.Count; i++) AssertBitIdentical(original.A[i].Entries, back.A[i].Entries);
+    }
+
+    [Fact]
+    public void Writes_the_documented_layout()
+    {
+        var p = new SdpProblem([SdpBlock.Psd(2), SdpBlock.Nonnegative(2)],
+            new SdpMatrix([new SdpEntry(0, 0, 1, 0.5)]),
+            [new SdpMatrix([new SdpEntry(1, 1, 1, -1e-8)])], [0.1]);
+        var text = SdpaWriter.ToText(p, ["hello"]).ReplaceLineEndings("\n");
+        Assert.Equal("\"hello\n1 = mdim\n2 = nblocks\n2 -2\n0.1\n0 1 1 2 0.5\n1 2 2 2 -1E-08\n", text);
+    }
+
+    [Fact]
+    public void Invalid_problems_are_refused_with_the_entry_named()
+    {
+        var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new SdpEntry(0, 1, 0, 1)]), [], []);
+        var e = Assert.Throws<ArgumentException>(() => SdpaWriter.ToText(p));
+        Assert.Contains("C entry (block 1, 2, 1): not in the upper triangle", e.Message);
+        var nan = new SdpProblem([SdpBlock.Psd(1)], SdpMatrix.Zero, [SdpMatrix.Zero], [double.NaN]);
+        Assert.Contains("b[1] is not finite", Assert.Throws<ArgumentException>(() => SdpaWriter.ToText(nan)).Message);
+    }
+
+    [Fact]
+    public void File_overloads_round_trip()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sdpa-{Guid.NewGuid():N}.dat-s");
+        try
+        {
+            var original = RandomProblem(7);
+            SdpaWriter.WriteFile(original, path);
+            var back = SdpaReader.ReadFile(path);
+            AssertBitIdentical(original.C.Entries, back.C.Entries);
+        }
+        finally { File.Delete(path); }
+    }
+}
