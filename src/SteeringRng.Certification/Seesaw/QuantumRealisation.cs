@@ -1,6 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using SteeringRng.Certification.Seesaw.Internal;
+using SteeringRng.Quantum;
 
 namespace SteeringRng.Certification.Seesaw;
 
@@ -42,6 +43,18 @@ public sealed class QuantumRealisation
     public int TrustedDimension { get; }
     public IReadOnlyList<int> PartyDimensions { get; }
     public IReadOnlyList<IReadOnlyList<IReadOnlyList<Matrix<Complex>>>> Povms { get; }
+
+    /// <summary>
+    /// From SteeringRng.Quantum objects: party 0 of <paramref name="state"/> is the trusted system, parties 1..k are
+    /// the untrusted ones, and <paramref name="measurements"/>[j][x] is the POVM of untrusted party j for setting x.
+    /// </summary>
+    public static QuantumRealisation From(DensityMatrix state, IReadOnlyList<IReadOnlyList<Povm>> measurements)
+    {
+        if (state.PartyCount < 2) throw new ArgumentException("The state needs a trusted party 0 and at least one untrusted party.");
+        var povms = measurements.Select(party => (IReadOnlyList<IReadOnlyList<Matrix<Complex>>>)party
+            .Select(p => (IReadOnlyList<Matrix<Complex>>)Enumerable.Range(0, p.OutcomeCount).Select(p.Element).ToArray()).ToArray()).ToArray();
+        return new QuantumRealisation(state.Matrix, state.Dimensions[0], state.Dimensions.Skip(1).ToArray(), povms);
+    }
 
     /// <summary>σ_{a|x} = Tr_U[(I_A ⊗ M_{a_1|x_1} ⊗ … ⊗ M_{a_k|x_k}) ρ].</summary>
     public Quantum.Assemblage Assemblage() => AttackAlgebra.AssemblageOf(State, TrustedDimension, Povms);

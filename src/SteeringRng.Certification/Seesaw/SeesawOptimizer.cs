@@ -64,13 +64,13 @@ public sealed class SeesawOptimizer
             if (best is null || attack.GuessingProbability > best.GuessingProbability) best = attack;
         }
 
-        var check = AttackCheck.Of(best!, data);
+        var check = AttackCheck.Of(best!, data, _options.FeasibilityTolerance);
         bool verified = check.Passes(_options.FeasibilityTolerance);
         var status = !verified ? SeesawStatus.Unverified
             : reports.All(r => r.Converged) ? SeesawStatus.Converged : SeesawStatus.RoundLimit;
         string message = verified
             ? Invariant($"best of {reports.Count} start(s); attack reproduces the data to {check.MaxDeviation:E2}")
-            : Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}; tolerance {_options.FeasibilityTolerance:E1}): not a bound");
+            : Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}; tolerance {_options.FeasibilityTolerance:E1}): not a bound");
         return new SeesawResult
         {
             Status = status, Attack = best, Check = check, Starts = reports,

@@ -8,9 +8,9 @@ public class GhzSeesawTests(ITestOutputHelper output)
 {
     private static SeesawResult Run(double mu, GuessTarget guess, int dimension, int randomStarts = 1)
     {
-        var truth = Ghz.Realisation(mu);
+        var ghz = Ghz.Create(mu);
         var options = SeesawOptions.Default with { Dimension = dimension, RandomStarts = randomStarts, MaxRounds = 20 };
-        return new SeesawOptimizer(new TemporaryCsdpSolver(), options).Run(truth.Assemblage(), guess, truth);
+        return new SeesawOptimizer(new TemporaryCsdpSolver(), options).Run(ghz.Data, guess, ghz.Realisation);
     }
 
     [CsdpFact]

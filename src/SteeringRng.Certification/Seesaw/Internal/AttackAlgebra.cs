@@ -9,7 +9,7 @@ internal static class AttackAlgebra
 {
     /// <summary>O_{a|x} = M^1_{a_1|x_1} ⊗ … ⊗ M^k_{a_k|x_k} on the untrusted space.</summary>
     public static Matrix<Complex> UntrustedOperator(Povms povms, int[] a, int[] x) =>
-        DenseOps.Kron(Enumerable.Range(0, povms.Count).Select(j => povms[j][x[j]][a[j]]).ToArray());
+        Tensor.Kron(Enumerable.Range(0, povms.Count).Select(j => povms[j][x[j]][a[j]]).ToArray());
 
     /// <summary>
     /// Tr_U[(I_A ⊗ O) ρ] for ρ on C^{d_A} ⊗ C^{d_U}: (·)_{ik} = Σ_{u,v} O_{uv} ρ_{(i,v),(k,u)}.
@@ -69,7 +69,7 @@ internal static class AttackAlgebra
             int j = guess.Parties[i];
             if (j != skip) factors[j] = povms[j][guess.Settings[i]][e[i]];
         }
-        return DenseOps.Kron(factors);
+        return Tensor.Kron(factors);
     }
 
     /// <summary>P_g = Σ_e Tr[(I_A ⊗ guess operator of e) σ^e].</summary>

@@ -1,61 +1,22 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using SteeringRng.Quantum;
 
 namespace SteeringRng.Certification.Seesaw.Internal;
 
 /// <summary>
-/// The small amount of complex linear algebra the seesaw needs on A ⊗ U_1 ⊗ … ⊗ U_k: Kronecker products,
-/// partial traces, embedding into larger local dimensions, and projections onto PSD matrices / POVMs.
-/// Temporary: to be replaced by the SteeringRng.Quantum functions once they land.
+/// The small amount of complex linear algebra the seesaw needs on A ⊗ U_1 ⊗ … ⊗ U_k beyond SteeringRng.Quantum:
+/// embedding into larger local dimensions and spectral maps (PSD clipping, square roots); Kronecker products
+/// and partial traces come from <see cref="Tensor"/>.
 /// </summary>
 internal static class DenseOps
 {
     public static Matrix<Complex> Identity(int n) => Matrix<Complex>.Build.DenseIdentity(n);
 
-    /// <summary>F_1 ⊗ F_2 ⊗ … (the first factor is the slowest index).</summary>
-    public static Matrix<Complex> Kron(IReadOnlyList<Matrix<Complex>> factors)
-    {
-        var result = factors[0];
-        for (int i = 1; i < factors.Count; i++) result = result.KroneckerProduct(factors[i]);
-        return result;
-    }
-
-    /// <summary>
-    /// Tr over every subsystem not in <paramref name="keep"/> (sorted), for an operator on ⊗_s C^{dims[s]}:
-    /// (Tr_{¬K} X)_{(i_K),(j_K)} = Σ_{i_{¬K}} X_{(i_K, i_{¬K}),(j_K, i_{¬K})}.
-    /// </summary>
-    public static Matrix<Complex> PartialTraceKeep(Matrix<Complex> x, IReadOnlyList<int> dims, IReadOnlyList<int> keep)
-    {
-        int total = dims.Aggregate(1, (p, d) => p * d);
-        if (x.RowCount != total || x.ColumnCount != total)
-            throw new ArgumentException($"Operator is {x.RowCount}×{x.ColumnCount}, expected {total}×{total}.");
-        var kept = new bool[dims.Count];
-        foreach (var s in keep) kept[s] = true;
-        int keptDim = keep.Aggregate(1, (p, s) => p * dims[s]);
-        int tracedDim = total / keptDim;
-        // Map (kept index, traced index) → full index once.
-        var full = new int[keptDim, tracedDim];
-        var digits = new int[dims.Count];
-        for (int f = 0; f < total; f++)
-        {
-            int rest = f;
-            for (int s = dims.Count - 1; s >= 0; s--) { digits[s] = rest % dims[s]; rest /= dims[s]; }
-            int k = 0, t = 0;
-            for (int s = 0; s < dims.Count; s++)
-                if (kept[s]) k = k * dims[s] + digits[s]; else t = t * dims[s] + digits[s];
-            full[k, t] = f;
-        }
-        var result = Matrix<Complex>.Build.Dense(keptDim, keptDim);
-        for (int i = 0; i < keptDim; i++)
-            for (int j = 0; j < keptDim; j++)
-            {
-                Complex sum = Complex.Zero;
-                for (int t = 0; t < tracedDim; t++) sum += x[full[i, t], full[j, t]];
-                result[i, j] = sum;
-            }
-        return result;
-    }
+    /// <summary>Tr over every subsystem not in <paramref name="keep"/>, through <see cref="Tensor.PartialTrace"/>.</summary>
+    public static Matrix<Complex> TraceAllBut(Matrix<Complex> x, IReadOnlyList<int> dims, params int[] keep) =>
+        Tensor.PartialTrace(x, dims, Enumerable.Range(0, dims.Count).Except(keep));
 
     /// <summary>
     /// The isometry ⊗_s C^{from[s]} → ⊗_s C^{to[s]} that keeps each basis vector |i_1 … i_n⟩ (from[s] ≤ to[s]),

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using SteeringRng.Quantum;
 
 namespace SteeringRng.Certification.Seesaw.Internal;
 
@@ -37,11 +38,11 @@ internal static class MeasurementStep
                 for (int i = 0; i < data.PartyCount; i++)
                     factors.Add(i == party ? DenseOps.Identity(dj) : attack.Povms[i][data.SettingTuples[x][i]][data.OutcomeTuples[a][i]]);
                 // T = Tr_{others}[(I_A ⊗ O' ⊗ I_j) ρ] on A ⊗ j; then R_l = Tr_A[(B_l ⊗ I_j) T].
-                var t = DenseOps.PartialTraceKeep(DenseOps.Kron(factors) * rho, dims, [0, party + 1]);
+                var t = DenseOps.TraceAllBut(Tensor.Kron(factors.ToArray()) * rho, dims, 0, party + 1);
                 for (int l = 0; l < trustedBasis.Length; l++)
                 {
-                    var r = DenseOps.HermitianPart(DenseOps.PartialTraceKeep(
-                        trustedBasis[l].KroneckerProduct(DenseOps.Identity(dj)) * t, [dA, dj], [1]));
+                    var r = DenseOps.HermitianPart(DenseOps.TraceAllBut(
+                        trustedBasis[l].KroneckerProduct(DenseOps.Identity(dj)) * t, [dA, dj], 1));
                     var rv = HermitianCoordinates.ToVector(r);
                     for (int y = 0; y < settings; y++)
                         for (int b = 0; b < outcomes; b++)
@@ -80,7 +81,7 @@ internal static class MeasurementStep
             {
                 var g = DenseOps.Identity(dA).KroneckerProduct(
                     AttackAlgebra.GuessOperator(attack.Povms, attack.PartyDimensions, attack.Guess, tuples[e], skip: party));
-                var w = DenseOps.HermitianPart(DenseOps.PartialTraceKeep(g * attack.SubStates[e], dims, [party + 1]));
+                var w = DenseOps.HermitianPart(DenseOps.TraceAllBut(g * attack.SubStates[e], dims, party + 1));
                 int block = guessedSetting * outcomes + tuples[e][position];
                 objective[block] = objective[block] is { } previous ? previous + w : w;
             }
