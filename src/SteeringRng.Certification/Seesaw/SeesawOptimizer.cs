@@ -21,8 +21,16 @@ namespace SteeringRng.Certification.Seesaw;
 /// </summary>
 public sealed class SeesawOptimizer
 {
-    /// <summary>A step may lose this much P_g to the repair of the solver's output and still be taken.</summary>
-    private const double AcceptanceSlack = 1e-9;
+    /// <summary>A step that cannot change P_g (a non-guessed party's POVMs) may lose this much to rounding.</summary>
+    private const double AcceptanceSlack = 1e-12;
+
+    /// <summary>
+    /// A step that raises P_g is taken only if the gain exceeds this many times √δ, δ its data deviation.
+    /// Why: when the data are (nearly) pure, the feasible attacks sit on the boundary of the PSD cone and an
+    /// attack that misses the data by δ can beat every feasible one by O(√δ) (cross terms with a near-kernel).
+    /// A gain that the infeasibility could explain is not trusted, so P_g^Dim does not creep above the true optimum.
+    /// </summary>
+    private const double InfeasibilityGainFactor = 10;
 
     private readonly ISdpSolver _solver;
     private readonly SeesawOptions _options;
@@ -99,11 +107,13 @@ public sealed class SeesawOptimizer
                 var candidate = TryCandidate(problem, solution);
                 if (candidate is null) { rejected++; continue; }
                 double deviation = observed.MaxDeviation(candidate.Assemblage());
-                double candidateValue = candidate.GuessingProbability;
-                if (deviation <= _options.FeasibilityTolerance && candidateValue >= value - AcceptanceSlack)
+                double gain = candidate.GuessingProbability - value;
+                bool neutral = step > 0 && current.Guess.SettingOf(step - 1) < 0;
+                bool trusted = neutral ? gain >= -AcceptanceSlack : gain > InfeasibilityGainFactor * Math.Sqrt(deviation);
+                if (deviation <= _options.FeasibilityTolerance && trusted)
                 {
                     current = candidate;
-                    value = Math.Max(value, candidateValue);
+                    value = candidate.GuessingProbability;
                 }
                 else rejected++;
             }
