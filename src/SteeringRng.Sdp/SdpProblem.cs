@@ -13,8 +13,15 @@ namespace SteeringRng.Sdp;
 /// </summary>
 public sealed class SdpProblem
 {
+    /// <summary>Creates and validates a problem.</summary>
+    /// <exception cref="ArgumentException">
+    /// Names the first bad datum: a block index out of range, Row &gt; Col, a duplicate position, an off-diagonal
+    /// entry in a Nonnegative block, an imaginary part in a real block or on a diagonal, a non-finite number, or
+    /// A and b of different lengths.
+    /// </exception>
     public SdpProblem(IReadOnlyList<SdpBlock> blocks, SdpMatrix c, IReadOnlyList<SdpMatrix> a, double[] b)
     {
+        ProblemValidation.Check(blocks, c, a, b);
         Blocks = blocks;
         C = c;
         A = a;
@@ -43,8 +50,21 @@ public sealed class SdpProblem
     public static SdpProblem FromMomentForm(
         IReadOnlyList<SdpBlock> blocks, SdpMatrix f0, IReadOnlyList<SdpMatrix> f, double[] g)
     {
-        static SdpMatrix Negate(SdpMatrix m) =>
-            new(m.Entries.Select(e => e with { Value = -e.Value, Imag = -e.Imag }).ToArray());
-        return new SdpProblem(blocks, Negate(f0), f.Select(Negate).ToArray(), g.Select(v => -v).ToArray());
+        ArgumentNullException.ThrowIfNull(f0);
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(g);
+        // One pass over the entries; the F_i of NPA relaxations have a handful of entries each, so this is O(nnz).
+        static SdpMatrix Negate(SdpMatrix m)
+        {
+            var src = m.Entries;
+            var dst = new SdpEntry[src.Count];
+            for (var k = 0; k < dst.Length; k++) dst[k] = src[k] with { Value = -src[k].Value, Imag = -src[k].Imag };
+            return new SdpMatrix(dst);
+        }
+        var a = new SdpMatrix[f.Count];
+        for (var i = 0; i < a.Length; i++) a[i] = Negate(f[i] ?? throw new ArgumentException($"F[{i + 1}] is null."));
+        var b = new double[g.Length];
+        for (var i = 0; i < b.Length; i++) b[i] = -g[i];
+        return new SdpProblem(blocks, Negate(f0), a, b);
     }
 }

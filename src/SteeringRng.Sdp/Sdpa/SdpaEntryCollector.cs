@@ -38,10 +38,10 @@ internal sealed class SdpaEntryCollector
         }
         var mat = Index(tokens[0], "matrix number");
         if (mat > _m)
-            throw SdpaReader.Bad(tokens[0], $"matrix {mat} does not exist (mdim = {_m}, so matno is 0..{_m})");
+            throw tokens[0].Error($"matrix {mat} does not exist (mdim = {_m}, so matno is 0..{_m})");
         var blockNumber = Index(tokens[1], "block number");
         if (blockNumber < 1 || blockNumber > _blocks.Count)
-            throw SdpaReader.Bad(tokens[1], $"block {blockNumber} does not exist (nblocks = {_blocks.Count})");
+            throw tokens[1].Error($"block {blockNumber} does not exist (nblocks = {_blocks.Count})");
         var block = _blocks[blockNumber - 1];
         var i = Index(tokens[2], "row index i");
         var j = Index(tokens[3], "column index j");
@@ -63,15 +63,14 @@ internal sealed class SdpaEntryCollector
     private static int Index(SdpaToken token, string what)
     {
         if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw SdpaReader.Bad(token, $"expected an integer {what}, found '{token.Text}'");
-        if (value < 0) throw SdpaReader.Bad(token, $"the {what} must not be negative, got {value}");
+            throw token.Error($"expected an integer {what}, found '{token.Text}'");
+        if (value < 0) throw token.Error($"the {what} must not be negative, got {value}");
         return value;
     }
 
     private static void CheckInside(SdpaToken token, int index, string what, int blockNumber, SdpBlock block)
     {
         if (index < 1 || index > block.Size)
-            throw SdpaReader.Bad(token,
-                $"{what} {index} is out of range 1..{block.Size} of block {blockNumber}");
+            throw token.Error($"{what} {index} is out of range 1..{block.Size} of block {blockNumber}");
     }
 }

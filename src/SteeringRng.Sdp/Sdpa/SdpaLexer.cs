@@ -4,7 +4,7 @@ namespace SteeringRng.Sdp.Sdpa;
 /// Splits SDPA text into lines of tokens. SDPA lets the header numbers be decorated with the separators
 /// <c>, { } ( )</c> (e.g. "{2, -3}"), so those count as white space; everything else is a token.
 /// </summary>
-internal sealed class SdpaLexer
+public sealed class SdpaLexer
 {
     private readonly TextReader _reader;
 

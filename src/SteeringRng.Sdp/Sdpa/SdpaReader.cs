@@ -36,8 +36,10 @@ public static class SdpaReader
         var comments = new List<string>();
         var mdimLine = ReadFirstDataLine(lexer, comments);
         var m = ParseCount(mdimLine[0], "mdim (the number of constraints)", minimum: 0);
+        RejectExtraNumbers(mdimLine, 1, "mdim");
         var nblocksLine = lexer.NextTokenLine() ?? throw EndOfFile(lexer, "the number of blocks (nblocks)");
         var nblocks = ParseCount(nblocksLine[0], "nblocks (the number of blocks)", minimum: 1);
+        RejectExtraNumbers(nblocksLine, 1, "nblocks");
         var blocks = ReadTokens(lexer, nblocks, "block sizes").Select(ParseBlock).ToArray();
         var b = ReadTokens(lexer, m, "entries of the c vector (the right-hand sides b)")
             .Select(t => ParseValue(t, "c vector entry")).ToArray();
@@ -62,8 +64,8 @@ public static class SdpaReader
     }
 
     /// <summary>
-    /// Collects <paramref name="count"/> tokens, possibly over several lines; the rest of the line holding
-    /// the last one is ignored (room for remarks such as "= blockstruct").
+    /// Collects <paramref name="count"/> tokens, possibly over several lines. A remark may follow the last one on
+    /// its line (such as "= blockstruct"), but not another number: that would mean the header counts are wrong.
     /// </summary>
     private static List<SdpaToken> ReadTokens(SdpaLexer lexer, int count, string what)
     {
@@ -72,37 +74,43 @@ public static class SdpaReader
         {
             var line = lexer.NextTokenLine()
                 ?? throw EndOfFile(lexer, $"{count} {what}, found {result.Count}");
-            result.AddRange(line.Take(count - result.Count));
+            var taken = Math.Min(line.Count, count - result.Count);
+            result.AddRange(line.Take(taken));
+            RejectExtraNumbers(line, taken, $"{count} {what}");
         }
         return result;
+    }
+
+    /// <summary>Tokens after the expected ones may be a remark, but a number there is an error.</summary>
+    private static void RejectExtraNumbers(IReadOnlyList<SdpaToken> line, int used, string expected)
+    {
+        if (line.Count > used && double.TryParse(line[used].Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw line[used].Error($"unexpected number '{line[used].Text}' after {expected}");
     }
 
     private static SdpBlock ParseBlock(SdpaToken token)
     {
         if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
-            throw Bad(token, $"expected an integer block size, found '{token.Text}'");
-        if (size == 0) throw Bad(token, "a block size must not be 0");
+            throw token.Error($"expected an integer block size, found '{token.Text}'");
+        if (size == 0) throw token.Error("a block size must not be 0");
         return size > 0 ? SdpBlock.Psd(size) : SdpBlock.Nonnegative(-size);
     }
 
-    internal static int ParseCount(SdpaToken token, string what, int minimum)
+    private static int ParseCount(SdpaToken token, string what, int minimum)
     {
         if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw Bad(token, $"expected an integer for {what}, found '{token.Text}'");
-        if (value < minimum) throw Bad(token, $"{what} must be at least {minimum}, got {value}");
+            throw token.Error($"expected an integer for {what}, found '{token.Text}'");
+        if (value < minimum) throw token.Error($"{what} must be at least {minimum}, got {value}");
         return value;
     }
 
     internal static double ParseValue(SdpaToken token, string what)
     {
         if (!double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            throw Bad(token, $"expected a number for the {what}, found '{token.Text}'");
-        if (!double.IsFinite(value)) throw Bad(token, $"the {what} must be finite, found '{token.Text}'");
+            throw token.Error($"expected a number for the {what}, found '{token.Text}'");
+        if (!double.IsFinite(value)) throw token.Error($"the {what} must be finite, found '{token.Text}'");
         return value;
     }
-
-    internal static SdpaFormatException Bad(SdpaToken token, string problem) =>
-        new(token.Line, problem, token.Column, token.Text);
 
     private static SdpaFormatException EndOfFile(SdpaLexer lexer, string expected) =>
         new(lexer.LineNumber + 1, $"unexpected end of file: expected {expected}");

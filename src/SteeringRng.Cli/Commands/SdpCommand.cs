@@ -1,0 +1,58 @@
+using SteeringRng.Cli.Output;
+using SteeringRng.Sdp.Sdpa;
+
+namespace SteeringRng.Cli.Commands;
+
+/// <summary><c>steer sdp FILE.dat-s</c>: solve an SDPA file and report status, objectives and DIMACS errors.</summary>
+public sealed class SdpCommand : ICommand
+{
+    public string Name => "sdp";
+
+    public string Summary => "solve an SDP in SDPA sparse format (.dat-s) with the built-in solver, CSDP or DSDP";
+
+    public string Usage => string.Join(Environment.NewLine,
+    [
+        "Usage: steer sdp FILE.dat-s [--solver builtin|csdp|dsdp] [--json] [--tolerance T]",
+        "                 [--backend auto|managed|native] [--max-iterations N] [--time-limit SECONDS]",
+        "",
+        "Solves  (P) max <C,X> s.t. <A_i,X> = b_i, X psd   and   (D) min b'y s.t. sum y_i A_i - C psd",
+        "(SDPA: the c vector is b, F0 is C, Fi is A_i) and prints the status, both objectives (full precision),",
+        "the six DIMACS errors, the iterations and the wall time.",
+        "",
+        "Options:",
+        "  --solver NAME         builtin (default), csdp (needs 'csdp' on PATH), dsdp (needs 'dsdp5' on PATH)",
+        "  --json                print one JSON object: status, primalObjective, dualObjective, iterations,",
+        "                        seconds, dimacs (6 numbers), solver, message; non-finite numbers are null",
+        "  --tolerance T         target for all DIMACS errors, 0 < T < 1 (default 1e-8)",
+        "  --backend B           dense kernels of the built-in solver: auto (default), managed, native",
+        "  --max-iterations N    iteration limit (default 100)",
+        "  --time-limit S        wall-time limit in seconds (default 3600)",
+    ]);
+
+    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var options = SdpOptions.Parse(arguments);
+        var solver = SolverCatalog.Create(options.Solver);
+        var (available, reason) = solver.Availability;
+        if (!available)
+        {
+            stderr.WriteLine($"steer sdp: solver '{solver.Name}' is not available: {reason}");
+            return ExitCodes.SolverUnavailable;
+        }
+        var problem = Load(options.File);
+        var solution = solver.Solve(problem, options.Settings);
+        if (options.Json) SolutionJson.Write(solution, stdout);
+        else SolutionText.Write(solution, stdout);
+        return ExitCodes.FromStatus(solution.Status);
+    }
+
+    private static Sdp.SdpProblem Load(string file)
+    {
+        if (!File.Exists(file))
+            throw new InputException(Directory.Exists(file) ? $"'{file}' is a folder, not an SDPA file." : $"file not found: '{file}'.");
+        try { return SdpaReader.ReadFile(file); }
+        catch (SdpaFormatException e) { throw new InputException($"malformed SDPA file: {e.Message}"); }
+        catch (IOException e) { throw new InputException($"cannot read '{file}': {e.Message}"); }
+        catch (UnauthorizedAccessException) { throw new InputException($"cannot read '{file}': permission denied."); }
+    }
+}

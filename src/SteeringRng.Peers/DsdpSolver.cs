@@ -1,0 +1,25 @@
+using System.Globalization;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Peers;
+
+/// <summary>
+/// DSDP5 (Benson, Ye) as an <see cref="ISdpSolver"/>:
+/// <c>dsdp5 problem.dat-s -save solution.txt -gaptol T -maxit N -print 1</c>. DSDP prints its objectives with
+/// the opposite sign (it maximises −bᵀy), but the file written with -save holds y, Z = Σ y_i A_i − C and X in
+/// our convention (checked on theta of C5: y₁ = √5), so the objectives are computed from that file.
+/// </summary>
+public sealed class DsdpSolver : SdpaPeerSolver
+{
+    public DsdpSolver() : base("dsdp", "dsdp5", "Debian/Ubuntu: apt-get install dsdp") { }
+
+    protected override IReadOnlyList<string> PrepareRun(PeerWorkspace workspace, SdpSettings settings) =>
+    [
+        ProblemFile, "-save", SolutionFile,
+        "-gaptol", settings.Tolerance.ToString("R", CultureInfo.InvariantCulture),
+        "-maxit", settings.MaxIterations.ToString(CultureInfo.InvariantCulture),
+        "-print", "1",
+    ];
+
+    protected override PeerVerdict Interpret(int exitCode, string stdout) => DsdpLog.Interpret(exitCode, stdout);
+}

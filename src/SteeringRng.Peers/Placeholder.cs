@@ -1,1 +1,0 @@
-namespace SteeringRng.Peers; internal static class Placeholder { }

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using SteeringRng.Sdp.Internal;
+using SteeringRng.Sdp.Kkt;
+using SteeringRng.Sdp.LinearAlgebra;
+
+namespace SteeringRng.Sdp;
+
+public sealed partial class InteriorPointSolver
+{
+    /// <summary>One solve: the state of the path-following loop.</summary>
+    private sealed partial class Run
+    {
+        /// <summary>Fraction of the distance to the boundary of the cone taken by each step.</summary>
+        private const double FractionToBoundary = 0.95;
+
+        /// <summary>Iterations without a 10 % gain in the worst DIMACS error before we call it stagnation.</summary>
+        private const int StagnationWindow = 10;
+
+        private readonly SdpSettings _settings;
+        private readonly IDenseKernels _k;
+        private readonly CancellationToken _cancel;
+        private readonly Stopwatch _clock;
+        private readonly InternalProblem _p;
+        private readonly BlockLayout[] _layout;
+
+        private readonly Stopwatch _schurTime = new(), _factorTime = new();
+
+        private Iterate _it;
+        private double[]?[] _lx = [];
+        private double[]?[] _lz = [];
+        private double[][] _zInv = [];
+
+        public Run(SdpProblem problem, SdpSettings settings, IDenseKernels kernels, CancellationToken cancel, Stopwatch clock)
+        {
+            _settings = settings;
+            _k = kernels;
+            _cancel = cancel;
+            _clock = clock;
+            _p = InternalProblem.From(problem);
+            _layout = _p.Layout;
+            _it = InitialPoint.Create(_p);
+        }
+
+        public SdpSolution Execute()
+        {
+            var schur = new SchurComplement(_p);
+            var chol = new CholeskyFactor(_k, _p.M);
+            Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}");
+            Iterate? best = null;
+            var bestWorst = double.PositiveInfinity;
+            var sinceGain = 0;
+            var tinySteps = 0;
+            for (var iter = 0; ; iter++)
+            {
+                if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, iter, "X or Z lost positive definiteness");
+                var res = Residuals.Of(_p, _it);
+                var errors = DimacsErrors.Compute(_p, res.PrimalNorm, res.DualNorm, 0, 0, res.PrimalObjective, res.DualObjective, res.XZ);
+                var worst = DimacsErrors.Worst(errors);
+                if (!double.IsFinite(worst)) return Stop(SdpStatus.NumericalFailure, best, iter, "non-finite residuals");
+                if (worst < 0.9 * bestWorst || best is null)
+                {
+                    if (worst < 0.9 * bestWorst) sinceGain = 0;
+                    bestWorst = Math.Min(bestWorst, worst);
+                    best = _it.Clone();
+                }
+                else sinceGain++;
+                if (worst <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
+                if (Infeasibility(res, iter) is { } certificate) return certificate;
+                if (_cancel.IsCancellationRequested) return Stop(SdpStatus.TimeLimit, best, iter, "cancelled");
+                if (_clock.Elapsed >= _settings.TimeLimit) return Stop(SdpStatus.TimeLimit, best, iter, $"time limit {_settings.TimeLimit} reached");
+                if (iter >= _settings.MaxIterations) return Stop(SdpStatus.IterationLimit, best, iter, $"iteration limit {_settings.MaxIterations} reached");
+                if (sinceGain >= StagnationWindow) return Stop(SdpStatus.NumericalFailure, best, iter, $"no progress in {StagnationWindow} iterations");
+                if (tinySteps >= 3) return Stop(SdpStatus.NumericalFailure, best, iter, "step lengths collapsed");
+
+                // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
+                _schurTime.Start();
+                schur.Form(_it.X, _zInv, chol.Matrix);
+                _schurTime.Stop();
+                _factorTime.Start();
+                var factored = chol.Factor();
+                _factorTime.Stop();
+                if (!factored) return Stop(SdpStatus.NumericalFailure, best, iter, "Schur complement could not be factored");
+
+                // G = X R_d Z⁻¹ enters both right-hand sides.
+                var g = Product(_it.X, res.Dual, _zInv);
+
+                // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
+                var (dxA, dyA, dzA) = Direction(chol, res, g, sigmaMu: 0, h: null);
+                var apA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.X, _lx, dxA));
+                var adA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.Z, _lz, dzA));
+                var muAff = AffineMu(dxA, dzA, apA, adA);
+                // Mehrotra's centring σ = (μ_aff/μ)³.
+                var sigma = Math.Clamp(Math.Pow(muAff / res.Mu, 3), 0, 1);
+
+                // Corrector:  dX Z + X dZ = σμI − XZ − dX_a dZ_a, i.e. with H = dX_a dZ_a Z⁻¹:
+                //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
+                var h = Product(dxA, dzA, _zInv);
+                var (dx, dy, dz) = Direction(chol, res, g, sigma * res.Mu, h);
+                _ = dyA;
+                var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
+                var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
+                tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
+                Log(string.Create(CultureInfo.InvariantCulture,
+                    $"{iter,3} pobj {res.PrimalObjective,16:E8} dobj {res.DualObjective,16:E8} pinf {errors[0]:E1} dinf {errors[2]:E1} gap {errors[4]:E1} mu {res.Mu:E1} sigma {sigma:F3} ap {ap:F3} ad {ad:F3} reg {chol.Regularization:E0} t {_clock.Elapsed.TotalSeconds:F2}s"));
+
+                BlockAlgebra.Axpy(ap, dx, _it.X);
+                BlockAlgebra.Axpy(ad, dz, _it.Z);
+                for (var i = 0; i < _p.M; i++) _it.Y[i] += ad * dy[i];
+            }
+        }
+
+        /// <summary>
+        /// Solves the reduced Newton system for given σμ and second-order term H (null: 0):
+        ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
+        /// </summary>
+        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
+        {
+            var k = _p.NewBlocks();
+            for (var b = 0; b < k.Length; b++)
+            for (var t = 0; t < k[b].Length; t++)
+                k[b][t] = sigmaMu * _zInv[b][t] - g[b][t] - (h is null ? 0 : h[b][t]);
+            var ak = BlockAlgebra.Apply(_p, k);
+            var rhs = new double[_p.M];
+            for (var i = 0; i < rhs.Length; i++) rhs[i] = ak[i] - _p.B[i];
+            var dy = _p.M == 0 ? [] : chol.Solve(rhs);
+            var dz = res.Dual.Select(r => (double[])r.Clone()).ToArray();
+            for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dz, dy[i], _layout);
+            var xdz = Product(_it.X, dz, _zInv);
+            var dx = _p.NewBlocks();
+            for (var b = 0; b < dx.Length; b++)
+            {
+                var x = _it.X[b];
+                var zi = _zInv[b];
+                var d = dx[b];
+                if (_layout[b].IsDiagonal)
+                {
+                    for (var t = 0; t < d.Length; t++) d[t] = sigmaMu * zi[t] - x[t] - xdz[b][t] - (h is null ? 0 : h[b][t]);
+                    continue;
+                }
+                var n = _layout[b].Dim;
+                var q = xdz[b];
+                if (h is not null) ManagedKernels.Axpy(1, h[b], 0, q, 0, q.Length);
+                for (var r = 0; r < n; r++)
+                for (var c = 0; c < n; c++)
+                    d[r * n + c] = sigmaMu * zi[r * n + c] - x[r * n + c] - 0.5 * (q[r * n + c] + q[c * n + r]);
+            }
+            return (dx, dy, dz);
+        }
+
+        /// <summary>U V W per block (dense: two products; diagonal: elementwise).</summary>
+        private double[][] Product(double[][] u, double[][] v, double[][] w)
+        {
+            var result = _p.NewBlocks();
+            for (var b = 0; b < result.Length; b++)
+            {
+                if (_layout[b].IsDiagonal)
+                {
+                    for (var t = 0; t < result[b].Length; t++) result[b][t] = u[b][t] * v[b][t] * w[b][t];
+                    continue;
+                }
+                var n = _layout[b].Dim;
+                var tmp = new double[n * n];
+                _k.Multiply(u[b], v[b], tmp, n);
+                _k.Multiply(tmp, w[b], result[b], n);
+            }
+            return result;
+        }
+
+        /// <summary>μ_aff = ⟨X + α_p dX, Z + α_d dZ⟩ / n.</summary>
+        private double AffineMu(double[][] dx, double[][] dz, double ap, double ad)
+        {
+            var s = BlockAlgebra.Dot(_it.X, _it.Z) + ap * BlockAlgebra.Dot(dx, _it.Z) + ad * BlockAlgebra.Dot(_it.X, dz)
+                    + ap * ad * BlockAlgebra.Dot(dx, dz);
+            return Math.Max(0, s / _p.TotalDim);
+        }
+
+        /// <summary>Cholesky factors of X and Z (step lengths) and Z⁻¹ (Schur complement, directions).</summary>
+        private bool Factorize()
+        {
+            _lx = new double[]?[_layout.Length];
+            _lz = new double[]?[_layout.Length];
+            _zInv = _p.NewBlocks();
+            for (var b = 0; b < _layout.Length; b++)
+            {
+                if (_layout[b].IsDiagonal)
+                {
+                    for (var t = 0; t < _zInv[b].Length; t++)
+                    {
+                        if (!(_it.X[b][t] > 0) || !(_it.Z[b][t] > 0)) return false;
+                        _zInv[b][t] = 1.0 / _it.Z[b][t];
+                    }
+                    continue;
+                }
+                var n = _layout[b].Dim;
+                var lx = (double[])_it.X[b].Clone();
+                var lz = (double[])_it.Z[b].Clone();
+                if (!_k.Cholesky(lx, n) || !_k.Cholesky(lz, n)) return false;
+                _k.CholeskyInverse(lz, n, _zInv[b]);
+                _lx[b] = lx;
+                _lz[b] = lz;
+            }
+            return true;
+        }
+
+        private void Log(string line) => _settings.Log?.Invoke(line);
+    }
+}

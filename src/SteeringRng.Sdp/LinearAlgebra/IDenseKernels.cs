@@ -1,0 +1,33 @@
+namespace SteeringRng.Sdp.LinearAlgebra;
+
+/// <summary>
+/// The dense kernels the interior-point method needs. All matrices are square, row-major, n×n; symmetric inputs are
+/// stored in full. Implementations: <see cref="ManagedKernels"/> (SIMD, always present) and
+/// <see cref="NativeLapack"/> (the machine's LAPACK/OpenBLAS). Both must give the same answers to rounding.
+/// </summary>
+internal interface IDenseKernels
+{
+    string Name { get; }
+
+    /// <summary>
+    /// In-place Cholesky A = L Lᵀ: the lower triangle (with diagonal) of <paramref name="a"/> becomes L; the strict
+    /// upper triangle is left untouched (the Schur solver keeps the original matrix there). False if A is not
+    /// numerically positive definite.
+    /// </summary>
+    bool Cholesky(double[] a, int n);
+
+    /// <summary>Solves L Lᵀ x = b in place, with L from <see cref="Cholesky"/>.</summary>
+    void CholeskySolve(double[] l, int n, double[] b);
+
+    /// <summary>inv = (L Lᵀ)⁻¹, full symmetric.</summary>
+    void CholeskyInverse(double[] l, int n, double[] inv);
+
+    /// <summary>c = a·b.</summary>
+    void Multiply(double[] a, double[] b, double[] c, int n);
+
+    /// <summary>s ← L⁻¹ s L⁻ᵀ for symmetric s (used for the maximal step to the PSD boundary).</summary>
+    void CongruenceByInverseFactor(double[] l, int n, double[] s);
+
+    /// <summary>Smallest eigenvalue of symmetric s; s is overwritten.</summary>
+    double MinEigenvalue(double[] s, int n);
+}

@@ -1,0 +1,128 @@
+using System.Runtime.InteropServices;
+
+namespace SteeringRng.Sdp.LinearAlgebra;
+
+/// <summary>
+/// Dense kernels through the machine's LAPACK/BLAS (Fortran ABI, loaded at run time with
+/// <see cref="NativeLibrary.TryLoad(string, out IntPtr)"/>; libopenblas first, then the reference liblapack).
+/// Row-major ↔ column-major: a row-major symmetric matrix is its own column-major image, and a row-major lower
+/// triangle L is the column-major upper triangle U = Lᵀ, so every LAPACK call uses UPLO = 'U'.
+/// </summary>
+internal sealed unsafe class NativeLapack : IDenseKernels
+{
+    private static readonly string[] Candidates =
+    [
+        "libopenblas.so.0", "libopenblasp-r0.3.21.so", "libopenblas.so", "libopenblasp.so",
+        "liblapack.so.3", "liblapack.so", "libopenblas.dll", "liblapack.dll", "libopenblas.dylib",
+    ];
+
+    private static readonly Lazy<(NativeLapack? Kernels, string Reason)> Loaded = new(Load);
+
+    private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void> _dpotrf;
+    private readonly delegate* unmanaged<byte*, int*, int*, double*, int*, double*, int*, int*, nint, void> _dpotrs;
+    private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void> _dpotri;
+    private readonly delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void> _dgemm;
+    private readonly delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void> _dtrsm;
+    private readonly delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void> _dsyev;
+
+    private NativeLapack(string library, IntPtr h)
+    {
+        Library = library;
+        _dpotrf = (delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotrf_");
+        _dpotrs = (delegate* unmanaged<byte*, int*, int*, double*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotrs_");
+        _dpotri = (delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotri_");
+        _dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dgemm_");
+        _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
+        _dsyev = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyev_");
+        // OpenBLAS threads: the Schur complement is formed with Parallel.For outside BLAS, so BLAS may use every
+        // core for its own (large) calls without oversubscribing; cap it at the processor count.
+        if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var setThreads))
+            ((delegate* unmanaged<int, void>)setThreads)(Environment.ProcessorCount);
+    }
+
+    public string Name => $"native ({Library})";
+
+    public string Library { get; }
+
+    /// <summary>The loaded kernels, or null and why not.</summary>
+    public static (NativeLapack? Kernels, string Reason) TryGet() => Loaded.Value;
+
+    private static (NativeLapack?, string) Load()
+    {
+        var tried = new List<string>();
+        foreach (var name in Candidates)
+        {
+            if (!NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, null, out var h)) { tried.Add(name); continue; }
+            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyev_"];
+            var missing = needed.Where(s => !NativeLibrary.TryGetExport(h, s, out _)).ToArray();
+            if (missing.Length > 0) { tried.Add($"{name} (lacks {string.Join(", ", missing)})"); continue; }
+            return (new NativeLapack(name, h), "");
+        }
+        return (null, $"no LAPACK/OpenBLAS library could be loaded (tried {string.Join(", ", tried)})");
+    }
+
+    public bool Cholesky(double[] a, int n)
+    {
+        if (n == 0) return true;
+        byte u = (byte)'U';
+        int info;
+        fixed (double* pa = a) _dpotrf(&u, &n, pa, &n, &info, 1);
+        return info == 0;
+    }
+
+    public void CholeskySolve(double[] l, int n, double[] b)
+    {
+        if (n == 0) return;
+        byte u = (byte)'U';
+        int one = 1, info;
+        fixed (double* pl = l, pb = b) _dpotrs(&u, &n, &one, pl, &n, pb, &n, &info, 1);
+    }
+
+    public void CholeskyInverse(double[] l, int n, double[] inv)
+    {
+        Array.Copy(l, inv, n * n);
+        byte u = (byte)'U';
+        int info;
+        fixed (double* p = inv) _dpotri(&u, &n, p, &n, &info, 1);
+        // dpotri filled the column-major upper = row-major lower triangle; mirror it.
+        for (var i = 0; i < n; i++)
+        for (var j = i + 1; j < n; j++) inv[i * n + j] = inv[j * n + i];
+    }
+
+    public void Multiply(double[] a, double[] b, double[] c, int n)
+    {
+        // Column-major view of row-major arrays is the transpose: Cᵀ = Bᵀ Aᵀ, i.e. dgemm(B, A).
+        byte nn = (byte)'N';
+        double one = 1, zero = 0;
+        fixed (double* pa = a, pb = b, pc = c) _dgemm(&nn, &nn, &n, &n, &n, &one, pb, &n, pa, &n, &zero, pc, &n, 1, 1);
+    }
+
+    public void CongruenceByInverseFactor(double[] l, int n, double[] s)
+    {
+        // Column-major: U = Lᵀ is upper. L⁻¹ S L⁻ᵀ = U⁻ᵀ S U⁻¹: left solve with Uᵀ, then right solve with U.
+        byte left = (byte)'L', right = (byte)'R', up = (byte)'U', t = (byte)'T', nt = (byte)'N', nu = (byte)'N';
+        double one = 1;
+        fixed (double* pl = l, ps = s)
+        {
+            _dtrsm(&left, &up, &t, &nu, &n, &n, &one, pl, &n, ps, &n, 1, 1, 1, 1);
+            _dtrsm(&right, &up, &nt, &nu, &n, &n, &one, pl, &n, ps, &n, 1, 1, 1, 1);
+        }
+        ManagedKernels.Symmetrize(s, n);
+    }
+
+    public double MinEigenvalue(double[] s, int n)
+    {
+        byte jobz = (byte)'N', up = (byte)'U';
+        var w = new double[n];
+        int info, query = -1;
+        double size;
+        fixed (double* ps = s, pw = w)
+        {
+            _dsyev(&jobz, &up, &n, ps, &n, pw, &size, &query, &info, 1, 1);
+            var lwork = Math.Max(1, (int)size);
+            var work = new double[lwork];
+            fixed (double* pwork = work) _dsyev(&jobz, &up, &n, ps, &n, pw, pwork, &lwork, &info, 1, 1);
+        }
+        return info == 0 ? w[0] : double.NaN;
+    }
+}
