@@ -6,45 +6,67 @@ using Xunit.Abstractions;
 namespace SteeringRng.Certification.Tests.Seesaw;
 
 /// <summary>
-/// The seesaw on the paper's 3-qubit GHZ example (Alice trusted; Bob and Charlie measure X, Y, Z; guess X, X),
-/// against values known exactly. Small local dimensions keep it fast; the paper's d = 10 is a benchmark.
+/// Seesaw runs on the paper's 3-qubit GHZ example (Alice trusted; Bob and Charlie measure X, Y, Z), each done
+/// once and shared by the tests below. Small local dimensions keep them fast; the paper's d = 10 is a benchmark.
 /// </summary>
-public class GhzSeesawTests(ITestOutputHelper output)
+public sealed class GhzSeesawRuns
 {
-    private SeesawResult Run(double mu, GuessTarget guess, int dimension, int randomStarts = 1)
+    private readonly Dictionary<string, Lazy<(Ghz Ghz, SeesawResult Result)>> _runs = new();
+
+    public GhzSeesawRuns()
     {
-        var ghz = Ghz.Create(mu);
-        var options = SeesawOptions.Default with { Dimension = dimension, RandomStarts = randomStarts, MaxRounds = 20 };
-        var result = new SeesawOptimizer(TestSolvers.Seesaw(), options).Run(ghz.Data, guess, ghz.Realisation);
-        output.WriteLine($"mu = {mu}, d = {dimension}, {guess}: {result.Status}, P_g = {result.GuessingProbability:R}, {result.Message}; {result.Statistics}");
+        Add("pure joint d2", 1.0, GuessTarget.Joint(0, 0), 2, randomStarts: 0);
+        Add("pure joint d3", 1.0, GuessTarget.Joint(0, 0), 3, randomStarts: 0);
+        Add("pure bob d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0);
+        Add("unsteerable joint d2", 0.4, GuessTarget.Joint(0, 0), 2, randomStarts: 1);
+        Add("noisy joint d3", 0.7, GuessTarget.Joint(0, 0), 3, randomStarts: 0);
+    }
+
+    private void Add(string name, double mu, GuessTarget guess, int dimension, int randomStarts) =>
+        _runs[name] = new(() =>
+        {
+            var ghz = Ghz.Create(mu);
+            var options = SeesawOptions.Default with { Dimension = dimension, RandomStarts = randomStarts, MaxRounds = 10 };
+            return (ghz, new SeesawOptimizer(TestSolvers.Builtin(), options).Run(ghz.Data, guess, ghz.Realisation));
+        });
+
+    public (Ghz Ghz, SeesawResult Result) this[string name] => _runs[name].Value;
+}
+
+public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : IClassFixture<GhzSeesawRuns>
+{
+    private SeesawResult Result(string name)
+    {
+        var result = runs[name].Result;
+        output.WriteLine($"{name}: {result.Status}, P_g = {result.GuessingProbability:R}, {result.Message}; {result.Statistics}");
         foreach (var start in result.Starts) output.WriteLine($"  {start}");
         return result;
     }
 
     // At μ = 1 the NS bound is 1/4 (H = 2 bits, formulations §7) and the true realisation reaches it, so every
     // dimension must give exactly 1/4: more would contradict the NS upper bound on P_g, less the trivial attack.
-    [CsdpFact]
+    [Fact]
     public void PureGhz_JointGuessXX_IsExactlyTwoBits_InDimension2()
     {
-        var result = Run(1.0, GuessTarget.Joint(0, 0), dimension: 2);
+        var result = Result("pure joint d2");
         Assert.True(result.IsBound, result.Message);
         Assert.Equal(0.25, result.GuessingProbability, 1e-7);
         Assert.Equal(2.0, result.MinEntropy, 1e-6);
     }
 
-    [CsdpFact]
+    [Fact]
     public void PureGhz_JointGuessXX_StaysAtTwoBits_WhenEmbeddedInDimension3()
     {
-        var result = Run(1.0, GuessTarget.Joint(0, 0), dimension: 3);
+        var result = Result("pure joint d3");
         Assert.True(result.IsBound, result.Message);
         Assert.Equal(0.25, result.GuessingProbability, 1e-7);
     }
 
     // Bob alone on a pure GHZ: ρ_ABC is pure, so Eve is uncorrelated and Bob's X outcome is uniform: P_g = 1/2.
-    [CsdpFact]
+    [Fact]
     public void PureGhz_BobOnlyGuessX_IsOneBit()
     {
-        var result = Run(1.0, GuessTarget.Single(0, 0), dimension: 2);
+        var result = Result("pure bob d2");
         Assert.True(result.IsBound, result.Message);
         Assert.Equal(0.5, result.GuessingProbability, 1e-7);
     }
@@ -53,50 +75,54 @@ public class GhzSeesawTests(ITestOutputHelper output)
     // dimension 2 already gives 0.7: Eve knows (b, c) exactly on the noise part, written as
     // (1 − μ) I/8 = (1 − μ) Σ_{bc} I_A/2 ⊗ |b_X⟩⟨b_X| ⊗ |c_X⟩⟨c_X| / 4, and guesses at 1/4 on the GHZ part:
     // P_g ≥ (1 − μ) + μ/4 = 0.7. The seesaw must find at least that, and never more than 1.
-    [CsdpFact]
+    [Fact]
     public void UnsteerableGhz_FindsAtLeastTheAnalyticAttack()
     {
         const double mu = 0.4;
-        var result = Run(mu, GuessTarget.Joint(0, 0), dimension: 2);
+        var result = Result("unsteerable joint d2");
         Assert.True(result.IsBound, result.Message);
         Assert.True(result.GuessingProbability >= (1 - mu) + mu / 4 - 1e-9, $"P_g = {result.GuessingProbability}");
         Assert.True(result.GuessingProbability <= 1 + 1e-9, $"P_g = {result.GuessingProbability}");
+        Assert.Equal(2, result.Starts.Count);
     }
 
     // The embedded true realisation with Eve holding nothing is itself an attack: P_g ≥ max_e p(e|x*) = 1/4
-    // (the X, X outcomes of a noisy GHZ are uniform).
-    [CsdpFact]
+    // (the X, X outcomes of a noisy GHZ are uniform), and the seesaw never ends below its start.
+    [Fact]
     public void NoisyGhz_IsAtLeastTheTrueRealisation()
     {
-        var result = Run(0.8, GuessTarget.Joint(0, 0), dimension: 2);
+        var result = Result("noisy joint d3");
         Assert.True(result.IsBound, result.Message);
-        Assert.True(result.GuessingProbability >= 0.25 - 1e-12);
-        Assert.True(result.Starts[0].FinalGuessingProbability >= result.Starts[0].InitialGuessingProbability);
         Assert.Equal(0.25, result.Starts[0].InitialGuessingProbability, 1e-12);
+        Assert.True(result.GuessingProbability >= 0.25 - 1e-12);
+        Assert.All(result.Starts, s => Assert.True(s.FinalGuessingProbability >= s.InitialGuessingProbability));
     }
 
     // Every reported attack must reproduce the data; recompute its assemblage here by hand, entry by entry.
-    [CsdpFact]
-    public void ReportedAttack_ReproducesTheData_ByIndependentRecomputation()
+    [Theory]
+    [InlineData("noisy joint d3")]
+    [InlineData("unsteerable joint d2")]
+    [InlineData("pure bob d2")]
+    public void ReportedAttack_ReproducesTheData_ByIndependentRecomputation(string name)
     {
-        var ghz = Ghz.Create(0.7);
-        var options = SeesawOptions.Default with { Dimension = 3, RandomStarts = 1, MaxRounds = 5 };
-        var result = new SeesawOptimizer(TestSolvers.Seesaw(), options).Run(ghz.Data, GuessTarget.Joint(0, 0), ghz.Realisation);
+        var (ghz, result) = runs[name];
         Assert.True(result.IsBound, result.Message);
         var attack = result.Attack!;
-        Assert.True(HandComputed.MaxDeviation(attack, ghz.Data) <= options.FeasibilityTolerance);
+        Assert.True(HandComputed.MaxDeviation(attack, ghz.Data) <= SeesawOptions.Default.FeasibilityTolerance);
         Assert.Equal(HandComputed.GuessingProbability(attack), result.GuessingProbability, 1e-10);
         Assert.All(attack.SubStates, s => Assert.True(HandComputed.MinEigenvalue(s) >= -1e-9));
     }
 
-    [CsdpFact]
-    public void BoundResult_CarriesTheNumber_OnlyForAVerifiedAttack()
+    [Fact]
+    public void BoundResult_CarriesTheNumber_ForAVerifiedAttack()
     {
-        var bound = Run(1.0, GuessTarget.Joint(0, 0), dimension: 2).ToBoundResult();
+        var result = Result("pure joint d2");
+        var bound = result.ToBoundResult();
         Assert.Equal(BoundKind.Dimension, bound.Kind);
         Assert.Equal(BoundStatus.Valid, bound.Status);
         Assert.Equal("Dim", bound.Name);
-        Assert.True(bound.Statistics.SdpCount > 0);
+        Assert.Equal(result.Statistics.SdpCount, bound.Statistics.SdpCount);
+        Assert.True(bound.Statistics.SdpCount > 0 && bound.Statistics.Iterations > 0);
         Assert.Contains("H^Dim = 2.0000", bound.Describe());
     }
 }

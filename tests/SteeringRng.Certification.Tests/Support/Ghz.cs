@@ -8,7 +8,7 @@ namespace SteeringRng.Certification.Tests.Support;
 /// (Alice) trusted, the others measuring the first <c>settings</c> of X, Y, Z (settings 0, 1, 2). The data come
 /// from <see cref="AssemblageBuilder"/>, independently of the seesaw's own operator code.
 /// </summary>
-internal sealed record Ghz(QuantumRealisation Realisation, Assemblage Data)
+public sealed record Ghz(QuantumRealisation Realisation, Assemblage Data)
 {
     private static readonly Povm[] Paulis = [Measurements.PauliX, Measurements.PauliY, Measurements.PauliZ];
 

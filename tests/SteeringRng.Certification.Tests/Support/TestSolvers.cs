@@ -2,8 +2,9 @@ using SteeringRng.Sdp;
 
 namespace SteeringRng.Certification.Tests.Support;
 
-/// <summary>The SDP solver the seesaw tests run on.</summary>
+/// <summary>The SDP solvers the seesaw tests run on.</summary>
 internal static class TestSolvers
 {
-    public static ISdpSolver Seesaw() => new TemporaryCsdpSolver();
+    /// <summary>The built-in interior-point solver (what CI runs).</summary>
+    public static ISdpSolver Builtin() => new InteriorPointSolver();
 }
