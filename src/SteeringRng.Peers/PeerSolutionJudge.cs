@@ -31,8 +31,8 @@ public static class PeerSolutionJudge
 
     private static SdpSolution Graded(SdpProblem problem, SdpSolution s, PeerVerdict verdict, SdpSettings settings)
     {
-        var dimacs = DimacsErrors.Compute(problem, s.X, s.Y, s.Z);
-        var worst = DimacsErrors.MaxAbs(dimacs);
+        var dimacs = DimacsErrors.Evaluate(problem, s.X, s.Y, s.Z);
+        var worst = DimacsErrors.Worst(dimacs);
         var status = verdict.Claim switch
         {
             PeerClaim.IterationLimit => SdpStatus.IterationLimit,

@@ -41,7 +41,6 @@ public abstract class SdpaPeerSolver : ISdpSolver
     {
         settings ??= SdpSettings.Default;
         settings.Validate();
-        SdpProblemChecks.Validate(problem);
         var executable = ExecutableSearch.Find(_executableName);
         if (executable is null) return Unsolved(problem, SdpStatus.NumericalFailure, Availability.Reason, 0, 0);
 

@@ -51,7 +51,9 @@ public static class DimacsErrors
     }
 
     /// <summary>The largest |error|: the measure compared with the tolerances (error 5 is signed).</summary>
-    internal static double Worst(double[] errors) => errors.Max(Math.Abs);
+    /// <summary>The largest |error| of the six (NaN if any is NaN).</summary>
+    public static double Worst(IReadOnlyList<double> errors) =>
+        errors.Any(double.IsNaN) ? double.NaN : errors.Max(Math.Abs);
 
     /// <summary>λmin over all blocks of an internal value, in the user's scale (scale = PrimalScale for X, 1 for Z).</summary>
     internal static double LambdaMin(IDenseKernels kernels, BlockLayout[] layout, double[][] v, bool primal)

@@ -7,7 +7,7 @@ namespace SteeringRng.Benchmarks;
 /// <summary>One solve of one problem: what the table shows.</summary>
 public sealed record BenchmarkRow(string Problem, int N, int M, SdpSolution Solution)
 {
-    public double MaxDimacs => DimacsErrors.MaxAbs(Solution.Dimacs);
+    public double MaxDimacs => DimacsErrors.Worst(Solution.Dimacs);
 }
 
 /// <summary>Prints rows as a Markdown table, with each solver's time relative to CSDP's on the same problem.</summary>

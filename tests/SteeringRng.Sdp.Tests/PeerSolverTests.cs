@@ -15,7 +15,7 @@ public class PeerSolverTests
         Assert.Equal(solverName, s.Solver);
         Assert.Equal(optimum, s.PrimalObjective, 1e-6);
         Assert.Equal(optimum, s.DualObjective, 1e-6);
-        Assert.True(DimacsErrors.MaxAbs(s.Dimacs) <= 1e-6, string.Join(", ", s.Dimacs));
+        Assert.True(DimacsErrors.Worst(s.Dimacs) <= 1e-6, string.Join(", ", s.Dimacs));
         Assert.True(s.Iterations > 0);
     }
 
@@ -79,7 +79,7 @@ public class PeerSolverTests
         // embedding's scale factors (X = unembed X̃, Z = 2 unembed Z̃) are right.
         Assert.Equal(SdpBlock.Hermitian(2), s.X[0].Shape);
         Assert.NotNull(s.Z[0].Im);
-        Assert.True(DimacsErrors.MaxAbs(s.Dimacs) <= 1e-6, string.Join(", ", s.Dimacs));
+        Assert.True(DimacsErrors.Worst(s.Dimacs) <= 1e-6, string.Join(", ", s.Dimacs));
         // Z = y I − H on the Hermitian block: y = 2 gives Z = [[1, −1 + i], [−1 − i, 2]].
         Assert.Equal(1, s.Z[0].Re[0], 1e-6);
         Assert.Equal(-1, s.Z[0].Re[1], 1e-6);

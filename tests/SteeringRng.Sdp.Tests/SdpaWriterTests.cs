@@ -65,13 +65,13 @@ public class SdpaWriterTests
     }
 
     [Fact]
-    public void Invalid_problems_are_refused_with_the_entry_named()
+    public void Invalid_problems_never_reach_the_writer()
     {
-        var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new SdpEntry(0, 1, 0, 1)]), [], []);
-        var e = Assert.Throws<ArgumentException>(() => SdpaWriter.ToText(p));
-        Assert.Contains("C entry (block 1, 2, 1): not in the upper triangle", e.Message);
-        var nan = new SdpProblem([SdpBlock.Psd(1)], SdpMatrix.Zero, [SdpMatrix.Zero], [double.NaN]);
-        Assert.Contains("b[1] is not finite", Assert.Throws<ArgumentException>(() => SdpaWriter.ToText(nan)).Message);
+        // SdpProblem validates at construction, so an invalid problem cannot be written at all.
+        var e = Assert.Throws<ArgumentException>(() => new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new SdpEntry(0, 1, 0, 1)]), [], []));
+        Assert.Contains("Row > Col", e.Message);
+        var nan = Assert.Throws<ArgumentException>(() => new SdpProblem([SdpBlock.Psd(1)], SdpMatrix.Zero, [SdpMatrix.Zero], [double.NaN]));
+        Assert.Contains("b[0] is NaN", nan.Message);
     }
 
     [Fact]

@@ -14,7 +14,6 @@ public static class SdpaWriter
     /// <exception cref="ArgumentException">The problem is not well formed (index out of range, non-finite value…).</exception>
     public static void Write(SdpProblem problem, TextWriter writer, IEnumerable<string>? comments = null)
     {
-        SdpProblemChecks.Validate(problem);
         foreach (var comment in comments ?? [])
         foreach (var line in comment.Split('\n'))
             writer.WriteLine("\"" + line.TrimEnd('\r'));

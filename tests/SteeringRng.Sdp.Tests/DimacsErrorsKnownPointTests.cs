@@ -14,7 +14,7 @@ public class SdpaDimacsErrorsTests
     [Fact]
     public void Exact_optimum_has_zero_errors()
     {
-        Assert.Equal([0.0, 0, 0, 0, 0, 0], DimacsErrors.Compute(Problem, Diag(0, 1), [2], Diag(1, 0)));
+        Assert.Equal([0.0, 0, 0, 0, 0, 0], DimacsErrors.Evaluate(Problem, Diag(0, 1), [2], Diag(1, 0)));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class SdpaDimacsErrorsTests
         // X = diag(−0.5, 1.5): A(X) − b = 0, λmin(X) = −0.5 → err2 = 0.5/(1 + 1); ⟨C,X⟩ = 2.5, bᵀy = 2.
         // Z = diag(1, 0.5) but Σ y A − C = diag(1, 0): ‖R‖_F = 0.5 → err3 = 0.5/(1 + 3).
         // ⟨X, Z⟩ = −0.5 + 0.75 = 0.25 → err6 = 0.25/(1 + 2.5 + 2); err5 = 0.5/5.5.
-        var e = DimacsErrors.Compute(Problem, Diag(-0.5, 1.5), [2], Diag(1, 0.5));
+        var e = DimacsErrors.Evaluate(Problem, Diag(-0.5, 1.5), [2], Diag(1, 0.5));
         Assert.Equal(0, e[0], 15);
         Assert.Equal(0.25, e[1], 14);
         Assert.Equal(0.125, e[2], 15);
@@ -31,12 +31,12 @@ public class SdpaDimacsErrorsTests
         Assert.Equal(0.5 / 5.5, e[4], 15);
         Assert.Equal(0.25 / 5.5, e[5], 15);
         // Primal residual and dual cone: X = diag(0.1, 1) → err1 = 0.1/2; Z = diag(−1, 0) → err4 = 1/4.
-        var f = DimacsErrors.Compute(Problem, Diag(0.1, 1), [2], Diag(-1, 0));
+        var f = DimacsErrors.Evaluate(Problem, Diag(0.1, 1), [2], Diag(-1, 0));
         Assert.Equal(0.05, f[0], 15);
         Assert.Equal(0.25, f[3], 14);
         // Z also misses Σ y A − C = diag(1, 0) by diag(2, 0): err3 = 2/4 is the largest.
         Assert.Equal(0.5, f[2], 15);
-        Assert.Equal(0.5, DimacsErrors.MaxAbs(f), 14);
+        Assert.Equal(0.5, DimacsErrors.Worst(f), 14);
     }
 
     [Theory]
