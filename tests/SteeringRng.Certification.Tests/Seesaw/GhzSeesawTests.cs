@@ -113,6 +113,18 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         Assert.All(attack.SubStates, s => Assert.True(HandComputed.MinEigenvalue(s) >= -1e-9));
     }
 
+    // The same exact value through the CSDP peer (the seesaw takes any ISdpSolver).
+    [CsdpFact]
+    public void PureGhz_JointGuessXX_IsTwoBits_ThroughCsdpToo()
+    {
+        var ghz = Ghz.Create(1.0);
+        var options = SeesawOptions.Default with { Dimension = 2, RandomStarts = 1, MaxRounds = 5 };
+        var result = new SeesawOptimizer(TestSolvers.Csdp(), options).Run(ghz.Data, GuessTarget.Joint(0, 0), ghz.Realisation);
+        Assert.True(result.IsBound, result.Message);
+        Assert.Equal("csdp", result.Statistics.Solver);
+        Assert.Equal(0.25, result.GuessingProbability, 1e-7);
+    }
+
     [Fact]
     public void BoundResult_CarriesTheNumber_ForAVerifiedAttack()
     {

@@ -1,3 +1,4 @@
+using SteeringRng.Peers;
 using SteeringRng.Sdp;
 
 namespace SteeringRng.Certification.Tests.Support;
@@ -7,4 +8,7 @@ internal static class TestSolvers
 {
     /// <summary>The built-in interior-point solver (what CI runs).</summary>
     public static ISdpSolver Builtin() => new InteriorPointSolver();
+
+    /// <summary>CSDP through its SDPA-file adapter (tests using it are <see cref="CsdpFactAttribute"/>).</summary>
+    public static ISdpSolver Csdp() => new CsdpSolver();
 }
