@@ -10,18 +10,6 @@ namespace SteeringRng.Certification.Tests.Seesaw;
 /// <summary>Bad inputs and failing solvers: clear errors or failed results, never a number presented as a bound.</summary>
 public class SeesawInputTests
 {
-    /// <summary>A solver that never succeeds (and returns no primal point).</summary>
-    private sealed class FailingSolver : ISdpSolver
-    {
-        public string Name => "failing";
-        public (bool Available, string Reason) Availability => (true, "");
-        public SdpSolution Solve(SdpProblem problem, SdpSettings? settings = null, CancellationToken cancellation = default) => new()
-        {
-            Status = SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
-            Y = new double[problem.ConstraintCount], Dimacs = new double[6], Iterations = 3, Seconds = 0, Solver = Name,
-        };
-    }
-
     private static readonly SeesawOptions Small = SeesawOptions.Default with { Dimension = 2, RandomStarts = 1, MaxRounds = 3 };
 
     [Fact]
