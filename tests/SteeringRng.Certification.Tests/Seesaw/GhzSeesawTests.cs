@@ -20,14 +20,18 @@ public sealed class GhzSeesawRuns
         Add("pure bob d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0);
         Add("unsteerable joint d2", 0.4, GuessTarget.Joint(0, 0), 2, randomStarts: 1);
         Add("noisy joint d3", 0.7, GuessTarget.Joint(0, 0), 3, randomStarts: 0);
+        Add("bipartite d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0, qubits: 2, settings: 2);
+        Add("four qubits, middle party d2", 1.0, GuessTarget.Single(1, 0), 2, randomStarts: 0, qubits: 4, settings: 2, csdp: true);
     }
 
-    private void Add(string name, double mu, GuessTarget guess, int dimension, int randomStarts) =>
+    private void Add(string name, double mu, GuessTarget guess, int dimension, int randomStarts, int qubits = 3, int settings = 3,
+        bool csdp = false) =>
         _runs[name] = new(() =>
         {
-            var ghz = Ghz.Create(mu);
+            var ghz = Ghz.Create(mu, qubits, settings);
             var options = SeesawOptions.Default with { Dimension = dimension, RandomStarts = randomStarts, MaxRounds = 10 };
-            return (ghz, new SeesawOptimizer(TestSolvers.Builtin(), options).Run(ghz.Data, guess, ghz.Realisation));
+            var solver = csdp ? TestSolvers.Csdp() : TestSolvers.Builtin();
+            return (ghz, new SeesawOptimizer(solver, options).Run(ghz.Data, guess, ghz.Realisation));
         });
 
     public (Ghz Ghz, SeesawResult Result) this[string name] => _runs[name].Value;
@@ -67,6 +71,26 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
     public void PureGhz_BobOnlyGuessX_IsOneBit()
     {
         var result = Result("pure bob d2");
+        Assert.True(result.IsBound, result.Message);
+        Assert.Equal(0.5, result.GuessingProbability, 1e-7);
+    }
+
+    // Any number k ≥ 1 of untrusted parties: one (a maximally entangled pair, Bob measuring X, Z) and three
+    // (4-qubit GHZ, guessing only the middle party's X). The state is pure, so Eve is uncorrelated and the
+    // guessed X outcome is uniform: P_g = 1/2.
+    [Fact]
+    public void PureState_OneUntrustedParty_IsOneBit()
+    {
+        var result = Result("bipartite d2");
+        Assert.True(result.IsBound, result.Message);
+        Assert.Equal(0.5, result.GuessingProbability, 1e-7);
+    }
+
+    // Through CSDP: the built-in solver needs about a minute for these SDPs on a loaded CI machine.
+    [CsdpFact]
+    public void PureState_ThreeUntrustedParties_IsOneBit()
+    {
+        var result = Result("four qubits, middle party d2");
         Assert.True(result.IsBound, result.Message);
         Assert.Equal(0.5, result.GuessingProbability, 1e-7);
     }
