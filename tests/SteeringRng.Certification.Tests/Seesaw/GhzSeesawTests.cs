@@ -18,7 +18,7 @@ public sealed class GhzSeesawRuns
         Add("pure joint d2", 1.0, GuessTarget.Joint(0, 0), 2, randomStarts: 0);
         Add("pure joint d3", 1.0, GuessTarget.Joint(0, 0), 3, randomStarts: 0);
         Add("pure bob d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0);
-        Add("unsteerable joint d2", 0.4, GuessTarget.Joint(0, 0), 2, randomStarts: 1);
+        Add("unsteerable joint d2", 0.4, GuessTarget.Joint(0, 0), 2, randomStarts: 0);
         Add("noisy joint d3", 0.7, GuessTarget.Joint(0, 0), 3, randomStarts: 0);
         Add("bipartite d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0, qubits: 2, settings: 2);
         Add("four qubits, middle party d2", 1.0, GuessTarget.Single(1, 0), 2, randomStarts: 0, qubits: 4, settings: 2, csdp: true);
@@ -107,7 +107,6 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         Assert.True(result.IsBound, result.Message);
         Assert.True(result.GuessingProbability >= (1 - mu) + mu / 4 - 1e-9, $"P_g = {result.GuessingProbability}");
         Assert.True(result.GuessingProbability <= 1 + 1e-9, $"P_g = {result.GuessingProbability}");
-        Assert.Equal(2, result.Starts.Count);
     }
 
     // The embedded true realisation with Eve holding nothing is itself an attack: P_g ≥ max_e p(e|x*) = 1/4
@@ -146,6 +145,7 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         var result = new SeesawOptimizer(TestSolvers.Csdp(), options).Run(ghz.Data, GuessTarget.Joint(0, 0), ghz.Realisation);
         Assert.True(result.IsBound, result.Message);
         Assert.Equal("csdp", result.Statistics.Solver);
+        Assert.Equal(2, result.Starts.Count); // the embedded realisation and one random start
         Assert.Equal(0.25, result.GuessingProbability, 1e-7);
     }
 
