@@ -44,6 +44,9 @@ public abstract class SdpaPeerSolver : ISdpSolver
         var executable = ExecutableSearch.Find(_executableName);
         if (executable is null) return Unsolved(problem, SdpStatus.NumericalFailure, Availability.Reason, 0, 0);
 
+        if (cancellation.IsCancellationRequested)
+            return Unsolved(problem, SdpStatus.TimeLimit, $"{Name}: cancelled before it started", 0, 0);
+
         using var workspace = new PeerWorkspace(Name);
         var real = HermitianEmbedding.ToReal(problem);
         SdpaWriter.WriteFile(real, workspace.PathOf(ProblemFile));

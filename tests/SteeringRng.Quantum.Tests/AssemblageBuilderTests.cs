@@ -32,6 +32,20 @@ public class AssemblageBuilderTests
     }
 
     [Fact]
+    public void WLike_ZZ_Blocks_MatchHandComputation()
+    {
+        // α|001⟩ + β|010⟩ + γ|100⟩ (A B C), Bob and Charlie measure Z: (b,c) = (0,0) leaves γ|1⟩_A,
+        // (0,1) leaves α|0⟩_A, (1,0) leaves β|0⟩_A, (1,1) nothing. Amplitudes normalised first.
+        double alpha = 0.575, beta = 0.582, gamma = 0.576, n2 = alpha * alpha + beta * beta + gamma * gamma;
+        var w = States.WLike(alpha, beta, gamma).State;
+        var s = AssemblageBuilder.Build(w, [0], [[Measurements.PauliZ], [Measurements.PauliZ]]);
+        AssertClose(M(new Complex[,] { { 0, 0 }, { 0, gamma * gamma / n2 } }), M(s[[0, 0], [0, 0]]));
+        AssertClose(M(new Complex[,] { { alpha * alpha / n2, 0 }, { 0, 0 } }), M(s[[0, 1], [0, 0]]));
+        AssertClose(M(new Complex[,] { { beta * beta / n2, 0 }, { 0, 0 } }), M(s[[1, 0], [0, 0]]));
+        AssertClose(M(new Complex[,] { { 0, 0 }, { 0, 0 } }), M(s[[1, 1], [0, 0]]));
+    }
+
+    [Fact]
     public void NoisyGhz_Blocks_AreAffineInVisibility()
     {
         // σ(μ) = μσ(1) + (1−μ)σ(0), with σ(0)_{bc|yz} = I/8.

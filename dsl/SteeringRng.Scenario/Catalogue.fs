@@ -1,0 +1,86 @@
+/// The catalogue of every diagnostic the scenario language can report (in the style of the F#
+/// compiler's FSComp.txt): number, stable key, severity, message template. Numbers are never reused.
+/// 1xxx: reading and parsing; 2xxx: checking; 3xxx: evaluating expressions.
+module SteeringRng.Scenario.Catalogue
+
+let private def number key severity template =
+    { Number = number; Key = key; Severity = severity; Template = template }
+
+// ---- 1xxx: reading and parsing ----
+let syntaxError = def 1001 "syntaxError" Error "syntax error: expected {0}, found {1}"
+let nestingTooDeep = def 1002 "nestingTooDeep" Error "brackets nested deeper than {0} levels"
+let lineTooLong = def 1003 "lineTooLong" Error "statement longer than {0} characters"
+let includeNotFound = def 1004 "includeNotFound" Error "cannot read included file '{0}'"
+let includeCycle = def 1005 "includeCycle" Error "'{0}' includes itself (directly or through other files)"
+let includeTooDeep = def 1006 "includeTooDeep" Error "includes nested deeper than {0} files"
+let tooManyErrors = def 1007 "tooManyErrors" Error "too many errors; stopped reading after {0}"
+
+// ---- 2xxx: checking ----
+let duplicateName = def 2001 "duplicateName" Error "{0} '{1}' is already declared at line {2}"
+let unknownNode = def 2002 "unknownNode" Error "unknown node '{0}'{1}"
+let unknownSetting = def 2003 "unknownSetting" Error "node '{0}' has no setting '{1}'; its settings are {2}"
+let noTrustedNode = def 2004 "noTrustedNode" Error "{0} needs a trusted node (declare one with 'node <name> trusted dim <d>')"
+let trustedNodeMeasured = def 2005 "trustedNodeMeasured" Error "'{0}' is trusted: it does tomography, measurements are given for untrusted nodes only"
+let nodeNotMeasured = def 2006 "nodeNotMeasured" Error "untrusted node '{0}' has no measurements (add 'measure {0}: ...')"
+let valueOutOfRange = def 2007 "valueOutOfRange" Error "{0} must be between {1} and {2}, got {3}"
+let ketLabelLength = def 2008 "ketLabelLength" Error "ket |{0}> has {1} labels but the scenario has {2} nodes ({3})"
+let ketLabelDigit = def 2009 "ketLabelDigit" Error "ket |{0}>: label {1} for node '{2}' must be below its dimension {3}"
+let stateTooLarge = def 2010 "stateTooLarge" Error "the joint dimension {0} of all nodes exceeds the limit {1}"
+let sweepTooLarge = def 2011 "sweepTooLarge" Error "the parameter grid has {0} points; the limit is {1}"
+let emptyRange = def 2012 "emptyRange" Error "range {0} .. {1} step {2} is empty{3}"
+let notReal = def 2013 "notReal" Error "{0} must be real, got {1}"
+let notConstant = def 2014 "notConstant" Error "{0} must be constant, but it depends on the swept parameter '{1}'"
+let missingNodes = def 2015 "missingNodes" Error "the scenario declares no untrusted node"
+let qubitOnly = def 2016 "qubitOnly" Error "'{0}' is a qubit measurement but node '{1}' has dimension {2}"
+let mubIndex = def 2017 "mubIndex" Error "mub({0}) on dimension {1}: {2}"
+let blochTooLong = def 2018 "blochTooLong" Error "Bloch vector ({0}) has length {1} > 1"
+let povmInvalid = def 2019 "povmInvalid" Error "POVM '{0}': {1}"
+let fileNotFound = def 2020 "fileNotFound" Error "cannot read data file '{0}'"
+let fileNumbers = def 2021 "fileNumbers" Error "data file '{0}': {1}"
+let notAState = def 2022 "notAState" Error "{0}"
+let weightsSum = def 2023 "weightsSum" Error "mixture weights sum to {0} at {1}; they must sum to 1"
+let familyNeedsEqualDims = def 2024 "familyNeedsEqualDims" Error "{0} needs all nodes to have the same dimension ({1})"
+let familyNeedsQubits = def 2025 "familyNeedsQubits" Error "{0} is defined for qubits only ({1})"
+let familyArguments = def 2026 "familyArguments" Error "{0}"
+let badGuess = def 2027 "badGuess" Error "{0}"
+let bellNotLinear = def 2028 "bellNotLinear" Error "{0}"
+let correlatorOutcomes = def 2029 "correlatorOutcomes" Error "correlator needs two-outcome settings; {0}.{1} has {2} outcomes"
+let outcomeOutOfRange = def 2030 "outcomeOutOfRange" Error "outcome {0} of {1}.{2} must be below {3}"
+let npaLevel = def 2031 "npaLevel" Error "NPA level {0}: {1}"
+let duplicateOption = def 2032 "duplicateOption" Error "{0} is given twice"
+let boundNeeds = def 2033 "boundNeeds" Error "bound '{0}' needs {1}"
+let plotAxis = def 2034 "plotAxis" Error "{0}"
+let outputFormat = def 2035 "outputFormat" Error "{0}"
+let missingState = def 2036 "missingState" Error "{0} needs a state (add 'state = ...')"
+let missingObjective = def 2037 "missingObjective" Error "the scenario has no objective (add 'objective <name> = guess ...' or '= bell ...')"
+let missingBounds = def 2038 "missingBounds" Error "the scenario requests no bounds (add e.g. 'bounds ns, npa 2')"
+let duplicateStatement = def 2039 "duplicateStatement" Error "{0} is given twice (first at line {1})"
+let abstractWithState = def 2040 "abstractWithState" Error "node '{0}' has abstract settings, but a state is given: name concrete measurements (X, mub(1), bloch(...), povm(...))"
+let reservedName = def 2041 "reservedName" Error "'{0}' is a reserved name"
+let ketNotNormalised = def 2042 "ketNotNormalised" Warning "{0} has norm {1}; it is normalised to 1"
+let unknownMeasurement = def 2043 "unknownMeasurement" Error "unknown measurement '{0}'; use X, Y, Z, F, mub(k), bloch(x, y, z), angles(theta, phi) or povm(\"file\")"
+let physicalState = def 2044 "physicalState" Error "the state at {0} is not physical: {1}"
+let tooManySettings = def 2045 "tooManySettings" Error "{0} must be between 1 and {1}"
+
+// ---- 3xxx: evaluating expressions ----
+let unknownName = def 3001 "unknownName" Error "unknown name '{0}'{1}"
+let unknownFunction = def 3002 "unknownFunction" Error "unknown function '{0}'; the functions are {1}"
+let arity = def 3003 "arity" Error "'{0}' takes {1} argument(s), got {2}"
+let divisionByZero = def 3004 "divisionByZero" Error "division by zero"
+let notFinite = def 3005 "notFinite" Error "{0} is not a finite number"
+let notANumber = def 3006 "notANumber" Error "{0} cannot be used as a number here"
+
+// ---- 9xxx: defects of the front end itself (never expected; reported instead of crashing) ----
+let internalError = def 9999 "internalError" Error "internal error in the scenario front end: {0}"
+
+/// Every definition, for documentation and for the test that numbers and keys are unique.
+let all =
+    [ syntaxError; nestingTooDeep; lineTooLong; includeNotFound; includeCycle; includeTooDeep; tooManyErrors
+      duplicateName; unknownNode; unknownSetting; noTrustedNode; trustedNodeMeasured; nodeNotMeasured
+      valueOutOfRange; ketLabelLength; ketLabelDigit; stateTooLarge; sweepTooLarge; emptyRange; notReal
+      notConstant; missingNodes; qubitOnly; mubIndex; blochTooLong; povmInvalid; fileNotFound; fileNumbers
+      notAState; weightsSum; familyNeedsEqualDims; familyNeedsQubits; familyArguments; badGuess; bellNotLinear
+      correlatorOutcomes; outcomeOutOfRange; npaLevel; duplicateOption; boundNeeds; plotAxis; outputFormat
+      missingState; missingObjective; missingBounds; duplicateStatement; abstractWithState; reservedName
+      ketNotNormalised; unknownMeasurement; physicalState; tooManySettings
+      unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError ]

@@ -1,0 +1,48 @@
+/// What every checking pass shares: the place to report diagnostics, the data-file resolver, and
+/// helpers for names.
+module internal SteeringRng.Scenario.CheckContext
+
+open System
+open System.Numerics
+
+type Context =
+    { Report: Diagnostic -> unit
+      Resolve: Parser.Resolver
+      /// constants known when evaluating measurement arguments and Bell coefficients
+      Constants: Expr.Lookup
+      /// names of swept/derived parameters, which such constant contexts may not use
+      Varying: string list
+      ParameterNames: string list }
+
+let error (ctx: Context) def (range: SourceRange) args = ctx.Report(Diagnostic.create def range args)
+
+/// "; the nodes are Alice, Bob" for unknown-name messages.
+let listing (what: string) (names: string seq) =
+    let names = List.ofSeq names
+    if names.IsEmpty then "" else sprintf "; the %s are %s" what (String.Join(", ", names))
+
+/// Evaluates an expression that must be a real constant.
+let constantReal (ctx: Context) (what: string) (e: SynExpr) : float option =
+    match Expr.names e |> List.tryFind (fun n -> List.contains n ctx.Varying) with
+    | Some n ->
+        error ctx Catalogue.notConstant e.Range [ what; n ]
+        None
+    | None ->
+        match Expr.evaluateReal ctx.Constants ctx.ParameterNames what e with
+        | Result.Ok v -> Some v
+        | Result.Error d ->
+            ctx.Report d
+            None
+
+/// Reads a data file of numbers through the resolver.
+let readNumbers (ctx: Context) (file: SynString) : Complex[] option =
+    match ctx.Resolve file.Value with
+    | None ->
+        error ctx Catalogue.fileNotFound file.Range [ file.Value ]
+        None
+    | Some text ->
+        match NumberFile.read text with
+        | Result.Ok values -> Some values
+        | Result.Error message ->
+            error ctx Catalogue.fileNumbers file.Range [ file.Value; message ]
+            None

@@ -1,0 +1,184 @@
+/// The checked model of a scenario: names resolved to indices, dimensions and counts known,
+/// parameter sweep points generated, measurements as explicit POVM matrices, objectives and
+/// bounds in terms of node and setting indices. This is what the engine and the lowering to
+/// relaxations consume; everything in it has been validated by the checker.
+module SteeringRng.Scenario.Checked
+
+open System.Numerics
+
+type Role =
+    | Trusted
+    | Untrusted
+
+/// Where a setting's POVM comes from.
+[<RequireQualifiedAccess>]
+type SettingKind =
+    /// `Z`, `mub(0)`: computational basis
+    | Computational
+    /// `X`, `F`, `mub(1)`: Fourier basis (qubit X)
+    | Fourier
+    /// `Y` (qubits only)
+    | PauliY
+    /// `mub(k)`, k >= 2
+    | Mub of index: int
+    /// `bloch(x, y, z)` or `angles(theta, phi)`: {(I +- n.sigma)/2}
+    | Bloch of x: float * y: float * z: float
+    /// `povm("file")`
+    | PovmFile of file: string
+    /// `settings m outcomes n`: no POVM, only the counts (Bell/NPA scenarios)
+    | Abstract
+
+/// One measurement setting of an untrusted node. Elements are the POVM matrices (outcome order),
+/// empty for abstract settings.
+type Setting =
+    { Label: string
+      Index: int
+      Kind: SettingKind
+      Outcomes: int
+      Elements: Complex[,][]
+      Range: SourceRange }
+
+/// A node: trusted nodes have no settings (they do tomography); untrusted nodes have at least one.
+type Node =
+    { Name: string
+      Index: int
+      Role: Role
+      Dim: int
+      Settings: Setting[]
+      Range: SourceRange }
+
+[<RequireQualifiedAccess>]
+type ParameterKind =
+    /// `param d = 3`
+    | Constant
+    /// `param mu = 0.3 .. 1 step 0.01` or `[a, b]`: Count values
+    | Swept of count: int
+    /// `param c = cos(theta)` with theta swept: recomputed at every point
+    | Derived
+
+type Parameter =
+    { Name: string
+      Index: int
+      Kind: ParameterKind
+      Range: SourceRange }
+
+/// The grid of parameter values: Points[k][p] is parameter p at point k. The grid is the
+/// Cartesian product of the swept parameters, the first declared varying slowest.
+type Sweep =
+    { Parameters: Parameter[]
+      Points: float[][] }
+
+    /// The value of every parameter at a point, as an expression environment.
+    member s.Lookup(point: int) : Expr.Lookup =
+        let values = s.Points[point]
+        fun name ->
+            s.Parameters |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(values[p.Index], 0.0))
+
+    member s.Names = s.Parameters |> Array.map (fun p -> p.Name) |> List.ofArray
+
+    /// "mu = 0.3, d = 2" (swept parameters only; "the single point" when nothing is swept)
+    member s.Describe(point: int) =
+        let swept =
+            s.Parameters
+            |> Array.filter (fun p -> match p.Kind with ParameterKind.Swept _ -> true | _ -> false)
+            |> Array.map (fun p -> sprintf "%s = %s" p.Name (Expr.show (Complex(s.Points[point][p.Index], 0.0))))
+        if swept.Length = 0 then "the single point" else System.String.Join(", ", swept)
+
+/// One ingredient of a state.
+[<RequireQualifiedAccess>]
+type StateComponent =
+    /// `ghz`: (1/sqrt d) sum_i |i...i>, all nodes of dimension d
+    | Ghz
+    /// `w`: (1/sqrt N) (|10...0> + |01...0> + ... + |0...01>), qubits
+    | W
+    /// `white`: I / D
+    | White
+    /// `0.575|001> + 0.582|010>`: amplitudes (evaluated per point) on basis indices, normalised
+    | Pure of amplitudes: (SynExpr * int) list
+    /// `file("psi.txt")` holding D numbers: a normalised state vector
+    | Vector of file: string * Complex[]
+    /// `file("rho.txt")` holding D*D numbers: a density matrix (row-major)
+    | Density of file: string * Complex[,]
+
+/// weight * component; Weight = None means 1. Weights are real at every sweep point and sum to 1.
+type StateTerm =
+    { Weight: SynExpr option
+      Component: StateComponent
+      Range: SourceRange }
+
+/// A state on all nodes (tensor factors in declaration order, basis index big-endian:
+/// index = sum_k digit_k * prod_{j > k} dim_j).
+type State =
+    { Dims: int[]
+      Terms: StateTerm[]
+      Range: SourceRange }
+
+    member s.Dimension = Array.fold (*) 1 s.Dims
+
+type Target = { Node: int; Setting: int }
+
+[<RequireQualifiedAccess>]
+type BellTerm =
+    /// <A_x B_y ...>: expectation of the product of the +-1 observables P(0|x) - P(1|x)
+    | Correlator of targets: Target[]
+    /// P(a, b, ... | x, y, ...): outcomes of the listed settings (a marginal if nodes are absent)
+    | Probability of outcomes: (Target * int)[]
+
+/// constant + sum_k coefficient_k * term_k (terms merged, targets sorted by node)
+type BellExpression =
+    { Constant: float
+      Terms: (float * BellTerm)[] }
+
+[<RequireQualifiedAccess>]
+type ObjectiveKind =
+    /// Eve guesses the outcomes of these settings (one per node)
+    | Guess of targets: Target[]
+    /// maximise a Bell expression over quantum (or relaxed) correlations
+    | Bell of expression: BellExpression
+
+type Objective =
+    { Name: string
+      Kind: ObjectiveKind
+      Range: SourceRange }
+
+/// A generalised NPA level: all words of length <= Base, plus the listed products of nodes
+/// (each extra word is a list of untrusted node indices, e.g. "1+BC" = Base 1, Extra [[B; C]]).
+type NpaLevel =
+    { Base: int
+      Extra: int[][]
+      Text: string }
+
+type SeesawOptions = { Dim: int; Restarts: int; Seed: int }
+
+[<RequireQualifiedAccess>]
+type Bound =
+    | NoSignalling
+    | Npa of level: NpaLevel
+    | Global
+    | Seesaw of options: SeesawOptions
+    | Steering
+
+[<RequireQualifiedAccess>]
+type TableFormat =
+    | Csv
+    | Json
+
+[<RequireQualifiedAccess>]
+type Output =
+    | Table of format: TableFormat * file: string
+    /// the x axis is the swept parameter with this index
+    | Plot of file: string * over: int
+    | Sdpa of file: string
+
+type Scenario =
+    { Title: string
+      Nodes: Node[]
+      Sweep: Sweep
+      State: State option
+      Objectives: Objective[]
+      Bounds: Bound[]
+      Outputs: Output[]
+      Range: SourceRange }
+
+    member s.TrustedNodes = s.Nodes |> Array.filter (fun n -> n.Role = Trusted)
+    member s.UntrustedNodes = s.Nodes |> Array.filter (fun n -> n.Role = Untrusted)

@@ -1,0 +1,209 @@
+/// Checks a parsed scenario into the Checked model: nodes, parameters and sweep, measurements,
+/// state, objectives, bounds and outputs, with every problem reported as a Diagnostic.
+module SteeringRng.Scenario.Checker
+
+open System
+open System.Numerics
+open SteeringRng.Scenario.Checked
+open SteeringRng.Scenario.CheckContext
+
+let maxNodeDim = 64
+let defaultMaxGridPoints = 100_000
+
+type Options =
+    { Resolve: Parser.Resolver
+      MaxGridPoints: int
+      /// The hook for full physical validation of states (positivity etc.), which belongs to
+      /// SteeringRng.Quantum: called with rho at every sweep point; Some message means "not physical".
+      ValidateState: (Complex[,] -> string option) option }
+
+let defaultOptions = { Resolve = (fun _ -> None); MaxGridPoints = defaultMaxGridPoints; ValidateState = None }
+
+let private reservedNodeNames = [ "all"; "P"; "pi"; "e"; "i"; "ghz"; "w"; "white"; "file" ]
+
+let private nodesOf (ctx: Context) (decls: SynNode list) : (SynIdent * SynNode) list =
+    let seen = ResizeArray<SynIdent>()
+    [ for d in decls do
+          for name in d.Names do
+              match seen |> Seq.tryFind (fun s -> s.Name = name.Name) with
+              | Some first -> error ctx Catalogue.duplicateName name.Range [ "node"; name.Name; string first.Range.Start.Line ]
+              | None when List.contains name.Name reservedNodeNames -> error ctx Catalogue.reservedName name.Range [ name.Name ]
+              | None ->
+                  seen.Add name
+                  yield name, d ]
+
+/// Reports a second `state` (etc.) statement; returns the first.
+let private single (ctx: Context) (what: string) (items: ('a * SourceRange) list) =
+    match items with
+    | [] -> None
+    | (first, r) :: rest ->
+        for _, r2 in rest do
+            error ctx Catalogue.duplicateStatement r2 [ what; string r.Start.Line ]
+        Some(first, r)
+
+let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Diagnostic list * Scenario option =
+    let diagnostics = ResizeArray<Diagnostic>()
+    let report (d: Diagnostic) = diagnostics.Add d
+    let statements = syn.Statements
+    let pick f = statements |> List.choose f
+    let paramStatements = pick (function SynStatement.Param p -> Some p | _ -> None)
+    let sweep = CheckParams.check report options.MaxGridPoints paramStatements
+    let emptySweep = { Parameters = [||]; Points = [| [||] |] }
+    let sweepOrEmpty = defaultArg sweep emptySweep
+    let constants = sweepOrEmpty.Parameters |> Array.filter (fun p -> p.Kind = ParameterKind.Constant)
+    let ctx =
+        { Report = report
+          Resolve = options.Resolve
+          Constants =
+            fun name ->
+                constants |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(sweepOrEmpty.Points[0][p.Index], 0.0))
+          Varying = sweepOrEmpty.Parameters |> Array.filter (fun p -> p.Kind <> ParameterKind.Constant) |> Array.map (fun p -> p.Name) |> List.ofArray
+          ParameterNames = sweepOrEmpty.Names }
+
+    // Nodes, in declaration order.
+    let declared = nodesOf ctx (pick (function SynStatement.Node n -> Some n | _ -> None))
+    let nodesWithoutSettings =
+        declared
+        |> List.mapi (fun k (name, d) ->
+            let dim =
+                match d.Dim with
+                | None -> 2
+                | Some v when v.Value >= 2 && v.Value <= maxNodeDim -> v.Value
+                | Some v ->
+                    error ctx Catalogue.valueOutOfRange v.Range [ "a node dimension"; "2"; string maxNodeDim; v.Text ]
+                    2
+            { Name = name.Name
+              Index = k
+              Role = (if d.Role = SynRole.Trusted then Trusted else Untrusted)
+              Dim = dim
+              Settings = [||]
+              Range = name.Range })
+        |> Array.ofList
+    if not (nodesWithoutSettings |> Array.exists (fun n -> n.Role = Untrusted)) then
+        error ctx Catalogue.missingNodes (match syn.Title with Some t -> t.Range | None -> syn.Range) []
+
+    // Measurements: one measure statement per untrusted node.
+    let settings = Array.create nodesWithoutSettings.Length None
+    let measuredAt = Array.create nodesWithoutSettings.Length None
+    for m in pick (function SynStatement.Measure m -> Some m | _ -> None) do
+        for name in m.Nodes do
+            match nodesWithoutSettings |> Array.tryFind (fun n -> n.Name = name.Name) with
+            | None -> error ctx Catalogue.unknownNode name.Range [ name.Name; listing "nodes" (nodesWithoutSettings |> Array.map (fun n -> n.Name)) ]
+            | Some n when n.Role = Trusted -> error ctx Catalogue.trustedNodeMeasured name.Range [ n.Name ]
+            | Some n ->
+                match measuredAt[n.Index] with
+                | Some(first: SourceRange) -> error ctx Catalogue.duplicateStatement name.Range [ sprintf "the measurement of '%s'" n.Name; string first.Start.Line ]
+                | None ->
+                    measuredAt[n.Index] <- Some m.Range
+                    settings[n.Index] <- CheckMeasure.settingsOf ctx n.Name n.Dim m.Measurement
+    for n in nodesWithoutSettings do
+        if n.Role = Untrusted && measuredAt[n.Index].IsNone then
+            error ctx Catalogue.nodeNotMeasured n.Range [ n.Name ]
+    let nodes = nodesWithoutSettings |> Array.map (fun n -> { n with Settings = defaultArg settings[n.Index] [||] })
+
+    // The state.
+    let stateStatement = single ctx "the state" (pick (function SynStatement.State(e, r) -> Some(e, r) | _ -> None))
+    let dimension = nodes |> Array.fold (fun (acc: int64) n -> min (acc * int64 n.Dim) (int64 Int32.MaxValue)) 1L
+    let state =
+        match stateStatement, sweep with
+        | Some(_, r), _ when dimension > int64 CheckState.maxDimension ->
+            error ctx Catalogue.stateTooLarge r [ string dimension; string CheckState.maxDimension ]
+            None
+        | Some(e, r), Some sw when nodes.Length > 0 -> CheckState.check ctx nodes sw e r
+        | _ -> None
+    match stateStatement with
+    | Some _ ->
+        for n in nodes do
+            if n.Settings |> Array.exists (fun s -> s.Kind = SettingKind.Abstract) then
+                error ctx Catalogue.abstractWithState n.Range [ n.Name ]
+    | None -> ()
+
+    // The hook for full physical validation, at every sweep point.
+    match state, sweep, options.ValidateState with
+    | Some st, Some sw, Some validate ->
+        let mutable k = 0
+        let mutable stop = false
+        while not stop && k < sw.Points.Length do
+            match StateEval.densityAt sw k st with
+            | Result.Ok rho ->
+                match validate rho with
+                | Some message ->
+                    error ctx Catalogue.physicalState st.Range [ sw.Describe k; message ]
+                    stop <- true
+                | None -> ()
+            | Result.Error d ->
+                report d
+                stop <- true
+            k <- k + 1
+    | _ -> ()
+
+    // Objectives.
+    let objectiveStatements = pick (function SynStatement.Objective o -> Some o | _ -> None)
+    let objectives =
+        objectiveStatements
+        |> List.mapi (fun k o ->
+            match objectiveStatements |> List.take k |> List.tryFind (fun p -> p.Name.Name = o.Name.Name) with
+            | Some first ->
+                error ctx Catalogue.duplicateName o.Name.Range [ "objective"; o.Name.Name; string first.Range.Start.Line ]
+                None
+            | None -> CheckObjectives.check ctx nodes o)
+    // A scenario that only asks for the steering test needs no objective.
+    let boundItems = pick (function SynStatement.Bounds(bs, _) -> Some bs | _ -> None) |> List.concat
+    let steeringOnly = not boundItems.IsEmpty && boundItems |> List.forall (function SynBound.Steering _ -> true | _ -> false)
+    if objectiveStatements.IsEmpty && not steeringOnly then
+        error ctx Catalogue.missingObjective syn.Range []
+    let hasTrusted = nodes |> Array.exists (fun n -> n.Role = Trusted)
+    for o in objectiveStatements do
+        match o.Body with
+        | SynObjectiveBody.Guess(_, r) ->
+            if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
+            if stateStatement.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
+        | SynObjectiveBody.Bell _ -> ()
+
+    // Bounds, in order, each at most once.
+    if boundItems.IsEmpty then
+        error ctx Catalogue.missingBounds syn.Range []
+    let bounds = boundItems |> List.map (fun b -> b, CheckBounds.check ctx nodes stateStatement.IsSome b)
+    let boundList =
+        bounds
+        |> List.indexed
+        |> List.choose (fun (k, (b, checkedBound)) ->
+            match checkedBound with
+            | None -> None
+            | Some cb ->
+                match bounds |> List.take k |> List.tryFind (fun (_, other) -> other = Some cb) with
+                | Some(first, _) ->
+                    error ctx Catalogue.duplicateStatement b.Range [ "this bound"; string first.Range.Start.Line ]
+                    None
+                | None -> Some cb)
+
+    // Outputs.
+    let outputs =
+        pick (function SynStatement.Output o -> Some o | _ -> None) |> List.map (CheckBounds.output ctx sweepOrEmpty)
+
+    let errors = diagnostics |> Seq.exists (fun d -> d.IsError)
+    let scenario =
+        if errors || sweep.IsNone || (stateStatement.IsSome && state.IsNone) || List.exists Option.isNone objectives then
+            None
+        else
+            Some
+                { Title = (match syn.Title with Some t -> t.Value | None -> (match IO.Path.GetFileNameWithoutExtension fileName with null -> fileName | s -> s))
+                  Nodes = nodes
+                  Sweep = sweep.Value
+                  State = state
+                  Objectives = objectives |> List.choose id |> Array.ofList
+                  Bounds = Array.ofList boundList
+                  Outputs = outputs |> List.choose id |> Array.ofList
+                  Range = syn.Range }
+    List.ofSeq diagnostics, scenario
+
+/// Checks every scenario of a parsed file. Diagnostics are de-duplicated (statements shared by
+/// several scenarios would otherwise report the same problem once per scenario) and sorted by place.
+let check (options: Options) (file: SynFile) : Diagnostic list * Scenario list =
+    let results = file.Scenarios |> List.map (checkScenario options file.FileName)
+    let diagnostics =
+        results
+        |> List.collect fst
+        |> List.distinct
+        |> List.sortBy (fun d -> d.Range.File <> file.FileName, d.Range.File, d.Range.StartIndex)
+    diagnostics, results |> List.choose snd

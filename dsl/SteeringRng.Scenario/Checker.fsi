@@ -1,0 +1,30 @@
+/// Checks a parsed scenario into the Checked model: nodes, parameters and sweep, measurements,
+/// state, objectives, bounds and outputs, with every problem reported as a Diagnostic.
+module SteeringRng.Scenario.Checker
+
+open System.Numerics
+
+/// The largest node dimension.
+val maxNodeDim: int
+
+/// The default cap on the number of sweep points.
+val defaultMaxGridPoints: int
+
+type Options =
+    { /// Reads data files (state and POVM files) by name.
+      Resolve: Parser.Resolver
+      /// The largest parameter grid accepted.
+      MaxGridPoints: int
+      /// The hook for full physical validation of states (positivity etc.), which belongs to
+      /// SteeringRng.Quantum: called with rho at every sweep point; Some message = "not physical".
+      ValidateState: (Complex[,] -> string option) option }
+
+/// No data files, the default grid cap, no physical validation.
+val defaultOptions: Options
+
+/// Checks one scenario: its diagnostics, and the checked scenario when there is no error.
+val checkScenario: options: Options -> fileName: string -> syn: SynScenario -> Diagnostic list * Checked.Scenario option
+
+/// Checks every scenario of a parsed file. Diagnostics are de-duplicated (statements shared by
+/// several scenarios would otherwise report the same problem once per scenario) and sorted by place.
+val check: options: Options -> file: SynFile -> Diagnostic list * Checked.Scenario list

@@ -1,1 +1,0 @@
-namespace SteeringRng.Reporting; internal static class Placeholder { }

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace SteeringRng.Reporting;
+
+/// <summary>
+/// Writes the rows of a report as CSV (RFC 4180, CRLF): one column per parameter name (first-appearance
+/// order), then objective, bound, pguess, hmin, [visibility,] status, iterations, seconds, message.
+/// The visibility column is present only when some row is a steering test. Numbers use the invariant
+/// culture and their shortest round-trip form; a missing or non-finite number is an empty field
+/// (the message then says which value was not finite). The scenario name and the interrupted flag
+/// are not part of the CSV: they are in the JSON.
+/// </summary>
+public static class ReportCsvWriter
+{
+    public static IReadOnlyList<string> Columns(RunReport report)
+    {
+        var columns = new List<string>(report.ParameterNames()) { "objective", "bound", "pguess", "hmin" };
+        if (HasVisibility(report)) columns.Add("visibility");
+        columns.AddRange(["status", "iterations", "seconds", "message"]);
+        return columns;
+    }
+
+    public static string ToCsv(RunReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    public static void Write(RunReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var names = report.ParameterNames();
+        var withVisibility = HasVisibility(report);
+        writer.Write(Rfc4180.Record(Columns(report)) + Rfc4180.RecordSeparator);
+        foreach (var row in report.Rows)
+        {
+            var (pguess, hmin, visibility, seconds, message) = NonFiniteValues.Sanitise(row);
+            var fields = new List<string>();
+            foreach (var name in names)
+                fields.Add(row.Parameters.TryGetValue(name, out var value) ? Number(value) : "");
+            fields.AddRange([row.Objective, row.Bound, Number(pguess), Number(hmin)]);
+            if (withVisibility) fields.Add(Number(visibility));
+            fields.AddRange([
+                row.Status,
+                row.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Number(seconds),
+                message,
+            ]);
+            writer.Write(Rfc4180.Record(fields) + Rfc4180.RecordSeparator);
+        }
+    }
+
+    private static bool HasVisibility(RunReport report) => report.Rows.Any(r => r.CriticalVisibility is not null);
+
+    /// <summary>"R" is the shortest string that parses back to the same double (since .NET Core 3.0).</summary>
+    internal static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,106 @@
+namespace SteeringRng.Reporting.Tests;
+
+public class CsvTests
+{
+    [Fact]
+    public void Header_HasParametersThenTheFixedColumns()
+    {
+        var report = new RunReport("s", [
+            ResultRow.FromGuessingProbability(ParameterSet.Of(("mu", 0.8)), "joint", "ns", 0.3, RowStatus.Optimal),
+            ResultRow.FromGuessingProbability(ParameterSet.Of(("mu", 0.8), ("d", 3)), "joint", "ns", 0.3, RowStatus.Optimal),
+        ]);
+        var csv = ReportCsvWriter.ToCsv(report);
+        Assert.StartsWith("mu,d,objective,bound,pguess,hmin,status,iterations,seconds,message\r\n", csv);
+    }
+
+    [Fact]
+    public void Rows_AreWrittenWithRoundTripNumbersAndCrlf()
+    {
+        var report = new RunReport("s", [
+            ResultRow.FromGuessingProbability(ParameterSet.Of(("mu", 0.8)), "joint", "npa 2", 0.25, RowStatus.Optimal, 31, 1.5),
+            ResultRow.Failed(ParameterSet.Of(("mu", 0.9)), "B", "ns", RowStatus.Error, "bad"),
+        ]);
+        using var _ = new CultureScope();
+        Assert.Equal(
+            "mu,objective,bound,pguess,hmin,status,iterations,seconds,message\r\n" +
+            "0.8,joint,npa 2,0.25,2,optimal,31,1.5,\r\n" +
+            "0.9,B,ns,,,error,,,bad\r\n",
+            ReportCsvWriter.ToCsv(report));
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a, b", "\"a, b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("line 1\nline 2", "\"line 1\nline 2\"")]
+    [InlineData("cr\r\nlf", "\"cr\r\nlf\"")]
+    [InlineData("", "")]
+    public void Quote_FollowsRfc4180(string field, string quoted) => Assert.Equal(quoted, Rfc4180.Quote(field));
+
+    [Fact]
+    public void Messages_WithCommasQuotesAndNewlines_SurviveARoundTrip()
+    {
+        string[] messages = ["stalled, step 1e-9", "solver said \"dual infeasible\"", "first line\r\nsecond line\nthird", "\"", ",", ""];
+        var rows = messages.Select((m, i) => ResultRow.Failed(ParameterSet.Of(("mu", i)), "joint", "bound, \"odd\"", RowStatus.Error, m)).ToList();
+        var report = new RunReport("s", rows);
+        var csv = ReportCsvWriter.ToCsv(report);
+        var records = Rfc4180.Parse(csv);
+        Assert.Equal(messages.Length + 1, records.Count);
+        Assert.All(records, r => Assert.Equal(9, r.Count));
+        Assert.Equal(messages, records.Skip(1).Select(r => r[8]));
+        Assert.Equal(report.Rows, ReportCsvReader.Parse(csv, "s").Rows);
+    }
+
+    [Fact]
+    public void RoundTrip_KeepsEveryBitOfTheNumbers()
+    {
+        double[] values = [0.1, 1.0 / 3.0, 0.30000000000000004, Math.PI, double.Epsilon, double.MaxValue, 1e-300];
+        var rows = values.Select(v => new ResultRow
+        {
+            Parameters = ParameterSet.Of(("mu", v)), Objective = "joint", Bound = "ns",
+            Pguess = v, Hmin = -v, Status = RowStatus.Optimal, Iterations = 7, Seconds = v,
+        }).ToList();
+        using var _ = new CultureScope();
+        var back = ReportCsvReader.Parse(ReportCsvWriter.ToCsv(new RunReport("s", rows)), "s");
+        Assert.Equal(rows, back.Rows);
+    }
+
+    [Fact]
+    public void NaN_IsAnEmptyFieldAndTheMessageSaysSo()
+    {
+        var row = ResultRow.FromGuessingProbability(ParameterSet.Of(("mu", 0.5)), "joint", "ns", double.NaN, RowStatus.NumericalFailure);
+        var csv = ReportCsvWriter.ToCsv(new RunReport("s", [row]));
+        Assert.EndsWith("\r\n0.5,joint,ns,,,numerical-failure,,,pguess was NaN (written as null); hmin was NaN (written as null)\r\n", csv);
+    }
+
+    [Fact]
+    public void SteeringRows_AddAVisibilityColumn()
+    {
+        var report = new RunReport("s", [
+            ResultRow.FromCriticalVisibility(ParameterSet.Empty, "steering", "steering", 0.4285714285714286, RowStatus.Optimal, 9, 0.25),
+        ]);
+        var csv = ReportCsvWriter.ToCsv(report);
+        Assert.Equal(
+            "objective,bound,pguess,hmin,visibility,status,iterations,seconds,message\r\n" +
+            "steering,steering,,,0.4285714285714286,optimal,9,0.25,\r\n", csv);
+        Assert.Equal(report.Rows, ReportCsvReader.Parse(csv, "s").Rows);
+    }
+
+    [Theory]
+    [InlineData("a,\"b\nc", "CSV line 1: a quoted field is never closed.")]
+    [InlineData("a,b\"c\r\n", "CSV line 1: a double quote inside an unquoted field.")]
+    [InlineData("a\r\n\"b\"x\r\n", "CSV line 2: text after the closing quote of a field.")]
+    public void Parse_ReportsMalformedCsvWithItsLine(string text, string expected)
+    {
+        var error = Assert.Throws<ReportFormatException>(() => Rfc4180.Parse(text));
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Reader_NamesTheRecordAndColumnOfABadNumber()
+    {
+        const string csv = "mu,objective,bound,pguess,hmin,status,iterations,seconds,message\r\n0.5,j,ns,half,,optimal,,,\r\n";
+        var error = Assert.Throws<ReportFormatException>(() => ReportCsvReader.Parse(csv, "s"));
+        Assert.Equal("CSV record 2, column pguess: \"half\" is not a finite number.", error.Message);
+    }
+}
