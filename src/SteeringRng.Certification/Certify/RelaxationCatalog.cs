@@ -1,6 +1,7 @@
 using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Seesaw;
 using SteeringRng.Quantum;
+using SteeringRng.Relaxation.Steering;
 
 namespace SteeringRng.Certification.Certify;
 
@@ -13,15 +14,31 @@ internal static class RelaxationCatalog
     public static IReadOnlyList<Entry> Build(Assemblage data, GuessTarget guess, BoundRequest request)
     {
         var entries = new List<Entry>();
-        if (request.Global) entries.Add(Unavailable(BoundKind.Global, 0));
-        if (request.NoSignalling) entries.Add(Unavailable(BoundKind.NoSignalling, 0));
-        foreach (var level in request.NpaLevels) entries.Add(Unavailable(BoundKind.Npa, level));
+        if (request.Global)
+            entries.Add(IsJointOverAll(guess, data.PartyCount)
+                ? Try(BoundKind.Global, 0, () => new SteeringRelaxationBound(BoundKind.Global,
+                    SteeringRelaxations.Global(data, guess.Settings.ToArray())))
+                : Failed(BoundKind.Global, 0, "H^Glo needs a joint guess of every untrusted party"));
+        if (request.NoSignalling)
+            entries.Add(Try(BoundKind.NoSignalling, 0, () => new SteeringRelaxationBound(BoundKind.NoSignalling,
+                SteeringRelaxations.NoSignalling(data, guess.Parties.ToArray(), guess.Settings.ToArray()))));
+        foreach (var level in request.NpaLevels) entries.Add(Failed(BoundKind.Npa, level, "the Q_k builder is not in this build yet"));
         return entries;
     }
 
-    private static Entry Unavailable(BoundKind kind, int level) => new(null, new BoundResult
+    private static bool IsJointOverAll(GuessTarget guess, int partyCount) =>
+        guess.Parties.Count == partyCount;
+
+    /// <summary>Builds one relaxation; data a builder refuses (ArgumentException) becomes a failed result with its reason.</summary>
+    private static Entry Try(BoundKind kind, int level, Func<IRelaxationBound> build)
+    {
+        try { return new Entry(build(), null); }
+        catch (ArgumentException refused) { return Failed(kind, level, refused.Message); }
+    }
+
+    private static Entry Failed(BoundKind kind, int level, string message) => new(null, new BoundResult
     {
         Kind = kind, Level = level, GuessingProbability = double.NaN, Status = BoundStatus.Failed,
-        Statistics = SolverStatistics.None("none"), Message = "this relaxation's builder is not in this build yet",
+        Statistics = SolverStatistics.None("none"), Message = message,
     });
 }

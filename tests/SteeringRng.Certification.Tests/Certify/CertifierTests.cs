@@ -34,6 +34,56 @@ public class CertifierTests
         });
     }
 
+    // μ = 1: P_g^NS = 1/4 (H = 2 bits) and the true realisation reaches it, so NS and Dim meet exactly;
+    // Glo (global measurements) can only allow Eve more. All three must pass the ordering check.
+    [Fact]
+    public void PureGhz_NsAndDimMeetAtTwoBits_AndTheOrderingHolds()
+    {
+        var ghz = Ghz.Create(1.0);
+        var request = DimensionOnly with { NoSignalling = true, Global = true };
+        var point = new Certifier(TestSolvers.Builtin()).Certify(ghz.Data, GuessTarget.Joint(0, 0), request, ghz.Realisation);
+        Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
+        var ns = point.Find(BoundKind.NoSignalling)!;
+        var dim = point.Find(BoundKind.Dimension)!;
+        var glo = point.Find(BoundKind.Global)!;
+        Assert.True(ns.IsValid && dim.IsValid && glo.IsValid, $"{ns.Describe()} / {dim.Describe()} / {glo.Describe()}");
+        Assert.Equal(0.25, ns.GuessingProbability, 1e-6);
+        Assert.Equal(0.25, dim.GuessingProbability, 1e-7);
+        Assert.True(glo.GuessingProbability >= ns.GuessingProbability - 1e-6);
+    }
+
+    // The NS relaxation is built once (at μ = 1) and re-used with the data swapped: μ = 0.45 ≤ 1/2 has no joint
+    // randomness (formulations §7: H > 0 exactly for μ > 0.5), so P_g^NS = 1 there.
+    [Fact]
+    public void Sweep_ReusesTheRelaxation_AndGetsBothEnds()
+    {
+        var request = new BoundRequest { NoSignalling = true, Parallelism = 2 };
+        var points = new Certifier(TestSolvers.Builtin()).Sweep([1.0, 0.45], mu => (Ghz.Create(mu).Data, null),
+            GuessTarget.Joint(0, 0), request);
+        Assert.Equal(0.25, points[0].Find(BoundKind.NoSignalling)!.GuessingProbability, 1e-6);
+        Assert.Equal(1.0, points[1].Find(BoundKind.NoSignalling)!.GuessingProbability, 1e-6);
+    }
+
+    [Fact]
+    public void GlobalBound_ForASinglePartyGuess_IsAFailedResultWithTheReason()
+    {
+        var request = new BoundRequest { NoSignalling = false, Global = true };
+        var point = new Certifier(new FailingSolver()).Certify(Ghz.Create(1.0).Data, GuessTarget.Single(0, 0), request);
+        var glo = point.Find(BoundKind.Global)!;
+        Assert.Equal(BoundStatus.Failed, glo.Status);
+        Assert.Contains("joint guess of every untrusted party", glo.Message);
+    }
+
+    [Fact]
+    public void AFailedSolve_GivesAFailedResult_NotANumber()
+    {
+        var point = new Certifier(new FailingSolver()).Certify(Ghz.Create(1.0).Data, GuessTarget.Joint(0, 0), new BoundRequest());
+        var ns = point.Find(BoundKind.NoSignalling)!;
+        Assert.Equal(BoundStatus.Failed, ns.Status);
+        Assert.True(double.IsNaN(ns.GuessingProbability));
+        Assert.Contains("NumericalFailure", ns.Message);
+    }
+
     [Fact]
     public void TheSeesawWithoutARealisation_IsAFailedResult_NotANumber()
     {
