@@ -105,12 +105,20 @@ public sealed class SeesawOptimizer
                 var solution = _solver.Solve(problem.Problem, _options.Sdp, cancellation);
                 tally.Add(solution);
                 var candidate = TryCandidate(problem, solution);
-                if (candidate is null) { rejected++; continue; }
+                if (candidate is null)
+                {
+                    rejected++;
+                    _options.Log?.Invoke(Invariant($"{label} round {rounds} {problem.Name}: {solution.Status}, no usable point"));
+                    continue;
+                }
                 double deviation = observed.MaxDeviation(candidate.Assemblage());
                 double gain = candidate.GuessingProbability - value;
                 bool neutral = step > 0 && current.Guess.SettingOf(step - 1) < 0;
                 bool trusted = neutral ? gain >= -AcceptanceSlack : gain > InfeasibilityGainFactor * Math.Sqrt(deviation);
-                if (deviation <= _options.FeasibilityTolerance && trusted)
+                bool accepted = deviation <= _options.FeasibilityTolerance && trusted;
+                _options.Log?.Invoke(Invariant(
+                    $"{label} round {rounds} {problem.Name}: {solution.Status}, gain {gain:E3}, deviation {deviation:E2}, {(accepted ? "taken" : "rejected")}"));
+                if (accepted)
                 {
                     current = candidate;
                     value = candidate.GuessingProbability;

@@ -31,6 +31,9 @@ public sealed record SeesawOptions
     /// </summary>
     public double FeasibilityTolerance { get; init; } = 1e-6;
 
+    /// <summary>Called once per step with a one-line log row (start, round, step, solver status, gain, deviation, verdict).</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>Settings passed to the SDP solver for each step.</summary>
     public SdpSettings Sdp { get; init; } = SdpSettings.Default;
 
