@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Seesaw;
@@ -47,13 +46,12 @@ public sealed class Certifier
         guess.ValidateAgainst(first.Data.Settings);
         var built = RelaxationCatalog.Build(first.Data, guess, request);
         var points = new CertificationPoint[parameters.Count];
-        var failures = new ConcurrentQueue<Exception>();
         Parallel.For(0, parameters.Count,
             new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
             i =>
             {
                 var (data, realisation) = i == 0 ? first : family(parameters[i]);
-                var relaxations = i == 0 ? built : built.Select(r => r.Relaxation is null ? r : r with { Relaxation = r.Relaxation.WithData(data) }).ToArray();
+                var relaxations = i == 0 ? built : built.Select(r => RelaxationCatalog.WithData(r, data)).ToArray();
                 points[i] = Evaluate(parameters[i], relaxations, data, guess, realisation, request, cancellation);
             });
         return points;

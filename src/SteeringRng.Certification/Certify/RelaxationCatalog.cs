@@ -26,6 +26,13 @@ internal static class RelaxationCatalog
         return entries;
     }
 
+    /// <summary>The same relaxation for new data; data it refuses become a failed result for that point.</summary>
+    public static Entry WithData(Entry entry, Assemblage data)
+    {
+        if (entry.Relaxation is not { } relaxation) return entry;
+        return Try(relaxation.Kind, relaxation.Level, () => relaxation.WithData(data));
+    }
+
     private static bool IsJointOverAll(GuessTarget guess, int partyCount) =>
         guess.Parties.Count == partyCount;
 

@@ -18,7 +18,12 @@ internal sealed class SteeringRelaxationBound(BoundKind kind, GuessingRelaxation
         return RelaxationReading.From(kind, 0, solution, value.GuessingProbability, wallSeconds);
     }
 
-    public IRelaxationBound WithData(Assemblage data) => new SteeringRelaxationBound(kind, relaxation.WithData(data));
+    /// <summary>
+    /// The Glo relaxation was built on the grouped assemblage (all untrusted parties as one), so new data are
+    /// grouped the same way before the swap.
+    /// </summary>
+    public IRelaxationBound WithData(Assemblage data) => new SteeringRelaxationBound(kind,
+        relaxation.WithData(kind == BoundKind.Global ? AssemblageOperations.GroupUntrusted(data) : data));
 }
 
 /// <summary>How a relaxation's solve becomes a bound: a number only when the solver reached the optimum.</summary>
