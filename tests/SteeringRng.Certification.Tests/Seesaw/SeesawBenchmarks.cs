@@ -41,6 +41,12 @@ public class SeesawBenchmarks(ITestOutputHelper output)
     [BenchmarkFact]
     public void UnsteerableGhz_Dimension3_Log() => Run(0.4, 3, randomStarts: 1);
 
+    // d = 10 = 2 + 2³: the padding levels hold all eight deterministic strategies of a party, so the LHS model
+    // of μ = 0.4 fits and the first state step can reach P_g = 1.
+    [BenchmarkFact]
+    public void UnsteerableGhz_Dimension10_ReachesOne() =>
+        Assert.Equal(1.0, Run(0.4, 10, randomStarts: 0).GuessingProbability, 1e-6);
+
     [BenchmarkFact]
     public void NoisyGhz_Dimension10() => Assert.True(Run(0.8, 10, randomStarts: 0).GuessingProbability >= 0.25);
 }

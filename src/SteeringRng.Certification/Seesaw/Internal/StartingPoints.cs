@@ -4,10 +4,15 @@ using MathNet.Numerics.LinearAlgebra;
 namespace SteeringRng.Certification.Seesaw.Internal;
 
 /// <summary>
-/// Feasible starts of the seesaw, all built from the true realisation so that they reproduce the data exactly:
-/// the realisation embedded in the larger local dimensions (extra levels assigned to outcome 0), and random
-/// variants that split the padding levels among the outcomes at random (different for each setting) and
-/// split ρ among Eve's guesses at random, σ^e = √ρ K_e √ρ for a random POVM {K_e}.
+/// Feasible starts of the seesaw, all built from the true realisation so that they reproduce the data exactly.
+/// The realisation is embedded in the larger local dimensions, and each extra level ℓ of a party carries a
+/// deterministic strategy λ_ℓ (an outcome for every setting): M_{b|y} ← V M_{b|y} V† + Σ_{ℓ : λ_ℓ(y) = b} |ℓ⟩⟨ℓ|.
+/// The true state does not touch these levels, so the data are unchanged, but the state SDP can then place
+/// weight on them: hidden-variable components whose outcomes Eve knows. With n outcomes and m settings there
+/// are n^m strategies; the paper's d = 10 = 2 + 2³ holds all of them for qubits with three settings, so an
+/// unsteerable assemblage can reach P_g = 1 in the first state step. The embedded start enumerates the
+/// strategies in order; random starts draw them at random and split ρ among Eve's guesses at random,
+/// σ^e = √ρ K_e √ρ for a random POVM {K_e}.
 /// </summary>
 internal static class StartingPoints
 {
@@ -29,16 +34,18 @@ internal static class StartingPoints
         {
             int from = truth.PartyDimensions[j], to = dimensions[j];
             var v = DenseOps.EmbeddingIsometry([from], [to]);
-            // P = I − V V†: the levels the true measurement does not act on.
-            var padding = DenseOps.Identity(to) - v * v.ConjugateTranspose();
-            povms[j] = truth.Povms[j].Select(setting =>
-            {
-                int n = setting.Count;
-                var extra = random is null || to == from
-                    ? Enumerable.Range(0, n).Select(b => b == 0 ? padding : Matrix<Complex>.Build.Dense(to, to)).ToArray()
-                    : RandomPovm(n, to, random).Select(m => padding * m * padding).ToArray();
-                return (IReadOnlyList<Matrix<Complex>>)setting.Select((m, b) => v * m * v.ConjugateTranspose() + extra[b]).ToArray();
-            }).ToArray();
+            int settings = truth.Povms[j].Count, outcomes = truth.Povms[j][0].Count;
+            int strategyCount = (int)Math.Min(int.MaxValue, Math.Pow(outcomes, settings));
+            var strategies = Enumerable.Range(0, to - from)
+                .Select(l => random is null ? l % strategyCount : random.Next(strategyCount)).ToArray();
+            povms[j] = truth.Povms[j].Select((setting, y) =>
+                (IReadOnlyList<Matrix<Complex>>)setting.Select((m, b) =>
+                {
+                    var effect = v * m * v.ConjugateTranspose();
+                    for (int l = 0; l < strategies.Length; l++)
+                        if (StrategyOutcome(strategies[l], y, outcomes) == b) effect[from + l, from + l] += 1;
+                    return effect;
+                }).ToArray()).ToArray();
         }
         var full = DenseOps.EmbeddingIsometry(new[] { truth.TrustedDimension }.Concat(truth.PartyDimensions).ToArray(),
             new[] { truth.TrustedDimension }.Concat(dimensions).ToArray());
@@ -59,6 +66,13 @@ internal static class StartingPoints
                 .Select(kE => DenseOps.HermitianPart(root * kE * root)).ToArray();
         }
         return new SeesawAttack(truth.TrustedDimension, dimensions, guess, subStates, povms);
+    }
+
+    /// <summary>λ(y): digit y (setting 0 least significant) of the strategy number in base n.</summary>
+    private static int StrategyOutcome(int strategy, int setting, int outcomes)
+    {
+        for (int y = 0; y < setting; y++) strategy /= outcomes;
+        return strategy % outcomes;
     }
 
     /// <summary>A random n-outcome POVM on C^d: Ginibre effects G G†, rescaled by S^{−1/2} (S = Σ G G†).</summary>
