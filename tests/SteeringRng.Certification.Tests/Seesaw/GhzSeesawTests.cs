@@ -21,6 +21,7 @@ public sealed class GhzSeesawRuns
         Add("noisy joint d2", 0.7, GuessTarget.Joint(0, 0), 2, randomStarts: 0);
         Add("bipartite d2", 1.0, GuessTarget.Single(0, 0), 2, randomStarts: 0, qubits: 2, settings: 2);
         Add("bipartite d3", 1.0, GuessTarget.Single(0, 0), 3, randomStarts: 0, qubits: 2, settings: 2);
+        Add("unsteerable pair d6", 0.5, GuessTarget.Single(0, 0), 6, randomStarts: 0, qubits: 2, settings: 2);
         Add("four qubits, middle party d2", 1.0, GuessTarget.Single(1, 0), 2, randomStarts: 0, qubits: 4, settings: 2, csdp: true);
     }
 
@@ -95,6 +96,17 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         var result = Result("four qubits, middle party d2");
         Assert.True(result.IsBound, result.Message);
         Assert.Equal(0.5, result.GuessingProbability, 1e-7);
+    }
+
+    // A noisy maximally entangled pair at μ = 1/2 with Bob measuring X and Y (two MUBs) is unsteerable (the
+    // threshold is 1/√2), so it has an LHS model and the true P_g is 1. With d = 2 + 2² the four deterministic
+    // strategies fit in the padding levels, σ = Σ_λ σ_λ ⊗ |λ⟩⟨λ| is feasible and Eve knows λ: P_g = 1 exactly.
+    [Fact]
+    public void UnsteerablePair_WithRoomForEveryStrategy_ReachesCertainty()
+    {
+        var result = Result("unsteerable pair d6");
+        Assert.True(result.IsBound, result.Message);
+        Assert.Equal(1.0, result.GuessingProbability, 1e-6);
     }
 
     // μ = 0.4 is unsteerable (fLHS threshold 0.428 with X, Y, Z), so the true P_g is 1. An explicit attack in
