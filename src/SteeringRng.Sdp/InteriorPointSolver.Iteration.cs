@@ -24,7 +24,7 @@ public sealed partial class InteriorPointSolver
         private readonly InternalProblem _p;
         private readonly BlockLayout[] _layout;
 
-        private readonly Stopwatch _schurTime = new(), _factorTime = new();
+        private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
         private Iterate _it;
         private double[]?[] _lx = [];
@@ -49,20 +49,28 @@ public sealed partial class InteriorPointSolver
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}");
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
+            var progressMark = double.PositiveInfinity;
             var sinceGain = 0;
             var tinySteps = 0;
+            if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, 0, "the starting point is not positive definite");
             for (var iter = 0; ; iter++)
             {
-                if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, iter, "X or Z lost positive definiteness");
+                _residualTime.Start();
                 var res = Residuals.Of(_p, _it);
+                _residualTime.Stop();
                 var errors = DimacsErrors.Compute(_p, res.PrimalNorm, res.DualNorm, 0, 0, res.PrimalObjective, res.DualObjective, res.XZ);
                 var worst = DimacsErrors.Worst(errors);
                 if (!double.IsFinite(worst)) return Stop(SdpStatus.NumericalFailure, best, iter, "non-finite residuals");
-                if (worst < 0.9 * bestWorst || best is null)
+                // Keep the best point seen (by its worst DIMACS error); progress means a 10 % gain on the last mark.
+                if (worst < bestWorst)
                 {
-                    if (worst < 0.9 * bestWorst) sinceGain = 0;
-                    bestWorst = Math.Min(bestWorst, worst);
+                    bestWorst = worst;
                     best = _it.Clone();
+                }
+                if (worst < 0.9 * progressMark)
+                {
+                    progressMark = worst;
+                    sinceGain = 0;
                 }
                 else sinceGain++;
                 if (worst <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
@@ -83,10 +91,11 @@ public sealed partial class InteriorPointSolver
                 if (!factored) return Stop(SdpStatus.NumericalFailure, best, iter, "Schur complement could not be factored");
 
                 // G = X R_d Z⁻¹ enters both right-hand sides.
+                _directionTime.Start();
                 var g = Product(_it.X, res.Dual, _zInv);
 
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
-                var (dxA, dyA, dzA) = Direction(chol, res, g, sigmaMu: 0, h: null);
+                var (dxA, _, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
                 var apA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.X, _lx, dxA));
                 var adA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.Z, _lz, dzA));
                 var muAff = AffineMu(dxA, dzA, apA, adA);
@@ -96,25 +105,46 @@ public sealed partial class InteriorPointSolver
                 // Corrector:  dX Z + X dZ = σμI − XZ − dX_a dZ_a, i.e. with H = dX_a dZ_a Z⁻¹:
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
-                var (dx, dy, dz) = Direction(chol, res, g, sigma * res.Mu, h);
-                _ = dyA;
+                var (dx, dy, dz) = Direction(schur, chol, res, g, sigma * res.Mu, h);
+                _directionTime.Stop();
                 var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
                 var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
                 tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
                 Log(string.Create(CultureInfo.InvariantCulture,
                     $"{iter,3} pobj {res.PrimalObjective,16:E8} dobj {res.DualObjective,16:E8} pinf {errors[0]:E1} dinf {errors[2]:E1} gap {errors[4]:E1} mu {res.Mu:E1} sigma {sigma:F3} ap {ap:F3} ad {ad:F3} reg {chol.Regularization:E0} t {_clock.Elapsed.TotalSeconds:F2}s"));
 
+                _stepTime.Start();
+                var stepped = TakeStep(dx, dy, dz, ap, ad);
+                _stepTime.Stop();
+                if (!stepped) return Stop(SdpStatus.NumericalFailure, best, iter + 1, "X or Z lost positive definiteness");
+            }
+        }
+
+        /// <summary>
+        /// X += α_p dX, y += α_d dy, Z += α_d dZ, then the factors of the new point. Rounding can leave the new X or Z
+        /// just outside the cone although α is 95 % of the exact maximal step; then both steps are halved (≤ 5 times).
+        /// </summary>
+        private bool TakeStep(double[][] dx, double[] dy, double[][] dz, double ap, double ad)
+        {
+            var previous = _it.Clone();
+            for (var attempt = 0; attempt < 6; attempt++, ap *= 0.5, ad *= 0.5)
+            {
+                if (attempt > 0) _it = previous.Clone();
                 BlockAlgebra.Axpy(ap, dx, _it.X);
                 BlockAlgebra.Axpy(ad, dz, _it.Z);
                 for (var i = 0; i < _p.M; i++) _it.Y[i] += ad * dy[i];
+                if (Factorize()) return true;
             }
+            _it = previous;
+            Factorize();
+            return false;
         }
 
         /// <summary>
         /// Solves the reduced Newton system for given σμ and second-order term H (null: 0):
         ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
         /// </summary>
-        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
+        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
         {
             var k = _p.NewBlocks();
             for (var b = 0; b < k.Length; b++)
@@ -123,7 +153,7 @@ public sealed partial class InteriorPointSolver
             var ak = BlockAlgebra.Apply(_p, k);
             var rhs = new double[_p.M];
             for (var i = 0; i < rhs.Length; i++) rhs[i] = ak[i] - _p.B[i];
-            var dy = _p.M == 0 ? [] : chol.Solve(rhs);
+            var dy = _p.M == 0 ? [] : schur.FromPositions(chol.Solve(schur.ToPositions(rhs)));
             var dz = res.Dual.Select(r => (double[])r.Clone()).ToArray();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dz, dy[i], _layout);
             var xdz = Product(_it.X, dz, _zInv);
@@ -145,8 +175,58 @@ public sealed partial class InteriorPointSolver
                 for (var c = 0; c < n; c++)
                     d[r * n + c] = sigmaMu * zi[r * n + c] - x[r * n + c] - 0.5 * (q[r * n + c] + q[c * n + r]);
             }
+            for (var step = 0; step < 3 && _p.M > 0; step++)
+                if (!RefinePrimal(schur, chol, res, dx, dy, dz)) break;
             return (dx, dy, dz);
         }
+
+        /// <summary>
+        /// One step of refinement against the exact operator (true if it halved the defect; the caller repeats then). Near the optimum M is so ill-conditioned that the solve
+        /// leaves e = A(dX) − r_p well above rounding, and that error becomes primal infeasibility. Since
+        /// dX(dy + δ) = dX(dy) − sym(X A*(δ) Z⁻¹), the choice M δ = e cancels it to first order; A(dX) is evaluated
+        /// from the matrices themselves (not from M), so this also removes errors made in forming M. Kept only if
+        /// ‖A(dX) − r_p‖ decreases.
+        /// </summary>
+        private bool RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
+        {
+            var e = PrimalDefect(dx, res);
+            var before = Norm(e);
+            // Nothing left worth a pass over M: the defect is at rounding level of r_p and b.
+            if (before <= 1e-15 * (1 + _p.BNorm1 + Norm(res.Primal))) return false;
+            var delta = schur.FromPositions(chol.Solve(schur.ToPositions(e)));
+            var dzDelta = _p.NewBlocks();
+            for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dzDelta, delta[i], _layout);
+            var xdz = Product(_it.X, dzDelta, _zInv);
+            var trial = dx.Select(b => (double[])b.Clone()).ToArray();
+            for (var b = 0; b < trial.Length; b++)
+            {
+                if (_layout[b].IsDiagonal)
+                {
+                    for (var t = 0; t < trial[b].Length; t++) trial[b][t] -= xdz[b][t];
+                    continue;
+                }
+                var n = _layout[b].Dim;
+                var q = xdz[b];
+                for (var r = 0; r < n; r++)
+                for (var c = 0; c < n; c++) trial[b][r * n + c] -= 0.5 * (q[r * n + c] + q[c * n + r]);
+            }
+            var after = Norm(PrimalDefect(trial, res));
+            if (!(after < before)) return false;
+            for (var b = 0; b < dx.Length; b++) Array.Copy(trial[b], dx[b], dx[b].Length);
+            BlockAlgebra.Axpy(1, dzDelta, dz);
+            for (var i = 0; i < dy.Length; i++) dy[i] += delta[i];
+            return after < 0.5 * before;
+        }
+
+        /// <summary>e = A(dX) − r_p.</summary>
+        private double[] PrimalDefect(double[][] dx, Residuals res)
+        {
+            var e = BlockAlgebra.Apply(_p, dx);
+            for (var i = 0; i < e.Length; i++) e[i] -= res.Primal[i];
+            return e;
+        }
+
+        private static double Norm(double[] v) => Math.Sqrt(v.Sum(t => t * t));
 
         /// <summary>U V W per block (dense: two products; diagonal: elementwise).</summary>
         private double[][] Product(double[][] u, double[][] v, double[][] w)

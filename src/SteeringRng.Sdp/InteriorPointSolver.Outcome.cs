@@ -93,7 +93,7 @@ public sealed partial class InteriorPointSolver
                 Message = message,
             };
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"{status} after {iter} iterations, {solution.Seconds:F2}s: pobj {res.PrimalObjective:E10} dobj {res.DualObjective:E10} DIMACS max {DimacsErrors.Worst(errors):E1} (Schur {_schurTime.Elapsed.TotalSeconds:F2}s, Cholesky {_factorTime.Elapsed.TotalSeconds:F2}s){(message.Length > 0 ? " — " + message : "")}"));
+                $"{status} after {iter} iterations, {solution.Seconds:F2}s: pobj {res.PrimalObjective:E10} dobj {res.DualObjective:E10} DIMACS max {DimacsErrors.Worst(errors):E1} (Schur {_schurTime.Elapsed.TotalSeconds:F2}s, Cholesky {_factorTime.Elapsed.TotalSeconds:F2}s, directions {_directionTime.Elapsed.TotalSeconds:F2}s, steps {_stepTime.Elapsed.TotalSeconds:F2}s, residuals {_residualTime.Elapsed.TotalSeconds:F2}s){(message.Length > 0 ? " — " + message : "")}"));
             return solution;
         }
     }

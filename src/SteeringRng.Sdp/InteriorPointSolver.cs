@@ -26,6 +26,10 @@ namespace SteeringRng.Sdp;
 /// the Newton system  A(dX) = b − A(X),  Σ dy_i A_i − dZ = −R_d,  dX Z + X dZ = σμI − XZ  is reduced to
 ///   M dy = A(σμZ⁻¹ − X R_d Z⁻¹) − b,   M_ij = ⟨A_i, X A_j Z⁻¹⟩,
 ///   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(X dZ Z⁻¹).
+/// Safeguards: the Schur complement is equilibrated and, on a Cholesky breakdown, shifted (with refinement back to
+/// the unshifted system); each direction is refined against the exact operator so A(dX) = r_p holds to rounding;
+/// a step that rounding pushes out of the cone is halved; the best point seen is kept and returned when the method
+/// stagnates (no 10 % gain in 10 iterations) or its steps collapse.
 /// Status is always set; numerical trouble ends the solve with a status, never an exception. Invalid settings throw
 /// <see cref="ArgumentException"/> (a programming error). Backend = Native on a machine without LAPACK returns
 /// <see cref="SdpStatus.NumericalFailure"/> with a message naming the libraries tried.
@@ -53,15 +57,22 @@ public sealed partial class InteriorPointSolver : ISdpSolver
         settings.Validate();
         var clock = Stopwatch.StartNew();
         var (kernels, why) = KernelSelection.For(settings.Backend);
-        if (kernels is null)
+        if (kernels is null) return NoSolution(problem, clock, why);
+        try
         {
-            return new SdpSolution
-            {
-                Status = SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
-                Y = new double[problem.ConstraintCount], Dimacs = [.. Enumerable.Repeat(double.NaN, 6)],
-                Iterations = 0, Seconds = clock.Elapsed.TotalSeconds, Solver = Name, Message = why,
-            };
+            return new Run(problem, settings, kernels, cancellation, clock).Execute();
         }
-        return new Run(problem, settings, kernels, cancellation, clock).Execute();
+        catch (OutOfMemoryException e)
+        {
+            // The m×m Schur complement is dense: m = 50 000 already needs 20 GB.
+            return NoSolution(problem, clock, $"not enough memory for m = {problem.ConstraintCount} constraints: {e.Message}");
+        }
     }
+
+    private SdpSolution NoSolution(SdpProblem problem, Stopwatch clock, string why) => new()
+    {
+        Status = SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
+        Y = new double[problem.ConstraintCount], Dimacs = [.. Enumerable.Repeat(double.NaN, 6)],
+        Iterations = 0, Seconds = clock.Elapsed.TotalSeconds, Solver = Name, Message = why,
+    };
 }

@@ -9,6 +9,9 @@ public enum LinearAlgebraBackend
     /// <summary>Managed SIMD kernels only (always available).</summary>
     Managed,
 
-    /// <summary>Native LAPACK/OpenBLAS through P/Invoke; solving fails with a clear message if absent.</summary>
+    /// <summary>
+    /// Native LAPACK/OpenBLAS through P/Invoke. When no library can be loaded, the built-in solver does not throw: it
+    /// returns <see cref="SdpStatus.NumericalFailure"/> with a message naming the libraries it tried.
+    /// </summary>
     Native,
 }

@@ -57,7 +57,15 @@ internal static class ProblemValidation
             if (keys is not null) keys[k] = ((long)e.Block << 42) | ((long)e.Row << 21) | (uint)e.Col;
         }
         if (keys is null) return;
-        if (blocks.Any(s => s.Size >= 1 << 21)) return; // positions do not fit the packed key; sizes like this are not solvable anyway
+        if (blocks.Any(s => s.Size >= 1 << 21))
+        {
+            // Positions do not fit the packed key: compare them as tuples.
+            var seen = new HashSet<(int, int, int)>();
+            foreach (var e in entries)
+                if (!seen.Add((e.Block, e.Row, e.Col)))
+                    throw new ArgumentException($"{name}: duplicate entry at block {e.Block}, row {e.Row}, col {e.Col}; each position may appear once.");
+            return;
+        }
         Array.Sort(keys);
         for (var k = 1; k < keys.Length; k++)
         {

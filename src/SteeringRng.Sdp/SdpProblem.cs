@@ -62,7 +62,7 @@ public sealed class SdpProblem
             return new SdpMatrix(dst);
         }
         var a = new SdpMatrix[f.Count];
-        for (var i = 0; i < a.Length; i++) a[i] = Negate(f[i] ?? throw new ArgumentException($"F[{i + 1}] is null."));
+        for (var i = 0; i < a.Length; i++) a[i] = Negate(f[i] ?? throw new ArgumentException($"f[{i}] is null."));
         var b = new double[g.Length];
         for (var i = 0; i < b.Length; i++) b[i] = -g[i];
         return new SdpProblem(blocks, Negate(f0), a, b);

@@ -23,6 +23,10 @@ public sealed record SdpSolution
     /// DIMACS errors (Mittelmann's definitions): 1 primal infeasibility ‖A(X) − b‖/(1+‖b‖₁); 2 max(0, −λmin(X))/(1+‖b‖₁);
     /// 3 dual infeasibility ‖Σ y_i A_i − C − Z‖_F/(1+‖C‖₁); 4 max(0, −λmin(Z))/(1+‖C‖₁);
     /// 5 (⟨C,X⟩ − bᵀy)/(1+|⟨C,X⟩|+|bᵀy|); 6 ⟨X,Z⟩/(1+|⟨C,X⟩|+|bᵀy|).
+    /// Norms: ‖·‖ of a vector is the 2-norm, ‖b‖₁ = Σ|b_i|, ‖C‖₁ = Σ_jk |C_jk| over the full matrix (both triangles;
+    /// the complex modulus on Hermitian blocks), ‖·‖_F the Frobenius norm. Errors 5 and 6 are signed (5 is ≤ 0 at
+    /// feasible points of this max/min pair); tolerances are compared with the absolute values.
+    /// <see cref="DimacsErrors.Evaluate"/> computes them for any point.
     /// </summary>
     public required double[] Dimacs { get; init; }
 

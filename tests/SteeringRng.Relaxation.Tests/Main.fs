@@ -3,4 +3,9 @@ module SteeringRng.Relaxation.Tests.Main
 open Expecto
 
 [<EntryPoint>]
-let main argv = runTestsInAssemblyWithCLIArgs [] argv
+let main argv =
+    if argv |> Array.contains "--benchmark" then
+        BuildTiming.run ()
+        0
+    else
+        runTestsInAssemblyWithCLIArgs [] argv

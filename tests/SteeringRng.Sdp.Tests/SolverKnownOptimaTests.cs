@@ -66,4 +66,26 @@ public class SolverKnownOptimaTests(ITestOutputHelper output)
         // The optimal correlators are ±1/√2 (unique at level 1).
         Assert.Equal(1 / Math.Sqrt(2), s.Y[Array.IndexOf(problem.A.ToArray(), problem.A.First(m => m.Entries[0] is { Row: 1, Col: 3 }))], 6);
     }
+
+    /// <summary>
+    /// max Re tr(C ρ) over density matrices (ρ ⪰ 0 Hermitian, tr ρ = 1) is λmax(C). For C = [[2, i, 0], [−i, 2, 0], [0, 0, 1]]
+    /// the spectrum is {3, 1, 1}, so the optimum is 3, attained by the pure state (1, −i, 0)/√2 (C v = 3v).
+    /// </summary>
+    [Fact]
+    public void Hermitian_LargestEigenvalue_IsOptimum()
+    {
+        var c = new SdpMatrix([new(0, 0, 0, 2), new(0, 0, 1, 0, 1), new(0, 1, 1, 2), new(0, 2, 2, 1)]);
+        var trace = new SdpMatrix([new(0, 0, 0, 1), new(0, 1, 1, 1), new(0, 2, 2, 1)]);
+        var s = new InteriorPointSolver().Solve(new SdpProblem([SdpBlock.Hermitian(3)], c, [trace], [1.0]), Logged());
+        Assert.Equal(SdpStatus.Optimal, s.Status);
+        Assert.Equal(3.0, s.PrimalObjective, 7);
+        Assert.Equal(3.0, s.DualObjective, 7);
+        // ρ = v v* with v = (1, −i, 0)/√2: ρ₀₀ = ρ₁₁ = ½, ρ₀₁ = v₀ conj(v₁) = i/2.
+        var x = s.X[0];
+        Assert.Equal(0.5, x.Re[0], 6);
+        Assert.Equal(0.5, x.Re[4], 6);
+        Assert.Equal(0.0, x.Re[1], 6);
+        Assert.Equal(0.5, x.Im![1], 6);
+        Assert.Equal(-0.5, x.Im[3], 6);
+    }
 }

@@ -40,9 +40,9 @@ internal static class BlockAlgebra
     /// <summary>A(X) = (⟨A_i, X⟩)_i; X may be non-symmetric (A_i symmetric picks its symmetric part).</summary>
     public static double[] Apply(InternalProblem p, double[][] x)
     {
+        // O(nnz) work: sequential (a Parallel.For costs more than it saves here, badly so on a busy machine).
         var r = new double[p.M];
-        if (p.M >= 256) Parallel.For(0, p.M, i => r[i] = p.A[i].Dot(x, p.Layout));
-        else for (var i = 0; i < p.M; i++) r[i] = p.A[i].Dot(x, p.Layout);
+        for (var i = 0; i < p.M; i++) r[i] = p.A[i].Dot(x, p.Layout);
         return r;
     }
 }

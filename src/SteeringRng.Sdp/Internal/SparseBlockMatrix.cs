@@ -40,9 +40,6 @@ internal sealed class SparsePart
         }
         return (r, c, v);
     }
-
-    /// <summary>Distinct column indices of the full pattern (for the dense Schur formula W = X A Z⁻¹).</summary>
-    public int[] DistinctColumns() => Rows.Concat(Cols).Distinct().Order().ToArray();
 }
 
 /// <summary>A block-diagonal symmetric matrix in internal coordinates, stored block by block as sparse parts.</summary>

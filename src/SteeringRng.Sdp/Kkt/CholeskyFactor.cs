@@ -5,17 +5,20 @@ namespace SteeringRng.Sdp.Kkt;
 /// <summary>
 /// Factors the Schur complement M = L Lᵀ and solves M dy = r with safeguards:
 /// <list type="bullet">
-/// <item>on a Cholesky breakdown (M loses definiteness to rounding near the optimum), retry with M + δI,
-/// δ = 10⁻¹⁴·max M_ii growing ×100 per attempt (at most 6);</item>
-/// <item>iterative refinement against the unregularised M: r ← r − M dy, dy ← dy + M̃⁻¹ r, while the residual drops.</item>
+/// <item>symmetric diagonal scaling M̃ = D M D, D = diag(M_ii^(−1/2)), so pivots are judged relative to a unit
+/// diagonal (M spans many orders of magnitude near the optimum);</item>
+/// <item>on a Cholesky breakdown (M̃ loses definiteness to rounding near the optimum), retry with M̃ + δI,
+/// δ = 10⁻¹³ growing ×10 per attempt (at most 8);</item>
+/// <item>iterative refinement against the unshifted M̃: dy ← dy + (M̃ + δI)⁻¹(r − M̃ dy) while the residual halves.</item>
 /// </list>
-/// The original M survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
+/// The scaled M̃ survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
 /// </summary>
 internal sealed class CholeskyFactor
 {
     private readonly IDenseKernels _kernels;
     private readonly int _m;
     private readonly double[] _diag;
+    private readonly double[] _scale;
 
     public CholeskyFactor(IDenseKernels kernels, int m)
     {
@@ -23,12 +26,13 @@ internal sealed class CholeskyFactor
         _m = m;
         Matrix = new double[(long)m * m <= Array.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large.")];
         _diag = new double[m];
+        _scale = new double[m];
     }
 
     /// <summary>The full symmetric matrix to be filled before <see cref="Factor"/>.</summary>
     public double[] Matrix { get; }
 
-    /// <summary>The shift δ used by the last successful factorisation (0 when none was needed).</summary>
+    /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
 
     /// <summary>False if even the regularised matrix cannot be factored (non-finite entries or a hopeless M).</summary>
@@ -36,17 +40,23 @@ internal sealed class CholeskyFactor
     {
         var m = _m;
         var a = Matrix;
-        var maxDiag = 0.0;
         for (var i = 0; i < m; i++)
         {
-            _diag[i] = a[i * m + i];
-            if (!double.IsFinite(_diag[i])) return false;
-            maxDiag = Math.Max(maxDiag, Math.Abs(_diag[i]));
+            var d = a[i * m + i];
+            if (!double.IsFinite(d) || !(d > 0)) return false;
+            _scale[i] = 1 / Math.Sqrt(d);
         }
+        // M̃_ij = M_ij / √(M_ii M_jj): row by row, unit diagonal.
+        Parallel.For(0, m, i =>
+        {
+            var si = _scale[i];
+            for (var j = 0; j < m; j++) a[i * m + j] *= si * _scale[j];
+        });
+        for (var i = 0; i < m; i++) _diag[i] = a[i * m + i];
         Regularization = 0;
         if (_kernels.Cholesky(a, m)) return true;
-        var delta = 1e-14 * Math.Max(maxDiag, 1e-300);
-        for (var attempt = 0; attempt < 6; attempt++, delta *= 100)
+        var delta = 1e-13;
+        for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
             RestoreLower();
             for (var i = 0; i < m; i++) a[i * m + i] = _diag[i] + delta;
@@ -57,11 +67,20 @@ internal sealed class CholeskyFactor
         return false;
     }
 
-    /// <summary>Solves M dy = r (r is not modified) with up to three refinement steps.</summary>
-    public double[] Solve(double[] r)
+    /// <summary>
+    /// Solves M dy = r (r is not modified) through the scaled system. After a regularised factorisation, up to three
+    /// refinement steps (while the residual halves) recover the solution of the unshifted system; otherwise the
+    /// caller refines against the exact operator instead (InteriorPointSolver.RefinePrimal), which also catches
+    /// errors made in forming M, so a refinement here would only cost two more passes over M.
+    /// </summary>
+    public double[] Solve(double[] rhs)
     {
+        // M dy = r  ⇔  M̃ (D⁻¹ dy) = D r.
+        var r = new double[_m];
+        for (var i = 0; i < _m; i++) r[i] = _scale[i] * rhs[i];
         var x = (double[])r.Clone();
         _kernels.CholeskySolve(Matrix, _m, x);
+        if (Regularization == 0) return Unscale(x);
         var best = ResidualNorm(r, x, out var res);
         for (var step = 0; step < 3 && best > 0; step++)
         {
@@ -72,10 +91,17 @@ internal sealed class CholeskyFactor
             if (!(norm < 0.5 * best)) break;
             (x, best, res) = (trial, norm, nextRes);
         }
+        return Unscale(x);
+    }
+
+    /// <summary>dy = D x.</summary>
+    private double[] Unscale(double[] x)
+    {
+        for (var i = 0; i < _m; i++) x[i] *= _scale[i];
         return x;
     }
 
-    /// <summary>‖r − M x‖₂ with M read from the untouched strict upper triangle and the saved diagonal.</summary>
+    /// <summary>‖r − M̃ x‖₂ with M̃ read from the untouched strict upper triangle and the saved diagonal.</summary>
     private double ResidualNorm(double[] r, double[] x, out double[] res)
     {
         var m = _m;

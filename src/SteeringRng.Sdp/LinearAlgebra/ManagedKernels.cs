@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace SteeringRng.Sdp.LinearAlgebra;
@@ -67,30 +68,41 @@ internal sealed class ManagedKernels : IDenseKernels
     private static void UpdateTrailing(double[] a, int n, int k0, int kb, int start)
     {
         var rem = n - start;
-        // Packed transpose of the panel: pt[k, j] = L[start + j, k0 + k], so a row of the update reads contiguous memory.
-        var pt = new double[kb * rem];
-        for (var j = 0; j < rem; j++)
-        for (var k = 0; k < kb; k++) pt[k * rem + j] = a[(start + j) * n + k0 + k];
-        var tiles = (rem + 3) / 4;
-        void Tile(int t)
+        var chunk = 2 * W;
+        var chunks = (rem + chunk - 1) / chunk;
+        // Panel packed by column chunks: pp[(c·kb + k)·chunk + t] = L[start + c·chunk + t, k0 + k] (zero past the end),
+        // so the micro-kernel streams one contiguous kb×chunk slab per chunk of columns.
+        var pp = new double[chunks * kb * chunk];
+        for (var jj = 0; jj < rem; jj++)
         {
-            var i0 = start + 4 * t;
+            var (c, t) = (jj / chunk, jj % chunk);
+            var row = (start + jj) * n + k0;
+            for (var k = 0; k < kb; k++) pp[(c * kb + k) * chunk + t] = a[row + k];
+        }
+        var tiles = (rem + 3) / 4;
+        void Tile(int tile)
+        {
+            var i0 = start + 4 * tile;
             var rows = Math.Min(4, n - i0);
             // Columns [start, i0) are strictly below the diagonal for every row of the tile: vector micro-kernel.
-            var jEnd = start;
-            if (rows == 4)
+            var full = rows == 4 ? (i0 - start) / chunk : 0;
+            if (full > 0)
             {
-                for (var j = start; j + 2 * W <= i0; j += 2 * W) MicroKernel(a, n, pt, rem, kb, k0, i0, j, start);
-                jEnd = start + (i0 - start) / (2 * W) * (2 * W);
+                // The tile's four panel rows interleaved: ar[4k + r] = L[i0 + r, k0 + k].
+                var ar = new double[4 * kb];
+                for (var r = 0; r < 4; r++)
+                for (var k = 0; k < kb; k++) ar[4 * k + r] = a[(i0 + r) * n + k0 + k];
+                for (var c = 0; c < full; c++) MicroKernel(a, n, pp, c * kb * chunk, ar, kb, i0, start + c * chunk);
             }
             // The rest of each row up to its diagonal: scalar.
             for (var r = 0; r < rows; r++)
             {
                 var i = i0 + r;
-                for (var j = jEnd; j <= i; j++)
+                for (var j = start + full * chunk; j <= i; j++)
                 {
+                    var (c, t) = ((j - start) / chunk, (j - start) % chunk);
                     var s = 0.0;
-                    for (var k = 0; k < kb; k++) s += a[i * n + k0 + k] * pt[k * rem + j - start];
+                    for (var k = 0; k < kb; k++) s += a[i * n + k0 + k] * pp[(c * kb + k) * chunk + t];
                     a[i * n + j] -= s;
                 }
             }
@@ -99,20 +111,25 @@ internal sealed class ManagedKernels : IDenseKernels
         else for (var t = 0; t < tiles; t++) Tile(t);
     }
 
+    /// <summary>C[i0..i0+4, j..j+2W) −= Σ_k ar[4k + r] · slab[k, :], accumulated in eight vector registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(double[] a, int n, double[] pt, int rem, int kb, int k0, int i0, int j, int start)
+    private static void MicroKernel(double[] a, int n, double[] pp, int slab, double[] ar, int kb, int i0, int j)
     {
         Vector<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        var jc = j - start;
+        ref var b = ref MemoryMarshal.GetArrayDataReference(pp);
+        ref var x = ref MemoryMarshal.GetArrayDataReference(ar);
+        _ = pp[slab + kb * 2 * W - 1]; // one bounds check for the whole slab
+        _ = ar[4 * kb - 1];
         for (var k = 0; k < kb; k++)
         {
-            var b0 = new Vector<double>(pt, k * rem + jc);
-            var b1 = new Vector<double>(pt, k * rem + jc + W);
-            var x0 = new Vector<double>(a[i0 * n + k0 + k]);
-            var x1 = new Vector<double>(a[(i0 + 1) * n + k0 + k]);
-            var x2 = new Vector<double>(a[(i0 + 2) * n + k0 + k]);
-            var x3 = new Vector<double>(a[(i0 + 3) * n + k0 + k]);
+            var b0 = Vector.LoadUnsafe(ref b, (nuint)(slab + 2 * W * k));
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(slab + 2 * W * k + W));
+            ref var xk = ref Unsafe.Add(ref x, 4 * k);
+            var x0 = new Vector<double>(xk);
+            var x1 = new Vector<double>(Unsafe.Add(ref xk, 1));
+            var x2 = new Vector<double>(Unsafe.Add(ref xk, 2));
+            var x3 = new Vector<double>(Unsafe.Add(ref xk, 3));
             c00 = Fmadd(x0, b0, c00); c01 = Fmadd(x0, b1, c01);
             c10 = Fmadd(x1, b0, c10); c11 = Fmadd(x1, b1, c11);
             c20 = Fmadd(x2, b0, c20); c21 = Fmadd(x2, b1, c21);
@@ -125,7 +142,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Fmadd(Vector<double> x, Vector<double> y, Vector<double> acc) =>
+    internal static Vector<double> Fmadd(Vector<double> x, Vector<double> y, Vector<double> acc) =>
         UseFma ? Vector.FusedMultiplyAdd(x, y, acc) : acc + x * y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -179,6 +196,9 @@ internal sealed class ManagedKernels : IDenseKernels
             var d = 1.0 / l[i * n + i];
             for (var j = 0; j < n; j++) inv[i * n + j] *= d;
         }
+        // Rounding leaves the two triangles slightly different; the Schur formulas and the search direction must see
+        // one symmetric Z⁻¹ (as LAPACK's dpotri gives), or M and the exact operator disagree near the optimum.
+        Symmetrize(inv, n);
     }
 
     /// <summary>s ← L⁻¹ s (row-oriented forward substitution); with identity=true s starts as I.</summary>

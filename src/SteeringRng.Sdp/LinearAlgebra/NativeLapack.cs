@@ -34,10 +34,26 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dgemm_");
         _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
         _dsyev = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyev_");
-        // OpenBLAS threads: the Schur complement is formed with Parallel.For outside BLAS, so BLAS may use every
-        // core for its own (large) calls without oversubscribing; cap it at the processor count.
+        // OpenBLAS threads: one by default. Our own parallel loops (Schur complement) never call BLAS, but OpenBLAS's
+        // idle workers spin after each call and compete with them, and every small call (n×n blocks, solves) pays a
+        // thread wake-up; measured on a busy 2-core machine, the I3322 level-3 solve took 19 s wall with two BLAS
+        // threads against 4 s with one. Only the large Schur factorisation uses every core (see Cholesky).
         if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var setThreads))
-            ((delegate* unmanaged<int, void>)setThreads)(Environment.ProcessorCount);
+        {
+            _setThreads = (delegate* unmanaged<int, void>)setThreads;
+            SetThreads(1);
+        }
+    }
+
+    /// <summary>Factorisations at least this large run with one OpenBLAS thread per processor.</summary>
+    private const int ThreadedCholeskyThreshold = 1500;
+
+    private readonly delegate* unmanaged<int, void> _setThreads;
+
+    /// <summary>Sets OpenBLAS's thread count (no effect on a reference LAPACK).</summary>
+    internal void SetThreads(int threads)
+    {
+        if (_setThreads != null) _setThreads(Math.Max(1, threads));
     }
 
     public string Name => $"native ({Library})";
@@ -66,7 +82,16 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (n == 0) return true;
         byte u = (byte)'U';
         int info;
-        fixed (double* pa = a) _dpotrf(&u, &n, pa, &n, &info, 1);
+        var threaded = n >= ThreadedCholeskyThreshold && Environment.ProcessorCount > 1;
+        if (threaded) SetThreads(Environment.ProcessorCount);
+        try
+        {
+            fixed (double* pa = a) _dpotrf(&u, &n, pa, &n, &info, 1);
+        }
+        finally
+        {
+            if (threaded) SetThreads(1);
+        }
         return info == 0;
     }
 

@@ -1,0 +1,115 @@
+namespace SteeringRng.Algebra
+
+open System
+open System.Collections.Generic
+
+/// How the list S of words indexing a moment matrix is chosen.
+[<RequireQualifiedAccess>]
+type GeneratingSetSpec =
+    /// NPA level k: every canonical word of length ≤ k.
+    | Level of int
+    /// A level string such as "1+AB" or "1+B+C+BC+BBC" (see GeneratingSet.parse).
+    | Terms of string
+    /// An explicit list of words (the identity is added when missing).
+    | Words of Word list
+
+/// Generating sets: the identity first, then distinct nonzero canonical words in shortlex order.
+[<RequireQualifiedAccess>]
+module GeneratingSet =
+
+    let private finish (words: Word seq) : Word array =
+        let set = HashSet<Word>(words)
+        set.Add Word.Identity |> ignore
+        let arr = Seq.toArray set
+        Array.sortInPlace arr // shortlex: the identity (length 0) comes first
+        arr
+
+    /// All canonical words of length exactly 0..k, grouped by length: every canonical word of length L is a
+    /// canonical word of length L−1 times one generator (drop the last letter of its last party).
+    let private byLength (scenario: Scenario) (k: int) : Word list list =
+        let gens = scenario.Generators
+        let rec grow (current: Word list) (length: int) acc =
+            if length > k then
+                List.rev acc
+            else
+                let seen = HashSet<Word>()
+                for w in current do
+                    for g in gens do
+                        match Word.multiply w g with
+                        | ValueSome v when v.Length = length -> seen.Add v |> ignore
+                        | _ -> ()
+                let next = Seq.toList seen
+                grow next (length + 1) (next :: acc)
+        grow [ Word.Identity ] 1 [ [ Word.Identity ] ]
+
+    /// NPA level k: all canonical words of length ≤ k.
+    let level (scenario: Scenario) (k: int) : Word array =
+        if k < 0 then invalidArg (nameof k) $"A level must be a nonnegative integer, got {k}."
+        byLength scenario k |> List.concat |> finish
+
+    /// All products p_1·p_2·…·p_r with p_i a generator of party parties[i] (a term such as "BBC"), reduced.
+    let product (scenario: Scenario) (parties: int list) : Word seq =
+        let rec go (acc: Word seq) parties =
+            match parties with
+            | [] -> acc
+            | p :: rest ->
+                let gens = scenario.GeneratorLetters p |> Array.map Word.ofLetter
+                let next =
+                    seq {
+                        for w in acc do
+                            for g in gens do
+                                match Word.multiply w g with
+                                | ValueSome v -> yield v
+                                | ValueNone -> ()
+                    }
+                    |> HashSet
+                    |> Seq.toArray
+                go next rest
+        go [ Word.Identity ] parties
+
+    /// Reads one term: an integer k (NPA level k) or party letters with optional powers ("BC", "BBC", "B^2C").
+    let private parseTerm (scenario: Scenario) (text: string) (term: string) : Word seq =
+        let t = String(term.ToCharArray() |> Array.filter (Char.IsWhiteSpace >> not))
+        let fail msg = invalidArg "text" $"Level \"{text}\", term \"{term.Trim()}\": {msg}"
+        if t.Length = 0 then fail "empty term (two '+' in a row, or a '+' at an end)"
+        if t |> Seq.forall Char.IsDigit then
+            level scenario (int t) :> Word seq
+        else
+            let parties = ResizeArray()
+            let mutable i = 0
+            while i < t.Length do
+                let name = string t[i]
+                match scenario.TryFindParty name with
+                | None ->
+                    let known = scenario.Parties |> List.map (fun p -> p.Name) |> String.concat ", "
+                    fail $"'{name}' is not a party (parties: {known}; a term is an integer or party letters like \"BC\")"
+                | Some p ->
+                    i <- i + 1
+                    let mutable power = 1
+                    if i < t.Length && t[i] = '^' then
+                        i <- i + 1
+                        let start = i
+                        while i < t.Length && Char.IsDigit t[i] do
+                            i <- i + 1
+                        if i = start then fail $"'^' after {name} must be followed by a power"
+                        power <- int (t.Substring(start, i - start))
+                        if power < 1 then fail $"the power of {name} must be at least 1"
+                    for _ in 1..power do
+                        parties.Add p
+            product scenario (List.ofSeq parties)
+
+    /// Parses a level string: terms joined by '+'. An integer term k means NPA level k (all words of
+    /// length ≤ k, as in "1+AB" = level 1 plus all products A·B); a letter term means all products of one
+    /// generator of each named party, in order ("BC", "BBC" or "B^2C"). The identity is always included.
+    let parse (scenario: Scenario) (text: string) : Word array =
+        if String.IsNullOrWhiteSpace text then invalidArg (nameof text) "A level string must not be empty."
+        if scenario.Parties |> List.exists (fun p -> p.Name.Length <> 1) then
+            invalidArg (nameof scenario) "Level strings need one-letter party names."
+        text.Split('+') |> Seq.collect (parseTerm scenario text) |> finish
+
+    /// The generating set of a specification.
+    let build (scenario: Scenario) (spec: GeneratingSetSpec) : Word array =
+        match spec with
+        | GeneratingSetSpec.Level k -> level scenario k
+        | GeneratingSetSpec.Terms text -> parse scenario text
+        | GeneratingSetSpec.Words words -> finish words

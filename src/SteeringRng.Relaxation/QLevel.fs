@@ -1,0 +1,195 @@
+namespace SteeringRng.Relaxation
+
+open System.Collections.Generic
+open System.Numerics
+open SteeringRng.Algebra
+open SteeringRng.Quantum
+open SteeringRng.Sdp
+
+/// The generalised NPA level Q_k for randomness from steering (formulations §3). Per guess tuple e one
+/// operator-valued moment matrix
+///   Γ^e = Σ_{u,v ∈ S} |u⟩⟨v| ⊗ M^e(u†v),  M^e(w) = Tr_untrusted[(I_A ⊗ w) σ^e]  (d_A×d_A blocks),  Γ^e ⪰ 0,
+/// equal words sharing variables, zero words giving zero blocks. The data enter only through constants:
+/// the assemblage-word moments of the last guess are M^last(w) = M^obs(w) − Σ_{e<last} M^e(w), so
+/// Σ_e σ^e = σ^obs holds by construction. Objective: Σ_e Tr σ^e_{a_G = e | x_G = y*} (guessed parties; the
+/// others traced out). Positivity of every full-outcome block σ^e_{a|x} is added as its own block unless S
+/// already contains every assemblage word and the data have full rank (then Γ^e ⪰ 0 implies it), so Q_k is
+/// never looser than NS. Rank-deficient (e.g. pure-state) data are handled by facial reduction: the
+/// sub-assemblage variables live on the supports of the observed blocks (SupportReduction, exact) and Γ^e loses
+/// the directions every feasible point has in its kernel (GammaCompression, sound), so interior-point solvers
+/// see a strictly feasible problem.
+[<RequireQualifiedAccess>]
+module QLevel =
+
+    open QLevelVariables
+
+    let private validate (scenario: Scenario) (guess: GuessSpec) =
+        if guess.Parties.Length = 0 then invalidArg "guess" "Eve must guess at least one untrusted party."
+        if guess.Parties.Length <> guess.Settings.Length then
+            invalidArg "guess" "Give one fixed setting per guessed party."
+        if guess.Parties |> Array.distinct |> Array.length <> guess.Parties.Length then
+            invalidArg "guess" "A party is guessed twice."
+        guess.Parties
+        |> Array.iteri (fun i p ->
+            if p < 0 || p >= scenario.PartyCount then
+                invalidArg "guess" $"Guessed party {p} does not exist (parties 0..{scenario.PartyCount - 1})."
+            let m = (scenario.Party p).Outcomes.Length
+            if guess.Settings[i] < 0 || guess.Settings[i] >= m then
+                invalidArg "guess" $"Party {(scenario.Party p).Name} has settings 0..{m - 1}, not {guess.Settings[i]}.")
+
+    /// Where everything sits: Γ^e (compressed for rank-deficient data, see GammaCompression) and the positivity blocks.
+    type private BlockLayout =
+        { Rows: GammaCompression.Rows option
+          GammaSize: int
+          PositivityTuples: int array
+          TupleBasis: int -> Complex array array option
+          Blocks: SdpBlock array }
+
+    let private layoutOf (st: Structure) =
+        let data = st.Data
+        let d = data.Dimension
+        let g = st.Guesses.Length
+        let rows = if st.Reduction.Basis.IsSome then GammaCompression.compute data st.Moments.Words else None
+        let gammaSize = match rows with Some r -> r.Length | None -> st.Moments.Size * d
+        let positivityTuples =
+            if st.AddPositivityBlocks then
+                [| for t in 0 .. data.Tuples.Length - 1 do
+                       if st.Reduction.TupleSupport[t].Length > 0 then yield t |]
+            else [||]
+        let tupleBasis t = if st.Reduction.Basis.IsSome then Some st.Reduction.TupleSupport[t] else None
+        let tupleSize t = if st.Reduction.Basis.IsSome then st.Reduction.TupleSupport[t].Length else d
+        { Rows = rows
+          GammaSize = gammaSize
+          PositivityTuples = positivityTuples
+          TupleBasis = tupleBasis
+          Blocks =
+            [| for _ in 1..g -> SdpBlock.Hermitian gammaSize
+               for _ in 1..g do
+                   for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
+
+    /// W† Γ^e W entry by entry: (W†ΓW)[r, s] = Σ_{p,q} conj(W[p, r]) Γ[p, q] W[q, s] with Γ[p, q] = M^e(u_i† u_j)[α, β]
+    /// for p = i·d + α, q = j·d + β.
+    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (rows: GammaCompression.Rows) table e =
+        let d = st.Data.Dimension
+        let cache = Dictionary<Word, struct (Complex[,] * struct (int * Complex) array array)>()
+        let elementsOf (w: Word) =
+            match cache.TryGetValue w with
+            | true, x -> x
+            | _ ->
+                let x = lookup table e w
+                let at = Array.init (d * d) (fun _ -> ResizeArray<struct (int * Complex)>())
+                for struct (k, a, b, v) in x.Terms do
+                    at[a * d + b].Add(struct (k, v))
+                let value = struct (x.Constant, at |> Array.map (fun l -> l.ToArray()))
+                cache[w] <- value
+                value
+        for r in 0 .. rows.Length - 1 do
+            for c in r .. rows.Length - 1 do
+                let mutable constant = Complex.Zero
+                let terms = ResizeArray<struct (int * Complex)>()
+                for struct (p, cp) in rows[r] do
+                    for struct (q, cq) in rows[c] do
+                        match st.Moments.Entry(p / d, q / d) with
+                        | ValueNone -> ()
+                        | ValueSome w ->
+                            let struct (m, at) = elementsOf w
+                            let f = Complex.Conjugate cp * cq
+                            constant <- constant + f * m[p % d, q % d]
+                            for struct (k, v) in at[(p % d) * d + q % d] do
+                                terms.Add(struct (k, f * v))
+                builder.AddConstant(e, r, c, constant)
+                for struct (k, v) in terms do
+                    builder.AddLinear(k, e, r, c, v)
+
+    /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
+    let private emitGuess (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
+        let data = st.Data
+        let d = data.Dimension
+        let g = st.Guesses.Length
+        match layout.Rows with
+        | Some rows -> emitCompressed st builder rows table e
+        | None ->
+            for struct (i, j, w) in st.Moments.UpperEntries do
+                if not onlyAssemblageWords || data.Index.ContainsKey w then
+                    let x = lookup table e w
+                    MomentExpressions.emit builder constantsOnly e (i * d, j * d) (None, None) (i = j) x
+        layout.PositivityTuples
+        |> Array.iteri (fun n t ->
+            let sigma =
+                MomentExpressions.combine d (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
+            let block = g + e * layout.PositivityTuples.Length + n
+            MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
+
+    /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part.
+    let private objectiveOf (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) guesses =
+        let objective = Array.zeroCreate (variableCount st)
+        let mutable offset = 0.0
+        for e in guesses do
+            let tuple = st.Guesses[e]
+            let factors = [ for i in 0 .. tuple.Length - 1 -> guess.Parties[i], guess.Settings[i], tuple[i] ]
+            for (w, c) in AssemblageMoments.expandProduct st.Data.Scenario factors do
+                let x = table[struct (e, w)]
+                for a in 0 .. st.Data.Dimension - 1 do
+                    offset <- offset + c * x.Constant[a, a].Real
+                for struct (k, r, col, v) in x.Terms do
+                    if r = col then objective[k] <- objective[k] + c * v.Real
+        objective, offset
+
+    /// Blocks, F0/F_k and the objective of the whole relaxation.
+    let private assemble (st: Structure) (guess: GuessSpec) =
+        let table = expressions st
+        let layout = layoutOf st
+        let builder = MomentFormBuilder(layout.Blocks)
+        builder.EnsureVariables(variableCount st)
+        for e in 0 .. st.Guesses.Length - 1 do
+            emitGuess st layout builder false false table e
+        let objective, offset = objectiveOf st guess table [ 0 .. st.Guesses.Length - 1 ]
+        builder, objective, offset, table
+
+    /// The constants only, for new data with the same structure: they all sit in the last guess's
+    /// assemblage-word moments M^last(w) = M^obs(w) − Σ_{e<last} M^e(w) (every other moment is purely linear).
+    let private assembleConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        let last = st.Guesses.Length - 1
+        let updated = Dictionary<struct (int * Word), MomentExpression>(table)
+        st.Data.Words
+        |> Array.iteri (fun wi w ->
+            updated[struct (last, w)] <- { updated[struct (last, w)] with Constant = Array2D.copy st.Data.Observed[wi] })
+        let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
+        for w in st.Data.Words do
+            constantsOnly[struct (last, w)] <- { updated[struct (last, w)] with Terms = [||] }
+        let layout = layoutOf st
+        let builder = MomentFormBuilder(layout.Blocks)
+        emitGuess st layout builder true true constantsOnly last
+        let _, offset = objectiveOf st guess constantsOnly [ last ]
+        builder.F0(), offset, updated
+
+    let private sameShape (a: Assemblage) (b: Assemblage) =
+        a.TrustedDimension = b.TrustedDimension
+        && Seq.toList a.Settings = Seq.toList b.Settings
+        && Seq.toList a.Outcomes = Seq.toList b.Outcomes
+
+    /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings.
+    let rec build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+        let scenario = AssemblageMoments.scenarioOf names assemblage
+        validate scenario guess
+        let s = GeneratingSet.build scenario spec
+        let data = AssemblageMoments.build scenario assemblage
+        let reduction = SupportReduction.compute data
+        let st = structureOf data reduction s guess
+        let builder, objective, offset, table = assemble st guess
+        let problem, index = builder.BuildCompact objective
+        let expressionsView = table :> IReadOnlyDictionary<_, _>
+        let rec withData (next: Assemblage) : Relaxation =
+            if not (sameShape assemblage next) then
+                invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
+            let nextData = AssemblageMoments.build scenario next
+            let nextReduction = SupportReduction.compute nextData
+            if reduction.Basis.IsNone && nextReduction.Basis.IsNone then
+                // Same variables and F_k: only the constants (F0 and the objective offset) change.
+                let st' = { st with Data = nextData; Reduction = nextReduction }
+                let f0, offset', table' = assembleConstants st' guess table
+                let problem' = MomentFormBuilder.WithConstant(problem, f0)
+                Relaxation(problem', offset', variableRoles st', index, scenario, s, st.Guesses, table', Some withData)
+            else
+                build names guess spec next
+        Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, expressionsView, Some withData)

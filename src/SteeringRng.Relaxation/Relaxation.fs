@@ -1,0 +1,122 @@
+namespace SteeringRng.Relaxation
+
+open System
+open System.Collections.Generic
+open System.Numerics
+open SteeringRng.Algebra
+open SteeringRng.Sdp
+
+/// Real or imaginary part of a complex moment entry.
+[<RequireQualifiedAccess>]
+type ValuePart =
+    | Real
+    | Imaginary
+
+/// What one SDP variable w_k stands for.
+[<RequireQualifiedAccess>]
+type VariableRole =
+    /// Re or Im of entry (Row, Col) of the moment block ⟨Word⟩ of guess tuple Guess (empty when there is no Eve;
+    /// Row = Col = 0 for scalar moments).
+    | MomentEntry of Guess: int array * Word: Word * Row: int * Col: int * Part: ValuePart
+    /// Coordinate Index of guess Guess's data-coupled moments (the products of at most one projector per party),
+    /// expressed in a basis of the subspace whose full-outcome blocks lie on the supports of the observed blocks
+    /// (facial reduction). Read the moments themselves with Relaxation.Moment.
+    | SupportCoordinate of Guess: int array * Index: int
+
+/// A moment block as an affine function of the SDP variables: M(w) = Constant + Σ_t w_{Var t} · Coeff t · E_{Row t, Col t}.
+type MomentExpression =
+    { Dimension: int
+      Constant: Complex[,]
+      Terms: struct (int * int * int * Complex) array }
+
+    /// The value of the block at the variables w.
+    member e.Evaluate(w: double array) =
+        let m = Array2D.copy e.Constant
+        for struct (k, r, c, a) in e.Terms do
+            m[r, c] <- m[r, c] + a * w[k]
+        m
+
+/// A relaxation compiled to an SDP: the problem (moment form, see SdpProblem.FromMomentForm), the constant
+/// added to its objective, the meaning of every variable, and the moment blocks by word so that a solution
+/// can be read back by name. Value of the relaxation = ObjectiveOffset + max gᵀw.
+[<Sealed>]
+type Relaxation
+    internal
+    (
+        problem: SdpProblem,
+        objectiveOffset: float,
+        roles: VariableRole array,
+        sdpIndex: int array,
+        scenario: Scenario,
+        generatingSet: Word array,
+        guesses: int array array,
+        moments: IReadOnlyDictionary<struct (int * Word), MomentExpression>,
+        withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option
+    ) =
+
+    let variables = [| for k in 0 .. roles.Length - 1 do if sdpIndex[k] >= 0 then yield roles[k] |]
+
+    /// Moment variables in the builder's numbering from the SDP variables (unused ones are 0).
+    let expand (w: double array) =
+        if w.Length <> problem.ConstraintCount then
+            invalidArg (nameof w) $"Expected {problem.ConstraintCount} SDP variables, got {w.Length}."
+        sdpIndex |> Array.map (fun i -> if i >= 0 then w[i] else 0.0)
+
+    member _.Problem = problem
+
+    /// Constant part of the objective (e.g. the data part of the last guess's block, or a Bell constant).
+    member _.ObjectiveOffset = objectiveOffset
+
+    /// What each SDP variable (index into SdpSolution.Y, in the order of Problem.A) stands for.
+    member _.Variables: IReadOnlyList<VariableRole> = variables
+
+    member _.Scenario = scenario
+
+    /// The generating set S of the moment matrices (rows/columns, in order).
+    member _.GeneratingSet: IReadOnlyList<Word> = generatingSet
+
+    /// Eve's guess tuples e (one moment matrix each); a single empty tuple when there is no Eve.
+    member _.GuessTuples: IReadOnlyList<int array> = guesses
+
+    /// The relaxation's value at the moment-form solution: offset + gᵀw = offset − (D objective).
+    member _.MomentValue(solution: SdpSolution) = objectiveOffset - solution.DualObjective
+
+    /// A bound from the (P) side: offset − ⟨C, X⟩ ≥ the relaxation's value whenever X is feasible
+    /// (weak duality), so for a maximised guessing probability this is the conservative number.
+    member _.UpperBound(solution: SdpSolution) = objectiveOffset - solution.PrimalObjective
+
+    /// The moment block ⟨word⟩ of guess tuple number `guess` at the variables w (d×d; 1×1 for scalar moments).
+    /// Moment entries that no constraint sees (removed by facial reduction) read as 0.
+    member _.Moment(w: double array, guess: int, word: Word) : Complex[,] =
+        match moments.TryGetValue(struct (guess, word)) with
+        | true, e -> e.Evaluate(expand w)
+        | _ ->
+            match moments.TryGetValue(struct (guess, Word.adjoint word)) with
+            | true, e ->
+                // ⟨w†⟩ = ⟨w⟩†
+                let m = e.Evaluate(expand w)
+                Array2D.init (Array2D.length2 m) (Array2D.length1 m) (fun i j -> Complex.Conjugate(m[j, i]))
+            | _ -> invalidArg (nameof word) $"No moment ⟨{scenario.FormatWord word}⟩ in guess {guess} of this relaxation."
+
+    /// Whether a moment block exists for this word (or its adjoint).
+    member _.HasMoment(guess: int, word: Word) =
+        moments.ContainsKey(struct (guess, word)) || moments.ContainsKey(struct (guess, Word.adjoint word))
+
+    /// A readable name for variable k.
+    member _.DescribeVariable(k: int) =
+        let guessText (g: int array) = if g.Length = 0 then "" else $"e=({String.Join(',', g)}) "
+        match variables[k] with
+        | VariableRole.MomentEntry(g, w, r, c, part) ->
+            let p = if part = ValuePart.Real then "Re" else "Im"
+            $"{guessText g}{p}⟨{scenario.FormatWord w}⟩[{r},{c}]"
+        | VariableRole.SupportCoordinate(g, i) -> $"{guessText g}support coordinate {i}"
+
+    /// Whether the relaxation takes an assemblage as data (then WithData is available).
+    member _.IsDataDriven = withData.IsSome
+
+    /// The same relaxation for other data of the same shape. When the new data need the same facial
+    /// reduction as the old (in particular when both are full rank) only the constants F0 and the offset change.
+    member _.WithData(assemblage: SteeringRng.Quantum.Assemblage) =
+        match withData with
+        | Some f -> f assemblage
+        | None -> invalidOp "This relaxation has no assemblage data to replace."

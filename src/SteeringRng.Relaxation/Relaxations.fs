@@ -1,0 +1,36 @@
+namespace SteeringRng.Relaxation
+
+open SteeringRng.Algebra
+open SteeringRng.Quantum
+
+/// The public entry points, callable from C#: each returns a <see cref="Relaxation"/>.
+[<AbstractClass; Sealed>]
+type Relaxations =
+
+    /// Plain NPA for a Bell expression at a level string ("1+AB", "2", ...).
+    static member NpaBell(scenario: Scenario, expression: Polynomial, level: string) =
+        NpaBell.build scenario expression (GeneratingSet.parse scenario level)
+
+    /// Plain NPA for a Bell expression at integer level k.
+    static member NpaBell(scenario: Scenario, expression: Polynomial, level: int) =
+        NpaBell.build scenario expression (GeneratingSet.level scenario level)
+
+    /// Plain NPA for a Bell expression over a generating set specification.
+    static member NpaBell(scenario: Scenario, expression: Polynomial, generatingSet: GeneratingSetSpec) =
+        NpaBell.build scenario expression (GeneratingSet.build scenario generatingSet)
+
+    /// Q_k for an assemblage: Eve guesses the outcomes of `guessedParties` (untrusted-party indices, in the
+    /// assemblage's order) at the settings `guessedSettings`; `level` is a level string over the party names
+    /// B, C, D, … ("1", "1+BC", "2").
+    static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: string) =
+        QLevel.build
+            (AssemblageMoments.defaultNames assemblage.PartyCount)
+            { Parties = guessedParties; Settings = guessedSettings }
+            (GeneratingSetSpec.Terms level)
+            assemblage
+
+    /// Q_k with own party names (one letter each when a level string is used) and any generating set.
+    static member QLevel
+        (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec)
+        =
+        QLevel.build partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
