@@ -22,7 +22,10 @@ internal static class RelaxationCatalog
         if (request.NoSignalling)
             entries.Add(Try(BoundKind.NoSignalling, 0, () => new SteeringRelaxationBound(BoundKind.NoSignalling,
                 SteeringRelaxations.NoSignalling(data, guess.Parties.ToArray(), guess.Settings.ToArray()))));
-        foreach (var level in request.NpaLevels) entries.Add(Failed(BoundKind.Npa, level, "the Q_k builder is not in this build yet"));
+        foreach (var level in request.NpaLevels)
+            entries.Add(Try(BoundKind.Npa, level, () => new NpaRelaxationBound(level,
+                SteeringRng.Relaxation.Relaxations.QLevel(data, guess.Parties.ToArray(), guess.Settings.ToArray(),
+                    level.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         return entries;
     }
 

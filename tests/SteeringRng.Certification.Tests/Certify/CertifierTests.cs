@@ -34,13 +34,13 @@ public class CertifierTests
         });
     }
 
-    // μ = 1: P_g^NS = 1/4 (H = 2 bits) and the true realisation reaches it, so NS and Dim meet exactly;
-    // Glo (global measurements) can only allow Eve more. All three must pass the ordering check.
+    // μ = 1: P_g^NS = 1/4 (H = 2 bits) and the true realisation reaches it, so NS, Q1 (and Q2, benchmark) and Dim meet
+    // exactly; Glo (global measurements) can only allow Eve more. All must pass the ordering check.
     [Fact]
-    public void PureGhz_NsAndDimMeetAtTwoBits_AndTheOrderingHolds()
+    public void PureGhz_AllBoundsMeetAtTwoBits_AndTheOrderingHolds()
     {
         var ghz = Ghz.Create(1.0);
-        var request = DimensionOnly with { NoSignalling = true, Global = true };
+        var request = DimensionOnly with { NoSignalling = true, Global = true, NpaLevels = [1] };
         var point = new Certifier(TestSolvers.Builtin()).Certify(ghz.Data, GuessTarget.Joint(0, 0), request, ghz.Realisation);
         Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
         var ns = point.Find(BoundKind.NoSignalling)!;
@@ -49,6 +49,12 @@ public class CertifierTests
         Assert.True(ns.IsValid && dim.IsValid && glo.IsValid, $"{ns.Describe()} / {dim.Describe()} / {glo.Describe()}");
         Assert.Equal(0.25, ns.GuessingProbability, 1e-6);
         Assert.Equal(0.25, dim.GuessingProbability, 1e-7);
+        foreach (int level in new[] { 1 })
+        {
+            var q = point.Find(BoundKind.Npa, level)!;
+            Assert.True(q.IsValid, q.Describe());
+            Assert.Equal(0.25, q.GuessingProbability, 1e-6);
+        }
         Assert.True(glo.GuessingProbability >= ns.GuessingProbability - 1e-6);
     }
 
