@@ -19,8 +19,11 @@ public sealed record BoundResult
     public required SolverStatistics Statistics { get; init; }
     public string Message { get; init; } = "";
 
-    /// <summary>H_min = −log2 P_g.</summary>
-    public double MinEntropy => -Math.Log2(GuessingProbability);
+    /// <summary>
+    /// H_min = −log2 min(1, P_g): a relaxation solved to tolerance can report P_g a hair above 1, which means
+    /// no randomness, not negative entropy. (NaN stays NaN.)
+    /// </summary>
+    public double MinEntropy => GuessingProbability >= 1 ? 0.0 : -Math.Log2(GuessingProbability);
 
     public bool IsValid => Status == BoundStatus.Valid;
 

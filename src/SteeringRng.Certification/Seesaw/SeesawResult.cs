@@ -35,7 +35,7 @@ public sealed record SeesawResult
     public double GuessingProbability => IsBound && Check is not null ? Check.GuessingProbability : double.NaN;
 
     /// <summary>H^Dim = −log2 P_g^Dim (an upper bound on the certifiable H_min), or NaN when this is not a bound.</summary>
-    public double MinEntropy => -Math.Log2(GuessingProbability);
+    public double MinEntropy => GuessingProbability >= 1 ? 0.0 : -Math.Log2(GuessingProbability);
 
     public BoundResult ToBoundResult() => new()
     {

@@ -68,6 +68,14 @@ public class BoundOrderingTests
     }
 
     [Fact]
+    public void AGuessingProbabilityJustAboveOne_MeansZeroEntropy()
+    {
+        Assert.Equal(0.0, Result(BoundKind.NoSignalling, 1.0 + 1e-9).MinEntropy);
+        Assert.Equal("H^NS = 0.000000 bits (P_g = 1.00000000)", Result(BoundKind.NoSignalling, 1.0 + 1e-9).Describe());
+        Assert.True(double.IsNaN(Result(BoundKind.NoSignalling, double.NaN, status: BoundStatus.Failed).MinEntropy));
+    }
+
+    [Fact]
     public void Describe_PrintsTheEntropy_ForValidResults()
     {
         var text = Result(BoundKind.Npa, 0.25, 2).Describe();
