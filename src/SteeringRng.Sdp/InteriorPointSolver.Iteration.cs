@@ -53,6 +53,14 @@ public sealed partial class InteriorPointSolver
             var sinceGain = 0;
             var tinySteps = 0;
             if (!Factorize()) return Stop(SdpStatus.NumericalFailure, best, 0, "the starting point is not positive definite");
+            // ⟨0, X⟩ = b_i ≠ 0 has no solution, and y = −e_i / b_i is an exact certificate (bᵀy = −1, Σ y_i A_i = 0).
+            for (var i = 0; i < _p.M; i++)
+            {
+                if (_p.A[i].Parts.Length > 0 || _p.B[i] == 0) continue;
+                var y = new double[_p.M];
+                y[i] = -1 / _p.B[i];
+                return Finish(SdpStatus.PrimalInfeasible, _it, 0, $"primal infeasible: A[{i}] is empty but b[{i}] ≠ 0", certificateY: y);
+            }
             for (var iter = 0; ; iter++)
             {
                 _residualTime.Start();

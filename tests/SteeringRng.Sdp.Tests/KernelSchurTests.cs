@@ -11,6 +11,7 @@ public class KernelSchurTests
     [InlineData("Auto")]
     [InlineData("Dense")]
     [InlineData("Sparse")]
+    [InlineData("Product")]
     public void Schur_MatchesDefinition(string formulaName)
     {
         var formula = Enum.Parse<SchurFormula>(formulaName);

@@ -109,4 +109,27 @@ public class SolverBehaviourTests(ITestOutputHelper output)
         Assert.Equal("builtin", solver.Name);
         Assert.True(solver.Availability.Available);
     }
+
+    /// <summary>An empty constraint matrix with b_i = 0 is redundant: θ(C5) is unchanged.</summary>
+    [Fact]
+    public void EmptyConstraint_WithZeroRhs_IsHarmless()
+    {
+        var t = SolverKnownOptimaTests.LovaszThetaC5();
+        var p = new SdpProblem(t.Blocks, t.C, [.. t.A, SdpMatrix.Zero], [.. t.B, 0.0]);
+        var s = new InteriorPointSolver().Solve(p, Logged);
+        Assert.Equal(SdpStatus.Optimal, s.Status);
+        Assert.Equal(Math.Sqrt(5), s.DualObjective, 7);
+    }
+
+    /// <summary>⟨0, X⟩ = 1 is infeasible; y = −e_last certifies it (bᵀy = −1, Σ y_i A_i = 0 ⪰ 0).</summary>
+    [Fact]
+    public void EmptyConstraint_WithNonzeroRhs_IsPrimalInfeasible()
+    {
+        var t = SolverKnownOptimaTests.LovaszThetaC5();
+        var p = new SdpProblem(t.Blocks, t.C, [.. t.A, SdpMatrix.Zero], [.. t.B, 1.0]);
+        var s = new InteriorPointSolver().Solve(p, Logged);
+        Assert.Equal(SdpStatus.PrimalInfeasible, s.Status);
+        Assert.True(s.Y[^1] < 0);
+        Assert.True(p.B.Zip(s.Y).Sum(v => v.First * v.Second) < 0);
+    }
 }

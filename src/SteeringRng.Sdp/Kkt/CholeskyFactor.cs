@@ -43,7 +43,10 @@ internal sealed class CholeskyFactor
         for (var i = 0; i < m; i++)
         {
             var d = a[i * m + i];
-            if (!double.IsFinite(d) || !(d > 0)) return false;
+            if (!double.IsFinite(d) || d < 0) return false;
+            // M_ii = ⟨A_i, X A_i Z⁻¹⟩ = 0 only for an empty A_i: its row and column are zero, so the row is decoupled
+            // and a unit pivot gives dy_i = rhs_i = −b_i (y_i then certifies infeasibility when b_i ≠ 0).
+            if (d == 0) a[i * m + i] = d = 1;
             _scale[i] = 1 / Math.Sqrt(d);
         }
         // M̃_ij = M_ij / √(M_ii M_jj): row by row, unit diagonal.

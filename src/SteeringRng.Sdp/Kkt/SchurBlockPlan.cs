@@ -18,7 +18,7 @@ internal sealed class SchurBlockPlan
     private readonly int[] _r, _c;    // flattened full pattern: A[_r, _c] = _v
     private readonly double[] _v;
     private readonly int[] _region;   // slot → first row of the trailing submatrix the later slots live in
-    private readonly bool[] _dense;
+    private readonly SchurFormula[] _formula;
 
     public SchurBlockPlan(InternalProblem p, int block, int[] order, List<(int, int)>[] slotsAt, SchurFormula formula)
     {
@@ -58,19 +58,21 @@ internal sealed class SchurBlockPlan
             _region[s] = suffixMin;
         }
         // Cost model in rough cycles: F3 ≈ 1.5 per (entry of A_i) × (entry of a later A_j) gather pair;
-        // dense ≈ nnz_i·L² FMAs at ~6 per cycle (SIMD) plus one gather per later entry.
-        _dense = new bool[Count];
+        // dense ≈ nnz_i·L² FMAs at ~6 per cycle (SIMD) plus one gather per later entry;
+        // product ≈ (nnz_i·n + n³) FMAs at ~6 per cycle plus the gathers.
+        _formula = new SchurFormula[Count];
         for (var s = 0; s < Count && !_layout.IsDiagonal; s++)
         {
             double nnz = _start[s + 1] - _start[s];
             double later = total - _start[s];
             double side = _layout.Dim - _region[s];
-            _dense[s] = formula switch
-            {
-                SchurFormula.Dense => true,
-                SchurFormula.Sparse => false,
-                _ => nnz * side * side / 6 + later < 1.5 * nnz * later,
-            };
+            double n = _layout.Dim;
+            var f3 = 1.5 * nnz * later;
+            var dense = nnz * side * side / 6 + later;
+            var product = (nnz * n + n * n * n) / 6 + later;
+            _formula[s] = formula != SchurFormula.Auto ? formula
+                : f3 <= Math.Min(dense, product) ? SchurFormula.Sparse
+                : dense <= product ? SchurFormula.Dense : SchurFormula.Product;
         }
     }
 
@@ -78,7 +80,7 @@ internal sealed class SchurBlockPlan
 
     public int MaxEntries { get; }
 
-    public int DenseCount => _dense.Count(d => d);
+    public int DenseCount => _formula.Count(f => f != SchurFormula.Sparse) - (_layout.IsDiagonal ? Count : 0);
 
     /// <summary>Adds this block's part of M[row, j] for the slot's constraint and every later slot's constraint j.</summary>
     public void AddRow(int slot, double[] x, double[] zInv, double[] mat, int rowBase, SchurWorkspace ws)
@@ -86,7 +88,8 @@ internal sealed class SchurBlockPlan
         var acc = ws.Acc;
         Array.Clear(acc, slot, Count - slot);
         if (_layout.IsDiagonal) DiagonalRow(slot, x, zInv, acc, ws.D);
-        else if (_dense[slot]) DenseRow(slot, x, zInv, acc, ws);
+        else if (_formula[slot] == SchurFormula.Dense) DenseRow(slot, x, zInv, acc, ws);
+        else if (_formula[slot] == SchurFormula.Product) ProductRow(slot, x, zInv, acc, ws);
         else SparseRow(slot, x, zInv, acc);
         for (var s = slot; s < Count; s++) mat[rowBase + _ownerPos[s]] += acc[s];
     }
@@ -119,6 +122,25 @@ internal sealed class SchurBlockPlan
                 for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * x[xo + _r[q]] * zInv[zo + _c[q]];
                 acc[s] += vp * sum;
             }
+        }
+    }
+
+    /// <summary>F1: T = A_i Z⁻¹ (row updates skip the zeros of A_i), W = X T, then M_ij += Σ_q v_q W[c_q, d_q].</summary>
+    private void ProductRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
+    {
+        var n = _layout.Dim;
+        var a = ws.DenseA;
+        var t = ws.Temp;
+        var w = ws.W;
+        for (var p = _start[slot]; p < _start[slot + 1]; p++) a[_r[p] * n + _c[p]] = _v[p];
+        ManagedKernels.Instance.Multiply(a, zInv, t, n);
+        ManagedKernels.Instance.Multiply(x, t, w, n);
+        for (var p = _start[slot]; p < _start[slot + 1]; p++) a[_r[p] * n + _c[p]] = 0;
+        for (var s = slot; s < Count; s++)
+        {
+            var sum = 0.0;
+            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_r[q] * n + _c[q]];
+            acc[s] += sum;
         }
     }
 

@@ -4,11 +4,12 @@ namespace SteeringRng.Sdp.Kkt;
 
 /// <summary>
 /// The HKM Schur complement  M_ij = ⟨A_i, X A_j Z⁻¹⟩ = tr(A_i X A_j Z⁻¹)  (symmetric positive definite), formed from the
-/// sparsity of the A_i as in Fujisawa–Kojima–Nakata (1997). Per constraint i and block, the cheaper of two formulas
+/// sparsity of the A_i as in Fujisawa–Kojima–Nakata (1997). Per constraint i and block, the cheapest of three formulas
 /// (see <see cref="SchurBlockPlan"/>):
 /// <list type="bullet">
 /// <item>dense ("F1/F2"): W = X A_i Z⁻¹ on the trailing submatrix that the later constraints occupy, as a SIMD
 /// product of the rows of X and Z⁻¹ that A_i touches, then M_ij = Σ_(c,d) A_j[c,d] W[c,d];</item>
+/// <item>product ("F1"): W = X (A_i Z⁻¹) by two dense products, for nearly dense A_i (≈ n³ instead of nnz_i·n²);</item>
 /// <item>sparse ("F3"): M_ij = Σ_(a,b)∈A_i Σ_(c,d)∈A_j A_i[a,b] A_j[c,d] X[b,c] Z⁻¹[d,a] (nnz_i·nnz_j gathers).</item>
 /// </list>
 /// M is built in a permuted order ("positions"): constraints sorted by the first row their matrix touches, so that the
@@ -106,8 +107,15 @@ internal sealed class SchurComplement
 internal enum SchurFormula
 {
     Auto,
+
+    /// <summary>W = X A_i Z⁻¹ on the trailing submatrix, row by row from the rows of Z⁻¹ that A_i touches (nnz_i·L²).</summary>
     Dense,
+
+    /// <summary>F3: entry pairs of A_i and A_j (nnz_i·nnz_j).</summary>
     Sparse,
+
+    /// <summary>F1: W = X (A_i Z⁻¹) by two matrix products (nnz_i·n + n³), for nearly dense A_i.</summary>
+    Product,
 }
 
 /// <summary>Per-thread scratch space for forming rows of the Schur complement.</summary>
@@ -118,4 +126,10 @@ internal sealed class SchurWorkspace(int n, int slots, int entries)
     public readonly double[] Acc = new double[slots];
     public readonly double[] Coef = new double[2 * entries];
     public readonly int[] ZRows = new int[entries];
+    private double[]? _a, _t;
+
+    /// <summary>Dense A_i and A_i Z⁻¹ for the product formula, allocated on first use (n² each).</summary>
+    public double[] DenseA => _a ??= new double[W.Length];
+
+    public double[] Temp => _t ??= new double[W.Length];
 }
