@@ -100,4 +100,4 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
     static member WithConstant(problem: SdpProblem, f0: SdpMatrix) =
         let negated =
             SdpMatrix(f0.Entries |> Seq.map (fun e -> SdpEntry(e.Block, e.Row, e.Col, -e.Value, -e.Imag)) |> Seq.toArray)
-        SdpProblem(problem.Blocks, negated, problem.A, problem.B)
+        problem.WithObjective(negated)

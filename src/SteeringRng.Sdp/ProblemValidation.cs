@@ -30,6 +30,13 @@ internal static class ProblemValidation
         }
     }
 
+    /// <summary>Checks a replacement objective matrix for a problem whose blocks, A and b were checked already.</summary>
+    public static void CheckObjective(IReadOnlyList<SdpBlock> blocks, SdpMatrix c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        CheckMatrix(blocks, c, "C");
+    }
+
     private static void CheckMatrix(IReadOnlyList<SdpBlock> blocks, SdpMatrix m, string name)
     {
         var entries = m.Entries;

@@ -28,6 +28,22 @@ public sealed class SdpProblem
         B = b;
     }
 
+    private SdpProblem(SdpProblem shape, SdpMatrix c)
+    {
+        ProblemValidation.CheckObjective(shape.Blocks, c);
+        Blocks = shape.Blocks;
+        C = c;
+        A = shape.A;
+        B = shape.B;
+    }
+
+    /// <summary>
+    /// The same problem with another objective matrix C (SDPA F0). Relaxations put the observed data only into C,
+    /// so a parameter sweep swaps C through this method: A and b are shared, and only C is validated again.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for the constructor, for the entries of <paramref name="c"/>.</exception>
+    public SdpProblem WithObjective(SdpMatrix c) => new(this, c);
+
     /// <summary>Diagonal blocks, in order.</summary>
     public IReadOnlyList<SdpBlock> Blocks { get; }
 

@@ -84,4 +84,17 @@ public class ProblemValidationTests
         Assert.Equal(new SdpEntry(0, 0, 1, -2, -3), p.A[0].Entries[0]);
         Assert.Equal([-5.0], p.B);
     }
+
+    /// <summary>A data swap keeps A and b (same instances) and validates the new C like the constructor does.</summary>
+    [Fact]
+    public void WithObjective_SharesConstraintsAndValidatesC()
+    {
+        var p = new SdpProblem([SdpBlock.Psd(2)], SdpMatrix.Zero, [new SdpMatrix([new SdpEntry(0, 0, 0, 1)])], [1.0]);
+        var q = p.WithObjective(new SdpMatrix([new SdpEntry(0, 0, 1, 4)]));
+        Assert.Same(p.A, q.A);
+        Assert.Same(p.B, q.B);
+        Assert.Equal(new SdpEntry(0, 0, 1, 4), q.C.Entries[0]);
+        var e = Assert.Throws<ArgumentException>(() => p.WithObjective(new SdpMatrix([new SdpEntry(0, 1, 0, 4)])));
+        Assert.Contains("C entry 0 (block 0, row 1, col 0)", e.Message);
+    }
 }

@@ -210,7 +210,7 @@ module NoSignallingBound =
             let c = SdpMatrix(f0.Entries |> Seq.map (fun e -> SdpEntry(e.Block, e.Row, e.Col, -e.Value, -e.Imag)) |> ResizeArray)
             { st with
                 Data = data
-                Problem = SdpProblem(problem.Blocks, c, problem.A, problem.B)
+                Problem = problem.WithObjective(c)
                 Offset = offsetOf data st.Guess st.GuessTuples[st.GuessTuples.Length - 1] }
 
     /// Eve's sub-assemblages σ^γ_{a|x} recovered from the moment variables w (= the SDP's y).

@@ -1,0 +1,19 @@
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Quantum;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Certify;
+
+/// <summary>H^{Q_k} through the generalised NPA builder (formulations §3).</summary>
+internal sealed class NpaRelaxationBound(int level, SteeringRng.Relaxation.Relaxation relaxation) : IRelaxationBound
+{
+    public BoundKind Kind => BoundKind.Npa;
+    public int Level => level;
+    public SdpProblem Problem => relaxation.Problem;
+
+    /// <summary>P_g from the (P) side, offset − ⟨C, X⟩: an upper bound on the relaxation's value by weak duality.</summary>
+    public BoundResult Read(SdpSolution solution, double wallSeconds) =>
+        RelaxationReading.From(BoundKind.Npa, level, solution, relaxation.UpperBound(solution), wallSeconds);
+
+    public IRelaxationBound WithData(Assemblage data) => new NpaRelaxationBound(level, relaxation.WithData(data));
+}

@@ -1,1 +1,0 @@
-namespace SteeringRng.Certification; internal static class Placeholder { }

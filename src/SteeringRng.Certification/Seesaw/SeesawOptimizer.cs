@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Seesaw.Internal;
+using SteeringRng.Quantum;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Seesaw;
+
+/// <summary>
+/// The fixed-dimension seesaw for H^Dim (formulations §4). Eve's attack is a cq-state Σ_e |e⟩⟨e| ⊗ σ^e with
+/// σ^e on C^{d_A} ⊗ C^{d_1} ⊗ … ⊗ C^{d_k}, plus POVMs for each untrusted party; she maximises
+/// <code>
+///   P_g = Σ_e Tr[(I_A ⊗ G_e) σ^e]   s.t.   Σ_e Tr_U[(I_A ⊗ M^1_{a_1|x_1} ⊗ … ⊗ M^k_{a_k|x_k}) σ^e] = σ^obs_{a|x}.
+/// </code>
+/// The problem is linear in the sub-states, and in each party's POVM, when the rest is fixed; the seesaw
+/// alternates these SDPs (states, then each party) until a round gains less than the tolerance, from the true
+/// realisation embedded in the larger dimensions and from random feasible variants of it. Every accepted iterate
+/// is re-checked against the data, so the best one is an explicit attack: P_g^Dim ≤ optimal P_g, an UPPER
+/// bound on the certifiable H_min.
+/// </summary>
+public sealed class SeesawOptimizer
+{
+    /// <summary>A step that cannot change P_g (a non-guessed party's POVMs) may lose this much to rounding.</summary>
+    private const double AcceptanceSlack = 1e-12;
+
+    /// <summary>
+    /// A step that raises P_g is taken only if the gain exceeds this many times √δ, δ its data deviation.
+    /// Why: when the data are (nearly) pure, the feasible attacks sit on the boundary of the PSD cone and an
+    /// attack that misses the data by δ can beat every feasible one by O(√δ) (cross terms with a near-kernel).
+    /// A gain that the infeasibility could explain is not trusted, so P_g^Dim does not creep above the true optimum.
+    /// </summary>
+    private const double InfeasibilityGainFactor = 10;
+
+    private readonly ISdpSolver _solver;
+    private readonly SeesawOptions _options;
+
+    public SeesawOptimizer(ISdpSolver solver, SeesawOptions? options = null)
+    {
+        _solver = solver ?? throw new ArgumentNullException(nameof(solver));
+        _options = options ?? SeesawOptions.Default;
+        _options.Validate();
+    }
+
+    /// <param name="data">The observed assemblage σ^obs_{a|x}.</param>
+    /// <param name="guess">Which outcomes Eve guesses.</param>
+    /// <param name="realisation">A state and measurements that produce the data; its embedding is the first start.</param>
+    public SeesawResult Run(Assemblage data, GuessTarget guess, QuantumRealisation realisation, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        Validate(data, guess, realisation);
+        var tally = new Tally(_solver.Name);
+        var dimensions = _options.DimensionsFor(data.PartyCount);
+        for (int j = 0; j < dimensions.Length; j++)
+            if (dimensions[j] < realisation.PartyDimensions[j])
+                return Failure(tally, clock, $"party {j} has dimension {dimensions[j]} in the seesaw, but the realisation needs {realisation.PartyDimensions[j]}; no feasible start");
+        var observed = new ObservedData(data);
+        var starts = new List<(string Label, SeesawAttack Attack)> { ("embedded realisation", StartingPoints.Embedded(realisation, dimensions, guess)) };
+        for (int s = 1; s <= _options.RandomStarts; s++)
+            starts.Add(($"random start {s}", StartingPoints.Random(realisation, dimensions, guess, new Random(_options.Seed * 7919 + s))));
+
+        double startDeviation = observed.MaxDeviation(starts[0].Attack.Assemblage());
+        if (startDeviation > _options.FeasibilityTolerance)
+            return Failure(tally, clock, Invariant($"the given realisation does not reproduce the data (max deviation {startDeviation:E2} > {_options.FeasibilityTolerance:E1}); no feasible start"));
+
+        var finals = new List<SeesawAttack>();
+        var reports = new List<SeesawStartReport>();
+        foreach (var (label, start) in starts)
+        {
+            var (attack, report) = Climb(label, start, observed, tally, cancellation);
+            reports.Add(report);
+            finals.Add(attack);
+        }
+
+        // The best attack that passes the independent check; if none does, the best one, reported as unverified.
+        var ranked = finals.OrderByDescending(a => a.GuessingProbability).ToArray();
+        var best = ranked[0];
+        var check = AttackCheck.Of(best, data, _options.FeasibilityTolerance);
+        foreach (var attack in ranked)
+        {
+            var candidateCheck = attack == best ? check : AttackCheck.Of(attack, data, _options.FeasibilityTolerance);
+            if (!candidateCheck.Passes(_options.FeasibilityTolerance)) continue;
+            (best, check) = (attack, candidateCheck);
+            break;
+        }
+        bool verified = check.Passes(_options.FeasibilityTolerance);
+        var status = !verified ? SeesawStatus.Unverified
+            : reports.All(r => r.Converged) ? SeesawStatus.Converged : SeesawStatus.RoundLimit;
+        string message = verified
+            ? Invariant($"best of {reports.Count} start(s); attack reproduces the data to {check.MaxDeviation:E2}")
+            : Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}; tolerance {_options.FeasibilityTolerance:E1}): not a bound");
+        return new SeesawResult
+        {
+            Status = status, Attack = best, Check = check, Starts = reports,
+            Statistics = tally.Finish(clock), Message = message,
+        };
+    }
+
+    /// <summary>Alternates the step SDPs from one feasible start; returns the best verified iterate.</summary>
+    private (SeesawAttack Best, SeesawStartReport Report) Climb(string label, SeesawAttack start, ObservedData observed,
+        Tally tally, CancellationToken cancellation)
+    {
+        var current = start;
+        double value = start.GuessingProbability, initial = value;
+        int rounds = 0, rejected = 0;
+        bool converged = false;
+        while (rounds < _options.MaxRounds)
+        {
+            rounds++;
+            double before = value;
+            for (int step = 0; step <= observed.PartyCount; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var problem = step == 0 ? StateStep.Build(observed, current, _options.FeasibilityTolerance) : MeasurementStep.Build(observed, current, step - 1);
+                var solution = _solver.Solve(problem.Problem, _options.Sdp, cancellation);
+                tally.Add(solution);
+                var candidate = TryCandidate(problem, solution);
+                if (candidate is null)
+                {
+                    rejected++;
+                    _options.Log?.Invoke(Invariant($"{label} round {rounds} {problem.Name}: {solution.Status}, no usable point"));
+                    continue;
+                }
+                double deviation = observed.MaxDeviation(candidate.Assemblage());
+                double gain = candidate.GuessingProbability - value;
+                bool neutral = step > 0 && current.Guess.SettingOf(step - 1) < 0;
+                bool trusted = neutral ? gain >= -AcceptanceSlack : gain > InfeasibilityGainFactor * Math.Sqrt(deviation);
+                bool accepted = deviation <= _options.FeasibilityTolerance && trusted;
+                _options.Log?.Invoke(Invariant(
+                    $"{label} round {rounds} {problem.Name}: {solution.Status}, gain {gain:E3}, deviation {deviation:E2}, {(accepted ? "taken" : "rejected")}"));
+                if (accepted)
+                {
+                    current = candidate;
+                    value = candidate.GuessingProbability;
+                }
+                else rejected++;
+            }
+            if (value - before < _options.GainTolerance) { converged = true; break; }
+        }
+        return (current, new SeesawStartReport(label, initial, current.GuessingProbability, rounds, converged, rejected));
+    }
+
+    /// <summary>The solver's answer as an attack, or null when it gave no usable primal point.</summary>
+    private static SeesawAttack? TryCandidate(StepProblem problem, SdpSolution solution)
+    {
+        if (solution.X.Count == 0 || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible) return null;
+        try { return problem.Candidate(solution); }
+        catch (InvalidOperationException) { return null; }
+    }
+
+    private void Validate(Assemblage data, GuessTarget guess, QuantumRealisation realisation)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(guess);
+        ArgumentNullException.ThrowIfNull(realisation);
+        guess.ValidateAgainst(data.Settings);
+        if (realisation.TrustedDimension != data.TrustedDimension)
+            throw new ArgumentException($"The realisation's trusted dimension is {realisation.TrustedDimension}, the data's is {data.TrustedDimension}.");
+        if (realisation.Povms.Count != data.PartyCount)
+            throw new ArgumentException($"The realisation has {realisation.Povms.Count} untrusted parties, the data has {data.PartyCount}.");
+        for (int j = 0; j < data.PartyCount; j++)
+            if (realisation.Povms[j].Count != data.Settings[j] || realisation.Povms[j][0].Count != data.Outcomes[j])
+                throw new ArgumentException($"Party {j}: the realisation has {realisation.Povms[j].Count} settings × {realisation.Povms[j][0].Count} outcomes, the data {data.Settings[j]} × {data.Outcomes[j]}.");
+    }
+
+    private static SeesawResult Failure(Tally tally, Stopwatch clock, string message) => new()
+    {
+        Status = SeesawStatus.Failed, Starts = [], Statistics = tally.Finish(clock), Message = message,
+    };
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Running totals of the SDPs solved.</summary>
+    private sealed class Tally(string solver)
+    {
+        private int _count, _iterations;
+        private double _seconds;
+
+        public void Add(SdpSolution solution)
+        {
+            _count++;
+            _iterations += solution.Iterations;
+            _seconds += solution.Seconds;
+        }
+
+        public SolverStatistics Finish(Stopwatch clock) => new(solver, _count, _iterations, _seconds, clock.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,61 @@
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Seesaw;
+
+/// <summary>Settings of the seesaw search for H^Dim. Immutable; use <c>with</c> to change a field.</summary>
+public sealed record SeesawOptions
+{
+    public static readonly SeesawOptions Default = new();
+
+    /// <summary>Local dimension of every untrusted party unless <see cref="PartyDimensions"/> is given (the paper uses 10).</summary>
+    public int Dimension { get; init; } = 10;
+
+    /// <summary>One dimension per untrusted party (overrides <see cref="Dimension"/>).</summary>
+    public IReadOnlyList<int>? PartyDimensions { get; init; }
+
+    /// <summary>Random feasible starts tried after the embedded true realisation.</summary>
+    public int RandomStarts { get; init; } = 2;
+
+    /// <summary>Seed of the random starts (the search is reproducible).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Rounds (one state SDP plus one POVM SDP per party) per start, at most.</summary>
+    public int MaxRounds { get; init; } = 30;
+
+    /// <summary>A start stops when one round raises P_g by less than this.</summary>
+    public double GainTolerance { get; init; } = 1e-7;
+
+    /// <summary>
+    /// Largest entry-wise deviation |σ^attack_{a|x} − σ^obs_{a|x}| an iterate may have; iterates beyond it are
+    /// rejected, and a final attack beyond it is not a bound.
+    /// </summary>
+    public double FeasibilityTolerance { get; init; } = 1e-6;
+
+    /// <summary>Called once per step with a one-line log row (start, round, step, solver status, gain, deviation, verdict).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Settings passed to the SDP solver for each step.</summary>
+    public SdpSettings Sdp { get; init; } = SdpSettings.Default;
+
+    /// <summary>The local dimensions for k parties.</summary>
+    public int[] DimensionsFor(int partyCount)
+    {
+        if (PartyDimensions is null) return Enumerable.Repeat(Dimension, partyCount).ToArray();
+        if (PartyDimensions.Count != partyCount)
+            throw new ArgumentException($"PartyDimensions has {PartyDimensions.Count} entries for {partyCount} untrusted parties.");
+        return PartyDimensions.ToArray();
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        if (Dimension < 1) throw new ArgumentException($"Dimension must be positive, got {Dimension}.");
+        if (PartyDimensions is not null && PartyDimensions.Any(d => d < 1))
+            throw new ArgumentException("Every entry of PartyDimensions must be positive.");
+        if (RandomStarts < 0) throw new ArgumentException($"RandomStarts must be non-negative, got {RandomStarts}.");
+        if (MaxRounds < 1) throw new ArgumentException($"MaxRounds must be positive, got {MaxRounds}.");
+        if (!(GainTolerance > 0)) throw new ArgumentException($"GainTolerance must be positive, got {GainTolerance}.");
+        if (!(FeasibilityTolerance > 0)) throw new ArgumentException($"FeasibilityTolerance must be positive, got {FeasibilityTolerance}.");
+        Sdp.Validate();
+    }
+}

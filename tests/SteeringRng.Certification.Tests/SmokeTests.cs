@@ -1,1 +1,0 @@
-namespace SteeringRng.Certification.Tests; public class SmokeTests { [Fact] public void Arithmetic_IsSane() => Assert.Equal(4, 2 + 2); }
