@@ -98,32 +98,3 @@ public class RunnerTests
         Assert.Equal(looser, a.IsLooserThan(b));
     }
 }
-
-public class SeesawRowTests
-{
-    [Fact]
-    public void The_seesaw_row_is_a_verified_attack_above_the_ns_bound()
-    {
-        var result = SteeringRng.Scenario.ScenarioLanguage.Check("s.scn", """
-            node Alice trusted dim 2
-            node Bob, Charlie untrusted dim 2
-            param mu = [0.8]
-            state = mu * ghz + (1 - mu) * white
-            measure Bob, Charlie: X Y Z
-            objective joint = guess Bob.X, Charlie.X
-            bounds ns, seesaw dim 2 restarts 1 seed 1
-            """);
-        Assert.True(result.Succeeded, result.RenderDiagnostics());
-        var scenario = new LoweredScenario(result.Scenarios[0]);
-        var report = new ScenarioRunner(new InteriorPointSolver(), SdpSettings.Default)
-            .Run(scenario, JobPlanner.Plan(scenario), null, CancellationToken.None);
-        var ns = report.Rows.Single(r => r.Bound == "ns");
-        var dim = report.Rows.Single(r => r.Bound == "seesaw dim 2");
-        Assert.Equal(RowStatus.Optimal, ns.Status);
-        Assert.True(dim.Status == RowStatus.Optimal, dim.Message);
-        // H^NS ≤ H^Dim (formulations §7): an explicit attack cannot beat the relaxation.
-        Assert.True(ns.Hmin <= dim.Hmin + 1e-6, $"H^NS = {ns.Hmin}, H^Dim = {dim.Hmin}");
-        // At least the true realisation's own guessing probability of the joint X outcomes (1/4 at μ = 1, more with noise).
-        Assert.True(dim.Pguess >= 0.25);
-    }
-}
