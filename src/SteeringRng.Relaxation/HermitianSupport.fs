@@ -65,8 +65,13 @@ module internal HermitianSupport =
             if norm > 0.5 then basis.Add(v |> Array.map (fun z -> z / Complex(norm, 0.0)))
         basis.ToArray()
 
+    /// Assemblage blocks have trace at most 1, so eigenvalues below this are round-off (a block of a pure
+    /// state's assemblage that is zero up to 1e-16 must count as zero, not as "negative" or as support).
+    let absoluteFloor = 1e-12
+
     /// (support, kernel): orthonormal bases (as vectors of length d) of the eigenspaces with eigenvalue above
-    /// `relativeTolerance` × (largest |eigenvalue|), and of the rest. Fails when an eigenvalue is clearly negative.
+    /// max(`relativeTolerance` × (largest |eigenvalue|), absoluteFloor), and of the rest. Fails when an
+    /// eigenvalue is clearly negative (below −(1e-7 × largest + absoluteFloor)).
     let split (relativeTolerance: float) (h: Complex[,]) : Complex array array * Complex array array =
         let d = Array2D.length1 h
         let embedded =
@@ -78,8 +83,8 @@ module internal HermitianSupport =
                 | false, true -> z.Imaginary)
         let values, vectors = jacobi embedded
         let largest = values |> Array.fold (fun m x -> max m (abs x)) 0.0
-        let threshold = relativeTolerance * largest
-        if values |> Array.exists (fun x -> x < -1e-7 * max largest 1e-300) then
+        let threshold = max (relativeTolerance * largest) absoluteFloor
+        if values |> Array.exists (fun x -> x < -(1e-7 * largest + absoluteFloor)) then
             raise (ArgumentException $"it is not positive semidefinite (smallest eigenvalue {Array.min values:G3}, largest {largest:G3}).")
         let order = Array.init (2 * d) id |> Array.sortByDescending (fun k -> values[k])
         let asComplex k = Array.init d (fun i -> Complex(vectors[i, k], vectors[i + d, k]))
