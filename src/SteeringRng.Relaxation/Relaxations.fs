@@ -19,6 +19,10 @@ type Relaxations =
     static member NpaBell(scenario: Scenario, expression: Polynomial, generatingSet: GeneratingSetSpec) =
         NpaBell.build scenario expression (GeneratingSet.build scenario generatingSet)
 
+    /// The no-signalling bound of a Bell expression: a linear program over Collins–Gisin correlations.
+    static member NoSignallingBell(scenario: Scenario, expression: Polynomial) =
+        NoSignallingBell.build scenario expression
+
     /// Q_k for an assemblage: Eve guesses the outcomes of `guessedParties` (untrusted-party indices, in the
     /// assemblage's order) at the settings `guessedSettings`; `level` is a level string over the party names
     /// B, C, D, … ("1", "1+BC", "2").
