@@ -9,7 +9,7 @@ namespace SteeringRng.Reporting;
 internal static class NonFiniteValues
 {
     /// <summary>The numeric fields of a row that will be written, with NaN/∞ replaced by null.</summary>
-    public static (double? Pguess, double? Hmin, double? Visibility, double? Seconds, string Message) Sanitise(ResultRow row)
+    public static (double? Pguess, double? Hmin, double? Visibility, double? Value, double? Seconds, string Message) Sanitise(ResultRow row)
     {
         var notes = new List<string>();
         foreach (var (name, value) in row.Parameters)
@@ -20,6 +20,7 @@ internal static class NonFiniteValues
         var pguess = Finite(row.Pguess, "pguess", notes);
         var hmin = Finite(row.Hmin, "hmin", notes);
         var visibility = Finite(row.CriticalVisibility, "visibility", notes);
+        var bellValue = Finite(row.Value, "value", notes);
         var seconds = Finite(row.Seconds, "seconds", notes);
         var message = row.Message;
         if (notes.Count > 0)
@@ -27,7 +28,7 @@ internal static class NonFiniteValues
             var note = string.Join("; ", notes);
             message = message.Length == 0 ? note : message + "; " + note;
         }
-        return (pguess, hmin, visibility, seconds, message);
+        return (pguess, hmin, visibility, bellValue, seconds, message);
     }
 
     private static double? Finite(double? value, string field, List<string> notes)

@@ -43,6 +43,7 @@ public static class ReportCsvReader
                 Pguess = Number(Field("pguess"), where, "pguess"),
                 Hmin = Number(Field("hmin"), where, "hmin"),
                 CriticalVisibility = header.Contains("visibility") ? Number(Field("visibility"), where, "visibility") : null,
+                Value = header.Contains("value") ? Number(Field("value"), where, "value") : null,
                 Status = Field("status"),
                 Iterations = Integer(Field("iterations"), where),
                 Seconds = Number(Field("seconds"), where, "seconds"),

@@ -4,8 +4,9 @@ namespace SteeringRng.Reporting;
 
 /// <summary>
 /// Writes the rows of a report as CSV (RFC 4180, CRLF): one column per parameter name (first-appearance
-/// order), then objective, bound, pguess, hmin, [visibility,] status, iterations, seconds, message.
-/// The visibility column is present only when some row is a steering test. Numbers use the invariant
+/// order), then objective, bound, pguess, hmin, [visibility,] [value,] status, iterations, seconds, message.
+/// The visibility column is present only when some row is a steering test, the value column only when
+/// some row is a Bell row. Numbers use the invariant
 /// culture and their shortest round-trip form; a missing or non-finite number is an empty field
 /// (the message then says which value was not finite). The scenario name and the interrupted flag
 /// are not part of the CSV: they are in the JSON.
@@ -16,6 +17,7 @@ public static class ReportCsvWriter
     {
         var columns = new List<string>(report.ParameterNames()) { "objective", "bound", "pguess", "hmin" };
         if (HasVisibility(report)) columns.Add("visibility");
+        if (HasValue(report)) columns.Add("value");
         columns.AddRange(["status", "iterations", "seconds", "message"]);
         return columns;
     }
@@ -32,15 +34,17 @@ public static class ReportCsvWriter
         ArgumentNullException.ThrowIfNull(report);
         var names = report.ParameterNames();
         var withVisibility = HasVisibility(report);
+        var withValue = HasValue(report);
         writer.Write(Rfc4180.Record(Columns(report)) + Rfc4180.RecordSeparator);
         foreach (var row in report.Rows)
         {
-            var (pguess, hmin, visibility, seconds, message) = NonFiniteValues.Sanitise(row);
+            var (pguess, hmin, visibility, bellValue, seconds, message) = NonFiniteValues.Sanitise(row);
             var fields = new List<string>();
             foreach (var name in names)
                 fields.Add(row.Parameters.TryGetValue(name, out var value) ? Number(value) : "");
             fields.AddRange([row.Objective, row.Bound, Number(pguess), Number(hmin)]);
             if (withVisibility) fields.Add(Number(visibility));
+            if (withValue) fields.Add(Number(bellValue));
             fields.AddRange([
                 row.Status,
                 row.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -52,6 +56,8 @@ public static class ReportCsvWriter
     }
 
     private static bool HasVisibility(RunReport report) => report.Rows.Any(r => r.CriticalVisibility is not null);
+
+    private static bool HasValue(RunReport report) => report.Rows.Any(r => r.Value is not null);
 
     /// <summary>"R" is the shortest string that parses back to the same double (since .NET Core 3.0).</summary>
     internal static string Number(double? value) =>

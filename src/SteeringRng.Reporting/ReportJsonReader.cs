@@ -69,6 +69,7 @@ public static class ReportJsonReader
             Pguess = OptionalNumber(row, "pguess", path),
             Hmin = OptionalNumber(row, "hmin", path),
             CriticalVisibility = OptionalNumber(row, "visibility", path),
+            Value = OptionalNumber(row, "value", path),
             Status = RequiredString(row, "status", path),
             Iterations = OptionalInteger(row, "iterations", path),
             Seconds = OptionalNumber(row, "seconds", path),

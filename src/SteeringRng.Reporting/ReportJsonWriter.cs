@@ -38,7 +38,7 @@ public static class ReportJsonWriter
 
     private static void WriteRow(Utf8JsonWriter json, ResultRow row)
     {
-        var (pguess, hmin, visibility, seconds, message) = NonFiniteValues.Sanitise(row);
+        var (pguess, hmin, visibility, bellValue, seconds, message) = NonFiniteValues.Sanitise(row);
         json.WriteStartObject();
         json.WriteStartObject("parameters");
         foreach (var (name, value) in row.Parameters)
@@ -52,6 +52,7 @@ public static class ReportJsonWriter
         WriteNullable(json, "pguess", pguess);
         WriteNullable(json, "hmin", hmin);
         if (visibility is { } v) json.WriteNumber("visibility", v);
+        if (bellValue is { } bell) json.WriteNumber("value", bell);
         json.WriteString("status", row.Status);
         if (row.Iterations is { } iterations) json.WriteNumber("iterations", iterations);
         else json.WriteNull("iterations");

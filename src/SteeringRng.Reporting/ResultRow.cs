@@ -4,7 +4,8 @@ namespace SteeringRng.Reporting;
 /// One computed value of a run: a parameter point, the objective (whose outcomes Eve guesses, e.g. "joint"),
 /// the bound that produced it (e.g. "ns", "npa 2", "seesaw dim 10"), and the value with its solver status.
 /// A randomness row carries the guessing probability and the min-entropy H_min = −log2 P_guess;
-/// a steering-test row carries a critical visibility instead, with both of those null.
+/// a steering-test row carries a critical visibility instead, with both of those null; a Bell row (a plain
+/// Bell expression, no Eve) carries the bound on the Bell value in <see cref="Value"/>, again with both null.
 /// </summary>
 public sealed record ResultRow
 {
@@ -17,6 +18,8 @@ public sealed record ResultRow
     public double? Hmin { get; init; }
     /// <summary>Critical visibility of a steering test (the noise level where steering stops), else null.</summary>
     public double? CriticalVisibility { get; init; }
+    /// <summary>The bound on a Bell expression's value (e.g. 2√2 for CHSH at NPA level 1), else null.</summary>
+    public double? Value { get; init; }
     public required string Status { get; init; }
     public int? Iterations { get; init; }
     public double? Seconds { get; init; }
@@ -57,6 +60,17 @@ public sealed record ResultRow
         {
             Parameters = parameters, Objective = objective, Bound = bound,
             CriticalVisibility = visibility,
+            Status = status, Iterations = iterations, Seconds = seconds, Message = message,
+        };
+
+    /// <summary>A Bell row: the bound on the Bell expression, no guessing probability.</summary>
+    public static ResultRow FromBellValue(
+        ParameterSet parameters, string objective, string bound, double value, string status,
+        int? iterations = null, double? seconds = null, string message = "") =>
+        new()
+        {
+            Parameters = parameters, Objective = objective, Bound = bound,
+            Value = value,
             Status = status, Iterations = iterations, Seconds = seconds, Message = message,
         };
 

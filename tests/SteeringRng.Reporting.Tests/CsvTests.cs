@@ -103,4 +103,26 @@ public class CsvTests
         var error = Assert.Throws<ReportFormatException>(() => ReportCsvReader.Parse(csv, "s"));
         Assert.Equal("CSV record 2, column pguess: \"half\" is not a finite number.", error.Message);
     }
+
+    [Fact]
+    public void BellRows_AddAValueColumnAfterVisibility()
+    {
+        var report = new RunReport("s", [
+            ResultRow.FromCriticalVisibility(ParameterSet.Empty, "steering", "steering", 0.5, RowStatus.Optimal, 9, 0.25),
+            ResultRow.FromBellValue(ParameterSet.Empty, "chsh", "ns", 4, RowStatus.Optimal, 7, 0.125, "Bell value"),
+        ]);
+        var csv = ReportCsvWriter.ToCsv(report);
+        Assert.Equal(
+            "objective,bound,pguess,hmin,visibility,value,status,iterations,seconds,message\r\n" +
+            "steering,steering,,,0.5,,optimal,9,0.25,\r\n" +
+            "chsh,ns,,,,4,optimal,7,0.125,Bell value\r\n", csv);
+        Assert.Equal(report.Rows, ReportCsvReader.Parse(csv, "s").Rows);
+    }
+
+    [Fact]
+    public void NoBellRow_NoValueColumn()
+    {
+        var report = new RunReport("s", [ResultRow.FromGuessingProbability(ParameterSet.Empty, "joint", "ns", 0.5, RowStatus.Optimal)]);
+        Assert.DoesNotContain("value", ReportCsvWriter.Columns(report));
+    }
 }

@@ -168,4 +168,27 @@ public class JsonContractTests
         Assert.Equal(ResultRow.MinEntropy(report.Rows[0].Pguess!.Value), report.Rows[0].Hmin);
         Assert.Equal(example, ReportJsonWriter.ToJson(report).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void BellRow_HasAValueKeyAndNullRandomness_AndRoundTrips()
+    {
+        var report = new RunReport("CHSH", [
+            ResultRow.FromBellValue(ParameterSet.Empty, "chsh", "npa 1", 2.8284271247461903, RowStatus.Optimal, 12, 0.5, "Bell value"),
+            ResultRow.FromBellValue(ParameterSet.Empty, "chsh", "ns", double.PositiveInfinity, RowStatus.Optimal),
+        ]);
+        var text = ReportJsonWriter.ToJson(report);
+        using var json = JsonDocument.Parse(text);
+        var row = json.RootElement.GetProperty("rows")[0];
+        Assert.Equal(["parameters", "objective", "bound", "pguess", "hmin", "value", "status", "iterations", "seconds", "message"],
+            row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2.8284271247461903, row.GetProperty("value").GetDouble());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("pguess").ValueKind);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("hmin").ValueKind);
+        var infinite = json.RootElement.GetProperty("rows")[1];
+        Assert.False(infinite.TryGetProperty("value", out _));
+        Assert.Equal("value was Infinity (written as null)", infinite.GetProperty("message").GetString());
+        var back = ReportJsonReader.Parse(text);
+        Assert.Equal(report.Rows[0], back.Rows[0]);
+        Assert.Null(back.Rows[1].Value);
+    }
 }
