@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Tests;
@@ -70,7 +69,7 @@ public class SampleExpectationTests
             "hmin" => row.Hmin!.Value,
             "pguess" => row.Pguess!.Value,
             "visibility" => row.CriticalVisibility!.Value,
-            "bell" => BellValue(row),
+            "value" => row.Value!.Value,
             _ => throw new InvalidOperationException($"unknown field {field}"),
         };
         if (check.TryGetProperty("expected", out var expected))
@@ -102,13 +101,5 @@ public class SampleExpectationTests
                     $"{sample}: {group.Key.Objective} at {group.Key.Parameters}: H[{rows[i].Bound}] = {rows[i].Hmin} > H[{rows[i + 1].Bound}] = {rows[i + 1].Hmin}");
         }
         Assert.True(pairs >= 3, $"{sample}: only {pairs} ordered pair(s) to compare; the ordering check needs at least three");
-    }
-
-    /// <summary>Bell rows carry the value in their message ("Bell value 2.828..."), as the JSON contract has no value key yet.</summary>
-    private static double BellValue(ResultRow row)
-    {
-        var m = Regex.Match(row.Message, @"Bell value (\S+)");
-        Assert.True(m.Success, $"no Bell value in the message '{row.Message}'");
-        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 }

@@ -110,6 +110,13 @@ let tests =
             Expect.floatClose close (solvedValue (Relaxations.NoSignallingBell(s3, mermin))) 4.0 "NS Mermin bound"
         }
 
+        test "CSDP agrees on the I3322 no-signalling bound (cross-check through SDPA files)" {
+            let r = Relaxations.NoSignallingBell(i3322Scenario, i3322)
+            match solveWithCsdp r.Problem with
+            | Ok s -> Expect.floatClose close (r.MomentValue s) 1.0 "NS bound of I3322"
+            | Error reason -> skiptest reason
+        }
+
         test "a term with two projectors of one party is rejected with its name" {
             let w = Polynomial.OfWord((chshScenario.ParseWord "A0|0 A0|1").Value)
             let message =

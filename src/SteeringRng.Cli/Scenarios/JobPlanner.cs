@@ -5,7 +5,8 @@ namespace SteeringRng.Cli.Scenarios;
 
 /// <summary>
 /// Lowers a checked scenario's objectives × bounds to jobs: guess objectives with a trusted node go to the
-/// steering relaxations (ns, global, npa Q_k, seesaw), Bell objectives without a trusted node to plain NPA, and
+/// steering relaxations (ns, global, npa Q_k, seesaw), Bell objectives without a trusted node to plain NPA
+/// (npa levels) or the no-signalling LP (ns), and
 /// the steering test is one job per scenario. Combinations that make no sense get a "not-applicable" job that says why.
 /// </summary>
 public static class JobPlanner
@@ -65,8 +66,7 @@ public static class JobPlanner
         return bound switch
         {
             Checked.Bound.Npa npa => NpaJobs.Bell(s, objective, expression, npa.level),
-            _ when bound.IsNoSignalling => new UnavailableJob(objective, name, RowStatus.Error,
-                "the no-signalling bound of a Bell expression (a linear program) is not implemented; use npa levels"),
+            _ when bound.IsNoSignalling => NpaJobs.BellNoSignalling(s, objective, expression, name),
             _ => new UnavailableJob(objective, name, SolveRows.NotApplicable, $"bound '{name}' needs a trusted node"),
         };
     }

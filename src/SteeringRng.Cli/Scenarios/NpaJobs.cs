@@ -12,8 +12,8 @@ using AlgebraScenario = SteeringRng.Algebra.Scenario;
 namespace SteeringRng.Cli.Scenarios;
 
 /// <summary>
-/// Q_k for guess objectives (formulations §3) and plain NPA for Bell objectives: the operator-valued NPA builders
-/// of SteeringRng.Relaxation. Parties get one-letter names (B, C, … for the untrusted nodes of a steering
+/// Q_k for guess objectives (formulations §3), plain NPA for Bell objectives, and the no-signalling bound of a
+/// Bell objective (a linear program over Collins–Gisin correlations): the builders of SteeringRng.Relaxation. Parties get one-letter names (B, C, … for the untrusted nodes of a steering
 /// scenario; A, B, … in a Bell scenario) so that the level's extra words ("1+BC") become the builder's level string.
 /// </summary>
 public static class NpaJobs
@@ -29,11 +29,23 @@ public static class NpaJobs
     public static BoundJob Bell(LoweredScenario s, string objective, Checked.BellExpression expression, Checked.NpaLevel level)
     {
         var names = Names(s.Untrusted.Count, 'A');
-        var scenario = new AlgebraScenario(s.Untrusted.Select((n, j) => new Party(names[j], n.Settings.Select(x => x.Outcomes).ToArray())));
+        var scenario = BellScenario(s, names);
         var levelString = LevelString(s, level, names);
-        return new BellNpaJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)),
+        return new BellJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)), "quantum",
             () => Relaxations.NpaBell(scenario, BellPolynomial.Of(s, scenario, expression), levelString));
     }
+
+    /// <summary>The no-signalling bound of a Bell objective: one LP, the same at every point.</summary>
+    public static BoundJob BellNoSignalling(LoweredScenario s, string objective, Checked.BellExpression expression, string bound)
+    {
+        var scenario = BellScenario(s, Names(s.Untrusted.Count, 'A'));
+        return new BellJob(objective, bound, "no-signalling",
+            () => Relaxations.NoSignallingBell(scenario, BellPolynomial.Of(s, scenario, expression)));
+    }
+
+    /// <summary>The untrusted nodes as Collins–Gisin parties named A, B, … with their settings' outcome counts.</summary>
+    private static AlgebraScenario BellScenario(LoweredScenario s, string[] names) =>
+        new(s.Untrusted.Select((n, j) => new Party(names[j], n.Settings.Select(x => x.Outcomes).ToArray())));
 
     /// <summary>"2+BC": the base level, then each extra word as the letters of its parties.</summary>
     public static string LevelString(LoweredScenario s, Checked.NpaLevel level, string[] names) =>
@@ -81,8 +93,12 @@ public static class NpaJobs
         }
     }
 
-    /// <summary>Plain NPA: one SDP (no state, no data), solved at every point (the value does not depend on it).</summary>
-    private sealed class BellNpaJob(string objective, string bound, Func<SteeringRng.Relaxation.Relaxation> build) : BoundJob(objective, bound)
+    /// <summary>
+    /// A Bell bound (plain NPA or the no-signalling LP): one problem (no state, no data), solved at every point
+    /// (the value does not depend on it). <paramref name="correlations"/> names the set maximised over.
+    /// </summary>
+    private sealed class BellJob(string objective, string bound, string correlations, Func<SteeringRng.Relaxation.Relaxation> build)
+        : BoundJob(objective, bound)
     {
         private readonly Lazy<SteeringRng.Relaxation.Relaxation> _relaxation = new(build);
 
@@ -97,9 +113,9 @@ public static class NpaJobs
             if (!SolveRows.HasValue(solution.Status))
                 return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
             var value = relaxation.UpperBound(solution);
-            // The JSON contract has no key for a Bell value yet: it goes in the message (pguess/hmin stay null).
-            var message = string.Create(CultureInfo.InvariantCulture, $"Bell value {value:R} (upper bound over quantum correlations)");
-            return ResultRow.Failed(point.Parameters, Objective, Bound, status, message, solution.Iterations, clock.Elapsed.TotalSeconds);
+            // The value is the row's `value` key (pguess/hmin stay null); the message repeats it for the console table.
+            var message = string.Create(CultureInfo.InvariantCulture, $"Bell value {value:R} (upper bound over {correlations} correlations)");
+            return ResultRow.FromBellValue(point.Parameters, Objective, Bound, value, status, solution.Iterations, clock.Elapsed.TotalSeconds, message);
         }
 
         public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
