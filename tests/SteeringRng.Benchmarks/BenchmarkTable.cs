@@ -6,9 +6,11 @@ namespace SteeringRng.Benchmarks;
 
 /// <summary>
 /// One solve of one problem: what the table shows. <paramref name="Solver"/> names the solver and, for the built-in
-/// one, its kernels; <paramref name="Deviation"/> is |value − published optimum| when the problem has one.
+/// one, its kernels; <paramref name="Deviation"/> is |value − published optimum| when the problem has one;
+/// <paramref name="CpuSeconds"/> the least process CPU time over the repeats (in-process solvers only; on a shared
+/// machine it is steadier than wall time).
 /// </summary>
-public sealed record BenchmarkRow(string Problem, int N, int M, string Solver, SdpSolution Solution, double? Deviation)
+public sealed record BenchmarkRow(string Problem, int N, int M, string Solver, SdpSolution Solution, double? Deviation, double? CpuSeconds)
 {
     public double MaxDimacs => DimacsErrors.Worst(Solution.Dimacs);
 }
@@ -17,14 +19,15 @@ public sealed record BenchmarkRow(string Problem, int N, int M, string Solver, S
 public static class BenchmarkTable
 {
     private static readonly string[] Header =
-        ["problem", "n", "m", "solver", "status", "iter", "seconds", "max DIMACS", "primal objective", "|value - known|", "time / csdp"];
+        ["problem", "n", "m", "solver", "status", "iter", "seconds", "cpu s", "max DIMACS", "primal objective", "|value - known|", "time / csdp"];
 
     public static void Print(IReadOnlyList<BenchmarkRow> rows, TextWriter w)
     {
         var cells = rows.Select(r => new[]
         {
             r.Problem, Int(r.N), Int(r.M), r.Solver, r.Solution.Status.ToString(), Int(r.Solution.Iterations),
-            r.Solution.Seconds.ToString("0.000", CultureInfo.InvariantCulture), Sci(r.MaxDimacs),
+            r.Solution.Seconds.ToString("0.000", CultureInfo.InvariantCulture),
+            r.CpuSeconds is { } cpu ? cpu.ToString("0.000", CultureInfo.InvariantCulture) : "-", Sci(r.MaxDimacs),
             r.Solution.PrimalObjective.ToString("R", CultureInfo.InvariantCulture),
             r.Deviation is { } d ? Sci(d) : "-", Ratio(r, rows),
         }).ToList();
