@@ -159,8 +159,22 @@ internal sealed class SchurBlockPlan
         var count = p1 - p0;
         var zRows = ws.ZRows;
         for (var k = 0; k < count; k++) zRows[k] = _r[p0 + k] * n + r0;
-        // Two rows of W per pass share every load of a Z⁻¹ row.
+        // Four rows of W per pass share every load of a Z⁻¹ row (eight independent accumulators keep both FMA
+        // pipes busy), then pairs and single rows for the rest.
         var c = 0;
+        for (; c + 3 < len; c += 4)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                var xo = _c[p0 + k] * n + r0 + c;
+                var v = _v[p0 + k];
+                coef[4 * k] = v * x[xo];
+                coef[4 * k + 1] = v * x[xo + 1];
+                coef[4 * k + 2] = v * x[xo + 2];
+                coef[4 * k + 3] = v * x[xo + 3];
+            }
+            RowQuadCombination(coef, count, zInv, zRows, len, w, c * len);
+        }
         for (; c + 1 < len; c += 2)
         {
             for (var k = 0; k < count; k++)
@@ -183,6 +197,61 @@ internal sealed class SchurBlockPlan
             var sum = 0.0;
             for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[(_r[q] - r0) * len + _c[q] - r0];
             acc[s] += sum;
+        }
+    }
+
+    /// <summary>
+    /// Rows at + t·len (t = 0..3) of W: w[at + t·len + d] = Σ_k coef[4k + t]·Z⁻¹[zRows[k] + d], two vectors per row in
+    /// eight accumulators (each Z⁻¹ load feeds four FMAs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowQuadCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, double[] w, int at)
+    {
+        var vw = Vector<double>.Count;
+        ref var z = ref MemoryMarshal.GetArrayDataReference(zInv);
+        ref var cf = ref MemoryMarshal.GetArrayDataReference(coef);
+        _ = coef[4 * count - 1];
+        _ = w[at + 4 * len - 1];
+        for (var k = 0; k < count; k++) _ = zInv[zRows[k] + len - 1]; // bounds of every row once
+        var j = 0;
+        for (; j + 2 * vw <= len; j += 2 * vw)
+        {
+            Vector<double> a0 = default, a1 = default, b0 = default, b1 = default;
+            Vector<double> c0 = default, c1 = default, d0 = default, d1 = default;
+            for (var k = 0; k < count; k++)
+            {
+                var o = (nuint)(zRows[k] + j);
+                var z0 = Vector.LoadUnsafe(ref z, o);
+                var z1 = Vector.LoadUnsafe(ref z, o + (nuint)vw);
+                var f = new Vector<double>(Unsafe.Add(ref cf, 4 * k));
+                a0 = ManagedKernels.Fmadd(f, z0, a0); a1 = ManagedKernels.Fmadd(f, z1, a1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 1));
+                b0 = ManagedKernels.Fmadd(f, z0, b0); b1 = ManagedKernels.Fmadd(f, z1, b1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 2));
+                c0 = ManagedKernels.Fmadd(f, z0, c0); c1 = ManagedKernels.Fmadd(f, z1, c1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 3));
+                d0 = ManagedKernels.Fmadd(f, z0, d0); d1 = ManagedKernels.Fmadd(f, z1, d1);
+            }
+            a0.CopyTo(w, at + j); a1.CopyTo(w, at + j + vw);
+            b0.CopyTo(w, at + len + j); b1.CopyTo(w, at + len + j + vw);
+            c0.CopyTo(w, at + 2 * len + j); c1.CopyTo(w, at + 2 * len + j + vw);
+            d0.CopyTo(w, at + 3 * len + j); d1.CopyTo(w, at + 3 * len + j + vw);
+        }
+        for (; j < len; j++)
+        {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var zv = zInv[zRows[k] + j];
+                s0 += coef[4 * k] * zv;
+                s1 += coef[4 * k + 1] * zv;
+                s2 += coef[4 * k + 2] * zv;
+                s3 += coef[4 * k + 3] * zv;
+            }
+            w[at + j] = s0;
+            w[at + len + j] = s1;
+            w[at + 2 * len + j] = s2;
+            w[at + 3 * len + j] = s3;
         }
     }
 
