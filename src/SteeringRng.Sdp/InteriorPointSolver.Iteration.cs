@@ -183,7 +183,9 @@ public sealed partial class InteriorPointSolver
                 for (var c = 0; c < n; c++)
                     d[r * n + c] = sigmaMu * zi[r * n + c] - x[r * n + c] - 0.5 * (q[r * n + c] + q[c * n + r]);
             }
-            for (var step = 0; step < 3 && _p.M > 0; step++)
+            // Only the corrector is refined: the predictor only sets σ (through μ_aff) and H, where a defect of A(dX)
+            // at the level of the tolerance changes nothing, and each pass costs a solve with the m×m factor.
+            for (var step = 0; step < 3 && _p.M > 0 && h is not null; step++)
                 if (!RefinePrimal(schur, chol, res, dx, dy, dz)) break;
             return (dx, dy, dz);
         }
