@@ -1,11 +1,13 @@
 using System.Globalization;
+using SteeringRng.Sdp;
 
 namespace SteeringRng.Benchmarks;
 
 /// <summary>Command line of the benchmark.</summary>
 public sealed record BenchmarkOptions(
     IReadOnlyList<string> Solvers, IReadOnlyList<int> MaxCutSizes, double EdgeProbability, int Seed,
-    string? NpaDirectory, IReadOnlyList<string> Files, double Tolerance, double TimeLimitSeconds, int Repeat)
+    string? NpaDirectory, IReadOnlyList<string> Files, double Tolerance, double TimeLimitSeconds, int Repeat,
+    IReadOnlyList<int> I3322Levels, IReadOnlyList<LinearAlgebraBackend> Backends, bool Verbose)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/SteeringRng.Benchmarks -- [options] [FILES.dat-s ...]
@@ -13,6 +15,11 @@ public sealed record BenchmarkOptions(
           --maxcut N[,N..]   add max-cut SDPs of random graphs G(N, p) (seeded)
           --density p        edge probability of the max-cut graphs (default 0.1)
           --seed S           seed of the max-cut graphs (default 1)
+          --i3322 L[,L..]    add the NPA relaxations of I3322 at these levels (built here; e.g. 2,3,4), with the
+                             deviation of each solver's value from the published optimum
+          --backends LIST    built-in solver's kernels, comma-separated, from auto,native,managed (default: auto);
+                             each is its own row (builtin-native, builtin-managed)
+          --verbose          the built-in solver's iteration log and phase timings on stderr
           --npa-dir DIR      add every *.dat-s file in DIR (e.g. the I3322 NPA levels)
           --tolerance T      DIMACS tolerance handed to every solver (default 1e-8)
           --time-limit S     per-solve wall-time limit in seconds (default 600)
@@ -25,11 +32,14 @@ public sealed record BenchmarkOptions(
     public static BenchmarkOptions Parse(string[] args)
     {
         var solvers = new List<string> { "builtin", "csdp", "dsdp" };
+        var levels = new List<int>();
+        var backends = new List<LinearAlgebraBackend>();
         var sizes = new List<int>();
         var files = new List<string>();
         double density = 0.1, tolerance = 1e-8, timeLimit = 600;
         var seed = 1;
         var repeat = 1;
+        var verbose = false;
         string? npa = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -41,6 +51,9 @@ public sealed record BenchmarkOptions(
                 case "--maxcut": sizes.AddRange(Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))); break;
                 case "--density": density = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--i3322": levels.AddRange(Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))); break;
+                case "--backends": backends.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseBackend)); break;
+                case "--verbose": verbose = true; break;
                 case "--npa-dir": npa = Value(); break;
                 case "--tolerance": tolerance = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--time-limit": timeLimit = double.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -54,6 +67,17 @@ public sealed record BenchmarkOptions(
         foreach (var s in solvers)
             if (s is not ("builtin" or "csdp" or "dsdp")) throw new ArgumentException($"unknown solver {s}");
         if (repeat < 1) throw new ArgumentException("--repeat must be at least 1");
-        return new BenchmarkOptions(solvers, sizes, density, seed, npa, files, tolerance, timeLimit, repeat);
+        foreach (var level in levels)
+            if (level < 1) throw new ArgumentException($"--i3322: level must be at least 1, got {level}");
+        if (backends.Count == 0) backends.Add(LinearAlgebraBackend.Auto);
+        return new BenchmarkOptions(solvers, sizes, density, seed, npa, files, tolerance, timeLimit, repeat, levels, backends.Distinct().ToList(), verbose);
     }
+
+    private static LinearAlgebraBackend ParseBackend(string name) => name switch
+    {
+        "auto" => LinearAlgebraBackend.Auto,
+        "native" => LinearAlgebraBackend.Native,
+        "managed" => LinearAlgebraBackend.Managed,
+        _ => throw new ArgumentException($"--backends: unknown backend {name} (use auto, native, managed)"),
+    };
 }

@@ -17,6 +17,7 @@ internal sealed class SchurBlockPlan
     private readonly int[] _start;    // slot → first flattened entry (length Count + 1)
     private readonly int[] _r, _c;    // flattened full pattern: A[_r, _c] = _v
     private readonly double[] _v;
+    private readonly int[] _rc;       // flattened r·n + c (dense blocks), the entry's offset in a row-major n×n matrix
     private readonly int[] _region;   // slot → first row of the trailing submatrix the later slots live in
     private readonly SchurFormula[] _formula;
 
@@ -49,6 +50,7 @@ internal sealed class SchurBlockPlan
             v.CopyTo(_v, _start[s]);
             MaxEntries = Math.Max(MaxEntries, r.Length);
         }
+        _rc = _layout.IsDiagonal ? [] : _r.Zip(_c, (r, c) => r * _layout.Dim + c).ToArray();
         // Upper-triangle entries (r ≤ c) of slots ≥ s all lie in rows and columns ≥ min_{t≥s} minRow_t.
         _region = new int[Count];
         var suffixMin = _layout.Dim;
@@ -139,14 +141,14 @@ internal sealed class SchurBlockPlan
         for (var s = slot; s < Count; s++)
         {
             var sum = 0.0;
-            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_r[q] * n + _c[q]];
+            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_rc[q]];
             acc[s] += sum;
         }
     }
 
     /// <summary>
-    /// W = (X A_i Z⁻¹)[R.., R..] with R the slot's region: W[c, :] = Σ_p (v_p X[b_p, R+c]) · Z⁻¹[a_p, R..], then
-    /// M_ij += Σ_q v_q W[c_q − R, d_q − R].
+    /// W = (X A_i Z⁻¹)[R.., R..] with R the slot's region: W[c, :] = Σ_p (v_p X[b_p, R+c]) · Z⁻¹[a_p, R..] (rows of W
+    /// n apart), then M_ij += Σ_q v_q W[c_q − R, d_q − R].
     /// </summary>
     private void DenseRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
     {
@@ -159,8 +161,22 @@ internal sealed class SchurBlockPlan
         var count = p1 - p0;
         var zRows = ws.ZRows;
         for (var k = 0; k < count; k++) zRows[k] = _r[p0 + k] * n + r0;
-        // Two rows of W per pass share every load of a Z⁻¹ row.
+        // Four rows of W per pass share every load of a Z⁻¹ row (eight independent accumulators keep both FMA
+        // pipes busy), then pairs and single rows for the rest.
         var c = 0;
+        for (; c + 3 < len; c += 4)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                var xo = _c[p0 + k] * n + r0 + c;
+                var v = _v[p0 + k];
+                coef[4 * k] = v * x[xo];
+                coef[4 * k + 1] = v * x[xo + 1];
+                coef[4 * k + 2] = v * x[xo + 2];
+                coef[4 * k + 3] = v * x[xo + 3];
+            }
+            RowQuadCombination(coef, count, zInv, zRows, len, n, w, c * n);
+        }
         for (; c + 1 < len; c += 2)
         {
             for (var k = 0; k < count; k++)
@@ -169,29 +185,86 @@ internal sealed class SchurBlockPlan
                 coef[2 * k] = _v[p0 + k] * x[xo];
                 coef[2 * k + 1] = _v[p0 + k] * x[xo + 1];
             }
-            RowPairCombination(coef, count, zInv, zRows, len, w, c * len);
+            RowPairCombination(coef, count, zInv, zRows, len, n, w, c * n);
         }
         for (; c < len; c++)
         for (var d = 0; d < len; d++)
         {
             var sum = 0.0;
             for (var k = 0; k < count; k++) sum += _v[p0 + k] * x[_c[p0 + k] * n + r0 + c] * zInv[zRows[k] + d];
-            w[c * len + d] = sum;
+            w[c * n + d] = sum;
         }
+        // W is stored with the block's stride n, so entry (c, d) of the block sits at c·n + d − origin.
+        var origin = r0 * n + r0;
         for (var s = slot; s < Count; s++)
         {
             var sum = 0.0;
-            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[(_r[q] - r0) * len + _c[q] - r0];
+            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_rc[q] - origin];
             acc[s] += sum;
         }
     }
 
     /// <summary>
-    /// Rows at and at+len of W: w[at + d] = Σ_k coef[2k]·Z⁻¹[zRows[k] + d], w[at + len + d] = Σ_k coef[2k+1]·Z⁻¹[zRows[k] + d],
+    /// Rows at + t·stride (t = 0..3) of W: w[at + t·stride + d] = Σ_k coef[4k + t]·Z⁻¹[zRows[k] + d], two vectors per row in
+    /// eight accumulators (each Z⁻¹ load feeds four FMAs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowQuadCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, int stride, double[] w, int at)
+    {
+        var vw = Vector<double>.Count;
+        ref var z = ref MemoryMarshal.GetArrayDataReference(zInv);
+        ref var cf = ref MemoryMarshal.GetArrayDataReference(coef);
+        _ = coef[4 * count - 1];
+        _ = w[at + 3 * stride + len - 1];
+        for (var k = 0; k < count; k++) _ = zInv[zRows[k] + len - 1]; // bounds of every row once
+        var j = 0;
+        for (; j + 2 * vw <= len; j += 2 * vw)
+        {
+            Vector<double> a0 = default, a1 = default, b0 = default, b1 = default;
+            Vector<double> c0 = default, c1 = default, d0 = default, d1 = default;
+            for (var k = 0; k < count; k++)
+            {
+                var o = (nuint)(zRows[k] + j);
+                var z0 = Vector.LoadUnsafe(ref z, o);
+                var z1 = Vector.LoadUnsafe(ref z, o + (nuint)vw);
+                var f = new Vector<double>(Unsafe.Add(ref cf, 4 * k));
+                a0 = ManagedKernels.Fmadd(f, z0, a0); a1 = ManagedKernels.Fmadd(f, z1, a1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 1));
+                b0 = ManagedKernels.Fmadd(f, z0, b0); b1 = ManagedKernels.Fmadd(f, z1, b1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 2));
+                c0 = ManagedKernels.Fmadd(f, z0, c0); c1 = ManagedKernels.Fmadd(f, z1, c1);
+                f = new Vector<double>(Unsafe.Add(ref cf, 4 * k + 3));
+                d0 = ManagedKernels.Fmadd(f, z0, d0); d1 = ManagedKernels.Fmadd(f, z1, d1);
+            }
+            a0.CopyTo(w, at + j); a1.CopyTo(w, at + j + vw);
+            b0.CopyTo(w, at + stride + j); b1.CopyTo(w, at + stride + j + vw);
+            c0.CopyTo(w, at + 2 * stride + j); c1.CopyTo(w, at + 2 * stride + j + vw);
+            d0.CopyTo(w, at + 3 * stride + j); d1.CopyTo(w, at + 3 * stride + j + vw);
+        }
+        for (; j < len; j++)
+        {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var zv = zInv[zRows[k] + j];
+                s0 += coef[4 * k] * zv;
+                s1 += coef[4 * k + 1] * zv;
+                s2 += coef[4 * k + 2] * zv;
+                s3 += coef[4 * k + 3] * zv;
+            }
+            w[at + j] = s0;
+            w[at + stride + j] = s1;
+            w[at + 2 * stride + j] = s2;
+            w[at + 3 * stride + j] = s3;
+        }
+    }
+
+    /// <summary>
+    /// Rows at and at+stride of W: w[at + d] = Σ_k coef[2k]·Z⁻¹[zRows[k] + d], w[at + stride + d] = Σ_k coef[2k+1]·Z⁻¹[zRows[k] + d],
     /// two vectors per row in four accumulators (each Z⁻¹ load feeds two FMAs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RowPairCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, double[] w, int at)
+    private static void RowPairCombination(double[] coef, int count, double[] zInv, int[] zRows, int len, int stride, double[] w, int at)
     {
         var vw = Vector<double>.Count;
         ref var z = ref MemoryMarshal.GetArrayDataReference(zInv);
@@ -214,8 +287,8 @@ internal sealed class SchurBlockPlan
             }
             a0.CopyTo(w, at + j);
             a1.CopyTo(w, at + j + vw);
-            b0.CopyTo(w, at + len + j);
-            b1.CopyTo(w, at + len + j + vw);
+            b0.CopyTo(w, at + stride + j);
+            b1.CopyTo(w, at + stride + j + vw);
         }
         for (; j < len; j++)
         {
@@ -227,7 +300,7 @@ internal sealed class SchurBlockPlan
                 s1 += coef[2 * k + 1] * zv;
             }
             w[at + j] = s0;
-            w[at + len + j] = s1;
+            w[at + stride + j] = s1;
         }
     }
 }

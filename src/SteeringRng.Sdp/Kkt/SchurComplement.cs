@@ -124,7 +124,7 @@ internal sealed class SchurWorkspace(int n, int slots, int entries)
     public readonly double[] W = new double[n * n];
     public readonly double[] D = new double[n];
     public readonly double[] Acc = new double[slots];
-    public readonly double[] Coef = new double[2 * entries];
+    public readonly double[] Coef = new double[4 * entries];
     public readonly int[] ZRows = new int[entries];
     private double[]? _a, _t;
 
