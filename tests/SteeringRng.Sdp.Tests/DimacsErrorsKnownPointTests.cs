@@ -1,3 +1,4 @@
+using SteeringRng.Sdp.LinearAlgebra;
 using SteeringRng.Sdp.Sdpa;
 
 namespace SteeringRng.Sdp.Tests;
@@ -61,7 +62,7 @@ public class SdpaDimacsErrorsTests
             h[i * n + j] = (i == j ? 1 : 0) - 2 * v[i] * v[j] / vv;
         var rotated = Multiply(Multiply(h, a, n), h, n);
         var expected = 2 - 2 * Math.Cos(Math.PI / (n + 1));
-        Assert.Equal(expected, SymmetricMinEigenvalue.Compute(rotated, n), 12);
+        Assert.Equal(expected, SymmetricEigen.MinEigenvalue(rotated, n), 12);
     }
 
     private static double[] Multiply(double[] x, double[] y, int n)

@@ -1,3 +1,5 @@
+using SteeringRng.Sdp.LinearAlgebra;
+
 namespace SteeringRng.Sdp.Sdpa;
 
 /// <summary>
@@ -81,8 +83,8 @@ public static class BlockAlgebra
             var value = block.Shape.Kind switch
             {
                 SdpConeKind.Nonnegative => block.Re.Min(),
-                SdpConeKind.HermitianPsd => SymmetricMinEigenvalue.Compute(RealForm(block), 2 * n),
-                _ => SymmetricMinEigenvalue.Compute(block.Re, n),
+                SdpConeKind.HermitianPsd => SymmetricEigen.MinEigenvalue(RealForm(block), 2 * n),
+                _ => SymmetricEigen.MinEigenvalue((double[])block.Re.Clone(), n), // it overwrites its argument
             };
             min = Math.Min(min, value);
         }
