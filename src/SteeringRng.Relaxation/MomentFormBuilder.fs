@@ -1,5 +1,6 @@
 namespace SteeringRng.Relaxation
 
+open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Sdp
 
@@ -7,10 +8,23 @@ open SteeringRng.Sdp
 /// Callers describe Γ through its upper triangle only (row ≤ col within a block): each call adds
 /// `value` (constant) or `coefficient · w_k` to Γ at that position; repeated positions add up.
 /// For a HermitianPsd block an entry is complex (the lower triangle is its conjugate); for a Psd block real.
+/// Block, then row, then column: the order in which `merge` finds repeated positions next to each other.
+[<Struct>]
+type internal EntryOrder =
+    interface IComparer<SdpEntry> with
+        member _.Compare(x, y) =
+            if x.Block <> y.Block then x.Block.CompareTo y.Block
+            elif x.Row <> y.Row then x.Row.CompareTo y.Row
+            else x.Col.CompareTo y.Col
+
 [<Sealed>]
 type internal MomentFormBuilder(blocks: SdpBlock array) =
     let constant = ResizeArray<SdpEntry>()
-    let linear = ResizeArray<ResizeArray<SdpEntry>>()
+    // The F_k entries in one flat list (variable k of entry i is linearVariable[i]): millions of variables
+    // with a few entries each would otherwise mean millions of small lists.
+    let linearVariable = ResizeArray<int>()
+    let linear = ResizeArray<SdpEntry>()
+    let mutable variableCount = 0
 
     let check (block: int) (row: int) (col: int) (value: Complex) =
         if block < 0 || block >= blocks.Length then invalidOp $"Block {block} does not exist."
@@ -19,42 +33,51 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
         if b.Kind <> SdpConeKind.HermitianPsd && value.Imaginary <> 0.0 then
             invalidOp $"Block {block} is real but entry ({row}, {col}) is complex."
 
-    /// Sums repeated positions, drops zeros and (rounding-level) imaginary parts on Hermitian diagonals.
-    /// Sorts in place and merges neighbours (no grouping tables: these lists can hold millions of entries).
-    let merge (entries: ResizeArray<SdpEntry>) =
-        let a = entries.ToArray()
-        let order (x: SdpEntry) (y: SdpEntry) =
-            if x.Block <> y.Block then x.Block.CompareTo y.Block
-            elif x.Row <> y.Row then x.Row.CompareTo y.Row
-            else x.Col.CompareTo y.Col
-        System.Array.Sort(a, System.Comparison order)
-        let result = ResizeArray<SdpEntry>()
-        let mutable i = 0
-        while i < a.Length do
-            let mutable re = a[i].Value
-            let mutable im = a[i].Imag
+    /// Sums repeated positions of a[start .. start+length−1], drops zeros and (rounding-level) imaginary parts on
+    /// Hermitian diagonals; the result is compacted to the front of that range and its length returned.
+    /// Sorts and merges neighbours in place (no grouping tables: these lists can hold millions of entries; most
+    /// variables have only a few, which insertion sort handles without overhead).
+    static let mergeRange (a: SdpEntry array) (start: int) (length: int) =
+        let order = EntryOrder() :> IComparer<SdpEntry>
+        if length <= 16 then
+            for i in start + 1 .. start + length - 1 do
+                let x = a[i]
+                let mutable j = i - 1
+                while j >= start && order.Compare(a[j], x) > 0 do
+                    a[j + 1] <- a[j]
+                    j <- j - 1
+                a[j + 1] <- x
+        else
+            System.Array.Sort(a, start, length, order)
+        let stop = start + length
+        let mutable n = start
+        let mutable i = start
+        while i < stop do
+            let e = a[i]
+            let mutable re = e.Value
+            let mutable im = e.Imag
             let mutable j = i + 1
-            while j < a.Length && a[j].Block = a[i].Block && a[j].Row = a[i].Row && a[j].Col = a[i].Col do
+            while j < stop && a[j].Block = e.Block && a[j].Row = e.Row && a[j].Col = e.Col do
                 re <- re + a[j].Value
                 im <- im + a[j].Imag
                 j <- j + 1
-            let e = a[i]
             if e.Row = e.Col && abs im > 1e-9 * (1.0 + abs re) then
                 invalidOp $"Diagonal entry ({e.Row}, {e.Row}) of block {e.Block} came out complex ({im}i)."
             let im = if e.Row = e.Col then 0.0 else im
             // Rounding dust from basis changes (|v| ≤ 1e-15 on O(1) data) is dropped to keep the matrices sparse.
-            if abs re > 1e-15 || abs im > 1e-15 then result.Add(SdpEntry(e.Block, e.Row, e.Col, re, im))
+            if abs re > 1e-15 || abs im > 1e-15 then
+                a[n] <- SdpEntry(e.Block, e.Row, e.Col, re, im)
+                n <- n + 1
             i <- j
-        result.ToArray()
+        n - start
 
     member _.Blocks = blocks
 
-    member _.VariableCount = linear.Count
+    member _.VariableCount = variableCount
 
     /// Declares variables up to index k (variables never touched by Γ stay with F_k = 0).
     member _.EnsureVariables(count: int) =
-        while linear.Count < count do
-            linear.Add(ResizeArray())
+        if variableCount < count then variableCount <- count
 
     member _.AddConstant(block: int, row: int, col: int, value: Complex) =
         if value <> Complex.Zero then
@@ -66,24 +89,56 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
         if coefficient <> Complex.Zero then
             check block row col coefficient
             this.EnsureVariables(variable + 1)
-            linear[variable].Add(SdpEntry(block, row, col, -coefficient.Real, -coefficient.Imaginary))
+            linearVariable.Add variable
+            linear.Add(SdpEntry(block, row, col, -coefficient.Real, -coefficient.Imaginary))
 
-    member _.F0() = SdpMatrix(merge constant)
+    /// Adds everything `other` (a builder over the same blocks, e.g. filled on another thread) accumulated.
+    member this.Append(other: MomentFormBuilder) =
+        if not (obj.ReferenceEquals(other.Blocks, blocks)) then invalidOp "Only builders over the same blocks can be joined."
+        constant.AddRange(other.ConstantEntries)
+        linearVariable.AddRange(other.LinearVariables)
+        linear.AddRange(other.LinearEntries)
+        this.EnsureVariables other.VariableCount
 
-    member _.F() = linear |> Seq.map (fun es -> SdpMatrix(merge es)) |> Seq.toArray
+    member internal _.ConstantEntries = constant
+    member internal _.LinearVariables = linearVariable
+    member internal _.LinearEntries = linear
+
+    member _.F0() =
+        let a = constant.ToArray()
+        SdpMatrix(Array.sub a 0 (mergeRange a 0 a.Length))
+
+    /// The F_k: entries bucketed by variable (counting sort), then each variable's bucket merged on its own,
+    /// shared out over the cores.
+    member _.F() =
+        let start = Array.zeroCreate (variableCount + 1)
+        for k in linearVariable do
+            start[k + 1] <- start[k + 1] + 1
+        for k in 1 .. variableCount do
+            start[k] <- start[k] + start[k - 1]
+        let sorted = Array.zeroCreate linear.Count
+        let next = Array.copy start
+        for i in 0 .. linear.Count - 1 do
+            let k = linearVariable[i]
+            sorted[next[k]] <- linear[i]
+            next[k] <- next[k] + 1
+        // Each F_k is a view of its own (merged) range of the one sorted array: no per-variable copies.
+        Array.Parallel.init variableCount (fun k ->
+            let n = mergeRange sorted start[k] (start[k + 1] - start[k])
+            SdpMatrix(System.ArraySegment<SdpEntry>(sorted, start[k], n)))
 
     /// The SDP (D) of this moment form with objective gᵀw (g of length VariableCount).
     member this.Build(g: double array) =
-        if g.Length <> linear.Count then
-            invalidOp $"The objective has {g.Length} coefficients for {linear.Count} variables."
+        if g.Length <> variableCount then
+            invalidOp $"The objective has {g.Length} coefficients for {variableCount} variables."
         SdpProblem.FromMomentForm(blocks, this.F0(), this.F(), g)
 
     /// Like Build, but variables that no block uses (F_k = 0, e.g. entries of rows removed by facial reduction)
     /// are left out, since solvers reject empty constraints. Returns the problem and, for every variable, its
     /// index in the problem (−1 when left out). A left-out variable with a nonzero objective would be unbounded.
     member this.BuildCompact(g: double array) =
-        if g.Length <> linear.Count then
-            invalidOp $"The objective has {g.Length} coefficients for {linear.Count} variables."
+        if g.Length <> variableCount then
+            invalidOp $"The objective has {g.Length} coefficients for {variableCount} variables."
         let f = this.F()
         let index = Array.create f.Length -1
         let mutable next = 0

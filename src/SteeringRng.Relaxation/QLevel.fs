@@ -141,8 +141,15 @@ module QLevel =
         let layout = layoutOf st
         let builder = MomentFormBuilder(layout.Blocks)
         builder.EnsureVariables(variableCount st)
-        for e in 0 .. st.Guesses.Length - 1 do
-            emitGuess st layout builder false false table e
+        // Guesses fill their own blocks independently (the table is only read), so they are emitted in parallel,
+        // each into its own builder, and joined in guess order.
+        let parts =
+            Array.Parallel.init st.Guesses.Length (fun e ->
+                let part = MomentFormBuilder(layout.Blocks)
+                emitGuess st layout part false false table e
+                part)
+        for part in parts do
+            builder.Append part
         let objective, offset = objectiveOf st guess table [ 0 .. st.Guesses.Length - 1 ]
         builder, objective, offset, table
 

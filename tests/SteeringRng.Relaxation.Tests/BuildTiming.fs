@@ -36,12 +36,23 @@ let run () : unit =
         let (mm: MomentMatrix), tm = time (fun () -> MomentMatrix.Build(GeneratingSet.level sc3 level))
         lines.Add $"3 × 3 × 3 level {level}: |S| = {mm.Size}, {mm.DistinctWords.Length} distinct words; word layout {tm:F2} s"
     // Level 3 would hold ~10⁸ sparse entries (9 guesses × 1567² blocks): too large for this machine, not built.
-    for level in 1..2 do
-        let guess = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
-        let r, tr = time (fun () -> QLevel.build names guess (GeneratingSetSpec.Level level) a)
+    // Moment-matrix entries: Σ_e (|S|·d_A)² scalar (complex) entries of the Γ^e blocks; sparse nonzeros: stored
+    // upper-triangle entries of C and every A_i of the SdpProblem (what a solver reads).
+    let qk (label: string) (guess: GuessSpec) (spec: GeneratingSetSpec) =
+        let r, tr = time (fun () -> QLevel.build names guess spec a)
         let swapped, ts = time (fun () -> r.WithData a)
+        let p = r.Problem
+        let gamma = p.Blocks[0].Size
+        let guesses = pown 3 guess.Parties.Length
+        let gammaEntries = int64 guesses * int64 gamma * int64 gamma
+        let sparse = int64 p.C.Entries.Count + (p.A |> Seq.sumBy (fun m -> int64 m.Entries.Count))
         lines.Add
-            $"Q_{level}, 3 untrusted parties × 3 settings × 3 outcomes, guessing B and C: Γ^e {r.Problem.Blocks[0].Size}×{r.Problem.Blocks[0].Size} (complex), {r.Problem.Blocks.Count} blocks, {r.Problem.ConstraintCount} variables; built {tr:F2} s, data swap {ts:F2} s ({swapped.Problem.ConstraintCount} variables)"
+            $"{label}, 3 untrusted parties × 3 settings × 3 outcomes, {guesses} guess tuples: Γ^e {gamma}×{gamma} (complex), {p.Blocks.Count} blocks, {p.ConstraintCount} variables; moment-matrix entries Σ_e (|S|·d_A)² = {gammaEntries:N0}, SDP sparse nonzeros (C and A_i, upper triangles) = {sparse:N0}; built {tr:F2} s, data swap {ts:F2} s ({swapped.Problem.ConstraintCount} variables)"
+    let guessBC = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
+    qk "Q_1, guessing B and C" guessBC (GeneratingSetSpec.Level 1)
+    qk "Q_2, guessing B and C" guessBC (GeneratingSetSpec.Level 2)
+    // The 10⁷-entry case: level 2 plus every BCD product, Eve guessing all three parties (27 tuples).
+    qk "Q(2+BCD), guessing B, C and D" { Parties = [| 0; 1; 2 |]; Settings = [| 0; 0; 0 |] } (GeneratingSetSpec.Terms "2+BCD")
     // Slow solved checks kept out of the test run: Q2 with X, Y, Z has 3475 variables at μ = 1.
     let r = QLevel.build [| "B"; "C" |] { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] } (GeneratingSetSpec.Level 2) (SteeringRng.Relaxation.Tests.QkGhz.assemblage (SteeringRng.Relaxation.Tests.QkGhz.ghz 1.0) 3)
     for name, solver in [ "csdp", (SteeringRng.Peers.CsdpSolver() :> SteeringRng.Sdp.ISdpSolver); "built-in", (SteeringRng.Sdp.InteriorPointSolver() :> SteeringRng.Sdp.ISdpSolver) ] do
