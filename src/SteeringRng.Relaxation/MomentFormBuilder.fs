@@ -37,7 +37,8 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
     /// Hermitian diagonals; the result is compacted to the front of that range and its length returned.
     /// Sorts and merges neighbours in place (no grouping tables: these lists can hold millions of entries; most
     /// variables have only a few, which insertion sort handles without overhead).
-    static let mergeRange (a: SdpEntry array) (start: int) (length: int) =
+    /// `sign` multiplies every merged value (−1 turns F_k into the A_k = −F_k of the SDP directly).
+    static let mergeRange (sign: float) (a: SdpEntry array) (start: int) (length: int) =
         let order = EntryOrder() :> IComparer<SdpEntry>
         if length <= 16 then
             for i in start + 1 .. start + length - 1 do
@@ -66,10 +67,33 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
             let im = if e.Row = e.Col then 0.0 else im
             // Rounding dust from basis changes (|v| ≤ 1e-15 on O(1) data) is dropped to keep the matrices sparse.
             if abs re > 1e-15 || abs im > 1e-15 then
-                a[n] <- SdpEntry(e.Block, e.Row, e.Col, re, im)
+                a[n] <- SdpEntry(e.Block, e.Row, e.Col, sign * re, sign * im)
                 n <- n + 1
             i <- j
         n - start
+
+    let constantMatrix sign =
+        let a = constant.ToArray()
+        SdpMatrix(Array.sub a 0 (mergeRange sign a 0 a.Length))
+
+    /// The F_k times `sign`: entries bucketed by variable (counting sort), then each variable's bucket merged on
+    /// its own, shared out over the cores.
+    let linearMatrices sign =
+        let start = Array.zeroCreate (variableCount + 1)
+        for k in linearVariable do
+            start[k + 1] <- start[k + 1] + 1
+        for k in 1 .. variableCount do
+            start[k] <- start[k] + start[k - 1]
+        let sorted = Array.zeroCreate linear.Count
+        let next = Array.copy start
+        for i in 0 .. linear.Count - 1 do
+            let k = linearVariable[i]
+            sorted[next[k]] <- linear[i]
+            next[k] <- next[k] + 1
+        // Each matrix is a view of its own (merged) range of the one sorted array: no per-variable copies.
+        Array.Parallel.init variableCount (fun k ->
+            let n = mergeRange sign sorted start[k] (start[k + 1] - start[k])
+            SdpMatrix(System.ArraySegment<SdpEntry>(sorted, start[k], n)))
 
     member _.Blocks = blocks
 
@@ -104,28 +128,9 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
     member internal _.LinearVariables = linearVariable
     member internal _.LinearEntries = linear
 
-    member _.F0() =
-        let a = constant.ToArray()
-        SdpMatrix(Array.sub a 0 (mergeRange a 0 a.Length))
+    member _.F0() = constantMatrix 1.0
 
-    /// The F_k: entries bucketed by variable (counting sort), then each variable's bucket merged on its own,
-    /// shared out over the cores.
-    member _.F() =
-        let start = Array.zeroCreate (variableCount + 1)
-        for k in linearVariable do
-            start[k + 1] <- start[k + 1] + 1
-        for k in 1 .. variableCount do
-            start[k] <- start[k] + start[k - 1]
-        let sorted = Array.zeroCreate linear.Count
-        let next = Array.copy start
-        for i in 0 .. linear.Count - 1 do
-            let k = linearVariable[i]
-            sorted[next[k]] <- linear[i]
-            next[k] <- next[k] + 1
-        // Each F_k is a view of its own (merged) range of the one sorted array: no per-variable copies.
-        Array.Parallel.init variableCount (fun k ->
-            let n = mergeRange sorted start[k] (start[k + 1] - start[k])
-            SdpMatrix(System.ArraySegment<SdpEntry>(sorted, start[k], n)))
+    member _.F() = linearMatrices 1.0
 
     /// The SDP (D) of this moment form with objective gᵀw (g of length VariableCount).
     member this.Build(g: double array) =
@@ -139,17 +144,19 @@ type internal MomentFormBuilder(blocks: SdpBlock array) =
     member this.BuildCompact(g: double array) =
         if g.Length <> variableCount then
             invalidOp $"The objective has {g.Length} coefficients for {variableCount} variables."
-        let f = this.F()
-        let index = Array.create f.Length -1
+        // (D) of the moment form built directly (as SdpProblem.FromMomentForm, without its negated copies):
+        // A_k = −F_k, C = −F0, b = −g.
+        let a = linearMatrices -1.0
+        let index = Array.create a.Length -1
         let mutable next = 0
-        for k in 0 .. f.Length - 1 do
-            if f[k].Entries.Count > 0 then
+        for k in 0 .. a.Length - 1 do
+            if a[k].Entries.Count > 0 then
                 index[k] <- next
                 next <- next + 1
             elif abs g[k] > 1e-12 then
                 invalidOp $"Variable {k} has an objective coefficient but appears in no constraint (unbounded)."
-        let kept = [| for k in 0 .. f.Length - 1 do if index[k] >= 0 then yield k |]
-        SdpProblem.FromMomentForm(blocks, this.F0(), kept |> Array.map (fun k -> f[k]), kept |> Array.map (fun k -> g[k])), index
+        let kept = [| for k in 0 .. a.Length - 1 do if index[k] >= 0 then yield k |]
+        SdpProblem(blocks, constantMatrix -1.0, kept |> Array.map (fun k -> a[k]), kept |> Array.map (fun k -> -g[k])), index
 
     /// The same problem with another constant F0 (the F_k and g of `problem` are kept as they are).
     static member WithConstant(problem: SdpProblem, f0: SdpMatrix) =
