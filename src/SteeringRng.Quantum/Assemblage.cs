@@ -66,7 +66,8 @@ public sealed class Assemblage
         return ix * OutcomeTupleCount + ia;
     }
 
-    private static IEnumerable<int[]> Tuples(IReadOnlyList<int> radix)
+    /// <summary>All tuples of a mixed radix in lexicographic order (last digit fastest), each a fresh array.</summary>
+    public static IEnumerable<int[]> Tuples(IReadOnlyList<int> radix)
     {
         var t = new int[radix.Count];
         while (true)

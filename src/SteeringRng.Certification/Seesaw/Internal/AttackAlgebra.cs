@@ -39,22 +39,8 @@ internal static class AttackAlgebra
             (a, x) => DenseOps.HermitianPart(Conditional(rho, trustedDimension, UntrustedOperator(povms, a, x))).ToArray());
     }
 
-    /// <summary>All tuples of a mixed radix in lexicographic order (last digit fastest).</summary>
-    public static IEnumerable<int[]> Tuples(IReadOnlyList<int> radix)
-    {
-        var t = new int[radix.Count];
-        while (true)
-        {
-            yield return (int[])t.Clone();
-            int j = radix.Count - 1;
-            while (j >= 0 && ++t[j] == radix[j]) t[j--] = 0;
-            if (j < 0) yield break;
-        }
-    }
-
-    /// <summary>Eve's guess tuples (one outcome per guessed party), in the order of the sub-states σ^e.</summary>
     public static int[][] GuessTuples(GuessTarget guess, Povms povms) =>
-        Tuples(guess.Parties.Select(p => povms[p][0].Count).ToArray()).ToArray();
+        Assemblage.Tuples(guess.Parties.Select(p => povms[p][0].Count).ToArray()).ToArray();
 
     /// <summary>
     /// The guessing operator for guess e on the untrusted space: ⊗_j (M^j_{e_j|x*_j} if j is guessed, else I),
