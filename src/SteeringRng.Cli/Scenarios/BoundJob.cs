@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using SteeringRng.Quantum;
 using SteeringRng.Reporting;
 using SteeringRng.Sdp;
 
@@ -24,6 +26,28 @@ public abstract class BoundJob(string objective, string bound)
 
     protected ResultRow Failed(PointInput point, string status, string message, double? seconds = null) =>
         ResultRow.Failed(point.Parameters, Objective, Bound, status, message, seconds: seconds);
+
+    /// <summary>
+    /// The row of a guessing-probability relaxation at a point: look the relaxation up (a bad point's data becomes an
+    /// error row), solve it, and read P_g from the conservative side (an upper bound on P_g, by weak duality), capped
+    /// at 1 since P_g ≤ 1 always, so H_min = −log2 P_g is never overstated.
+    /// </summary>
+    protected ResultRow SolveGuessing<TRelaxation>(PointInput point, ISdpSolver solver, SdpSettings settings,
+        CancellationToken cancellation, Func<Assemblage, TRelaxation> relaxationAt, Func<TRelaxation, SdpProblem> problemOf,
+        Func<TRelaxation, SdpSolution, double> upperBoundOnGuessing)
+    {
+        var clock = Stopwatch.StartNew();
+        TRelaxation relaxation;
+        try { relaxation = relaxationAt(point.Assemblage); }
+        catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
+        var solution = solver.Solve(problemOf(relaxation), settings, cancellation);
+        var status = SolveRows.StatusWord(solution.Status, cancellation);
+        if (!SolveRows.HasValue(solution.Status))
+            return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
+        var pg = Math.Min(1.0, upperBoundOnGuessing(relaxation, solution));
+        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, pg, status, solution.Iterations,
+            clock.Elapsed.TotalSeconds, solution.Message);
+    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SteeringRng.Quantum;
 using SteeringRng.Relaxation.Steering;
 using SteeringRng.Reporting;
@@ -35,20 +34,9 @@ public sealed class GuessingJob : BoundJob
         new(objective, "global", new BoundRank(BoundRank.GlobalTier),
             data => SteeringRelaxations.Global(data, settings), (r, data) => r.WithData(AssemblageOperations.GroupUntrusted(data)));
 
-    public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        GuessingRelaxation relaxation;
-        try { relaxation = _cache.For(point.Assemblage); }
-        catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
-        var solution = solver.Solve(relaxation.Problem, settings, cancellation);
-        var status = SolveRows.StatusWord(solution.Status, cancellation);
-        if (!SolveRows.HasValue(solution.Status))
-            return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
-        var result = relaxation.Evaluate(solution);
-        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, Math.Min(1.0, result.GuessingProbability),
-            status, solution.Iterations, clock.Elapsed.TotalSeconds, solution.Message);
-    }
+    public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation) =>
+        SolveGuessing(point, solver, settings, cancellation, _cache.For, r => r.Problem,
+            (r, solution) => r.Evaluate(solution).GuessingProbability);
 
     public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
     {

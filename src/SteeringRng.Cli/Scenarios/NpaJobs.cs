@@ -67,20 +67,9 @@ public static class NpaJobs
 
         public override BoundRank? Rank => rank;
 
-        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
-        {
-            var clock = Stopwatch.StartNew();
-            SteeringRng.Relaxation.Relaxation relaxation;
-            try { relaxation = _cache.For(point.Assemblage); }
-            catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
-            var solution = solver.Solve(relaxation.Problem, settings, cancellation);
-            var status = SolveRows.StatusWord(solution.Status, cancellation);
-            if (!SolveRows.HasValue(solution.Status))
-                return ResultRow.Failed(point.Parameters, Objective, Bound, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
-            // The (P) side bounds P_g from above (weak duality): the conservative number, capped at 1.
-            var pg = Math.Min(1.0, relaxation.UpperBound(solution));
-            return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, pg, status, solution.Iterations, clock.Elapsed.TotalSeconds, solution.Message);
-        }
+        // The (P) side bounds P_g from above (weak duality): the conservative number.
+        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation) =>
+            SolveGuessing(point, solver, settings, cancellation, _cache.For, r => r.Problem, (r, solution) => r.UpperBound(solution));
 
         public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
         {
