@@ -55,15 +55,17 @@ public sealed class SeesawOptimizer
             if (dimensions[j] < realisation.PartyDimensions[j])
                 return Failure(tally, clock, $"party {j} has dimension {dimensions[j]} in the seesaw, but the realisation needs {realisation.PartyDimensions[j]}; no feasible start");
         var observed = new ObservedData(data);
-        var starts = new List<(string Label, SeesawAttack Attack)> { ("embedded realisation", StartingPoints.Embedded(realisation, dimensions, guess)) };
+        var blocks = _options.BlocksFor(dimensions, realisation.PartyDimensions);
+        var starts = new List<(string Label, BlockAttack Attack)> { ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess)) };
+        if (StartingPoints.PinnedCopies(realisation, blocks, guess) is { } pinned) starts.Add(("pinned copies", pinned));
         for (int s = 1; s <= _options.RandomStarts; s++)
-            starts.Add(($"random start {s}", StartingPoints.Random(realisation, dimensions, guess, new Random(_options.Seed * 7919 + s))));
+            starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
 
         double startDeviation = observed.MaxDeviation(starts[0].Attack.Assemblage());
         if (startDeviation > _options.FeasibilityTolerance)
             return Failure(tally, clock, Invariant($"the given realisation does not reproduce the data (max deviation {startDeviation:E2} > {_options.FeasibilityTolerance:E1}); no feasible start"));
 
-        var finals = new List<SeesawAttack>();
+        var finals = new List<BlockAttack>();
         var reports = new List<SeesawStartReport>();
         foreach (var (label, start) in starts)
         {
@@ -72,8 +74,9 @@ public sealed class SeesawOptimizer
             finals.Add(attack);
         }
 
-        // The best attack that passes the independent check; if none does, the best one, reported as unverified.
-        var ranked = finals.OrderByDescending(a => a.GuessingProbability).ToArray();
+        // The best attack that passes the independent check (on the full d-dimensional attack); if none does, the
+        // best one, reported as unverified.
+        var ranked = finals.OrderByDescending(a => a.GuessingProbability).Select(a => a.ToFull()).ToArray();
         var best = ranked[0];
         var check = AttackCheck.Of(best, data, _options.FeasibilityTolerance);
         foreach (var attack in ranked)
@@ -97,7 +100,7 @@ public sealed class SeesawOptimizer
     }
 
     /// <summary>Alternates the step SDPs from one feasible start; returns the best verified iterate.</summary>
-    private (SeesawAttack Best, SeesawStartReport Report) Climb(string label, SeesawAttack start, ObservedData observed,
+    private (BlockAttack Best, SeesawStartReport Report) Climb(string label, BlockAttack start, ObservedData observed,
         Tally tally, CancellationToken cancellation)
     {
         var current = start;
@@ -141,7 +144,7 @@ public sealed class SeesawOptimizer
     }
 
     /// <summary>The solver's answer as an attack, or null when it gave no usable primal point.</summary>
-    private static SeesawAttack? TryCandidate(StepProblem problem, SdpSolution solution)
+    private static BlockAttack? TryCandidate(StepProblem problem, SdpSolution solution)
     {
         if (solution.X.Count == 0 || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible) return null;
         try { return problem.Candidate(solution); }

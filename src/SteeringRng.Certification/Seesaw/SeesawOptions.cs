@@ -13,6 +13,16 @@ public sealed record SeesawOptions
     /// <summary>One dimension per untrusted party (overrides <see cref="Dimension"/>).</summary>
     public IReadOnlyList<int>? PartyDimensions { get; init; }
 
+    /// <summary>
+    /// Block-diagonal attacks (see the seesaw's BlockAttack): every POVM is kept block-diagonal, with block 0 holding
+    /// the realisation (its dimension, or b if larger) and the remaining levels cut into blocks of size b (the last
+    /// one smaller). Eve then knows which block the devices are in; the attack is still one in dimension d, found by
+    /// SDPs that split into small blocks (d = 10, b = 2: a 200×200 sub-state becomes 25 blocks of 8×8). Null (the
+    /// default) takes b = the realisation's local dimension; b ≥ d searches all POVMs on C^d (one block); b = 1 is
+    /// the realisation plus deterministic strategies on every extra level.
+    /// </summary>
+    public int? BlockSize { get; init; }
+
     /// <summary>Random feasible starts tried after the embedded true realisation.</summary>
     public int RandomStarts { get; init; } = 2;
 
@@ -46,12 +56,23 @@ public sealed record SeesawOptions
         return PartyDimensions.ToArray();
     }
 
+    /// <summary>The block sizes per party for these local dimensions and a realisation of the given dimensions.</summary>
+    public int[][] BlocksFor(IReadOnlyList<int> dimensions, IReadOnlyList<int> realisationDimensions) =>
+        dimensions.Select((d, j) =>
+        {
+            int b = BlockSize ?? realisationDimensions[j];
+            var blocks = new List<int> { Math.Min(d, Math.Max(b, realisationDimensions[j])) };
+            for (int rest = d - blocks[0]; rest > 0; rest -= b) blocks.Add(Math.Min(b, rest));
+            return blocks.ToArray();
+        }).ToArray();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
         if (Dimension < 1) throw new ArgumentException($"Dimension must be positive, got {Dimension}.");
         if (PartyDimensions is not null && PartyDimensions.Any(d => d < 1))
             throw new ArgumentException("Every entry of PartyDimensions must be positive.");
+        if (BlockSize is < 1) throw new ArgumentException($"BlockSize must be positive, got {BlockSize}.");
         if (RandomStarts < 0) throw new ArgumentException($"RandomStarts must be non-negative, got {RandomStarts}.");
         if (MaxRounds < 1) throw new ArgumentException($"MaxRounds must be positive, got {MaxRounds}.");
         if (!(GainTolerance > 0)) throw new ArgumentException($"GainTolerance must be positive, got {GainTolerance}.");

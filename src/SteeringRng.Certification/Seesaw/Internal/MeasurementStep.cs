@@ -5,25 +5,34 @@ using SteeringRng.Quantum;
 namespace SteeringRng.Certification.Seesaw.Internal;
 
 /// <summary>
-/// The seesaw step over party j's POVM {M_{b|y}} with the sub-states and the other parties' POVMs fixed:
+/// The seesaw step over party j's POVM with the sub-states and the other parties' POVMs fixed. Party j's effects are
+/// block-diagonal, M_{b|y} = ⊕_i M^i_{b|y} (one block when the attack has no block structure), and component t of
+/// the <see cref="BlockAttack"/> sees block t_j:
 /// <code>
-///   max Σ_b Tr[M_{b|x*_j} W_b]   s.t.  Tr[M_{b|y} R_{l,a'|x'}] = Tr[B_l σ^obs_{(a',b)|(x',y)}],   Σ_b M_{b|y} = I,   M_{b|y} ⪰ 0,
-///   R_{l,a'|x'} = Tr_{¬j}[(B_l ⊗ O'_{a'|x'} ⊗ I_j) ρ],    W_b = Σ_{e : e_j = b} Tr_{¬j}[(I_A ⊗ G_e with I at j) σ^e],
+///   max Σ_i Σ_b Tr[M^i_{b|x*_j} W^i_b]   s.t.  Σ_t Tr[M^{t_j}_{b|y} R^t_{l,a'|x'}] = Tr[B_l σ^obs_{(a',b)|(x',y)}],
+///                                          Σ_b M^i_{b|y} = I,   M^i_{b|y} ⪰ 0,
+///   R^t_{l,a'|x'} = Tr_{¬j}[(B_l ⊗ O'^t_{a'|x'} ⊗ I_j) ρ_t],    W^i_b = Σ_{t : t_j = i} Σ_{e : e_j = b} Tr_{¬j}[(I_A ⊗ G^t_e with I at j) σ^e_t],
 /// </code>
-/// where (a', x') run over the other parties' outcomes and settings, ρ = Σ_e σ^e and B_l is an orthonormal
+/// where (a', x') run over the other parties' outcomes and settings, ρ_t = Σ_e σ^e_t and B_l is an orthonormal
 /// Hermitian basis of the trusted system. W is zero when party j is not guessed (then the step only moves the
-/// POVM inside the feasible set). Block (y, b) of the SDP is M_{b|y}, at index y·n_j + b.
+/// POVM inside the feasible set). Block (i, y, b) of the SDP is M^i_{b|y}, at index (i·m_j + y)·n_j + b.
 /// </summary>
 internal static class MeasurementStep
 {
-    public static StepProblem Build(ObservedData data, SeesawAttack attack, int party)
+    public static StepProblem Build(ObservedData data, BlockAttack attack, int party)
     {
-        int dA = data.TrustedDimension, dj = attack.PartyDimensions[party];
+        int dA = data.TrustedDimension;
         int settings = data.Settings[party], outcomes = data.Outcomes[party];
-        var dims = new[] { dA }.Concat(attack.PartyDimensions).ToArray();
-        var rho = attack.TotalState;
-        int per = HermitianCoordinates.Count(dj), blockCount = settings * outcomes;
+        var blockDims = attack.BlockSizes[party];
+        int perBlock = settings * outcomes, blockCount = blockDims.Length * perBlock;
+        var sizes = Enumerable.Range(0, blockCount).Select(s => blockDims[s / perBlock]).ToArray();
+        var offsets = StepProblem.CoordinateOffsets(sizes);
+        int Index(int block, int y, int b) => (block * settings + y) * outcomes + b;
         var trustedBasis = Enumerable.Range(0, dA * dA).Select(l => HermitianCoordinates.BasisElement(l, dA)).ToArray();
+        int components = attack.Components.Length;
+        var componentDims = Enumerable.Range(0, components).Select(c => new[] { dA }.Concat(attack.ComponentDimensions(c)).ToArray()).ToArray();
+        var componentPovms = Enumerable.Range(0, components).Select(attack.ComponentPovms).ToArray();
+        var rhoT = Enumerable.Range(0, components).Select(attack.ComponentState).ToArray();
 
         var rows = new List<double[]>();
         var rhs = new List<double>();
@@ -34,16 +43,26 @@ internal static class MeasurementStep
             for (int a = 0; a < data.OutcomeTuples.Length; a++)
             {
                 if (data.OutcomeTuples[a][party] != 0) continue;
-                var factors = new List<Matrix<Complex>> { DenseOps.Identity(dA) };
-                for (int i = 0; i < data.PartyCount; i++)
-                    factors.Add(i == party ? DenseOps.Identity(dj) : attack.Povms[i][data.SettingTuples[x][i]][data.OutcomeTuples[a][i]]);
-                // T = Tr_{others}[(I_A ⊗ O' ⊗ I_j) ρ] on A ⊗ j; then R_l = Tr_A[(B_l ⊗ I_j) T].
-                var t = DenseOps.TraceAllBut(Tensor.Kron(factors.ToArray()) * rho, dims, 0, party + 1);
+                // T_t = Tr_{others}[(I_A ⊗ O' ⊗ I_j) ρ_t] on A ⊗ (block t_j of j), per component.
+                var t = new Matrix<Complex>[components];
+                for (int c = 0; c < components; c++)
+                {
+                    int dj = componentDims[c][party + 1];
+                    var factors = new List<Matrix<Complex>> { DenseOps.Identity(dA) };
+                    for (int i = 0; i < data.PartyCount; i++)
+                        factors.Add(i == party ? DenseOps.Identity(dj) : componentPovms[c][i][data.SettingTuples[x][i]][data.OutcomeTuples[a][i]]);
+                    t[c] = DenseOps.TraceAllBut(Tensor.Kron(factors.ToArray()) * rhoT[c], componentDims[c], 0, party + 1);
+                }
                 for (int l = 0; l < trustedBasis.Length; l++)
                 {
-                    var r = DenseOps.HermitianPart(DenseOps.TraceAllBut(
-                        trustedBasis[l].KroneckerProduct(DenseOps.Identity(dj)) * t, [dA, dj], 1));
-                    var rv = HermitianCoordinates.ToVector(r);
+                    // R^t_l = Tr_A[(B_l ⊗ I_j) T_t].
+                    var r = new double[components][];
+                    for (int c = 0; c < components; c++)
+                    {
+                        int dj = componentDims[c][party + 1];
+                        r[c] = HermitianCoordinates.ToVector(DenseOps.HermitianPart(DenseOps.TraceAllBut(
+                            trustedBasis[l].KroneckerProduct(DenseOps.Identity(dj)) * t[c], [dA, dj], 1)));
+                    }
                     for (int y = 0; y < settings; y++)
                         for (int b = 0; b < outcomes; b++)
                         {
@@ -51,8 +70,12 @@ internal static class MeasurementStep
                             var at = (int[])data.OutcomeTuples[a].Clone();
                             xt[party] = y;
                             at[party] = b;
-                            var row = new double[blockCount * per];
-                            Array.Copy(rv, 0, row, (y * outcomes + b) * per, per);
+                            var row = new double[offsets[blockCount]];
+                            for (int c = 0; c < components; c++)
+                            {
+                                int o = offsets[Index(attack.Components[c][party], y, b)];
+                                for (int q = 0; q < r[c].Length; q++) row[o + q] += r[c][q];
+                            }
                             rows.Add(row);
                             var observed = data.Blocks[ObservedData.IndexOf(xt, data.Settings), ObservedData.IndexOf(at, data.Outcomes)];
                             rhs.Add(HermitianCoordinates.ToVector(observed)[l]);
@@ -60,40 +83,43 @@ internal static class MeasurementStep
                 }
             }
         }
-        // Completeness rows: Σ_b M_{b|y} = I, coordinate by coordinate.
-        var identity = HermitianCoordinates.ToVector(DenseOps.Identity(dj));
-        for (int y = 0; y < settings; y++)
-            for (int c = 0; c < per; c++)
-            {
-                var row = new double[blockCount * per];
-                for (int b = 0; b < outcomes; b++) row[(y * outcomes + b) * per + c] = 1;
-                rows.Add(row);
-                rhs.Add(identity[c]);
-            }
+        // Completeness rows: Σ_b M^i_{b|y} = I, coordinate by coordinate, per block.
+        for (int i = 0; i < blockDims.Length; i++)
+        {
+            var identity = HermitianCoordinates.ToVector(DenseOps.Identity(blockDims[i]));
+            for (int y = 0; y < settings; y++)
+                for (int q = 0; q < identity.Length; q++)
+                {
+                    var row = new double[offsets[blockCount]];
+                    for (int b = 0; b < outcomes; b++) row[offsets[Index(i, y, b)] + q] = 1;
+                    rows.Add(row);
+                    rhs.Add(identity[q]);
+                }
+        }
 
         var objective = new Matrix<Complex>?[blockCount];
         int guessedSetting = attack.Guess.SettingOf(party);
         if (guessedSetting >= 0)
         {
             int position = attack.Guess.Parties.ToList().IndexOf(party);
-            var tuples = AttackAlgebra.GuessTuples(attack.Guess, attack.Povms);
-            for (int e = 0; e < tuples.Length; e++)
-            {
-                var g = DenseOps.Identity(dA).KroneckerProduct(
-                    AttackAlgebra.GuessOperator(attack.Povms, attack.PartyDimensions, attack.Guess, tuples[e], skip: party));
-                var w = DenseOps.HermitianPart(DenseOps.TraceAllBut(g * attack.SubStates[e], dims, party + 1));
-                int block = guessedSetting * outcomes + tuples[e][position];
-                objective[block] = objective[block] is { } previous ? previous + w : w;
-            }
+            for (int c = 0; c < components; c++)
+                for (int e = 0; e < attack.GuessTuples.Length; e++)
+                {
+                    var g = DenseOps.Identity(dA).KroneckerProduct(AttackAlgebra.GuessOperator(
+                        componentPovms[c], attack.ComponentDimensions(c), attack.Guess, attack.GuessTuples[e], skip: party));
+                    var w = DenseOps.HermitianPart(DenseOps.TraceAllBut(g * attack.SubStates[c][e], componentDims[c], party + 1));
+                    int block = Index(attack.Components[c][party], guessedSetting, attack.GuessTuples[e][position]);
+                    objective[block] = objective[block] is { } previous ? previous + w : w;
+                }
         }
 
-        var (problem, inconsistency) = StepProblem.Assemble(blockCount, dj, objective, rows.ToArray(), rhs.ToArray());
+        var (problem, inconsistency) = StepProblem.Assemble(sizes, objective, rows.ToArray(), rhs.ToArray());
         return new StepProblem($"POVMs of party {party}", problem, inconsistency, solution =>
         {
             var blocks = StepProblem.Blocks(solution, blockCount);
-            var povm = Enumerable.Range(0, settings)
-                .Select(y => PovmRepair.Repair(blocks.Skip(y * outcomes).Take(outcomes).ToArray()))
-                .ToArray();
+            var povm = Enumerable.Range(0, blockDims.Length).Select(i =>
+                Enumerable.Range(0, settings).Select(y =>
+                    PovmRepair.Repair(Enumerable.Range(0, outcomes).Select(b => blocks[Index(i, y, b)]).ToArray()).ToArray()).ToArray()).ToArray();
             return attack.WithPartyPovms(party, povm);
         });
     }

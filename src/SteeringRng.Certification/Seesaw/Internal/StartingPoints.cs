@@ -1,17 +1,19 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using SteeringRng.Quantum;
 
 namespace SteeringRng.Certification.Seesaw.Internal;
 
 /// <summary>
 /// Feasible starts of the seesaw, all built from the true realisation so that they reproduce the data exactly.
-/// The realisation is embedded in the larger local dimensions, and each extra level ℓ of a party carries a
-/// deterministic strategy λ_ℓ (an outcome for every setting): M_{b|y} ← V M_{b|y} V† + Σ_{ℓ : λ_ℓ(y) = b} |ℓ⟩⟨ℓ|.
-/// The true state does not touch these levels, so the data are unchanged, but the state SDP can then place
-/// weight on them: hidden-variable components whose outcomes Eve knows. With n outcomes and m settings there
-/// are n^m strategies; the paper's d = 10 = 2 + 2³ holds all of them for qubits with three settings, so an
-/// unsteerable assemblage can reach P_g = 1 in the first state step. The embedded start enumerates the
-/// strategies in order; random starts draw them at random and split ρ among Eve's guesses at random,
+/// The realisation is embedded in block 0 of each party (see <see cref="BlockAttack"/>); its extra levels, and every
+/// level of the other blocks, carry deterministic strategies λ_ℓ (an outcome for every setting):
+/// M_{b|y} ← V M_{b|y} V† + Σ_{ℓ : λ_ℓ(y) = b} |ℓ⟩⟨ℓ|. The true state does not touch these levels, so the data are
+/// unchanged, but the state SDP can then place weight on them: hidden-variable components whose outcomes Eve
+/// knows. With n outcomes and m settings there are n^m strategies; the paper's d = 10 = 2 + 2³ holds all of them
+/// for qubits with three settings, so an unsteerable assemblage can reach P_g = 1 in the first state step. The
+/// embedded start enumerates the strategies in order. Random starts draw them at random, give each block of size
+/// ≥ 2 beyond block 0 random projective measurements instead, and split ρ among Eve's guesses at random,
 /// σ^e = √ρ K_e √ρ for a random POVM {K_e}.
 /// </summary>
 internal static class StartingPoints
@@ -20,52 +22,131 @@ internal static class StartingPoints
     /// The embedded realisation with Eve holding no side information: ρ is given to the single guess e that
     /// is most likely, so P_g = max_e p(e|x*).
     /// </summary>
-    public static SeesawAttack Embedded(QuantumRealisation truth, int[] dimensions, GuessTarget guess) =>
-        Build(truth, dimensions, guess, random: null);
+    public static BlockAttack Embedded(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess) =>
+        Build(truth, blockSizes, guess, random: null, pinCopies: false);
 
-    public static SeesawAttack Random(QuantumRealisation truth, int[] dimensions, GuessTarget guess, Random random) =>
-        Build(truth, dimensions, guess, random);
+    /// <summary>
+    /// The embedded realisation where every further block of a guessed party that has the realisation's dimension
+    /// holds a copy of the true measurements with the guessed setting pinned to one outcome (block i: outcome
+    /// (i − 1) mod n), or null when no block qualifies. Then the first state step can give Eve components in
+    /// which she knows the guessed outcomes while the other settings still show the true correlations.
+    /// </summary>
+    public static BlockAttack? PinnedCopies(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess) =>
+        Enumerable.Range(0, blockSizes.Length).Any(j => CanPin(truth, blockSizes, guess, j))
+            ? Build(truth, blockSizes, guess, random: null, pinCopies: true) : null;
 
-    private static SeesawAttack Build(QuantumRealisation truth, int[] dimensions, GuessTarget guess, Random? random)
+    public static BlockAttack Random(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, Random random) =>
+        Build(truth, blockSizes, guess, random, pinCopies: false);
+
+    private static bool CanPin(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, int party) =>
+        guess.SettingOf(party) >= 0 && blockSizes[party].Skip(1).Any(size => size == truth.PartyDimensions[party]);
+
+    private static BlockAttack Build(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, Random? random, bool pinCopies)
     {
         int k = truth.PartyDimensions.Count;
-        var povms = new IReadOnlyList<IReadOnlyList<Matrix<Complex>>>[k];
+        var povms = new Matrix<Complex>[k][][][];
         for (int j = 0; j < k; j++)
         {
-            int from = truth.PartyDimensions[j], to = dimensions[j];
-            var v = DenseOps.EmbeddingIsometry([from], [to]);
+            int from = truth.PartyDimensions[j];
             int settings = truth.Povms[j].Count, outcomes = truth.Povms[j][0].Count;
             int strategyCount = (int)Math.Min(int.MaxValue, Math.Pow(outcomes, settings));
-            var strategies = Enumerable.Range(0, to - from)
-                .Select(l => random is null ? l % strategyCount : random.Next(strategyCount)).ToArray();
-            povms[j] = truth.Povms[j].Select((setting, y) =>
-                (IReadOnlyList<Matrix<Complex>>)setting.Select((m, b) =>
+            int level = 0;
+            int NextStrategy() => random is null ? level++ % strategyCount : random.Next(strategyCount);
+            povms[j] = new Matrix<Complex>[blockSizes[j].Length][][];
+            for (int i = 0; i < blockSizes[j].Length; i++)
+            {
+                int size = blockSizes[j][i];
+                if (i == 0)
                 {
-                    var effect = v * m * v.ConjugateTranspose();
-                    for (int l = 0; l < strategies.Length; l++)
-                        if (StrategyOutcome(strategies[l], y, outcomes) == b) effect[from + l, from + l] += 1;
-                    return effect;
-                }).ToArray()).ToArray();
+                    var v = DenseOps.EmbeddingIsometry([from], [size]);
+                    var strategies = Enumerable.Range(0, size - from).Select(_ => NextStrategy()).ToArray();
+                    povms[j][i] = truth.Povms[j].Select((setting, y) => setting.Select((m, b) =>
+                    {
+                        var effect = v * m * v.ConjugateTranspose();
+                        for (int l = 0; l < strategies.Length; l++)
+                            if (StrategyOutcome(strategies[l], y, outcomes) == b) effect[from + l, from + l] += 1;
+                        return effect;
+                    }).ToArray()).ToArray();
+                }
+                else if (random is not null && size >= 2)
+                    povms[j][i] = Enumerable.Range(0, settings).Select(_ => random.Next(2) == 0
+                        ? Deterministic(size, outcomes, random.Next(outcomes))
+                        : RandomProjective(size, outcomes, random)).ToArray();
+                else if (pinCopies && size == from && guess.SettingOf(j) >= 0)
+                {
+                    // A copy of the true measurements with the guessed setting pinned to one outcome: in this block
+                    // Eve knows party j's guessed outcome while the other settings still act as in the realisation.
+                    int pinned = (i - 1) % outcomes;
+                    povms[j][i] = truth.Povms[j].Select((setting, y) => y == guess.SettingOf(j)
+                        ? Deterministic(size, outcomes, pinned)
+                        : setting.Select(m => m.Clone()).ToArray()).ToArray();
+                }
+                else
+                {
+                    var strategies = Enumerable.Range(0, size).Select(_ => NextStrategy()).ToArray();
+                    povms[j][i] = Enumerable.Range(0, settings).Select(y => Enumerable.Range(0, outcomes).Select(b =>
+                    {
+                        var effect = Matrix<Complex>.Build.Dense(size, size);
+                        for (int l = 0; l < size; l++)
+                            if (StrategyOutcome(strategies[l], y, outcomes) == b) effect[l, l] = 1;
+                        return effect;
+                    }).ToArray()).ToArray();
+                }
+            }
         }
+        var firstBlocks = blockSizes.Select(b => b[0]).ToArray();
         var full = DenseOps.EmbeddingIsometry(new[] { truth.TrustedDimension }.Concat(truth.PartyDimensions).ToArray(),
-            new[] { truth.TrustedDimension }.Concat(dimensions).ToArray());
+            new[] { truth.TrustedDimension }.Concat(firstBlocks).ToArray());
         var rho = DenseOps.HermitianPart(full * truth.State * full.ConjugateTranspose());
-        var tuples = AttackAlgebra.GuessTuples(guess, povms);
+        var guesses = Assemblage.Tuples(guess.Parties.Select(p => truth.Povms[p][0].Count).ToArray()).ToArray();
+        var blockZeroPovms = povms.Select(p => (IReadOnlyList<IReadOnlyList<Matrix<Complex>>>)p[0]).ToArray();
         Matrix<Complex>[] subStates;
         if (random is null)
         {
-            var probabilities = tuples.Select(e => AttackAlgebra.Conditional(rho, truth.TrustedDimension,
-                AttackAlgebra.GuessOperator(povms, dimensions, guess, e)).Trace().Real).ToArray();
+            var probabilities = guesses.Select(e => AttackAlgebra.Conditional(rho, truth.TrustedDimension,
+                AttackAlgebra.GuessOperator(blockZeroPovms, firstBlocks, guess, e)).Trace().Real).ToArray();
             int best = Array.IndexOf(probabilities, probabilities.Max());
-            subStates = tuples.Select((_, e) => e == best ? rho : Matrix<Complex>.Build.Dense(rho.RowCount, rho.RowCount)).ToArray();
+            subStates = guesses.Select((_, e) => e == best ? rho : Matrix<Complex>.Build.Dense(rho.RowCount, rho.RowCount)).ToArray();
         }
         else
         {
             var root = DenseOps.SpectralMap(rho, l => Math.Sqrt(Math.Max(l, 0)));
-            subStates = RandomPovm(tuples.Length, rho.RowCount, random)
+            subStates = RandomPovm(guesses.Length, rho.RowCount, random)
                 .Select(kE => DenseOps.HermitianPart(root * kE * root)).ToArray();
         }
-        return new SeesawAttack(truth.TrustedDimension, dimensions, guess, subStates, povms);
+        // Only component 0 (block 0 of every party) carries the state; the others start empty.
+        int components = blockSizes.Aggregate(1, (p, b) => p * b.Length);
+        return new BlockAttack(truth.TrustedDimension, guess, blockSizes, povms, Enumerable.Range(0, components)
+            .Select(c => c == 0 ? subStates : EmptyStates(truth.TrustedDimension, blockSizes, c, guesses.Length)).ToArray());
+    }
+
+    private static Matrix<Complex>[] EmptyStates(int trustedDimension, int[][] blockSizes, int component, int guesses)
+    {
+        var tuple = Tensor.Digits(component, blockSizes.Select(b => b.Length).ToArray());
+        int size = trustedDimension * tuple.Select((i, j) => blockSizes[j][i]).Aggregate(1, (p, d) => p * d);
+        return Enumerable.Range(0, guesses).Select(_ => Matrix<Complex>.Build.Dense(size, size)).ToArray();
+    }
+
+    /// <summary>The trivial measurement on C^d that always gives <paramref name="outcome"/>.</summary>
+    private static Matrix<Complex>[] Deterministic(int d, int n, int outcome) =>
+        Enumerable.Range(0, n).Select(b => b == outcome ? DenseOps.Identity(d) : Matrix<Complex>.Build.Dense(d, d)).ToArray();
+
+    /// <summary>
+    /// A random projective n-outcome measurement on C^d: the columns of a random unitary (QR of a Ginibre matrix),
+    /// vector ℓ assigned to outcome (ℓ + s) mod n for a random shift s, so that for d = n every outcome gets a rank-1 projector.
+    /// </summary>
+    private static Matrix<Complex>[] RandomProjective(int d, int n, Random random)
+    {
+        var g = Matrix<Complex>.Build.Dense(d, d, (_, _) => new Complex(Gaussian(random), Gaussian(random)));
+        var q = g.QR().Q;
+        int shift = random.Next(n);
+        var effects = Enumerable.Range(0, n).Select(_ => Matrix<Complex>.Build.Dense(d, d)).ToArray();
+        for (int l = 0; l < d; l++)
+        {
+            var column = q.Column(l);
+            effects[(l + shift) % n] += column.OuterProduct(column.Conjugate());
+        }
+        return effects;
     }
 
     /// <summary>λ(y): digit y (setting 0 least significant) of the strategy number in base n.</summary>

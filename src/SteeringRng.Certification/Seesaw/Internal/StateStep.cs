@@ -6,56 +6,73 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// <summary>
 /// The seesaw step over Eve's sub-states with all POVMs fixed:
 /// <code>
-///   max Σ_e Tr[(I_A ⊗ G_e) σ^e]   s.t.  Tr_U[(I_A ⊗ O_{a|x}) Σ_e σ^e] = σ^obs_{a|x}  ∀ a, x,   σ^e ⪰ 0,
+///   max Σ_t Σ_e Tr[(I_A ⊗ G^t_e) σ^e_t]   s.t.  Σ_t Tr_U[(I_A ⊗ O^t_{a|x}) Σ_e σ^e_t] = σ^obs_{a|x}  ∀ a, x,   σ^e_t ⪰ 0,
 /// </code>
-/// G_e = ⊗_j (M^j_{e_j|x*_j} on guessed parties, I elsewhere), O_{a|x} = ⊗_j M^j_{a_j|x_j}. Each matrix
-/// equality is written as dA² real equalities Tr[(B_l ⊗ O_{a|x}) ρ] = Tr[B_l σ^obs_{a|x}] against an orthonormal
-/// Hermitian basis B_l of the trusted system; the same row acts on every σ^e.
+/// over the components t of a <see cref="BlockAttack"/> (one component when the POVMs have no block structure),
+/// G^t_e = ⊗_j (M^{j,t_j}_{e_j|x*_j} on guessed parties, I elsewhere), O^t_{a|x} = ⊗_j M^{j,t_j}_{a_j|x_j}. Each matrix
+/// equality is written as dA² real equalities Σ_t Tr[(B_l ⊗ O^t_{a|x}) ρ_t] = Tr[B_l σ^obs_{a|x}] against an
+/// orthonormal Hermitian basis B_l of the trusted system; the same row acts on every guess e. SDP block (t, e) is
+/// σ^e_t, at index t·|e| + e.
 /// </summary>
 internal static class StateStep
 {
-    public static StepProblem Build(ObservedData data, SeesawAttack attack, double feasibilityTolerance)
+    public static StepProblem Build(ObservedData data, BlockAttack attack, double feasibilityTolerance)
     {
         int dA = data.TrustedDimension;
-        int size = attack.TotalState.RowCount;
-        var tuples = AttackAlgebra.GuessTuples(attack.Guess, attack.Povms);
+        int components = attack.Components.Length, guesses = attack.GuessTuples.Length;
+        var sizes = Enumerable.Range(0, components).Select(c => dA * attack.ComponentDimensions(c).Aggregate(1, (p, d) => p * d)).ToArray();
+        var povms = Enumerable.Range(0, components).Select(attack.ComponentPovms).ToArray();
         var trustedBasis = Enumerable.Range(0, dA * dA).Select(l => HermitianCoordinates.BasisElement(l, dA)).ToArray();
+        var componentOffsets = StepProblem.CoordinateOffsets(sizes);
 
         var singleRows = new List<double[]>();
         var rhs = new List<double>();
         for (int x = 0; x < data.SettingTuples.Length; x++)
             for (int a = 0; a < data.OutcomeTuples.Length; a++)
             {
-                var o = AttackAlgebra.UntrustedOperator(attack.Povms, data.OutcomeTuples[a], data.SettingTuples[x]);
+                var o = povms.Select(p => AttackAlgebra.UntrustedOperator(p, data.OutcomeTuples[a], data.SettingTuples[x])).ToArray();
                 var observed = HermitianCoordinates.ToVector(data.Blocks[x, a]);
                 for (int l = 0; l < trustedBasis.Length; l++)
                 {
-                    singleRows.Add(HermitianCoordinates.ToVector(trustedBasis[l].KroneckerProduct(o)));
+                    var row = new double[componentOffsets[components]];
+                    for (int c = 0; c < components; c++)
+                        HermitianCoordinates.ToVector(trustedBasis[l].KroneckerProduct(o[c])).CopyTo(row, componentOffsets[c]);
+                    singleRows.Add(row);
                     // Tr[B_l σ] is coordinate l of σ, since the B_l are the coordinate basis.
                     rhs.Add(observed[l]);
                 }
             }
-        // Reduce on one block (the rows are identical on every σ^e), then repeat the reduced rows per block.
+        // Reduce once (the rows are identical for every guess e), then repeat each component's part per guess.
         var reduced = IndependentRows.Reduce(singleRows.ToArray(), rhs.ToArray());
-        int per = HermitianCoordinates.Count(size);
+        var blockSizes = Enumerable.Range(0, components * guesses).Select(s => sizes[s / guesses]).ToArray();
+        var blockOffsets = StepProblem.CoordinateOffsets(blockSizes);
         var rows = reduced.Rows.Select(q =>
         {
-            var full = new double[per * tuples.Length];
-            for (int e = 0; e < tuples.Length; e++) Array.Copy(q, 0, full, e * per, per);
+            var full = new double[blockOffsets[^1]];
+            for (int c = 0; c < components; c++)
+                for (int e = 0; e < guesses; e++)
+                    Array.Copy(q, componentOffsets[c], full, blockOffsets[c * guesses + e], componentOffsets[c + 1] - componentOffsets[c]);
             return full;
         }).ToArray();
 
-        var objective = tuples.Select(e =>
-            (Matrix<Complex>?)DenseOps.Identity(dA).KroneckerProduct(
-                AttackAlgebra.GuessOperator(attack.Povms, attack.PartyDimensions, attack.Guess, e))).ToArray();
-        var (problem, _) = StepProblem.Assemble(tuples.Length, size, objective, rows, reduced.Rhs, independent: true);
+        var objective = new Matrix<Complex>?[components * guesses];
+        for (int c = 0; c < components; c++)
+            for (int e = 0; e < guesses; e++)
+                objective[c * guesses + e] = DenseOps.Identity(dA).KroneckerProduct(
+                    AttackAlgebra.GuessOperator(povms[c], attack.ComponentDimensions(c), attack.Guess, attack.GuessTuples[e]));
+        var (problem, _) = StepProblem.Assemble(blockSizes, objective, rows, reduced.Rhs, independent: true);
         return new StepProblem("states", problem, reduced.Inconsistency,
             solution =>
             {
-                var blocks = StepProblem.Blocks(solution, tuples.Length).Select(DenseOps.ClipToPsd).ToArray();
-                // Eigenvalues of ρ below this are solver noise: dropping them moves the data by at most D·τ ≤ tol/10.
-                double noise = feasibilityTolerance / (10.0 * size);
-                return attack.WithSubStates(Resplit(blocks, noise));
+                var blocks = StepProblem.Blocks(solution, components * guesses).Select(DenseOps.ClipToPsd).ToArray();
+                var subStates = new Matrix<Complex>[components][];
+                for (int c = 0; c < components; c++)
+                {
+                    // Eigenvalues of ρ_t below this are solver noise: dropping them moves the data by at most D·τ ≤ tol/10.
+                    double noise = feasibilityTolerance / (10.0 * sizes.Sum());
+                    subStates[c] = Resplit(blocks.Skip(c * guesses).Take(guesses).ToArray(), noise);
+                }
+                return attack.WithSubStates(subStates);
             });
     }
 

@@ -1,0 +1,68 @@
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Certify;
+using SteeringRng.Certification.Seesaw;
+using SteeringRng.Certification.Seesaw.Internal;
+using SteeringRng.Certification.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SteeringRng.Certification.Tests.Seesaw;
+
+/// <summary>
+/// The block-diagonal seesaw: attacks on C^d = ⊕_i C^{d_i} with block-diagonal POVMs. Its attacks must be genuine
+/// d-dimensional attacks (checked on the full matrices by the independent <see cref="AttackCheck"/>), and it must
+/// reach the true optimum where the NPA hierarchy pins it down: P_g^Dim ≤ P_g ≤ P_g^{Q2}, so meeting Q2 from
+/// below proves both the attack optimal and Q2 tight.
+/// </summary>
+public class BlockSeesawTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(0.8, 2)]
+    [InlineData(0.6, 1)]
+    public void RandomBlockAttack_WrittenInFull_ReproducesTheDataAndKeepsItsGuessingProbability(double mu, int blockSize)
+    {
+        var ghz = Ghz.Create(mu);
+        var options = SeesawOptions.Default with { Dimension = 5, BlockSize = blockSize };
+        var blocks = options.BlocksFor([5, 5], ghz.Realisation.PartyDimensions);
+        var attack = StartingPoints.Random(ghz.Realisation, blocks, GuessTarget.Joint(0, 0), new Random(3));
+        var full = attack.ToFull();
+        Assert.Equal([5, 5], full.PartyDimensions);
+        var check = AttackCheck.Of(full, ghz.Data, 1e-9);
+        Assert.True(check.Passes(1e-9), check.ToString());
+        Assert.Equal(attack.GuessingProbability, check.GuessingProbability, 1e-12);
+    }
+
+    [Fact]
+    public void BlockSizes_HoldTheRealisationFirst_ThenCutTheRest()
+    {
+        Assert.Equal([[2, 2, 2, 2, 2], [2, 2, 2, 2, 2]], SeesawOptions.Default.BlocksFor([10, 10], [2, 2]));
+        Assert.Equal([[2, 2, 1]], SeesawOptions.Default.BlocksFor([5], [2]));
+        Assert.Equal([[3, 3]], SeesawOptions.Default.BlocksFor([6], [3]));
+        Assert.Equal([[2, 1, 1, 1]], (SeesawOptions.Default with { BlockSize = 1 }).BlocksFor([5], [2]));
+        Assert.Equal([[3, 3, 1]], (SeesawOptions.Default with { BlockSize = 3 }).BlocksFor([7], [2]));
+        // b ≥ d: one block, the unstructured seesaw.
+        Assert.Equal([[6]], (SeesawOptions.Default with { BlockSize = 6 }).BlocksFor([6], [2]));
+    }
+
+    // Noisy GHZ, Bob and Charlie measure X and Y, joint guess X, X: the block seesaw at d = 6 (blocks 2 + 2 + 2, so
+    // a copy of the true measurements with X pinned to each outcome fits) must meet Q2 from below.
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(0.65)]
+    public void PinnedCopies_MeetQ2_OnNoisyGhz(double mu)
+    {
+        var ghz = Ghz.Create(mu, settings: 2);
+        var request = new BoundRequest
+        {
+            NoSignalling = false, NpaLevels = [2], Dimension = true, Parallelism = 1,
+            Seesaw = SeesawOptions.Default with { Dimension = 6, RandomStarts = 0, MaxRounds = 10 },
+        };
+        var point = new Certifier(TestSolvers.Builtin()).Certify(ghz.Data, GuessTarget.Joint(0, 0), request, ghz.Realisation);
+        var q2 = point.Find(BoundKind.Npa, 2)!;
+        var dim = point.Find(BoundKind.Dimension)!;
+        output.WriteLine($"mu = {mu}: {q2.Describe()} / {dim.Describe()}");
+        Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
+        Assert.True(q2.IsValid && dim.IsValid, $"{q2.Describe()} / {dim.Describe()}");
+        Assert.True(dim.GuessingProbability <= q2.GuessingProbability + 1e-6);
+        Assert.Equal(q2.GuessingProbability, dim.GuessingProbability, 1e-5);
+    }
+}
