@@ -148,7 +148,12 @@ type NpaLevel =
       Extra: int[][]
       Text: string }
 
-type SeesawOptions = { Dim: int; Restarts: int; Seed: int }
+type SeesawOptions =
+    { Dim: int
+      /// Block size of the block-diagonal attack search; None: the realisation's local dimension.
+      Block: int option
+      Restarts: int
+      Seed: int }
 
 [<RequireQualifiedAccess>]
 type Bound =

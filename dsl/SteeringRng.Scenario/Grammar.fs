@@ -219,7 +219,7 @@ let private objective =
 let private bound =
     let npaLevel = (integer |>> SynNpaLevel.Level) <|> (stringLit |>> SynNpaLevel.Text) <?> "level (2 or \"1+BC\")"
     let option =
-        oneOf "'dim', 'restarts' or 'seed'" [ "dim"; "restarts"; "seed" ] .>>. integer
+        oneOf "'dim', 'block', 'restarts' or 'seed'" [ "dim"; "block"; "restarts"; "seed" ] .>>. integer
         |>> fun (n, v) -> { Name = n; Value = v; Range = SourceRange.union n.Range v.Range }
     choice
         [ kw "ns" |>> SynBound.Ns

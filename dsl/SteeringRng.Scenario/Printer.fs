@@ -114,7 +114,9 @@ let scenario (s: Scenario) : string =
             let words = l.Extra |> Array.map (fun w -> String.Join("*", w |> Array.map (fun k -> s.Nodes[k].Name)))
             line (sprintf "  bound npa %d + %s" l.Base (String.Join(" + ", words)))
         | Bound.Global -> line "  bound global"
-        | Bound.Seesaw o -> line (sprintf "  bound seesaw dim %d restarts %d seed %d" o.Dim o.Restarts o.Seed)
+        | Bound.Seesaw o ->
+            let block = o.Block |> Option.map (sprintf " block %d") |> Option.defaultValue ""
+            line (sprintf "  bound seesaw dim %d%s restarts %d seed %d" o.Dim block o.Restarts o.Seed)
         | Bound.Steering -> line "  bound steering"
     for o in s.Outputs do
         match o with

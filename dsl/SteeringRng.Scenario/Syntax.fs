@@ -167,7 +167,7 @@ type SynNpaLevel =
         | Level i -> i.Range
         | Text s -> s.Range
 
-/// A seesaw option. Surface syntax: `dim 10`, `restarts 20`, `seed 7`.
+/// A seesaw option. Surface syntax: `dim 10`, `block 2`, `restarts 20`, `seed 7`.
 type SynOption = { Name: SynIdent; Value: SynInt; Range: SourceRange }
 
 /// One requested bound.
@@ -179,7 +179,7 @@ type SynBound =
     | Npa of SynNpaLevel * range: SourceRange
     /// `global`: untrusted nodes grouped as one party
     | Global of SourceRange
-    /// `seesaw dim 10 restarts 20 seed 7`: fixed-dimension upper bound
+    /// `seesaw dim 10 block 2 restarts 20 seed 7`: fixed-dimension upper bound
     | Seesaw of SynOption list * range: SourceRange
     /// `steering`: multipartite steering (fully LHS) test
     | Steering of SourceRange

@@ -18,7 +18,11 @@ public static class SeesawJobs
 {
     public static BoundJob Create(LoweredScenario s, string objective, int[] parties, int[] settings, Checked.SeesawOptions options) =>
         new SeesawJob(s, objective, $"seesaw dim {options.Dim}", new GuessTarget(parties, settings),
-            SeesawOptions.Default with { Dimension = options.Dim, RandomStarts = options.Restarts, Seed = options.Seed });
+            SeesawOptions.Default with
+            {
+                Dimension = options.Dim, RandomStarts = options.Restarts, Seed = options.Seed,
+                BlockSize = Microsoft.FSharp.Core.FSharpOption<int>.get_IsSome(options.Block) ? options.Block!.Value : null,
+            });
 
     private sealed class SeesawJob(LoweredScenario scenario, string objective, string bound, GuessTarget guess, SeesawOptions options)
         : BoundJob(objective, bound)
