@@ -45,8 +45,9 @@ public sealed partial class InteriorPointSolver
         public SdpSolution Execute()
         {
             var schur = new SchurComplement(_p);
-            var chol = new CholeskyFactor(_k, _p.M);
-            Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}");
+            var arrow = BlockArrowPlan.For(_p, schur.Order);
+            var chol = new CholeskyFactor(_k, _p.M, arrow);
+            Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
             var progressMark = double.PositiveInfinity;

@@ -27,11 +27,33 @@ public class PlantedOptimumTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Solver_FindsPlantedOptimum(int seed, string shape, int m, double density)
+    public void Solver_FindsPlantedOptimum(int seed, string shape, int m, double density) =>
+        AssertPlantedOptimum(PlantedProblem.Create(seed, Blocks(shape), m, density));
+
+    // One moment matrix per guess of Eve, coupled only through the data words, gives the Schur complement a
+    // block-arrow shape; the solver then factors it by block elimination. Most constraints here touch one block,
+    // every eighth touches all of them (the border). The log must show the arrow path was taken.
+    [Theory]
+    [InlineData(1, LinearAlgebraBackend.Managed)]
+    [InlineData(2, LinearAlgebraBackend.Managed)]
+    [InlineData(3, LinearAlgebraBackend.Auto)]
+    public void Solver_FindsPlantedOptimum_WithBlockArrowSchur(int seed, LinearAlgebraBackend backend)
     {
-        var planted = PlantedProblem.Create(seed, Blocks(shape), m, density);
+        var blocks = Blocks("P10,P10,H6,P9");
+        var planted = PlantedProblem.Create(seed, blocks, 120, 0.5, i => i % 8 == 0 ? null : i % blocks.Length);
+        var log = new List<string>();
+        AssertPlantedOptimum(planted, backend, log.Add);
+        Assert.Contains(log, line => line.Contains("block-arrow Schur factorisation: 4 groups"));
+    }
+
+    private void AssertPlantedOptimum(PlantedProblem planted, LinearAlgebraBackend backend = LinearAlgebraBackend.Auto, Action<string>? log = null)
+    {
         var p = planted.Problem;
-        var s = new InteriorPointSolver().Solve(p, SdpSettings.Default with { Log = output.WriteLine });
+        var s = new InteriorPointSolver().Solve(p, SdpSettings.Default with
+        {
+            Backend = backend,
+            Log = line => { output.WriteLine(line); log?.Invoke(line); },
+        });
         Assert.Equal(SdpStatus.Optimal, s.Status);
         var scale = 1 + Math.Abs(planted.Optimum);
         Assert.True(Math.Abs(s.PrimalObjective - planted.Optimum) <= 1e-7 * scale, $"primal {s.PrimalObjective} vs planted {planted.Optimum}");

@@ -13,14 +13,15 @@ public sealed class PlantedProblem
     public required SdpProblem Problem { get; init; }
     public required double Optimum { get; init; }
 
-    public static PlantedProblem Create(int seed, SdpBlock[] blocks, int m, double density)
+    /// <param name="onlyBlock">When given, constraint i touches only block onlyBlock(i), or every block when it returns null.</param>
+    public static PlantedProblem Create(int seed, SdpBlock[] blocks, int m, double density, Func<int, int?>? onlyBlock = null)
     {
         var rng = new Random(seed);
         var xs = new Complex[blocks.Length][,];
         var zs = new Complex[blocks.Length][,];
         for (var b = 0; b < blocks.Length; b++) (xs[b], zs[b]) = ComplementaryPair(rng, blocks[b]);
         var a = new SdpMatrix[m];
-        for (var i = 0; i < m; i++) a[i] = RandomMatrix(rng, blocks, density);
+        for (var i = 0; i < m; i++) a[i] = RandomMatrix(rng, blocks, density, onlyBlock?.Invoke(i));
         var bvec = a.Select(ai => Inner(ai, xs, blocks)).ToArray();
         var y = Enumerable.Range(0, m).Select(_ => Gauss(rng)).ToArray();
         // C = Σ y_i A_i − Z* as a dense (Hermitian) matrix per block, stored by its upper triangle.
@@ -96,12 +97,12 @@ public sealed class PlantedProblem
         return (x, z);
     }
 
-    private static SdpMatrix RandomMatrix(Random rng, SdpBlock[] blocks, double density)
+    private static SdpMatrix RandomMatrix(Random rng, SdpBlock[] blocks, double density, int? onlyBlock)
     {
         var entries = new List<SdpEntry>();
         while (entries.Count == 0)
             for (var b = 0; b < blocks.Length; b++)
-            for (var r = 0; r < blocks[b].Size; r++)
+            for (var r = 0; r < blocks[b].Size && (onlyBlock is not { } only || b == only); r++)
             for (var c = r; c < blocks[b].Size; c++)
             {
                 if (blocks[b].Kind == SdpConeKind.Nonnegative && r != c) continue;

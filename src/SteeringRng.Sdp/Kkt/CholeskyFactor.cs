@@ -20,10 +20,16 @@ internal sealed class CholeskyFactor
     private readonly double[] _diag;
     private readonly double[] _scale;
 
-    public CholeskyFactor(IDenseKernels kernels, int m)
+    private readonly BlockArrowFactor? _arrow;
+
+    /// <param name="kernels">Dense kernels for the factorisations.</param>
+    /// <param name="m">Order of M.</param>
+    /// <param name="arrow">When given, M is factored by block elimination (<see cref="BlockArrowFactor"/>) and left intact.</param>
+    public CholeskyFactor(IDenseKernels kernels, int m, BlockArrowPlan? arrow = null)
     {
         _kernels = kernels;
         _m = m;
+        _arrow = arrow is null ? null : new BlockArrowFactor(kernels, arrow);
         Matrix = new double[(long)m * m <= Array.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large.")];
         _diag = new double[m];
         _scale = new double[m];
@@ -57,6 +63,7 @@ internal sealed class CholeskyFactor
         });
         for (var i = 0; i < m; i++) _diag[i] = a[i * m + i];
         Regularization = 0;
+        if (_arrow is not null) return FactorArrow();
         if (_kernels.Cholesky(a, m)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
@@ -68,6 +75,27 @@ internal sealed class CholeskyFactor
             return true;
         }
         return false;
+    }
+
+    /// <summary>The same shifts as the dense path, on the block elimination (which never overwrites M).</summary>
+    private bool FactorArrow()
+    {
+        if (_arrow!.Factor(Matrix, _m, 0)) return true;
+        var delta = 1e-13;
+        for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
+        {
+            if (!_arrow.Factor(Matrix, _m, delta)) continue;
+            Regularization = delta;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>x ← (L Lᵀ)⁻¹ x with the last factorisation, dense or block-arrow.</summary>
+    private void SolveFactored(double[] x)
+    {
+        if (_arrow is not null) _arrow.Solve(x);
+        else _kernels.CholeskySolve(Matrix, _m, x);
     }
 
     /// <summary>
@@ -82,12 +110,12 @@ internal sealed class CholeskyFactor
         var r = new double[_m];
         for (var i = 0; i < _m; i++) r[i] = _scale[i] * rhs[i];
         var x = (double[])r.Clone();
-        _kernels.CholeskySolve(Matrix, _m, x);
+        SolveFactored(x);
         if (Regularization == 0) return Unscale(x);
         var best = ResidualNorm(r, x, out var res);
         for (var step = 0; step < 3 && best > 0; step++)
         {
-            _kernels.CholeskySolve(Matrix, _m, res);
+            SolveFactored(res);
             var trial = new double[_m];
             for (var i = 0; i < _m; i++) trial[i] = x[i] + res[i];
             var norm = ResidualNorm(r, trial, out var nextRes);

@@ -184,6 +184,19 @@ internal sealed class ManagedKernels : IDenseKernels
         }
     }
 
+    public void CholeskySolveRows(double[] l, int n, double[] rows, int count)
+    {
+        void Row(int r)
+        {
+            var b = new double[n];
+            Array.Copy(rows, (long)r * n, b, 0, n);
+            CholeskySolve(l, n, b);
+            Array.Copy(b, 0, rows, (long)r * n, n);
+        }
+        if ((long)count * n * n >= (long)ParallelThreshold * ParallelThreshold * ParallelThreshold) Parallel.For(0, count, Row);
+        else for (var r = 0; r < count; r++) Row(r);
+    }
+
     public void CholeskyInverse(double[] l, int n, double[] inv)
     {
         // T = L⁻¹ (rows: T_i = (e_i − Σ_{k<i} L_ik T_k)/L_ii), then inv = L⁻ᵀ T (rows from the bottom).

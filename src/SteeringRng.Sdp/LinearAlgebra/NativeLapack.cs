@@ -46,7 +46,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     }
 
     /// <summary>Factorisations at least this large run with one OpenBLAS thread per processor.</summary>
-    private const int ThreadedCholeskyThreshold = 1500;
+    internal const int ThreadedCholeskyThreshold = 1500;
 
     private readonly delegate* unmanaged<int, void> _setThreads;
 
@@ -101,6 +101,15 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         byte u = (byte)'U';
         int one = 1, info;
         fixed (double* pl = l, pb = b) _dpotrs(&u, &n, &one, pl, &n, pb, &n, &info, 1);
+    }
+
+    public void CholeskySolveRows(double[] l, int n, double[] rows, int count)
+    {
+        if (n == 0 || count == 0) return;
+        // Row-major count×n is the column-major n×count matrix B with leading dimension n: one dpotrs call.
+        byte u = (byte)'U';
+        int info;
+        fixed (double* pl = l, pb = rows) _dpotrs(&u, &n, &count, pl, &n, pb, &n, &info, 1);
     }
 
     public void CholeskyInverse(double[] l, int n, double[] inv)

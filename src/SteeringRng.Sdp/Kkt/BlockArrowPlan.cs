@@ -1,0 +1,56 @@
+using SteeringRng.Sdp.Internal;
+
+namespace SteeringRng.Sdp.Kkt;
+
+/// <summary>
+/// The block-arrow shape of the Schur complement. M_ij = Σ_s ⟨A_i^s, X_s A_j^s Z_s⁻¹⟩ is zero unless A_i and A_j share a
+/// block s, so grouping the constraints that touch only block s into G_s, and the rest (several blocks, or none)
+/// into the border B, gives
+/// <code>
+///   M = [ D_1        E_1 ]        D_s = M[G_s, G_s],  E_s = M[G_s, B],  F = M[B, B],
+///       [     ⋱      ⋮   ]
+///       [       D_k  E_k ]
+///       [ E_1ᵀ … E_kᵀ  F ]
+/// </code>
+/// Relaxations with one moment matrix per guess of Eve have this shape: each guess's own words touch only its matrix,
+/// and only the data words (shared with the last guess) form the border. The arrow factorisation
+/// (<see cref="BlockArrowFactor"/>) costs Σ n_s³/3 + |B| Σ n_s² + |B|² Σ n_s + |B|³/3 flops against m³/3 dense.
+/// </summary>
+internal sealed class BlockArrowPlan
+{
+    private BlockArrowPlan(int[][] groups, int[] border)
+    {
+        Groups = groups;
+        Border = border;
+    }
+
+    /// <summary>Positions (Schur order) of the constraints that touch only one block, one array per such block.</summary>
+    public int[][] Groups { get; }
+
+    /// <summary>Positions of the constraints that touch several blocks or none.</summary>
+    public int[] Border { get; }
+
+    /// <summary>The arrow is used only when it saves at least this fraction of the dense factorisation's flops.</summary>
+    private const double RequiredSaving = 0.5;
+
+    /// <summary>The plan for a problem in the given position order, or null when the dense factorisation is as cheap.</summary>
+    public static BlockArrowPlan? For(InternalProblem p, int[] order)
+    {
+        var m = order.Length;
+        if (m < 64) return null;
+        var byBlock = new Dictionary<int, List<int>>();
+        var border = new List<int>();
+        for (var pos = 0; pos < m; pos++)
+        {
+            var blocks = p.A[order[pos]].Parts.Select(part => part.Block).Distinct().ToArray();
+            if (blocks.Length != 1) { border.Add(pos); continue; }
+            if (!byBlock.TryGetValue(blocks[0], out var list)) byBlock[blocks[0]] = list = [];
+            list.Add(pos);
+        }
+        if (byBlock.Count < 2) return null;
+        var groups = byBlock.OrderBy(kv => kv.Key).Select(kv => kv.Value.ToArray()).ToArray();
+        double nb = border.Count, dense = Math.Pow(m, 3) / 3;
+        double arrow = groups.Sum(g => Math.Pow(g.Length, 3) / 3 + nb * g.Length * (double)g.Length + nb * nb * g.Length) + Math.Pow(nb, 3) / 3;
+        return arrow <= (1 - RequiredSaving) * dense ? new BlockArrowPlan(groups, border.ToArray()) : null;
+    }
+}
