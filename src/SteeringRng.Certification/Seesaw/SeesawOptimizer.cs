@@ -57,7 +57,7 @@ public sealed class SeesawOptimizer
         var observed = new ObservedData(data);
         var blocks = _options.BlocksFor(dimensions, realisation.PartyDimensions);
         var starts = new List<(string Label, BlockAttack Attack)> { ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess)) };
-        if (StartingPoints.PinnedCopies(realisation, blocks, guess) is { } pinned) starts.Add(("pinned copies", pinned));
+        starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
         for (int s = 1; s <= _options.RandomStarts; s++)
             starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
 

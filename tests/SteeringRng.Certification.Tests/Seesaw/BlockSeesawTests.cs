@@ -31,6 +31,27 @@ public class BlockSeesawTests(ITestOutputHelper output)
         Assert.Equal(attack.GuessingProbability, check.GuessingProbability, 1e-12);
     }
 
+    // Bob guessed at X; Charlie not guessed, so one pinned start per setting of Charlie; every start is feasible.
+    [Fact]
+    public void PinnedCopies_TryEverySettingOfAPartyNotGuessed_AndReproduceTheData()
+    {
+        var ghz = Ghz.Create(0.8);
+        var blocks = SeesawOptions.Default.BlocksFor([6, 6], ghz.Realisation.PartyDimensions);
+        var starts = StartingPoints.PinnedCopies(ghz.Realisation, blocks, GuessTarget.Single(0, 0)).ToArray();
+        Assert.Equal(["party 1 setting 0", "party 1 setting 1", "party 1 setting 2"],
+            starts.Select(s => s.Label[(s.Label.IndexOf(", ") + 2)..^1]));
+        Assert.All(starts, s =>
+        {
+            Assert.Contains("party 0 setting 0", s.Label);
+            var check = AttackCheck.Of(s.Attack.ToFull(), ghz.Data, 1e-9);
+            Assert.True(check.Passes(1e-9), check.ToString());
+            // Bob's block 1 always answers X with outcome 0, block 2 with outcome 1.
+            Assert.Equal(1.0, s.Attack.Povms[0][1][0][0].Trace().Real / 2, 12);
+            Assert.Equal(1.0, s.Attack.Povms[0][2][0][1].Trace().Real / 2, 12);
+        });
+        Assert.Single(StartingPoints.PinnedCopies(ghz.Realisation, blocks, GuessTarget.Joint(0, 0)));
+    }
+
     [Fact]
     public void BlockSizes_HoldTheRealisationFirst_ThenCutTheRest()
     {

@@ -23,25 +23,39 @@ internal static class StartingPoints
     /// is most likely, so P_g = max_e p(e|x*).
     /// </summary>
     public static BlockAttack Embedded(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess) =>
-        Build(truth, blockSizes, guess, random: null, pinCopies: false);
+        Build(truth, blockSizes, guess, random: null);
+
+    /// <summary>At most this many pinned starts (one per choice of pinned settings for the parties not guessed).</summary>
+    public const int MaxPinnedStarts = 9;
 
     /// <summary>
-    /// The embedded realisation where every further block of a guessed party that has the realisation's dimension
-    /// holds a copy of the true measurements with the guessed setting pinned to one outcome (block i: outcome
-    /// (i − 1) mod n), or null when no block qualifies. Then the first state step can give Eve components in
-    /// which she knows the guessed outcomes while the other settings still show the true correlations.
+    /// The embedded realisation where every further block that has the realisation's dimension holds a copy of the
+    /// true measurements with one setting pinned to one outcome (block i: outcome (i − 1) mod n): the guessed
+    /// setting for a guessed party, and each choice of setting in turn for the others (one start per choice).
+    /// Then the first state step can give Eve components in which she knows the guessed outcomes (and another
+    /// party's pinned one) while the other settings still show the true correlations. Empty when no block qualifies.
     /// </summary>
-    public static BlockAttack? PinnedCopies(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess) =>
-        Enumerable.Range(0, blockSizes.Length).Any(j => CanPin(truth, blockSizes, guess, j))
-            ? Build(truth, blockSizes, guess, random: null, pinCopies: true) : null;
+    public static IEnumerable<(string Label, BlockAttack Attack)> PinnedCopies(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess)
+    {
+        int k = blockSizes.Length;
+        bool Qualifies(int j) => blockSizes[j].Skip(1).Any(size => size == truth.PartyDimensions[j]);
+        if (!Enumerable.Range(0, k).Any(j => Qualifies(j) && guess.SettingOf(j) >= 0)) yield break;
+        // Choices per party: the guessed setting, every setting of a qualifying party that is not guessed, or none.
+        var choices = Enumerable.Range(0, k).Select(j =>
+            !Qualifies(j) ? [-1] : guess.SettingOf(j) >= 0 ? [guess.SettingOf(j)] : Enumerable.Range(0, truth.Povms[j].Count).ToArray()).ToArray();
+        foreach (var pinned in Quantum.Assemblage.Tuples(choices.Select(c => c.Length).ToArray()).Take(MaxPinnedStarts))
+        {
+            var settings = pinned.Select((c, j) => choices[j][c]).ToArray();
+            var label = "pinned copies (" + string.Join(", ", settings.Select((s, j) => s < 0 ? $"party {j} none" : $"party {j} setting {s}")) + ")";
+            yield return (label, Build(truth, blockSizes, guess, random: null, pinnedSettings: settings));
+        }
+    }
 
     public static BlockAttack Random(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, Random random) =>
-        Build(truth, blockSizes, guess, random, pinCopies: false);
+        Build(truth, blockSizes, guess, random);
 
-    private static bool CanPin(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, int party) =>
-        guess.SettingOf(party) >= 0 && blockSizes[party].Skip(1).Any(size => size == truth.PartyDimensions[party]);
-
-    private static BlockAttack Build(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, Random? random, bool pinCopies)
+    /// <param name="pinnedSettings">Per party, the setting pinned in its further blocks of the realisation's size, or −1.</param>
+    private static BlockAttack Build(QuantumRealisation truth, int[][] blockSizes, GuessTarget guess, Random? random, int[]? pinnedSettings = null)
     {
         int k = truth.PartyDimensions.Count;
         var povms = new Matrix<Complex>[k][][][];
@@ -72,12 +86,12 @@ internal static class StartingPoints
                     povms[j][i] = Enumerable.Range(0, settings).Select(_ => random.Next(2) == 0
                         ? Deterministic(size, outcomes, random.Next(outcomes))
                         : RandomProjective(size, outcomes, random)).ToArray();
-                else if (pinCopies && size == from && guess.SettingOf(j) >= 0)
+                else if (pinnedSettings is not null && pinnedSettings[j] >= 0 && size == from)
                 {
-                    // A copy of the true measurements with the guessed setting pinned to one outcome: in this block
-                    // Eve knows party j's guessed outcome while the other settings still act as in the realisation.
+                    // A copy of the true measurements with one setting pinned to one outcome: in this block Eve knows
+                    // that outcome while the other settings still act as in the realisation.
                     int pinned = (i - 1) % outcomes;
-                    povms[j][i] = truth.Povms[j].Select((setting, y) => y == guess.SettingOf(j)
+                    povms[j][i] = truth.Povms[j].Select((setting, y) => y == pinnedSettings[j]
                         ? Deterministic(size, outcomes, pinned)
                         : setting.Select(m => m.Clone()).ToArray()).ToArray();
                 }
