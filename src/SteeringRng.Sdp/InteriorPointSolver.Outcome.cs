@@ -78,11 +78,18 @@ public sealed partial class InteriorPointSolver
             var lz = DimacsErrors.LambdaMin(_k, _layout, point.Z, primal: false);
             var errors = DimacsErrors.Compute(_p, res.PrimalNorm, res.DualNorm, lx, lz, res.PrimalObjective, res.DualObjective, res.XZ);
             var x = certificateX ?? point.X;
+            // A certificate proves the optimal values (see SdpSolution); the last iterate's objectives mean nothing then.
+            var proven = status switch
+            {
+                SdpStatus.PrimalInfeasible => double.NegativeInfinity,
+                SdpStatus.DualInfeasible => double.PositiveInfinity,
+                _ => double.NaN,
+            };
             var solution = new SdpSolution
             {
                 Status = status,
-                PrimalObjective = res.PrimalObjective,
-                DualObjective = res.DualObjective,
+                PrimalObjective = double.IsNaN(proven) ? res.PrimalObjective : proven,
+                DualObjective = double.IsNaN(proven) ? res.DualObjective : proven,
                 Y = certificateY ?? (double[])point.Y.Clone(),
                 X = _layout.Select((l, b) => l.ToUser(x[b], l.PrimalScale)).ToArray(),
                 Z = _layout.Select((l, b) => l.ToUser(point.Z[b], 1.0)).ToArray(),

@@ -2,7 +2,10 @@ namespace SteeringRng.Sdp;
 
 /// <summary>
 /// What a solver returns: status, both objectives, the primal X, dual y and slack Z, the six DIMACS errors,
-/// iterations and wall time. Objectives are those of (P) ⟨C, X⟩ and (D) bᵀy of <see cref="SdpProblem"/>.
+/// iterations and wall time. Objectives are those of (P) ⟨C, X⟩ and (D) bᵀy of <see cref="SdpProblem"/>; with an
+/// infeasibility certificate they are the optimal values the certificate proves, as every solver reports them:
+/// −∞ for both when (P) is infeasible (max over an empty set; (D) unbounded below), +∞ for both when (D) is
+/// infeasible. X or y then holds the certificate, not an iterate.
 /// </summary>
 public sealed record SdpSolution
 {

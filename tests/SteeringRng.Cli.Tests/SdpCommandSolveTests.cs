@@ -19,6 +19,7 @@ public class SdpCommandSolveTests
 
     private static void SkipIfUnavailable(string solver)
     {
+        if (solver == "builtin") return;
         ISdpSolver s = solver == "csdp" ? new Peers.CsdpSolver() : new Peers.DsdpSolver();
         Skip.IfNot(s.Availability.Available, $"{solver} is not available: {s.Availability.Reason}");
     }
@@ -61,6 +62,8 @@ public class SdpCommandSolveTests
     }
 
     [SkippableTheory]
+    [InlineData("builtin", "primal-infeasible.dat-s", "PrimalInfeasible")]
+    [InlineData("builtin", "dual-infeasible.dat-s", "DualInfeasible")]
     [InlineData("csdp", "primal-infeasible.dat-s", "PrimalInfeasible")]
     [InlineData("csdp", "dual-infeasible.dat-s", "DualInfeasible")]
     [InlineData("dsdp", "primal-infeasible.dat-s", "PrimalInfeasible")]

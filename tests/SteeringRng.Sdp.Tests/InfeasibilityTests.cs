@@ -23,6 +23,9 @@ public class InfeasibilityTests(ITestOutputHelper output)
         var p = new SdpProblem([SdpBlock.Psd(3)], c, a, [1.0, 3.0]);
         var s = new InteriorPointSolver().Solve(p, Logged);
         Assert.Equal(SdpStatus.PrimalInfeasible, s.Status);
+        // The certificate proves max ⟨C, X⟩ = −∞ over the empty feasible set, and (D) unbounded below.
+        Assert.Equal(double.NegativeInfinity, s.PrimalObjective);
+        Assert.Equal(double.NegativeInfinity, s.DualObjective);
         var by = s.Y[0] * 1.0 + s.Y[1] * 3.0;
         Assert.True(by < 0, $"bᵀy = {by}");
         // Σ y_i A_i = diag(y0 + y1, y0 − y1, 0) must be PSD up to 1e-8·|bᵀy|.
@@ -41,6 +44,8 @@ public class InfeasibilityTests(ITestOutputHelper output)
         var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new(0, 0, 0, 1.0)]), a, [1.0, 0.0]);
         var s = new InteriorPointSolver().Solve(p, Logged);
         Assert.Equal(SdpStatus.DualInfeasible, s.Status);
+        Assert.Equal(double.PositiveInfinity, s.PrimalObjective);
+        Assert.Equal(double.PositiveInfinity, s.DualObjective);
         var x = s.X[0].Re;
         var cx = x[0];
         Assert.True(cx > 0, $"⟨C, X⟩ = {cx}");
