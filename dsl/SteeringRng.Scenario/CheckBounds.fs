@@ -54,7 +54,7 @@ let private npaText (ctx: Context) (nodes: Node[]) (s: SynString) : NpaLevel opt
 
 let private seesaw (ctx: Context) (nodes: Node[]) (options: SynOption list) : SeesawOptions option =
     let defaultDim = nodes |> Array.filter (fun n -> n.Role = Untrusted) |> Array.map (fun n -> n.Dim) |> Array.fold max 2
-    let mutable result = { Dim = defaultDim; Block = None; Restarts = 10; Seed = 0 }
+    let mutable result = { Dim = defaultDim; Block = None; Restarts = 2; Seed = 0 }
     let mutable ok = true
     for k, o in List.indexed options do
         if options |> List.take k |> List.exists (fun p -> p.Name.Name = o.Name.Name) then
@@ -70,7 +70,7 @@ let private seesaw (ctx: Context) (nodes: Node[]) (options: SynOption list) : Se
             match o.Name.Name with
             | "dim" -> if within 2 maxSeesawDim then result <- { result with Dim = o.Value.Value }
             | "block" -> if within 1 maxSeesawDim then result <- { result with Block = Some o.Value.Value }
-            | "restarts" -> if within 1 maxRestarts then result <- { result with Restarts = o.Value.Value }
+            | "restarts" -> if within 0 maxRestarts then result <- { result with Restarts = o.Value.Value }
             | _ -> if within 0 Int32.MaxValue then result <- { result with Seed = o.Value.Value }
     if ok then Some result else None
 
