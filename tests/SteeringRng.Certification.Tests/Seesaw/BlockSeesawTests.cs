@@ -52,6 +52,31 @@ public class BlockSeesawTests(ITestOutputHelper output)
         Assert.Single(StartingPoints.PinnedCopies(ghz.Realisation, blocks, GuessTarget.Joint(0, 0)));
     }
 
+    // The paper's W-like state is pure, so every assemblage block is rank 1 and the feasible attacks sit on the boundary
+    // of the PSD cone: a solver's attack that misses the data by δ ≈ 1e-8 gained 2e-4 over every feasible one (√δ),
+    // and the seesaw reported P_g^Dim = 0.41734 > P_g^NS = 0.41714. No attack may exceed the NS bound.
+    [Fact]
+    public void PureWState_SeesawNeverExceedsTheNoSignallingBound()
+    {
+        var state = Quantum.States.WLike(new(0.575, 0), new(0.582, 0), new(0.576, 0)).State;
+        Quantum.Povm[] paulis = [Quantum.Measurements.PauliX, Quantum.Measurements.PauliY, Quantum.Measurements.PauliZ];
+        var measurements = new[] { paulis, paulis };
+        var data = Quantum.AssemblageBuilder.Build(state, [0], measurements);
+        var request = new BoundRequest
+        {
+            NoSignalling = true, Dimension = true, Parallelism = 1,
+            Seesaw = SeesawOptions.Default with { Dimension = 4, RandomStarts = 2, MaxRounds = 10 },
+        };
+        var point = new Certifier(TestSolvers.Builtin()).Certify(data, GuessTarget.Joint(0, 0), request,
+            QuantumRealisation.From(state, measurements));
+        var ns = point.Find(BoundKind.NoSignalling)!;
+        var dim = point.Find(BoundKind.Dimension)!;
+        output.WriteLine($"{ns.Describe()} / {dim.Describe()}");
+        Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
+        Assert.True(dim.IsValid, dim.Describe());
+        Assert.True(dim.GuessingProbability <= ns.GuessingProbability + 1e-7, $"{dim.GuessingProbability} > {ns.GuessingProbability}");
+    }
+
     [Fact]
     public void BlockSizes_HoldTheRealisationFirst_ThenCutTheRest()
     {

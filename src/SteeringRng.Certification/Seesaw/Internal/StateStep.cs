@@ -16,6 +16,9 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// </summary>
 internal static class StateStep
 {
+    /// <summary>Eigenvalues of ρ_t up to this multiple of the raw solution's data deviation are dropped (see Build).</summary>
+    private const double NoiseMultiple = 100;
+
     public static StepProblem Build(ObservedData data, BlockAttack attack, double feasibilityTolerance)
     {
         int dA = data.TrustedDimension;
@@ -65,14 +68,14 @@ internal static class StateStep
             solution =>
             {
                 var blocks = StepProblem.Blocks(solution, components * guesses).Select(DenseOps.ClipToPsd).ToArray();
-                var subStates = new Matrix<Complex>[components][];
-                for (int c = 0; c < components; c++)
-                {
-                    // Eigenvalues of ρ_t below this are solver noise: dropping them moves the data by at most D·τ ≤ tol/10.
-                    double noise = feasibilityTolerance / (10.0 * sizes.Sum());
-                    subStates[c] = Resplit(blocks.Skip(c * guesses).Take(guesses).ToArray(), noise);
-                }
-                return attack.WithSubStates(subStates);
+                var raw = Enumerable.Range(0, components).Select(c => blocks.Skip(c * guesses).Take(guesses).ToArray()).ToArray();
+                // Eigenvalues of ρ_t below tol/(10 D) are solver noise: dropping them moves the data by at most tol/10.
+                // Eigenvalues of the order of the solver's own data deviation δ are cut too: on (nearly) pure data such
+                // directions let an attack that misses the data by δ gain O(√δ) over every feasible one; without them
+                // the step either stays feasible or is rejected by the deviation check, never inflated.
+                double deviation = data.MaxDeviation(attack.WithSubStates(raw).Assemblage());
+                double noise = Math.Max(feasibilityTolerance / (10.0 * sizes.Sum()), Math.Min(NoiseMultiple * deviation, feasibilityTolerance));
+                return attack.WithSubStates(raw.Select(parts => Resplit(parts, noise)).ToArray());
             });
     }
 
