@@ -14,10 +14,13 @@ namespace SteeringRng.Certification.Seesaw;
 ///   P_g = Σ_e Tr[(I_A ⊗ G_e) σ^e]   s.t.   Σ_e Tr_U[(I_A ⊗ M^1_{a_1|x_1} ⊗ … ⊗ M^k_{a_k|x_k}) σ^e] = σ^obs_{a|x}.
 /// </code>
 /// The problem is linear in the sub-states, and in each party's POVM, when the rest is fixed; the seesaw
-/// alternates these SDPs (states, then each party) until a round gains less than the tolerance, from the true
-/// realisation embedded in the larger dimensions and from random feasible variants of it. Every accepted iterate
-/// is re-checked against the data, so the best one is an explicit attack: P_g^Dim ≤ optimal P_g, an UPPER
-/// bound on the certifiable H_min.
+/// alternates these SDPs (states, then each party) until a round gains less than the tolerance. The POVMs are kept
+/// block-diagonal (<see cref="SeesawOptions.BlockSize"/>, Internal/BlockAttack), so each SDP splits into small
+/// blocks. Starts, all reproducing the data exactly: the true realisation in block 0 with deterministic strategies
+/// elsewhere, the same with copies of the true measurements whose guessed (or another) setting is pinned to one
+/// outcome (these reach Q2 on the paper's GHZ example), and random feasible variants. Every accepted iterate is
+/// re-checked against the data, and the best attack is verified in full dimension by <see cref="AttackCheck"/>, so
+/// it is an explicit attack: P_g^Dim ≤ optimal P_g, an UPPER bound on the certifiable H_min.
 /// </summary>
 public sealed class SeesawOptimizer
 {
