@@ -75,10 +75,16 @@ internal sealed class SchurBlockPlan
             _formula[s] = formula != SchurFormula.Auto ? formula
                 : f3 <= Math.Min(dense, product) ? SchurFormula.Sparse
                 : dense <= product ? SchurFormula.Dense : SchurFormula.Product;
+            EstimatedCycles += _formula[s] switch { SchurFormula.Sparse => f3, SchurFormula.Dense => dense, _ => product };
         }
+        // Nonnegative block: one pass over the later slots' entries per slot.
+        for (var s = 0; s < Count && _layout.IsDiagonal; s++) EstimatedCycles += total - _start[s];
     }
 
     public int Count { get; }
+
+    /// <summary>The cost model's estimate of one formation of this block's rows, in rough cycles (see constructor).</summary>
+    public double EstimatedCycles { get; }
 
     public int MaxEntries { get; }
 

@@ -44,6 +44,9 @@ internal sealed class SchurComplement
     /// <summary>Order[position] = constraint index. M, its right-hand sides and solutions live in position order.</summary>
     public int[] Order { get; }
 
+    /// <summary>Estimated cost of one <see cref="Form"/> in rough cycles (the sum of the block plans' cost models).</summary>
+    public double EstimatedCycles => _plans.Sum(pl => pl.EstimatedCycles);
+
     /// <summary>How many (constraint, block) pairs use the dense formula (for the log).</summary>
     public int DenseCount => _plans.Sum(pl => pl.DenseCount);
 
