@@ -7,7 +7,7 @@ public sealed partial class InteriorPointSolver
 {
     private sealed partial class Run
     {
-        /// <summary>An extra corrector is kept only if it lengthens the shorter of the two steps by at least 1 %.</summary>
+        /// <summary>An extra corrector is kept only if it lengthens the shorter of the two maximal steps by at least 1 %.</summary>
         private const double CorrectorGain = 1.01;
 
         /// <summary>
@@ -17,10 +17,11 @@ public sealed partial class InteriorPointSolver
         /// Mehrotra's corrector puts back the predictor's dX_a dZ_a. Repeating with the latest direction,
         ///   dX Z + X dZ = σμI − XZ − dX_k dZ_k   (H = dX_k dZ_k Z⁻¹ in <see cref="Direction"/>),
         /// is a fixed-point iteration towards the exact solution, i.e. towards a direction whose full step lands on the
-        /// target σμ of the central path. Far from it the iteration can drift, so each new direction is kept only if it
-        /// allows a longer step (the shorter of α_p, α_d grows by <see cref="CorrectorGain"/>); the first one that does
-        /// not ends the sequence. The equality residuals are met by every candidate (same r_p, R_d), and the kept
-        /// direction is then refined against the exact operator (<see cref="RefinePrimal"/>).
+        /// target σμ of the central path. Far from it the iteration can drift, so a new direction is kept only if the
+        /// shorter of its maximal steps min(α_p, α_d) grows by <see cref="CorrectorGain"/>; the first candidate that
+        /// does not ends the sequence. Every candidate meets the equality residuals (same r_p, R_d); the kept direction
+        /// is then refined against the exact operator (<see cref="RefinePrimal"/>), and its maximal steps recomputed
+        /// if that changed it.
         /// </summary>
         /// <returns>The direction and its step lengths (fraction to the boundary applied, at most 1).</returns>
         private (double[][] Dx, double[] Dy, double[][] Dz, double Ap, double Ad) Correct(
@@ -28,30 +29,30 @@ public sealed partial class InteriorPointSolver
             (double[][] Dx, double[] Dy, double[][] Dz) mehrotra)
         {
             var (dx, dy, dz) = mehrotra;
-            var (ap, ad) = Steps(dx, dz);
-            for (var extra = 0; extra < _extraCorrectors && Math.Min(ap, ad) < 1; extra++)
+            var full = 1 / FractionToBoundary; // a maximal step this long gives a step of 1
+            var (ap, ad) = MaximalSteps(dx, dz);
+            var exact = true; // (ap, ad) are the maximal steps of (dx, dz)
+            for (var extra = 0; extra < _extraCorrectors && Math.Min(ap, ad) < full; extra++)
             {
                 var (tx, ty, tz) = Direction(schur, chol, res, g, sigmaMu, Product(dx, dz, _zInv));
-                var (tp, td) = Steps(tx, tz);
+                var (tp, td) = MaximalSteps(tx, tz);
                 if (!(Math.Min(tp, td) >= CorrectorGain * Math.Min(ap, ad))) break;
                 (dx, dy, dz, ap, ad) = (tx, ty, tz, tp, td);
             }
-            // Only the final direction is refined: the candidates are compared by step length, on which a defect of
+            // Only the kept direction is refined: the candidates are compared by step length, on which a defect of
             // A(dX) at the level of the tolerance has no influence, and each pass costs a solve with the m×m factor.
-            var changed = false;
             for (var pass = 0; pass < 3 && _p.M > 0; pass++)
             {
                 var (applied, again) = RefinePrimal(schur, chol, res, dx, dy, dz);
-                changed |= applied;
+                exact &= !applied;
                 if (!again) break;
             }
-            if (changed) (ap, ad) = Steps(dx, dz);
-            return (dx, dy, dz, ap, ad);
+            if (!exact) (ap, ad) = MaximalSteps(dx, dz);
+            return (dx, dy, dz, Math.Min(1, FractionToBoundary * ap), Math.Min(1, FractionToBoundary * ad));
         }
 
-        /// <summary>Step lengths γ·α_max for X + α dX and Z + α dZ (γ the fraction to the boundary), capped at 1.</summary>
-        private (double Ap, double Ad) Steps(double[][] dx, double[][] dz) =>
-            (Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx)),
-             Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz)));
+        /// <summary>The maximal steps α_max for X + α dX ⪰ 0 and Z + α dZ ⪰ 0 (eigenvalue problems per block).</summary>
+        private (double Ap, double Ad) MaximalSteps(double[][] dx, double[][] dz) =>
+            (StepLength.MaxStep(_k, _layout, _it.X, _lx, dx), StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
     }
 }

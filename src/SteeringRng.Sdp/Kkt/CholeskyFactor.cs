@@ -11,6 +11,7 @@ namespace SteeringRng.Sdp.Kkt;
 /// δ = 10⁻¹³ growing ×10 per attempt (at most 8);</item>
 /// <item>iterative refinement against the unshifted M̃: dy ← dy + (M̃ + δI)⁻¹(r − M̃ dy) while the residual halves.</item>
 /// </list>
+/// Only the upper triangle of M is read; the scaling pass mirrors it into the lower one, which the kernels factor.
 /// The scaled M̃ survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
 /// </summary>
 internal sealed class CholeskyFactor
@@ -29,7 +30,10 @@ internal sealed class CholeskyFactor
         _scale = new double[m];
     }
 
-    /// <summary>The full symmetric matrix to be filled before <see cref="Factor"/>.</summary>
+    /// <summary>
+    /// The matrix to be filled before <see cref="Factor"/>: its upper triangle with diagonal (row-major); the strict
+    /// lower triangle is overwritten.
+    /// </summary>
     public double[] Matrix { get; }
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
@@ -49,12 +53,7 @@ internal sealed class CholeskyFactor
             if (d == 0) a[i * m + i] = d = 1;
             _scale[i] = 1 / Math.Sqrt(d);
         }
-        // M̃_ij = M_ij / √(M_ii M_jj): row by row, unit diagonal.
-        Parallel.For(0, m, i =>
-        {
-            var si = _scale[i];
-            for (var j = 0; j < m; j++) a[i * m + j] *= si * _scale[j];
-        });
+        ScaleAndMirror();
         for (var i = 0; i < m; i++) _diag[i] = a[i * m + i];
         Regularization = 0;
         if (_kernels.Cholesky(a, m)) return true;
@@ -68,6 +67,35 @@ internal sealed class CholeskyFactor
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// M̃_ij = M_ij / √(M_ii M_jj) on the upper triangle, and M̃_ji = M̃_ij: one pass in 64×64 tiles (a cache-friendly
+    /// transpose), row tiles in parallel. The thread of row tile I reads and rewrites only upper entries of its rows and
+    /// writes only lower entries (j, i) with i in I, so no two threads touch the same entry.
+    /// </summary>
+    private void ScaleAndMirror()
+    {
+        const int tile = 64;
+        var m = _m;
+        var a = Matrix;
+        var s = _scale;
+        Parallel.For(0, (m + tile - 1) / tile, ti =>
+        {
+            var i0 = ti * tile;
+            var i1 = Math.Min(m, i0 + tile);
+            for (var j0 = i0; j0 < m; j0 += tile)
+            for (var j = j0; j < Math.Min(m, j0 + tile); j++)
+            {
+                var sj = s[j];
+                for (var i = i0; i < Math.Min(i1, j + 1); i++)
+                {
+                    var v = a[i * m + j] * s[i] * sj;
+                    a[i * m + j] = v;
+                    a[j * m + i] = v;
+                }
+            }
+        });
     }
 
     /// <summary>
