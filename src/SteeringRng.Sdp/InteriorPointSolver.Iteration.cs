@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using SteeringRng.Sdp.Internal;
@@ -153,6 +154,7 @@ public sealed partial class InteriorPointSolver
         /// Solves the reduced Newton system for given σμ and second-order term H (null: 0), unrefined:
         ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
         {
             var k = _p.NewBlocks();
@@ -195,6 +197,7 @@ public sealed partial class InteriorPointSolver
         /// from the matrices themselves (not from M), so this also removes errors made in forming M. Kept only if
         /// ‖A(dX) − r_p‖ decreases.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (bool Applied, bool Again) RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
         {
             var e = PrimalDefect(dx, res);
@@ -229,6 +232,7 @@ public sealed partial class InteriorPointSolver
         }
 
         /// <summary>e = A(dX) − r_p.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[] PrimalDefect(double[][] dx, Residuals res)
         {
             var e = BlockAlgebra.Apply(_p, dx);
@@ -239,6 +243,7 @@ public sealed partial class InteriorPointSolver
         private static double Norm(double[] v) => Math.Sqrt(v.Sum(t => t * t));
 
         /// <summary>U V W per block (dense: two products; diagonal: elementwise).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[][] Product(double[][] u, double[][] v, double[][] w)
         {
             var result = _p.NewBlocks();
@@ -266,6 +271,7 @@ public sealed partial class InteriorPointSolver
         }
 
         /// <summary>Cholesky factors of X and Z (step lengths) and Z⁻¹ (Schur complement, directions).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Factorize()
         {
             _lx = new double[]?[_layout.Length];

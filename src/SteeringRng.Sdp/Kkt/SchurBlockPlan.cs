@@ -91,6 +91,7 @@ internal sealed class SchurBlockPlan
     public int DenseCount => _formula.Count(f => f != SchurFormula.Sparse) - (_layout.IsDiagonal ? Count : 0);
 
     /// <summary>Adds this block's part of M[row, j] for the slot's constraint and every later slot's constraint j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRow(int slot, double[] x, double[] zInv, double[] mat, int rowBase, SchurWorkspace ws)
     {
         var acc = ws.Acc;
@@ -103,6 +104,7 @@ internal sealed class SchurBlockPlan
     }
 
     /// <summary>M_ij += Σ_k a_ik a_jk x_k / z_k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DiagonalRow(int slot, double[] x, double[] zInv, double[] acc, double[] w)
     {
         for (var e = _start[slot]; e < _start[slot + 1]; e++) w[_r[e]] += _v[e] * x[_r[e]] * zInv[_r[e]];
@@ -116,6 +118,7 @@ internal sealed class SchurBlockPlan
     }
 
     /// <summary>F3: M_ij += Σ_p v_p Σ_q v_q X[b_p, c_q] Z⁻¹[a_p, d_q], p = (a_p, b_p) over A_i, q = (c_q, d_q) over A_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SparseRow(int slot, double[] x, double[] zInv, double[] acc)
     {
         var n = _layout.Dim;
@@ -134,6 +137,7 @@ internal sealed class SchurBlockPlan
     }
 
     /// <summary>F1: T = A_i Z⁻¹ (row updates skip the zeros of A_i), W = X T, then M_ij += Σ_q v_q W[c_q, d_q].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProductRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
     {
         var n = _layout.Dim;
@@ -156,6 +160,7 @@ internal sealed class SchurBlockPlan
     /// W = (X A_i Z⁻¹)[R.., R..] with R the slot's region: W[c, :] = Σ_p (v_p X[b_p, R+c]) · Z⁻¹[a_p, R..] (rows of W
     /// n apart), then M_ij += Σ_q v_q W[c_q − R, d_q − R].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DenseRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
     {
         var n = _layout.Dim;

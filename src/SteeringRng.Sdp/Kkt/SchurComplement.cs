@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.Internal;
 
 namespace SteeringRng.Sdp.Kkt;
@@ -73,10 +74,18 @@ internal sealed class SchurComplement
         var m = _p.M;
         Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
         {
-            Array.Clear(mat, pos * m + pos, m - pos);
-            foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, pos * m, ws);
+            FormRow(pos, x, zInv, mat, ws);
             return ws;
         }, _ => { });
+    }
+
+    /// <summary>Row <paramref name="pos"/> of the upper triangle: cleared, then each block's contributions added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FormRow(int pos, double[][] x, double[][] zInv, double[] mat, SchurWorkspace ws)
+    {
+        var m = _p.M;
+        Array.Clear(mat, pos * m + pos, m - pos);
+        foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, pos * m, ws);
     }
 
     /// <summary>v in constraint order → position order.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SteeringRng.Sdp.LinearAlgebra;
@@ -103,6 +104,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         fixed (double* pl = l, pb = b) _dpotrs(&u, &n, &one, pl, &n, pb, &n, &info, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CholeskyInverse(double[] l, int n, double[] inv)
     {
         Array.Copy(l, inv, n * n);
