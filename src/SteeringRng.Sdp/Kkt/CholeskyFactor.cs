@@ -76,26 +76,23 @@ internal sealed class CholeskyFactor
 
     /// <summary>
     /// M̃_ij = M_ij / √(M_ii M_jj) on the upper triangle, and M̃_ji = M̃_ij: one pass in 64×64 tiles (a cache-friendly
-    /// transpose), row tiles in parallel. The thread of row tile I reads and rewrites only upper entries of its rows and
-    /// writes only lower entries (j, i) with i in I, so no two threads touch the same entry.
+    /// transpose). Sequential: ≈ 0.6 ms at m = 867 against ≈ 8 ms for the factorisation, and a parallel loop loses more
+    /// than that whenever the machine is busy.
     /// </summary>
-    private void ScaleAndMirror() =>
-        Parallel.For(0, (_m + Tile - 1) / Tile, t => ScaleAndMirrorRows(t * Tile, Math.Min(_m, t * Tile + Tile)));
-
-    /// <summary>The part of <see cref="ScaleAndMirror"/> for rows i0 ≤ i &lt; i1, column tile by column tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScaleAndMirrorRows(int i0, int i1)
+    private void ScaleAndMirror()
     {
         var m = _m;
         var a = Matrix;
         var s = _scale;
+        for (var i0 = 0; i0 < m; i0 += Tile)
         for (var j0 = i0; j0 < m; j0 += Tile)
-        for (var j = j0; j < Math.Min(m, j0 + Tile); j++)
+        for (var i = i0; i < Math.Min(m, i0 + Tile); i++)
         {
-            var sj = s[j];
-            for (var i = i0; i < Math.Min(i1, j + 1); i++)
+            var si = s[i];
+            for (var j = Math.Max(i, j0); j < Math.Min(m, j0 + Tile); j++)
             {
-                var v = a[i * m + j] * s[i] * sj;
+                var v = a[i * m + j] * si * s[j];
                 a[i * m + j] = v;
                 a[j * m + i] = v;
             }
