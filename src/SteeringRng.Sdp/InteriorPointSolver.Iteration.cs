@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.Internal;
 using SteeringRng.Sdp.Kkt;
 using SteeringRng.Sdp.LinearAlgebra;

@@ -4,8 +4,8 @@ namespace SteeringRng.Sdp.Internal;
 /// How many higher-order correctors an iteration may try, from what they cost against what they save. A corrector
 /// reuses the Schur factor; it costs one triangular solve pair with the m×m factor and, per dense block of size n, a few
 /// n×n products and two step-length eigenvalue problems. An iteration saved costs forming and factoring M again.
-/// In rough cycles (measured on AVX2 with OpenBLAS, where the m³/3 multiply–adds of the factorisation run at ≈ 8 per
-/// cycle, the memory-bound solve at ≈ 1.4, and the n = 50…250 block work at ≈ 5.6 n³ cycles per corrector):
+/// In rough cycles (measured with OpenBLAS on an AMD EPYC, where the m³/3 multiply–adds of the factorisation run at
+/// ≈ 8 per cycle, the memory-bound solve at ≈ 1.4, and the n = 50…250 block work takes ≈ 5.6 n³ cycles per corrector):
 ///   iteration ≈ Schur + m³/24,   corrector ≈ 1.4 m² + 5.6 Σ_blocks n³,   ratio = iteration / corrector.
 /// Correctors typically save a quarter to a third of the iterations when four are allowed; with the last (rejected)
 /// candidate included they cost about K + 1 solves per iteration, so they pay from ratio ≈ 3 on:
@@ -15,14 +15,16 @@ namespace SteeringRng.Sdp.Internal;
 /// </summary>
 internal static class CorrectorBudget
 {
+    /// <summary>The largest budget chosen automatically (more did not save further iterations on I3322 level 3).</summary>
     public const int Automatic = 4;
 
+    /// <summary>K for the problem, given the Schur complement's estimated cost per formation in rough cycles.</summary>
     public static int For(InternalProblem p, double schurCycles)
     {
         var m = (double)p.M;
         var iteration = schurCycles + m * m * m / 24;
         var blockWork = p.Layout.Where(l => !l.IsDiagonal).Sum(l => 5.6 * l.Dim * (double)l.Dim * l.Dim);
         var corrector = 1.4 * m * m + blockWork + p.TotalDim;
-        return (int)Math.Clamp(Math.Floor(iteration / corrector) - 2, 0, Automatic);
+        return iteration > 0 && corrector > 0 ? (int)Math.Clamp(Math.Floor(iteration / corrector) - 2, 0, Automatic) : 0;
     }
 }
