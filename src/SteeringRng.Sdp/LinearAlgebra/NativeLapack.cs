@@ -24,7 +24,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void> _dpotri;
     private readonly delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void> _dgemm;
     private readonly delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void> _dtrsm;
-    private readonly delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void> _dsyev;
+    private readonly delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void> _dsyevr;
     private readonly delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void> _dsygst;
 
     private NativeLapack(string library, IntPtr h)
@@ -35,7 +35,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dpotri = (delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotri_");
         _dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dgemm_");
         _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
-        _dsyev = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyev_");
+        _dsyevr = (delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dsyevr_");
         _dsygst = (delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dsygst_");
         // OpenBLAS threads: one by default. Our own parallel loops (Schur complement) never call BLAS, but OpenBLAS's
         // idle workers spin after each call and compete with them, and every small call (n×n blocks, solves) pays a
@@ -72,7 +72,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         foreach (var name in Candidates)
         {
             if (!NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, null, out var h)) { tried.Add(name); continue; }
-            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyev_", "dsygst_"];
+            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyevr_", "dsygst_"];
             var missing = needed.Where(s => !NativeLibrary.TryGetExport(h, s, out _)).ToArray();
             if (missing.Length > 0) { tried.Add($"{name} (lacks {string.Join(", ", missing)})"); continue; }
             return (new NativeLapack(name, h), "");
@@ -160,17 +160,29 @@ internal sealed unsafe class NativeLapack : IDenseKernels
 
     public double MinEigenvalue(double[] s, int n)
     {
-        byte jobz = (byte)'N', up = (byte)'U';
+        // dsyevr with RANGE = 'I', IL = IU = 1: after the tridiagonal reduction only the smallest eigenvalue is found
+        // (bisection to full accuracy, ABSTOL = 0) instead of all of them; ≈ 25 % faster than dsyev at n = 88 and 200.
+        byte jobz = (byte)'N', range = (byte)'I', up = (byte)'U';
+        int one = 1, found, ldz = 1, info, lwork = -1, liwork = -1, iworkSize;
+        double bound = 0, abstol = 0, workSize;
         var w = new double[n];
-        int info, query = -1;
-        double size;
-        fixed (double* ps = s, pw = w)
+        var z = new double[1];
+        var support = new int[2];
+        fixed (double* ps = s, pw = w, pz = z)
+        fixed (int* psupport = support)
         {
-            _dsyev(&jobz, &up, &n, ps, &n, pw, &size, &query, &info, 1, 1);
-            var lwork = Math.Max(1, (int)size);
+            _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
+                &workSize, &lwork, &iworkSize, &liwork, &info, 1, 1, 1);
+            if (info != 0) return double.NaN;
+            lwork = Math.Max(1, (int)workSize);
+            liwork = Math.Max(1, iworkSize);
             var work = new double[lwork];
-            fixed (double* pwork = work) _dsyev(&jobz, &up, &n, ps, &n, pw, pwork, &lwork, &info, 1, 1);
+            var iwork = new int[liwork];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
+                    pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
         }
-        return info == 0 ? w[0] : double.NaN;
+        return info == 0 && found == 1 ? w[0] : double.NaN;
     }
 }
