@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.Internal;
 using SteeringRng.Sdp.Kkt;
 using SteeringRng.Sdp.LinearAlgebra;
@@ -27,6 +28,7 @@ public sealed partial class InteriorPointSolver
         private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
         private Iterate _it;
+        private int _extraCorrectors;
         private double[]?[] _lx = [];
         private double[]?[] _lz = [];
         private double[][] _zInv = [];
@@ -47,7 +49,8 @@ public sealed partial class InteriorPointSolver
             var schur = new SchurComplement(_p);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
             var chol = new CholeskyFactor(_k, _p.M, arrow);
-            Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
+            _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
+            Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
             var progressMark = double.PositiveInfinity;
@@ -114,10 +117,9 @@ public sealed partial class InteriorPointSolver
                 // Corrector:  dX Z + X dZ = σμI − XZ − dX_a dZ_a, i.e. with H = dX_a dZ_a Z⁻¹:
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
-                var (dx, dy, dz) = Direction(schur, chol, res, g, sigma * res.Mu, h);
+                var corrected = Correct(schur, chol, res, g, sigma * res.Mu, Direction(schur, chol, res, g, sigma * res.Mu, h));
                 _directionTime.Stop();
-                var ap = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.X, _lx, dx));
-                var ad = Math.Min(1, FractionToBoundary * StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
+                var (dx, dy, dz, ap, ad) = (corrected.Dx, corrected.Dy, corrected.Dz, corrected.Ap, corrected.Ad);
                 tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
                 Log(string.Create(CultureInfo.InvariantCulture,
                     $"{iter,3} pobj {res.PrimalObjective,16:E8} dobj {res.DualObjective,16:E8} pinf {errors[0]:E1} dinf {errors[2]:E1} gap {errors[4]:E1} mu {res.Mu:E1} sigma {sigma:F3} ap {ap:F3} ad {ad:F3} reg {chol.Regularization:E0} t {_clock.Elapsed.TotalSeconds:F2}s"));
@@ -150,9 +152,10 @@ public sealed partial class InteriorPointSolver
         }
 
         /// <summary>
-        /// Solves the reduced Newton system for given σμ and second-order term H (null: 0):
+        /// Solves the reduced Newton system for given σμ and second-order term H (null: 0), unrefined:
         ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
         {
             var k = _p.NewBlocks();
@@ -184,28 +187,26 @@ public sealed partial class InteriorPointSolver
                 for (var c = 0; c < n; c++)
                     d[r * n + c] = sigmaMu * zi[r * n + c] - x[r * n + c] - 0.5 * (q[r * n + c] + q[c * n + r]);
             }
-            // Only the corrector is refined: the predictor only sets σ (through μ_aff) and H, where a defect of A(dX)
-            // at the level of the tolerance changes nothing, and each pass costs a solve with the m×m factor.
-            for (var step = 0; step < 3 && _p.M > 0 && h is not null; step++)
-                if (!RefinePrimal(schur, chol, res, dx, dy, dz)) break;
             return (dx, dy, dz);
         }
 
         /// <summary>
-        /// One step of refinement against the exact operator (true if it halved the defect; the caller repeats then). Near the optimum M is so ill-conditioned that the solve
+        /// One step of refinement against the exact operator: Applied if the direction was changed, Again if the defect
+        /// halved (the caller repeats then). Near the optimum M is so ill-conditioned that the solve
         /// leaves e = A(dX) − r_p well above rounding, and that error becomes primal infeasibility. Since
         /// dX(dy + δ) = dX(dy) − sym(X A*(δ) Z⁻¹), the choice M δ = e cancels it to first order; A(dX) is evaluated
         /// from the matrices themselves (not from M), so this also removes errors made in forming M. Kept only if
         /// ‖A(dX) − r_p‖ decreases.
         /// </summary>
-        private bool RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private (bool Applied, bool Again) RefinePrimal(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] dx, double[] dy, double[][] dz)
         {
             var e = PrimalDefect(dx, res);
             var before = Norm(e);
             // Nothing left worth a pass over M: the defect is at rounding level of r_p and b, or so small that it cannot
             // matter — the next primal residual is (1 − α_p) r_p − α_p e, so e adds at most ‖e‖/(1 + ‖b‖₁) to DIMACS
             // error 1, here at most 1 % of the tolerance.
-            if (before <= Math.Max(1e-15 * (1 + _p.BNorm1 + Norm(res.Primal)), 1e-2 * _settings.Tolerance * (1 + _p.BNorm1))) return false;
+            if (before <= Math.Max(1e-15 * (1 + _p.BNorm1 + Norm(res.Primal)), 1e-2 * _settings.Tolerance * (1 + _p.BNorm1))) return (false, false);
             var delta = schur.FromPositions(chol.Solve(schur.ToPositions(e)));
             var dzDelta = _p.NewBlocks();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dzDelta, delta[i], _layout);
@@ -224,14 +225,15 @@ public sealed partial class InteriorPointSolver
                 for (var c = 0; c < n; c++) trial[b][r * n + c] -= 0.5 * (q[r * n + c] + q[c * n + r]);
             }
             var after = Norm(PrimalDefect(trial, res));
-            if (!(after < before)) return false;
+            if (!(after < before)) return (false, false);
             for (var b = 0; b < dx.Length; b++) Array.Copy(trial[b], dx[b], dx[b].Length);
             BlockAlgebra.Axpy(1, dzDelta, dz);
             for (var i = 0; i < dy.Length; i++) dy[i] += delta[i];
-            return after < 0.5 * before;
+            return (true, after < 0.5 * before);
         }
 
         /// <summary>e = A(dX) − r_p.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[] PrimalDefect(double[][] dx, Residuals res)
         {
             var e = BlockAlgebra.Apply(_p, dx);
@@ -242,6 +244,7 @@ public sealed partial class InteriorPointSolver
         private static double Norm(double[] v) => Math.Sqrt(v.Sum(t => t * t));
 
         /// <summary>U V W per block (dense: two products; diagonal: elementwise).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[][] Product(double[][] u, double[][] v, double[][] w)
         {
             var result = _p.NewBlocks();
@@ -269,6 +272,7 @@ public sealed partial class InteriorPointSolver
         }
 
         /// <summary>Cholesky factors of X and Z (step lengths) and Z⁻¹ (Schur complement, directions).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Factorize()
         {
             _lx = new double[]?[_layout.Length];

@@ -4,8 +4,8 @@ using SteeringRng.Sdp.LinearAlgebra;
 namespace SteeringRng.Sdp;
 
 /// <summary>
-/// The built-in primal–dual interior-point solver: infeasible-start path following with the HKM search direction
-/// and Mehrotra's predictor–corrector.
+/// The built-in primal–dual interior-point solver: infeasible-start path following with the HKM search direction,
+/// Mehrotra's predictor–corrector and, where forming the Schur complement dominates, higher-order correctors.
 /// </summary>
 /// <remarks>
 /// References for the method (the code is our own):
@@ -17,6 +17,9 @@ namespace SteeringRng.Sdp;
 /// 663–678 — the HKM direction.</item>
 /// <item>S. Mehrotra, "On the implementation of a primal–dual interior point method", SIAM J. Optim. 2 (1992)
 /// 575–601 — predictor–corrector.</item>
+/// <item>T. J. Carpenter, I. J. Lustig, J. M. Mulvey, D. F. Shanno, "Higher-order predictor–corrector interior point
+/// methods with application to quadratic objectives", SIAM J. Optim. 3 (1993) 696–725 — repeated correctors
+/// (InteriorPointSolver.Correctors.cs).</item>
 /// <item>K. Fujisawa, M. Kojima, K. Nakata, "Exploiting sparsity in primal–dual interior-point methods for
 /// semidefinite programming", Math. Program. 79 (1997) 235–253 — the F1/F2/F3 Schur formulas.</item>
 /// <item>B. Borchers, "CSDP, a C library for semidefinite programming", Optim. Methods Softw. 11 (1999) 613–623 —
@@ -27,7 +30,7 @@ namespace SteeringRng.Sdp;
 ///   M dy = A(σμZ⁻¹ − X R_d Z⁻¹) − b,   M_ij = ⟨A_i, X A_j Z⁻¹⟩,
 ///   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(X dZ Z⁻¹).
 /// Safeguards: the Schur complement is equilibrated and, on a Cholesky breakdown, shifted (with refinement back to
-/// the unshifted system); each direction is refined against the exact operator so A(dX) = r_p holds to rounding;
+/// the unshifted system); each direction taken is refined against the exact operator so A(dX) = r_p holds to rounding;
 /// a step that rounding pushes out of the cone is halved; the best point seen is kept and returned when the method
 /// stagnates (no 10 % gain in 10 iterations) or its steps collapse.
 /// Status is always set; numerical trouble ends the solve with a status, never an exception. Invalid settings throw

@@ -5,14 +5,17 @@ namespace SteeringRng.Sdp.Tests;
 /// <summary>Infeasible problems end with the right status and a certificate that we verify independently.</summary>
 public class InfeasibilityTests(ITestOutputHelper output)
 {
-    private SdpSettings Logged => SdpSettings.Default with { Log = output.WriteLine };
+    /// <summary>Default settings (automatic corrector budget), or with <paramref name="correctors"/> higher-order correctors forced.</summary>
+    private SdpSettings Logged(int? correctors) => SdpSettings.Default with { Log = output.WriteLine, ExtraCorrectors = correctors };
 
     /// <summary>
     /// (P) infeasible: X ∈ S³₊ with X₀₀ + X₁₁ = 1 and X₀₀ − X₁₁ = 3 forces X₁₁ = −1.
     /// A certificate is y with bᵀy &lt; 0 and Σ y_i A_i ⪰ 0, e.g. y = (1, −1) (Σ y_i A_i = diag(0, 2, 0), bᵀy = −2).
     /// </summary>
-    [Fact]
-    public void PrimalInfeasible_ReturnsCertificateY()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4)]
+    public void PrimalInfeasible_ReturnsCertificateY(int? correctors)
     {
         var a = new[]
         {
@@ -21,7 +24,7 @@ public class InfeasibilityTests(ITestOutputHelper output)
         };
         var c = new SdpMatrix([new(0, 0, 1, 0.5), new(0, 2, 2, -1.0)]);
         var p = new SdpProblem([SdpBlock.Psd(3)], c, a, [1.0, 3.0]);
-        var s = new InteriorPointSolver().Solve(p, Logged);
+        var s = new InteriorPointSolver().Solve(p, Logged(correctors));
         Assert.Equal(SdpStatus.PrimalInfeasible, s.Status);
         // The certificate proves max ⟨C, X⟩ = −∞ over the empty feasible set, and (D) unbounded below.
         Assert.Equal(double.NegativeInfinity, s.PrimalObjective);
@@ -37,12 +40,14 @@ public class InfeasibilityTests(ITestOutputHelper output)
     /// (D) infeasible ((P) unbounded): max X₀₀ s.t. X₁₁ = 1, X₀₁ = 0 — X₀₀ can grow without bound.
     /// A certificate is X ⪰ 0 with ⟨A_i, X⟩ = 0 and ⟨C, X⟩ &gt; 0, e.g. X = e₀e₀ᵀ.
     /// </summary>
-    [Fact]
-    public void DualInfeasible_ReturnsCertificateX()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4)]
+    public void DualInfeasible_ReturnsCertificateX(int? correctors)
     {
         var a = new[] { new SdpMatrix([new(0, 1, 1, 1.0)]), new SdpMatrix([new(0, 0, 1, 1.0)]) };
         var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new(0, 0, 0, 1.0)]), a, [1.0, 0.0]);
-        var s = new InteriorPointSolver().Solve(p, Logged);
+        var s = new InteriorPointSolver().Solve(p, Logged(correctors));
         Assert.Equal(SdpStatus.DualInfeasible, s.Status);
         Assert.Equal(double.PositiveInfinity, s.PrimalObjective);
         Assert.Equal(double.PositiveInfinity, s.DualObjective);
@@ -56,12 +61,14 @@ public class InfeasibilityTests(ITestOutputHelper output)
     }
 
     /// <summary>An LP (one Nonnegative block) that is primal infeasible: x₀ + x₁ = −1, x ≥ 0; certificate y = 1·(−1)… any y &gt; 0.</summary>
-    [Fact]
-    public void PrimalInfeasible_Lp_ReturnsCertificateY()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4)]
+    public void PrimalInfeasible_Lp_ReturnsCertificateY(int? correctors)
     {
         var a = new[] { new SdpMatrix([new(0, 0, 0, 1.0), new(0, 1, 1, 1.0)]) };
         var p = new SdpProblem([SdpBlock.Nonnegative(2)], new SdpMatrix([new(0, 0, 0, 1.0)]), a, [-1.0]);
-        var s = new InteriorPointSolver().Solve(p, Logged);
+        var s = new InteriorPointSolver().Solve(p, Logged(correctors));
         Assert.Equal(SdpStatus.PrimalInfeasible, s.Status);
         Assert.True(-s.Y[0] < 0, "bᵀy < 0");
         Assert.True(s.Y[0] >= 0, "Σ y_i A_i = y·I ⪰ 0");

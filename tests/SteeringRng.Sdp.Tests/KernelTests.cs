@@ -110,6 +110,22 @@ public class KernelTests
     }
 
     [KernelNativeFact]
+    public void Native_Congruence_OnALargeBlock_AgreesWithManaged()
+    {
+        // n = 150 takes the native dsygst path (from n = 128 on); the managed kernel solves with L twice.
+        const int n = 150;
+        var l = RandomSpd(n, 21);
+        Assert.True(Native.Cholesky(l, n));
+        var s = RandomSpd(n, 22);
+        for (var i = 0; i < n; i++) s[i * n + i] -= 2 * n; // indefinite, as a search direction is
+        var (sm, sn) = ((double[])s.Clone(), (double[])s.Clone());
+        ManagedKernels.Instance.CongruenceByInverseFactor(l, n, sm);
+        Native.CongruenceByInverseFactor(l, n, sn);
+        for (var i = 0; i < n * n; i++) Assert.Equal(sm[i], sn[i], 10);
+        Assert.Equal(ManagedKernels.Instance.MinEigenvalue(sm, n), Native.MinEigenvalue(sn, n), 10);
+    }
+
+    [KernelNativeFact]
     public void Native_AgreesWithManaged_OnEveryKernel()
     {
         const int n = 90;

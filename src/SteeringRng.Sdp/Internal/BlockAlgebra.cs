@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Internal;
@@ -6,6 +7,7 @@ namespace SteeringRng.Sdp.Internal;
 internal static class BlockAlgebra
 {
     /// <summary>⟨U, V⟩ = Σ_blocks tr(U V) = Σ U_jk V_jk for symmetric dense blocks, the dot product on diagonal blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(double[][] u, double[][] v)
     {
         var s = 0.0;
@@ -14,6 +16,7 @@ internal static class BlockAlgebra
     }
 
     /// <summary>Frobenius norm in the user's scale (embedded Hermitian blocks divided by √2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double FrobeniusNorm(double[][] u, BlockLayout[] layout)
     {
         var s = 0.0;
@@ -23,12 +26,14 @@ internal static class BlockAlgebra
     }
 
     /// <summary>y ← y + α·x blockwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, double[][] x, double[][] y)
     {
         for (var b = 0; b < x.Length; b++) ManagedKernels.Axpy(alpha, x[b], 0, y[b], 0, x[b].Length);
     }
 
     /// <summary>A*(y) − C − Z = Σ y_i A_i − C − Z (the dual residual R_d of (D)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[][] DualResidual(InternalProblem p, double[] y, double[][] z)
     {
         var r = z.Select(b => b.Select(v => -v).ToArray()).ToArray();
@@ -38,6 +43,7 @@ internal static class BlockAlgebra
     }
 
     /// <summary>A(X) = (⟨A_i, X⟩)_i; X may be non-symmetric (A_i symmetric picks its symmetric part).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Apply(InternalProblem p, double[][] x)
     {
         // O(nnz) work: sequential (a Parallel.For costs more than it saves here, badly so on a busy machine).

@@ -1,10 +1,12 @@
 namespace SteeringRng.Sdp.Internal;
 
 /// <summary>
-/// Infeasible starting point X = ξ I, y = 0, Z = η I with the scalings of Helmberg–Rendl–Vanderbei–Wolkowicz as
-/// used by CSDP (Borchers 1999, §3):
-///   ξ = 10 · n · max_i (1 + |b_i|) / (1 + ‖A_i‖_F),   η = 10 · (1 + max(max_i ‖A_i‖_F, ‖C‖_F)) / √n,
-/// with n the total (internal) dimension. Large enough that the central path is reached from the interior.
+/// Infeasible starting point X = ξ I, y = 0, Z = η I with the scalings of Helmberg–Rendl–Vanderbei–Wolkowicz
+/// (Borchers 1999, §3):
+///   ξ = n · max_i (1 + |b_i|) / (1 + ‖A_i‖_F),   η = (1 + max(max_i ‖A_i‖_F, ‖C‖_F)) / √n,
+/// with n the total (internal) dimension. CSDP multiplies both by 10; without that factor the start is still large
+/// enough to reach the central path from the interior, and it saves one to three iterations on every problem we
+/// measured (planted optima, infeasible problems, max-cut, the I3322 NPA levels 2–4), none needed more.
 /// </summary>
 internal static class InitialPoint
 {
@@ -28,8 +30,8 @@ internal static class InitialPoint
             for (var k = 0; k < l.Dim; k++)
             {
                 var at = l.IsDiagonal ? k : k * l.Dim + k;
-                x[b][at] = 10 * xi;
-                z[b][at] = 10 * eta;
+                x[b][at] = xi;
+                z[b][at] = eta;
             }
         }
         return new Iterate(x, new double[p.M], z);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SteeringRng.Sdp.Internal;
 
 /// <summary>
@@ -32,6 +33,7 @@ internal sealed class Residuals
 
     public double Mu { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Residuals Of(InternalProblem p, Iterate it)
     {
         var ax = BlockAlgebra.Apply(p, it.X);

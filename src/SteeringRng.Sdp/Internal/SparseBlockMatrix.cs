@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SteeringRng.Sdp.Internal;
 
 /// <summary>The part of a sparse constraint matrix inside one internal block: upper-triangle entries (Row ≤ Col).</summary>
@@ -52,6 +53,7 @@ internal sealed class SparseBlockMatrix
     public int UpperCount => Parts.Sum(p => p.Rows.Length);
 
     /// <summary>⟨A, X⟩ = Σ_blocks tr(A X) for symmetric X (dense blocks full row-major, diagonal blocks as vectors).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Dot(double[][] x, BlockLayout[] layout)
     {
         var s = 0.0;
@@ -74,6 +76,7 @@ internal sealed class SparseBlockMatrix
     }
 
     /// <summary>Z += s·A (both triangles of dense blocks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddTo(double[][] z, double s, BlockLayout[] layout)
     {
         if (s == 0) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Internal;
@@ -10,6 +11,7 @@ namespace SteeringRng.Sdp.Internal;
 internal static class StepLength
 {
     /// <summary>α_max for V + α dV; <paramref name="factors"/> holds the Cholesky factor L of each dense block of V.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaxStep(IDenseKernels kernels, BlockLayout[] layout, double[][] v, double[]?[] factors, double[][] dv)
     {
         var alpha = double.PositiveInfinity;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Kkt;
@@ -11,6 +12,7 @@ namespace SteeringRng.Sdp.Kkt;
 /// δ = 10⁻¹³ growing ×10 per attempt (at most 8);</item>
 /// <item>iterative refinement against the unshifted M̃: dy ← dy + (M̃ + δI)⁻¹(r − M̃ dy) while the residual halves.</item>
 /// </list>
+/// Only the upper triangle of M is read; the scaling pass mirrors it into the lower one, which the kernels factor.
 /// The scaled M̃ survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
 /// </summary>
 internal sealed class CholeskyFactor
@@ -35,13 +37,17 @@ internal sealed class CholeskyFactor
         _scale = new double[m];
     }
 
-    /// <summary>The full symmetric matrix to be filled before <see cref="Factor"/>.</summary>
+    /// <summary>
+    /// The matrix to be filled before <see cref="Factor"/>: its upper triangle with diagonal (row-major); the strict
+    /// lower triangle is overwritten.
+    /// </summary>
     public double[] Matrix { get; }
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
 
     /// <summary>False if even the regularised matrix cannot be factored (non-finite entries or a hopeless M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Factor()
     {
         var m = _m;
@@ -55,12 +61,7 @@ internal sealed class CholeskyFactor
             if (d == 0) a[i * m + i] = d = 1;
             _scale[i] = 1 / Math.Sqrt(d);
         }
-        // M̃_ij = M_ij / √(M_ii M_jj): row by row, unit diagonal.
-        Parallel.For(0, m, i =>
-        {
-            var si = _scale[i];
-            for (var j = 0; j < m; j++) a[i * m + j] *= si * _scale[j];
-        });
+        ScaleAndMirror();
         for (var i = 0; i < m; i++) _diag[i] = a[i * m + i];
         Regularization = 0;
         if (_arrow is not null) return FactorArrow();
@@ -98,12 +99,41 @@ internal sealed class CholeskyFactor
         else _kernels.CholeskySolve(Matrix, _m, x);
     }
 
+    /// <summary>Rows (and columns) per tile of the scaling pass: a 64×64 tile of doubles (32 KB) stays in cache.</summary>
+    private const int Tile = 64;
+
+    /// <summary>
+    /// M̃_ij = M_ij / √(M_ii M_jj) on the upper triangle, and M̃_ji = M̃_ij: one pass in 64×64 tiles (a cache-friendly
+    /// transpose). Sequential: ≈ 0.6 ms at m = 867 against ≈ 8 ms for the factorisation, and a parallel loop loses more
+    /// than that whenever the machine is busy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScaleAndMirror()
+    {
+        var m = _m;
+        var a = Matrix;
+        var s = _scale;
+        for (var i0 = 0; i0 < m; i0 += Tile)
+        for (var j0 = i0; j0 < m; j0 += Tile)
+        for (var i = i0; i < Math.Min(m, i0 + Tile); i++)
+        {
+            var si = s[i];
+            for (var j = Math.Max(i, j0); j < Math.Min(m, j0 + Tile); j++)
+            {
+                var v = a[i * m + j] * si * s[j];
+                a[i * m + j] = v;
+                a[j * m + i] = v;
+            }
+        }
+    }
+
     /// <summary>
     /// Solves M dy = r (r is not modified) through the scaled system. After a regularised factorisation, up to three
     /// refinement steps (while the residual halves) recover the solution of the unshifted system; otherwise the
     /// caller refines against the exact operator instead (InteriorPointSolver.RefinePrimal), which also catches
     /// errors made in forming M, so a refinement here would only cost two more passes over M.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Solve(double[] rhs)
     {
         // M dy = r  ⇔  M̃ (D⁻¹ dy) = D r.
@@ -133,6 +163,7 @@ internal sealed class CholeskyFactor
     }
 
     /// <summary>‖r − M̃ x‖₂ with M̃ read from the untouched strict upper triangle and the saved diagonal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ResidualNorm(double[] r, double[] x, out double[] res)
     {
         var m = _m;
@@ -156,6 +187,7 @@ internal sealed class CholeskyFactor
         return Math.Sqrt(norm);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RestoreLower()
     {
         var a = Matrix;

@@ -75,16 +75,23 @@ internal sealed class SchurBlockPlan
             _formula[s] = formula != SchurFormula.Auto ? formula
                 : f3 <= Math.Min(dense, product) ? SchurFormula.Sparse
                 : dense <= product ? SchurFormula.Dense : SchurFormula.Product;
+            EstimatedCycles += _formula[s] switch { SchurFormula.Sparse => f3, SchurFormula.Dense => dense, _ => product };
         }
+        // Nonnegative block: one pass over the later slots' entries per slot.
+        for (var s = 0; s < Count && _layout.IsDiagonal; s++) EstimatedCycles += total - _start[s];
     }
 
     public int Count { get; }
+
+    /// <summary>The cost model's estimate of one formation of this block's rows, in rough cycles (see constructor).</summary>
+    public double EstimatedCycles { get; }
 
     public int MaxEntries { get; }
 
     public int DenseCount => _formula.Count(f => f != SchurFormula.Sparse) - (_layout.IsDiagonal ? Count : 0);
 
     /// <summary>Adds this block's part of M[row, j] for the slot's constraint and every later slot's constraint j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRow(int slot, double[] x, double[] zInv, double[] mat, int rowBase, SchurWorkspace ws)
     {
         var acc = ws.Acc;
@@ -97,19 +104,16 @@ internal sealed class SchurBlockPlan
     }
 
     /// <summary>M_ij += Σ_k a_ik a_jk x_k / z_k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DiagonalRow(int slot, double[] x, double[] zInv, double[] acc, double[] w)
     {
         for (var e = _start[slot]; e < _start[slot + 1]; e++) w[_r[e]] += _v[e] * x[_r[e]] * zInv[_r[e]];
-        for (var s = slot; s < Count; s++)
-        {
-            var sum = 0.0;
-            for (var e = _start[s]; e < _start[s + 1]; e++) sum += _v[e] * w[_r[e]];
-            acc[s] += sum;
-        }
+        AddSlotSums(slot, _r, w, 0, acc);
         for (var e = _start[slot]; e < _start[slot + 1]; e++) w[_r[e]] = 0;
     }
 
     /// <summary>F3: M_ij += Σ_p v_p Σ_q v_q X[b_p, c_q] Z⁻¹[a_p, d_q], p = (a_p, b_p) over A_i, q = (c_q, d_q) over A_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SparseRow(int slot, double[] x, double[] zInv, double[] acc)
     {
         var n = _layout.Dim;
@@ -128,6 +132,7 @@ internal sealed class SchurBlockPlan
     }
 
     /// <summary>F1: T = A_i Z⁻¹ (row updates skip the zeros of A_i), W = X T, then M_ij += Σ_q v_q W[c_q, d_q].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProductRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
     {
         var n = _layout.Dim;
@@ -138,18 +143,14 @@ internal sealed class SchurBlockPlan
         ManagedKernels.Instance.Multiply(a, zInv, t, n);
         ManagedKernels.Instance.Multiply(x, t, w, n);
         for (var p = _start[slot]; p < _start[slot + 1]; p++) a[_r[p] * n + _c[p]] = 0;
-        for (var s = slot; s < Count; s++)
-        {
-            var sum = 0.0;
-            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_rc[q]];
-            acc[s] += sum;
-        }
+        AddSlotSums(slot, _rc, w, 0, acc);
     }
 
     /// <summary>
     /// W = (X A_i Z⁻¹)[R.., R..] with R the slot's region: W[c, :] = Σ_p (v_p X[b_p, R+c]) · Z⁻¹[a_p, R..] (rows of W
     /// n apart), then M_ij += Σ_q v_q W[c_q − R, d_q − R].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DenseRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
     {
         var n = _layout.Dim;
@@ -196,11 +197,31 @@ internal sealed class SchurBlockPlan
         }
         // W is stored with the block's stride n, so entry (c, d) of the block sits at c·n + d − origin.
         var origin = r0 * n + r0;
+        AddSlotSums(slot, _rc, w, origin, acc);
+    }
+
+    /// <summary>
+    /// acc[s] += Σ_q v_q · w[index_q − offset] over the entries q of every slot s ≥ <paramref name="slot"/>. A slot has
+    /// ≈ 10 entries, so one running sum would be a chain of dependent multiply–adds (4 cycles each); four independent
+    /// sums keep the loads and FMAs in flight.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddSlotSums(int slot, int[] index, double[] w, int offset, double[] acc)
+    {
+        var v = _v;
         for (var s = slot; s < Count; s++)
         {
-            var sum = 0.0;
-            for (var q = _start[s]; q < _start[s + 1]; q++) sum += _v[q] * w[_rc[q] - origin];
-            acc[s] += sum;
+            var (q, end) = (_start[s], _start[s + 1]);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; q + 3 < end; q += 4)
+            {
+                s0 += v[q] * w[index[q] - offset];
+                s1 += v[q + 1] * w[index[q + 1] - offset];
+                s2 += v[q + 2] * w[index[q + 2] - offset];
+                s3 += v[q + 3] * w[index[q + 3] - offset];
+            }
+            for (; q < end; q++) s0 += v[q] * w[index[q] - offset];
+            acc[s] += (s0 + s1) + (s2 + s3);
         }
     }
 

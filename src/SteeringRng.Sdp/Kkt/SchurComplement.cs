@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.Internal;
 
 namespace SteeringRng.Sdp.Kkt;
@@ -14,8 +15,8 @@ namespace SteeringRng.Sdp.Kkt;
 /// </list>
 /// M is built in a permuted order ("positions"): constraints sorted by the first row their matrix touches, so that the
 /// partners j after i live in a trailing submatrix and row i needs W only there. Row i computes M_ij for the
-/// partners at or after it (the upper triangle in position order), rows run in parallel, and the lower triangle is
-/// mirrored at the end. Nonnegative blocks: M_ij += Σ_k A_i[k] A_j[k] x_k / z_k.
+/// partners at or after it (the upper triangle in position order), rows run in parallel; the lower triangle is
+/// filled by the factorisation's scaling pass. Nonnegative blocks: M_ij += Σ_k A_i[k] A_j[k] x_k / z_k.
 /// </summary>
 internal sealed class SchurComplement
 {
@@ -44,6 +45,9 @@ internal sealed class SchurComplement
     /// <summary>Order[position] = constraint index. M, its right-hand sides and solutions live in position order.</summary>
     public int[] Order { get; }
 
+    /// <summary>Estimated cost of one <see cref="Form"/> in rough cycles (the sum of the block plans' cost models).</summary>
+    public double EstimatedCycles => _plans.Sum(pl => pl.EstimatedCycles);
+
     /// <summary>How many (constraint, block) pairs use the dense formula (for the log).</summary>
     public int DenseCount => _plans.Sum(pl => pl.DenseCount);
 
@@ -60,17 +64,28 @@ internal sealed class SchurComplement
         return best.Key;
     }
 
-    /// <summary>Fills the full symmetric m×m matrix (row-major, position order) for X and Z⁻¹ (1/z on diagonal blocks).</summary>
+    /// <summary>
+    /// Fills the upper triangle with diagonal (M[pos, pos'] for pos ≤ pos', row-major m×m, position order) for X and
+    /// Z⁻¹ (1/z on diagonal blocks); the strict lower triangle is left as it was (<see cref="CholeskyFactor.Factor"/>
+    /// mirrors the upper one there while it scales it).
+    /// </summary>
     public void Form(double[][] x, double[][] zInv, double[] mat)
     {
         var m = _p.M;
-        Array.Clear(mat, 0, m * m);
         Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
         {
-            foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, pos * m, ws);
+            FormRow(pos, x, zInv, mat, ws);
             return ws;
         }, _ => { });
-        MirrorUpper(mat, m);
+    }
+
+    /// <summary>Row <paramref name="pos"/> of the upper triangle: cleared, then each block's contributions added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FormRow(int pos, double[][] x, double[][] zInv, double[] mat, SchurWorkspace ws)
+    {
+        var m = _p.M;
+        Array.Clear(mat, pos * m + pos, m - pos);
+        foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, pos * m, ws);
     }
 
     /// <summary>v in constraint order → position order.</summary>
@@ -82,24 +97,6 @@ internal sealed class SchurComplement
         var r = new double[v.Length];
         for (var pos = 0; pos < v.Length; pos++) r[Order[pos]] = v[pos];
         return r;
-    }
-
-    /// <summary>M[j, i] = M[i, j] for j &gt; i, in 64×64 tiles (cache-friendly transpose), tiles in parallel.</summary>
-    private static void MirrorUpper(double[] mat, int m)
-    {
-        const int tile = 64;
-        var tiles = (m + tile - 1) / tile;
-        Parallel.For(0, tiles, ti =>
-        {
-            var i0 = ti * tile;
-            var i1 = Math.Min(m, i0 + tile);
-            for (var j0 = 0; j0 <= i0; j0 += tile)
-            {
-                var j1 = Math.Min(m, j0 + tile);
-                for (var i = i0; i < i1; i++)
-                for (var j = j0; j < Math.Min(j1, i); j++) mat[i * m + j] = mat[j * m + i];
-            }
-        });
     }
 }
 

@@ -153,6 +153,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>Σ_{k&lt;len} x[xi + k]·y[yi + k].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Dot(double[] x, int xi, double[] y, int yi, int len)
     {
         var acc = Vector<double>.Zero;
@@ -164,6 +165,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>y[yi..yi+len) += α·x[xi..xi+len).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Axpy(double alpha, double[] x, int xi, double[] y, int yi, int len)
     {
         var va = new Vector<double>(alpha);
@@ -263,6 +265,7 @@ internal sealed class ManagedKernels : IDenseKernels
         for (var j = i + 1; j < n; j++) (s[i * n + j], s[j * n + i]) = (s[j * n + i], s[i * n + j]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Symmetrize(double[] s, int n)
     {
         for (var i = 0; i < n; i++)

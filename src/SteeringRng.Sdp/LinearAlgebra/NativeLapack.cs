@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SteeringRng.Sdp.LinearAlgebra;
@@ -23,7 +24,8 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void> _dpotri;
     private readonly delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void> _dgemm;
     private readonly delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void> _dtrsm;
-    private readonly delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void> _dsyev;
+    private readonly delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void> _dsyevr;
+    private readonly delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void> _dsygst;
 
     private NativeLapack(string library, IntPtr h)
     {
@@ -33,7 +35,8 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dpotri = (delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotri_");
         _dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dgemm_");
         _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
-        _dsyev = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyev_");
+        _dsyevr = (delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dsyevr_");
+        _dsygst = (delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dsygst_");
         // OpenBLAS threads: one by default. Our own parallel loops (Schur complement) never call BLAS, but OpenBLAS's
         // idle workers spin after each call and compete with them, and every small call (n×n blocks, solves) pays a
         // thread wake-up; measured on a busy 2-core machine, the I3322 level-3 solve took 19 s wall with two BLAS
@@ -69,7 +72,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         foreach (var name in Candidates)
         {
             if (!NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, null, out var h)) { tried.Add(name); continue; }
-            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyev_"];
+            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyevr_", "dsygst_"];
             var missing = needed.Where(s => !NativeLibrary.TryGetExport(h, s, out _)).ToArray();
             if (missing.Length > 0) { tried.Add($"{name} (lacks {string.Join(", ", missing)})"); continue; }
             return (new NativeLapack(name, h), "");
@@ -112,6 +115,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         fixed (double* pl = l, pb = rows) _dpotrs(&u, &n, &count, pl, &n, pb, &n, &info, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CholeskyInverse(double[] l, int n, double[] inv)
     {
         Array.Copy(l, inv, n * n);
@@ -131,8 +135,27 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         fixed (double* pa = a, pb = b, pc = c) _dgemm(&nn, &nn, &n, &n, &n, &one, pb, &n, pa, &n, &zero, pc, &n, 1, 1);
     }
 
+    /// <summary>
+    /// From this size on, <see cref="CongruenceByInverseFactor"/> uses dsygst (S kept symmetric: about half the flops of
+    /// two triangular solves). Measured with OpenBLAS: n = 200: 1.26 ms against 1.74 ms for two dtrsm; n = 88: 0.11 ms
+    /// against 0.09 ms.
+    /// </summary>
+    private const int SymmetricCongruenceThreshold = 128;
+
     public void CongruenceByInverseFactor(double[] l, int n, double[] s)
     {
+        if (n >= SymmetricCongruenceThreshold)
+        {
+            // Column-major: U = Lᵀ is upper and V = Uᵀ U. dsygst (ITYPE = 1) overwrites the upper triangle of S with
+            // U⁻ᵀ S U⁻¹ = L⁻¹ S L⁻ᵀ, reading only that triangle of S and of U (the row-major lower ones); then the
+            // other triangle is mirrored from it.
+            int itype = 1, info;
+            byte upper = (byte)'U';
+            fixed (double* pl = l, ps = s) _dsygst(&itype, &upper, &n, ps, &n, pl, &n, &info, 1);
+            for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++) s[i * n + j] = s[j * n + i];
+            return;
+        }
         // Column-major: U = Lᵀ is upper. L⁻¹ S L⁻ᵀ = U⁻ᵀ S U⁻¹: left solve with Uᵀ, then right solve with U.
         byte left = (byte)'L', right = (byte)'R', up = (byte)'U', t = (byte)'T', nt = (byte)'N', nu = (byte)'N';
         double one = 1;
@@ -146,17 +169,29 @@ internal sealed unsafe class NativeLapack : IDenseKernels
 
     public double MinEigenvalue(double[] s, int n)
     {
-        byte jobz = (byte)'N', up = (byte)'U';
+        // dsyevr with RANGE = 'I', IL = IU = 1: after the tridiagonal reduction only the smallest eigenvalue is found
+        // (bisection to full accuracy, ABSTOL = 0) instead of all of them; ≈ 25 % faster than dsyev at n = 88 and 200.
+        byte jobz = (byte)'N', range = (byte)'I', up = (byte)'U';
+        int one = 1, found, ldz = 1, info, lwork = -1, liwork = -1, iworkSize;
+        double bound = 0, abstol = 0, workSize;
         var w = new double[n];
-        int info, query = -1;
-        double size;
-        fixed (double* ps = s, pw = w)
+        var z = new double[1];
+        var support = new int[2];
+        fixed (double* ps = s, pw = w, pz = z)
+        fixed (int* psupport = support)
         {
-            _dsyev(&jobz, &up, &n, ps, &n, pw, &size, &query, &info, 1, 1);
-            var lwork = Math.Max(1, (int)size);
+            _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
+                &workSize, &lwork, &iworkSize, &liwork, &info, 1, 1, 1);
+            if (info != 0) return double.NaN;
+            lwork = Math.Max(1, (int)workSize);
+            liwork = Math.Max(1, iworkSize);
             var work = new double[lwork];
-            fixed (double* pwork = work) _dsyev(&jobz, &up, &n, ps, &n, pw, pwork, &lwork, &info, 1, 1);
+            var iwork = new int[liwork];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
+                    pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
         }
-        return info == 0 ? w[0] : double.NaN;
+        return info == 0 && found == 1 ? w[0] : double.NaN;
     }
 }
