@@ -42,6 +42,17 @@ public class KernelTests
         var x = (double[])rhs.Clone();
         k.CholeskySolve(l, n, x);
         for (var i = 0; i < n; i++) Assert.Equal(rhs[i], Enumerable.Range(0, n).Sum(j => a[i * n + j] * x[j]), 9);
+        // Triangular solves on several right-hand sides stored as rows: L w = b, then Lᵀ x = w, gives A x = b.
+        var rows = Enumerable.Range(0, 3 * n).Select(i => Math.Cos(0.7 * i)).ToArray();
+        var tri = (double[])rows.Clone();
+        k.ForwardSolveRows(l, n, tri, 3);
+        for (var r = 0; r < 3; r++)
+        for (var i = 0; i < n; i++)
+            Assert.Equal(rows[r * n + i], Enumerable.Range(0, i + 1).Sum(t => l[i * n + t] * tri[r * n + t]), 9);
+        k.BackwardSolveRows(l, n, tri, 3);
+        for (var r = 0; r < 3; r++)
+        for (var i = 0; i < n; i++)
+            Assert.Equal(rows[r * n + i], Enumerable.Range(0, n).Sum(j => a[i * n + j] * tri[r * n + j]), 9);
         var inv = new double[n * n];
         k.CholeskyInverse(l, n, inv);
         var prod = new double[n * n];

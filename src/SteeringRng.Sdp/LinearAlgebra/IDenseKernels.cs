@@ -19,11 +19,11 @@ internal interface IDenseKernels
     /// <summary>Solves L Lᵀ x = b in place, with L from <see cref="Cholesky"/>.</summary>
     void CholeskySolve(double[] l, int n, double[] b);
 
-    /// <summary>
-    /// Solves L Lᵀ x = b for <paramref name="count"/> right-hand sides stored as consecutive rows of length n in
-    /// <paramref name="rows"/> (overwritten by the solutions), with L from <see cref="Cholesky"/>.
-    /// </summary>
-    void CholeskySolveRows(double[] l, int n, double[] rows, int count);
+    /// <summary>Solves L w = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky"/>.</summary>
+    void ForwardSolveRows(double[] l, int n, double[] rows, int count);
+
+    /// <summary>Solves Lᵀ x = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky"/>.</summary>
+    void BackwardSolveRows(double[] l, int n, double[] rows, int count);
 
     /// <summary>inv = (L Lᵀ)⁻¹, full symmetric.</summary>
     void CholeskyInverse(double[] l, int n, double[] inv);

@@ -186,17 +186,26 @@ internal sealed class ManagedKernels : IDenseKernels
         }
     }
 
-    public void CholeskySolveRows(double[] l, int n, double[] rows, int count)
+    public void ForwardSolveRows(double[] l, int n, double[] rows, int count)
     {
-        void Row(int r)
+        for (var r = 0; r < count; r++)
         {
-            var b = new double[n];
-            Array.Copy(rows, (long)r * n, b, 0, n);
-            CholeskySolve(l, n, b);
-            Array.Copy(b, 0, rows, (long)r * n, n);
+            var o = r * n;
+            for (var i = 0; i < n; i++) rows[o + i] = (rows[o + i] - Dot(l, i * n, rows, o, i)) / l[i * n + i];
         }
-        if ((long)count * n * n >= (long)ParallelThreshold * ParallelThreshold * ParallelThreshold) Parallel.For(0, count, Row);
-        else for (var r = 0; r < count; r++) Row(r);
+    }
+
+    public void BackwardSolveRows(double[] l, int n, double[] rows, int count)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            var o = r * n;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var xi = rows[o + i] /= l[i * n + i];
+                Axpy(-xi, l, i * n, rows, o, i);
+            }
+        }
     }
 
     public void CholeskyInverse(double[] l, int n, double[] inv)

@@ -106,13 +106,20 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         fixed (double* pl = l, pb = b) _dpotrs(&u, &n, &one, pl, &n, pb, &n, &info, 1);
     }
 
-    public void CholeskySolveRows(double[] l, int n, double[] rows, int count)
+    public void ForwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, n, rows, count, transpose: true);
+
+    public void BackwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, n, rows, count, transpose: false);
+
+    /// <summary>
+    /// Row-major L is the column-major upper U = Lᵀ and count×n rows are the column-major n×count B: L w = b is
+    /// Uᵀ w = b (TRANSA = 'T'), Lᵀ x = b is U x = b (TRANSA = 'N'); one dtrsm for all right-hand sides.
+    /// </summary>
+    private void TriangularRows(double[] l, int n, double[] rows, int count, bool transpose)
     {
         if (n == 0 || count == 0) return;
-        // Row-major count×n is the column-major n×count matrix B with leading dimension n: one dpotrs call.
-        byte u = (byte)'U';
-        int info;
-        fixed (double* pl = l, pb = rows) _dpotrs(&u, &n, &count, pl, &n, pb, &n, &info, 1);
+        byte left = (byte)'L', up = (byte)'U', trans = (byte)(transpose ? 'T' : 'N'), nonUnit = (byte)'N';
+        double one = 1;
+        fixed (double* pl = l, pb = rows) _dtrsm(&left, &up, &trans, &nonUnit, &n, &count, &one, pl, &n, pb, &n, 1, 1, 1, 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
