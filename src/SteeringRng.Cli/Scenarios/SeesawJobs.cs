@@ -11,8 +11,9 @@ namespace SteeringRng.Cli.Scenarios;
 
 /// <summary>
 /// H^Dim (formulations §4) by the seesaw of SteeringRng.Certification: explicit attacks in local dimension
-/// `dim`, started from the scenario's own state and measurements (trusted nodes first) and from `restarts`
-/// random feasible starts. A verified attack bounds P_g from below, so H^Dim is an upper bound on H.
+/// `dim` with block-diagonal measurements (blocks of size `block`, default the node's own dimension), started from
+/// the scenario's own state and measurements (trusted nodes first), from copies of them with one setting pinned, and
+/// from `restarts` random feasible starts. A verified attack bounds P_g from below, so H^Dim is an upper bound on H.
 /// </summary>
 public static class SeesawJobs
 {
