@@ -120,19 +120,21 @@ module QLevel =
             let block = g + e * layout.PositivityTuples.Length + n
             MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
 
-    /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part.
+    /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part. Reduced:
+    /// Σ_O |O| Tr M^O(Π_j P_{(e_O)_j|y*_j}), every guess of an orbit contributing what its representative does.
     let private objectiveOf (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) guesses =
         let objective = Array.zeroCreate (variableCount st)
         let mutable offset = 0.0
         for e in guesses do
             let tuple = st.Guesses[e]
+            let weight = st.GuessWeight[e]
             let factors = [ for i in 0 .. tuple.Length - 1 -> guess.Parties[i], guess.Settings[i], tuple[i] ]
             for (w, c) in AssemblageMoments.expandProduct st.Data.Scenario factors do
                 let x = table[struct (e, w)]
                 for a in 0 .. st.Data.Dimension - 1 do
-                    offset <- offset + c * x.Constant[a, a].Real
+                    offset <- offset + weight * c * x.Constant[a, a].Real
                 for struct (k, r, col, v) in x.Terms do
-                    if r = col then objective[k] <- objective[k] + c * v.Real
+                    if r = col then objective[k] <- objective[k] + weight * c * v.Real
         objective, offset
 
     /// Blocks, F0/F_k and the objective of the whole relaxation.
@@ -153,9 +155,25 @@ module QLevel =
         let objective, offset = objectiveOf st guess table [ 0 .. st.Guesses.Length - 1 ]
         builder, objective, offset, table
 
-    /// The constants only, for new data with the same structure: they all sit in the last guess's
-    /// assemblage-word moments M^last(w) = M^obs(w) − Σ_{e<last} M^e(w) (every other moment is purely linear).
-    let private assembleConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+    /// Reduced problem: the constants M^obs(w)/|guesses| sit in every orbit's assemblage-word moments.
+    let private assembleSymmetricConstants (st: Structure) (guess: GuessSpec) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        let total = Complex(float plan.AllGuesses.Length, 0.0)
+        let updated = Dictionary<struct (int * Word), MomentExpression>(table)
+        let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
+        for o in 0 .. st.Guesses.Length - 1 do
+            st.Data.Words
+            |> Array.iteri (fun wi w ->
+                let x = { updated[struct (o, w)] with Constant = Array2D.map (fun m -> m / total) st.Data.Observed[wi] }
+                updated[struct (o, w)] <- x
+                constantsOnly[struct (o, w)] <- { x with Terms = [||] })
+        let layout = layoutOf st
+        let builder = MomentFormBuilder(layout.Blocks)
+        for o in 0 .. st.Guesses.Length - 1 do
+            emitGuess st layout builder true true constantsOnly o
+        let _, offset = objectiveOf st guess constantsOnly [ 0 .. st.Guesses.Length - 1 ]
+        builder.F0(), offset, updated
+
+    let private assemblePlainConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let last = st.Guesses.Length - 1
         let updated = Dictionary<struct (int * Word), MomentExpression>(table)
         st.Data.Words
@@ -170,33 +188,73 @@ module QLevel =
         let _, offset = objectiveOf st guess constantsOnly [ last ]
         builder.F0(), offset, updated
 
+    /// The constants only, for new data with the same structure: they all sit in the last guess's
+    /// assemblage-word moments M^last(w) = M^obs(w) − Σ_{e<last} M^e(w) (every other moment is purely linear).
+    let private assembleConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        match st.Symmetry with
+        | Some plan -> assembleSymmetricConstants st guess plan table
+        | None -> assemblePlainConstants st guess table
+
     let private sameShape (a: Assemblage) (b: Assemblage) =
         a.TrustedDimension = b.TrustedDimension
         && Seq.toList a.Settings = Seq.toList b.Settings
         && Seq.toList a.Outcomes = Seq.toList b.Outcomes
 
-    /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings.
-    let rec build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+    /// The symmetry reduction for these data when it merges guesses (None: build the full problem). The group must
+    /// map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
+    let private symmetryPlan (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
+        let group = SymmetrySearch.find data
+        if group.Length = 1 then None
+        else
+            let tuples = guessTuples data.Scenario guess
+            let orbits = GuessOrbits.compute group guess.Parties guess.Settings tuples
+            let inS = HashSet<Word>(s)
+            let closed =
+                group
+                |> Array.forall (fun g ->
+                    s |> Array.forall (fun w -> DataSymmetry.mapWord data.Scenario g w |> List.forall (fun (v, _) -> inS.Contains v)))
+            if orbits.Representatives.Length = tuples.Length || not closed then None
+            else
+                SymmetricCoordinates.compute data reduction group orbits
+                |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
+
+    /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
+    /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
+    /// orbit (exact: the value is that of the full problem; see SymmetricCoordinates).
+    let rec buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
         let scenario = AssemblageMoments.scenarioOf names assemblage
         validate scenario guess
         let s = GeneratingSet.build scenario spec
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
-        let st = structureOf data reduction s guess
+        let plan = if useSymmetry then symmetryPlan data reduction s guess else None
+        let st = structureOf data reduction s guess plan
         let builder, objective, offset, table = assemble st guess
         let problem, index = builder.BuildCompact objective
-        let expressionsView = table :> IReadOnlyDictionary<_, _>
+        let relaxation (st: Structure) problem offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
+            let view = table :> IReadOnlyDictionary<_, _>
+            match st.Symmetry with
+            | Some plan -> Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData)
+            | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData)
         let rec withData (next: Assemblage) : Relaxation =
             if not (sameShape assemblage next) then
                 invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
             let nextData = AssemblageMoments.build scenario next
             let nextReduction = SupportReduction.compute nextData
-            if reduction.Basis.IsNone && nextReduction.Basis.IsNone then
+            let symmetryKept =
+                match plan with
+                | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
+                | None -> true
+            if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
                 // Same variables and F_k: only the constants (F0 and the objective offset) change.
                 let st' = { st with Data = nextData; Reduction = nextReduction }
                 let f0, offset', table' = assembleConstants st' guess table
                 let problem' = MomentFormBuilder.WithConstant(problem, f0)
-                Relaxation(problem', offset', variableRoles st', index, scenario, s, st.Guesses, table', Some withData)
+                relaxation st' problem' offset' table' withData
             else
-                build names guess spec next
-        Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, expressionsView, Some withData)
+                buildWith useSymmetry names guess spec next
+        relaxation st problem offset table withData
+
+    /// Q(S) with symmetry reduction (see buildWith).
+    let build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+        buildWith true names guess spec assemblage

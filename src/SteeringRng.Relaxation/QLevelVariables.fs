@@ -7,6 +7,16 @@ open SteeringRng.Algebra
 /// Which untrusted parties Eve guesses, at which fixed settings (party index, setting).
 type GuessSpec = { Parties: int array; Settings: int array }
 
+/// Symmetry reduction of Q_k (see SymmetricCoordinates): one moment matrix per orbit of guesses under the data's
+/// symmetry group, the data-coupled moments of all orbits given by shared null-space coordinates.
+type internal SymmetryPlan =
+    { Group: DataSymmetry array
+      Orbits: GuessOrbits
+      /// Every guess tuple of the unreduced problem (the structure's Guesses are the orbit representatives).
+      AllGuesses: int array array
+      /// Coordinates[z][O]: parameter vector (|W|·d²) of data coordinate z in orbit O's assemblage-word moments.
+      Coordinates: float array array array }
+
 
 /// The variables of Q_k and the moment blocks they make: one set of data-coupled coordinates per guess
 /// except the last (whose data-coupled moments are the data minus the others), and the free moments of every
@@ -25,7 +35,11 @@ module internal QLevelVariables =
           FreeSymbols: SymbolTable
           /// Offset of each free symbol's parameters within its guess's free block, and whether it is Hermitian.
           FreeOffset: int array
-          AddPositivityBlocks: bool }
+          AddPositivityBlocks: bool
+          /// Present when the problem is symmetry-reduced: Guesses then holds one representative per orbit.
+          Symmetry: SymmetryPlan option
+          /// Objective weight of each entry of Guesses: the orbit size (1 without reduction).
+          GuessWeight: float array }
 
     let guessTuples (scenario: Scenario) (guess: GuessSpec) =
         let radix = guess.Parties |> Array.mapi (fun i p -> (scenario.Party p).Outcomes[guess.Settings[i]])
@@ -34,10 +48,13 @@ module internal QLevelVariables =
             else [ for e in 0 .. radix[j] - 1 do for rest in go (j + 1) -> e :: rest ]
         go 0 |> List.map List.toArray |> List.toArray
 
-    let structureOf (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
+    let structureOf (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) (symmetry: SymmetryPlan option) =
         let d = data.Dimension
         let moments = MomentMatrix.Build s
-        let guesses = guessTuples data.Scenario guess
+        let guesses =
+            match symmetry with
+            | Some plan -> plan.Orbits.Representatives |> Array.map (fun e -> plan.AllGuesses[e])
+            | None -> guessTuples data.Scenario guess
         let free = SymbolTable()
         for struct (_, _, w) in moments.UpperEntries do
             if not (data.Index.ContainsKey w) then free.Intern w |> ignore
@@ -52,10 +69,11 @@ module internal QLevelVariables =
         let g = guesses.Length
         let assemblageBase = Array.zeroCreate g
         let freeBase = Array.zeroCreate g
-        let mutable next = 0
+        // Reduced: the shared data coordinates z first, then each orbit's free moments.
+        let mutable next = match symmetry with Some plan -> plan.Coordinates.Length | None -> 0
         for e in 0 .. g - 1 do
             assemblageBase[e] <- next
-            if e < g - 1 then next <- next + assemblageCount
+            if e < g - 1 && symmetry.IsNone then next <- next + assemblageCount
             freeBase[e] <- next
             next <- next + freeOffset[free.Count]
         let inS = HashSet<Word>(s)
@@ -69,7 +87,12 @@ module internal QLevelVariables =
           FreeOffset = freeOffset
           // With support compression of Γ (rank-deficient data) positivity of σ^e_{a|x} is no longer implied by
           // the compressed Γ^e, so the (exact) positivity blocks are always kept then.
-          AddPositivityBlocks = reduction.Basis.IsSome || not (data.Words |> Array.forall inS.Contains) }
+          AddPositivityBlocks = reduction.Basis.IsSome || not (data.Words |> Array.forall inS.Contains)
+          Symmetry = symmetry
+          GuessWeight =
+            match symmetry with
+            | Some plan -> plan.Orbits.Sizes |> Array.map float
+            | None -> Array.create g 1.0 }
 
     let variableCount (st: Structure) =
         st.FreeBase[st.Guesses.Length - 1] + st.FreeOffset[st.FreeSymbols.Count]
@@ -96,12 +119,29 @@ module internal QLevelVariables =
                             terms.Add(struct (st.AssemblageBase[e] + k, r, c, Complex(x, 0.0) * v)))
         { Dimension = d; Constant = Array2D.zeroCreate d d; Terms = terms.ToArray() }
 
-    /// The affine expression of every moment block M^e(w) that the relaxation uses, keyed by (e, w) for
-    /// assemblage words and free representatives.
-    let expressions (st: Structure) =
+    /// Reduced problem: orbit O's assemblage-word moments M^O(w) = M^obs(w)/|guesses| + Σ_z z · (Coordinates[z][O] at w).
+    let private symmetricDataExpressions (st: Structure) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        let d = st.Data.Dimension
+        let parameters = BlockParameters.hermitian d
+        let np = parameters.Length
+        let total = float plan.AllGuesses.Length
+        for o in 0 .. st.Guesses.Length - 1 do
+            for wi in 0 .. st.Data.Words.Length - 1 do
+                let terms = ResizeArray()
+                plan.Coordinates
+                |> Array.iteri (fun z vectors ->
+                    for p in 0 .. np - 1 do
+                        let x = vectors[o][wi * np + p]
+                        if x <> 0.0 then
+                            for struct (r, c, v) in parameters[p].Entries do
+                                terms.Add(struct (z, r, c, Complex(x, 0.0) * v)))
+                let constant = Array2D.map (fun (m: Complex) -> m / Complex(total, 0.0)) st.Data.Observed[wi]
+                table[struct (o, st.Data.Words[wi])] <- { Dimension = d; Constant = constant; Terms = terms.ToArray() }
+
+    /// Unreduced problem: M^e(w) are free coordinates for e < last and M^last(w) = M^obs(w) − Σ_{e<last} M^e(w).
+    let private plainDataExpressions (st: Structure) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let d = st.Data.Dimension
         let g = st.Guesses.Length
-        let table = Dictionary<struct (int * Word), MomentExpression>()
         for wi in 0 .. st.Data.Words.Length - 1 do
             let w = st.Data.Words[wi]
             let others = [ for e in 0 .. g - 2 -> assemblageExpression st e wi ]
@@ -109,6 +149,17 @@ module internal QLevelVariables =
             // M^last(w) = M^obs(w) − Σ_{e<last} M^e(w)
             let observed = { Dimension = d; Constant = Array2D.copy st.Data.Observed[wi]; Terms = [||] }
             table[struct (g - 1, w)] <- MomentExpressions.combine d ((1.0, observed) :: (others |> List.map (fun x -> -1.0, x)))
+
+
+    /// The affine expression of every moment block M^e(w) that the relaxation uses, keyed by (e, w) for
+    /// assemblage words and free representatives.
+    let expressions (st: Structure) =
+        let d = st.Data.Dimension
+        let g = st.Guesses.Length
+        let table = Dictionary<struct (int * Word), MomentExpression>()
+        match st.Symmetry with
+        | Some plan -> symmetricDataExpressions st plan table
+        | None -> plainDataExpressions st table
         for e in 0 .. g - 1 do
             for k in 0 .. st.FreeSymbols.Count - 1 do
                 let w = st.FreeSymbols.Word k
@@ -137,9 +188,14 @@ module internal QLevelVariables =
         let d = st.Data.Dimension
         let roles = Array.zeroCreate (variableCount st)
         let hermitian = BlockParameters.hermitian d
+        match st.Symmetry with
+        | Some plan ->
+            for z in 0 .. plan.Coordinates.Length - 1 do
+                roles[z] <- VariableRole.SymmetricCoordinate z
+        | None -> ()
         st.Guesses
         |> Array.iteri (fun e guess ->
-            if e < st.Guesses.Length - 1 then
+            if e < st.Guesses.Length - 1 && st.Symmetry.IsNone then
                 match st.Reduction.Basis with
                 | Some basis ->
                     for k in 0 .. basis.Length - 1 do

@@ -22,6 +22,9 @@ type VariableRole =
     /// expressed in a basis of the subspace whose full-outcome blocks lie on the supports of the observed blocks
     /// (facial reduction). Read the moments themselves with Relaxation.Moment.
     | SupportCoordinate of Guess: int array * Index: int
+    /// Coordinate Index of the data-coupled moments of a symmetry-reduced Q_k, shared by all orbits of guesses
+    /// (SymmetricCoordinates). Read the moments themselves with Relaxation.Moment.
+    | SymmetricCoordinate of Index: int
 
 /// A moment block as an affine function of the SDP variables: M(w) = Constant + Σ_t w_{Var t} · Coeff t · E_{Row t, Col t}.
 type MomentExpression =
@@ -35,6 +38,25 @@ type MomentExpression =
         for struct (k, r, c, a) in e.Terms do
             m[r, c] <- m[r, c] + a * w[k]
         m
+
+/// Moment lookups for Relaxation.Moment.
+module internal MomentLookup =
+
+    /// ⟨w⟩† as an expression: the conjugate transpose of the constant and of every term.
+    let adjoint (x: MomentExpression) =
+        let d = x.Dimension
+        { Dimension = d
+          Constant = Array2D.init d d (fun i j -> Complex.Conjugate(x.Constant[j, i]))
+          Terms = x.Terms |> Array.map (fun (struct (k, r, c, v)) -> struct (k, c, r, Complex.Conjugate v)) }
+
+    /// From a table keyed by (guess, word) holding one of w and w† for each moment (⟨w†⟩ = ⟨w⟩†).
+    let ofTable (table: IReadOnlyDictionary<struct (int * Word), MomentExpression>) (guess: int) (word: Word) =
+        match table.TryGetValue(struct (guess, word)) with
+        | true, e -> Some e
+        | _ ->
+            match table.TryGetValue(struct (guess, Word.adjoint word)) with
+            | true, e -> Some(adjoint e)
+            | _ -> None
 
 /// A relaxation compiled to an SDP: the problem (moment form, see SdpProblem.FromMomentForm), the constant
 /// added to its objective, the meaning of every variable, and the moment blocks by word so that a solution
@@ -50,7 +72,8 @@ type Relaxation
         scenario: Scenario,
         generatingSet: Word array,
         guesses: int array array,
-        moments: IReadOnlyDictionary<struct (int * Word), MomentExpression>,
+        /// ⟨word⟩ of a guess as an affine expression (None when the relaxation has no such moment).
+        momentOf: int -> Word -> MomentExpression option,
         withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option
     ) =
 
@@ -88,19 +111,12 @@ type Relaxation
     /// The moment block ⟨word⟩ of guess tuple number `guess` at the variables w (d×d; 1×1 for scalar moments).
     /// Moment entries that no constraint sees (removed by facial reduction) read as 0.
     member _.Moment(w: double array, guess: int, word: Word) : Complex[,] =
-        match moments.TryGetValue(struct (guess, word)) with
-        | true, e -> e.Evaluate(expand w)
-        | _ ->
-            match moments.TryGetValue(struct (guess, Word.adjoint word)) with
-            | true, e ->
-                // ⟨w†⟩ = ⟨w⟩†
-                let m = e.Evaluate(expand w)
-                Array2D.init (Array2D.length2 m) (Array2D.length1 m) (fun i j -> Complex.Conjugate(m[j, i]))
-            | _ -> invalidArg (nameof word) $"No moment ⟨{scenario.FormatWord word}⟩ in guess {guess} of this relaxation."
+        match momentOf guess word with
+        | Some e -> e.Evaluate(expand w)
+        | None -> invalidArg (nameof word) $"No moment ⟨{scenario.FormatWord word}⟩ in guess {guess} of this relaxation."
 
     /// Whether a moment block exists for this word (or its adjoint).
-    member _.HasMoment(guess: int, word: Word) =
-        moments.ContainsKey(struct (guess, word)) || moments.ContainsKey(struct (guess, Word.adjoint word))
+    member _.HasMoment(guess: int, word: Word) = (momentOf guess word).IsSome
 
     /// A readable name for variable k.
     member _.DescribeVariable(k: int) =
@@ -110,6 +126,7 @@ type Relaxation
             let p = if part = ValuePart.Real then "Re" else "Im"
             $"{guessText g}{p}⟨{scenario.FormatWord w}⟩[{r},{c}]"
         | VariableRole.SupportCoordinate(g, i) -> $"{guessText g}support coordinate {i}"
+        | VariableRole.SymmetricCoordinate i -> $"symmetric data coordinate {i}"
 
     /// Whether the relaxation takes an assemblage as data (then WithData is available).
     member _.IsDataDriven = withData.IsSome

@@ -9,8 +9,9 @@ open SteeringRng.Relaxation.Tests.QkGhz
 
 let private jointXX = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
 
+/// The full problem (one Γ^e per guess): these tests fill every guess's moments from a non-symmetric witness.
 let private build level (rho: Complex[,]) =
-    QLevel.build [| "B"; "C" |] jointXX (GeneratingSetSpec.Terms level) (assemblage rho 3)
+    QLevel.buildWith false [| "B"; "C" |] jointXX (GeneratingSetSpec.Terms level) (assemblage rho 3)
 
 let private close (a: Complex) (b: Complex) = (a - b).Magnitude < 1e-12
 
@@ -28,7 +29,8 @@ let private variablesOf (r: Relaxation) (parts: Complex[,] array) =
             let e = r.GuessTuples |> Seq.findIndex (fun g -> g = guess)
             let m = moment parts[e] w
             if part = ValuePart.Real then m[row, col].Real else m[row, col].Imaginary
-        | VariableRole.SupportCoordinate _ -> failwith "no facial reduction expected for full-rank data")
+        | VariableRole.SupportCoordinate _ -> failwith "no facial reduction expected for full-rank data"
+        | VariableRole.SymmetricCoordinate _ -> failwith "no symmetry reduction requested")
     |> Seq.toArray
 
 [<Tests>]

@@ -1,0 +1,140 @@
+/// Symmetry reduction of Q_k: the data's outcome-relabelling symmetries are found exactly (the GHZ stabiliser), and
+/// the reduced problem has the value of the full one (an identity of the construction, checked on data with and
+/// without symmetry, full rank and pure, joint and single-party guesses).
+module SteeringRng.Relaxation.Tests.SymmetryTests
+
+open System
+open System.Numerics
+open Expecto
+open SteeringRng.Algebra
+open SteeringRng.Quantum
+open SteeringRng.Relaxation
+open SteeringRng.Relaxation.Tests.NpaTestSolver
+open SteeringRng.Relaxation.Tests.QkGhz
+
+let private names = [| "B"; "C" |]
+
+let private dataOf (a: Assemblage) = AssemblageMoments.build (AssemblageMoments.scenarioOf names a) a
+
+let private value (r: Relaxation) =
+    match solve r.Problem with
+    | Ok solution -> r.MomentValue solution
+    | Error e -> failwith e
+
+/// A random qubit state on A, B, C (no symmetry expected), ρ = G G† / Tr.
+let private randomState (seed: int) =
+    let rng = Random seed
+    let g = Array2D.init 8 8 (fun _ _ -> Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5))
+    let rho = matmul g (dagger g)
+    let t = Seq.init 8 (fun i -> rho[i, i].Real) |> Seq.sum
+    Array2D.map (fun z -> z / Complex(t, 0.0)) rho
+
+/// α|001⟩ + β|010⟩ + γ|100⟩ (qubit order A, B, C): Z⊗Z⊗Z W = −W, so Z_A flips Bob's and Charlie's X and Y.
+let private wState (alpha: float) (beta: float) (gamma: float) =
+    let n = sqrt (alpha * alpha + beta * beta + gamma * gamma)
+    let psi = Array.zeroCreate 8
+    psi[1] <- alpha / n
+    psi[2] <- beta / n
+    psi[4] <- gamma / n
+    Array2D.init 8 8 (fun i j -> Complex(psi[i] * psi[j], 0.0))
+
+let private joint = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
+let private bob = { Parties = [| 0 |]; Settings = [| 0 |] }
+
+[<Tests>]
+let tests =
+    testList "Q_k symmetry reduction" [
+        test "noisy GHZ with X, Y, Z has the 8 stabiliser symmetries, each with its Pauli on Alice" {
+            let group = SymmetrySearch.find (dataOf (assemblage (ghz 0.8) 3))
+            Expect.equal group.Length 8 "|G| = |{I, ZZI, ZIZ, IZZ, XXX, XYY, YXY, YYX}|"
+            Expect.isTrue (DataSymmetry.isIdentity group[0]) "identity first"
+            // Every element must satisfy U σ_{bc|yz} U† = σ_{π(b)π(c)|yz} on the independently computed assemblage.
+            let a = assemblage (ghz 0.8) 3
+            for g in group do
+                for y in 0..2 do
+                    for z in 0..2 do
+                        for b in 0..1 do
+                            for c in 0..1 do
+                                let lhs = matmul (matmul g.Unitary a[[| b; c |], [| y; z |]]) (dagger g.Unitary)
+                                let pb = g.Relabel[0][y]
+                                let pc = g.Relabel[1][z]
+                                let rhs = a[[| pb[b]; pc[c] |], [| y; z |]]
+                                for i in 0..1 do
+                                    for k in 0..1 do
+                                        Expect.isLessThan (lhs[i, k] - rhs[i, k]).Magnitude 1e-12 "symmetry holds"
+            // Z_A Z_B flips Bob's X and Y outcomes and nothing of Charlie's.
+            let flipsBobXY =
+                group
+                |> Array.exists (fun g ->
+                    g.Relabel[0][0] = [| 1; 0 |] && g.Relabel[0][1] = [| 1; 0 |] && g.Relabel[0][2] = [| 0; 1 |]
+                    && g.Relabel[1] |> Array.forall (fun p -> p = [| 0; 1 |]))
+            Expect.isTrue flipsBobXY "Z_A Z_B is found"
+        }
+
+        test "random data have no symmetry" {
+            let group = SymmetrySearch.find (dataOf (assemblage (randomState 5) 3))
+            Expect.equal group.Length 1 "only the identity"
+        }
+
+        test "the reduced Q_k has the full problem's value (GHZ, joint and Bob, levels 1 and 1+BC)" {
+            for mu in [ 0.6; 0.85 ] do
+                let a = assemblage (ghz mu) 3
+                for guess in [ joint; bob ] do
+                    for level in [ "1"; "1+BC" ] do
+                        let reduced = QLevel.buildWith true names guess (GeneratingSetSpec.Terms level) a
+                        let full = QLevel.buildWith false names guess (GeneratingSetSpec.Terms level) a
+                        Expect.isLessThan reduced.Problem.ConstraintCount full.Problem.ConstraintCount "fewer variables"
+                        Expect.isLessThan reduced.Problem.Blocks.Count full.Problem.Blocks.Count "one moment matrix per orbit"
+                        Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g at μ = {mu}, {level}"
+        }
+
+        test "pure data (facial reduction) and several orbits: GHZ at μ = 1 and a W state" {
+            let cases =
+                [ "GHZ μ = 1", assemblage (ghz 1.0) 3, joint, 4
+                  "GHZ μ = 1, Bob", assemblage (ghz 1.0) 3, bob, 2
+                  "W", assemblage (wState 0.575 0.582 0.576) 3, joint, 2 ]
+            for (name, a, guess, orbitCount) in cases do
+                let reduced = QLevel.buildWith true names guess (GeneratingSetSpec.Terms "1+BC") a
+                let full = QLevel.buildWith false names guess (GeneratingSetSpec.Terms "1+BC") a
+                let gammas (r: Relaxation) = r.Problem.Blocks |> Seq.filter (fun b -> b.Size > 2) |> Seq.length
+                Expect.equal (gammas full / gammas reduced) orbitCount $"{name}: guesses per orbit"
+                Expect.floatClose Accuracy.high (value reduced) (value full) name
+        }
+
+        test "the reduced relaxation reads back every guess's moments: Σ_e M^e = data, objective = Σ_e Tr M^e(guess)" {
+            let a = assemblage (ghz 0.8) 3
+            let r = QLevel.buildWith true names joint (GeneratingSetSpec.Terms "1+BC") a
+            let w = match solve r.Problem with Ok s -> s.Y |> Seq.toArray | Error e -> failwith e
+            Expect.equal r.GuessTuples.Count 4 "all four guesses"
+            let scenario = r.Scenario
+            let letter j y b = Word.ofLetter (Letter.make j y b)
+            // Σ_e M^e(w) against the data computed here from ρ (QkGhz.moment), for data words.
+            let words =
+                [ Word.Identity; letter 0 0 0; letter 1 1 0; letter 0 2 0
+                  (Word.ofLetters [ Letter.make 0 1 0; Letter.make 1 0 0 ]).Value ]
+            for word in words do
+                let sum = Array2D.zeroCreate 2 2
+                for e in 0..3 do
+                    let m = r.Moment(w, e, word)
+                    for i in 0..1 do
+                        for k in 0..1 do
+                            sum[i, k] <- sum[i, k] + m[i, k]
+                let expected = moment (ghz 0.8) word
+                for i in 0..1 do
+                    for k in 0..1 do
+                        Expect.isLessThan (sum[i, k] - expected[i, k]).Magnitude 1e-7 $"Σ_e M^e({scenario.FormatWord word})"
+            // P_g = Σ_e Tr M^e(B_{e_B|X} C_{e_C|X}) with the last outcome written as I − B_{0|X}.
+            let projector j b =
+                if b = 0 then [ letter j 0 0, 1.0 ] else [ Word.Identity, 1.0; letter j 0 0, -1.0 ]
+            let mutable pg = 0.0
+            for e in 0..3 do
+                let t = r.GuessTuples[e]
+                for (u, cu) in projector 0 t[0] do
+                    for (v, cv) in projector 1 t[1] do
+                        let m = r.Moment(w, e, (Word.multiply u v).Value)
+                        pg <- pg + cu * cv * (m[0, 0] + m[1, 1]).Real
+            match solve r.Problem with
+            | Ok s -> Expect.floatClose Accuracy.medium pg (r.MomentValue s) "objective"
+            | Error e -> failwith e
+        }
+    ]
