@@ -37,10 +37,16 @@ module QLevel =
             if guess.Settings[i] < 0 || guess.Settings[i] >= m then
                 invalidArg "guess" $"Party {(scenario.Party p).Name} has settings 0..{m - 1}, not {guess.Settings[i]}.")
 
-    /// Where everything sits: Γ^e (compressed for rank-deficient data, see GammaCompression) and the positivity blocks.
+    /// Where everything sits: Γ^e as one block, or as W_k† Γ^e W_k for the parts W_k of guess e (compressed for
+    /// rank-deficient data, see GammaCompression; split into symmetry blocks, see SymmetryBlocks), then the
+    /// positivity blocks.
     type private BlockLayout =
-        { Rows: GammaCompression.Rows option
-          GammaSize: int
+        { /// Per guess: the parts W_k of Γ^e (None: Γ^e itself is the block).
+          Parts: GammaCompression.Rows array array option
+          /// Per guess: the index of its first Γ block.
+          GammaBlock: int array
+          /// Index of the first positivity block.
+          PositivityStart: int
           PositivityTuples: int array
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
@@ -49,8 +55,26 @@ module QLevel =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
-        let rows = if st.Reduction.Basis.IsSome then GammaCompression.compute data st.Moments.Words else None
-        let gammaSize = match rows with Some r -> r.Length | None -> st.Moments.Size * d
+        let parts =
+            if st.Reduction.Basis.IsSome then
+                GammaCompression.compute data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
+            else
+                match st.Symmetry, st.InvariantCount with
+                | Some plan, Some _ ->
+                    // Γ^O is invariant under its stabiliser only after the variable rewrite (InvariantCount).
+                    let perGuess = Array.init g (fun o -> SymmetryBlocks.compute st (StabiliserInvariance.stabiliser plan o))
+                    if perGuess |> Array.exists Option.isSome then
+                        Some(perGuess |> Array.map (function Some p -> p | None -> [| Array.init (st.Moments.Size * d) (fun k -> [| struct (k, Complex.One) |]) |]))
+                    else None
+                | _ -> None
+        let gammaSizes =
+            match parts with
+            | Some p -> p |> Array.map (Array.map Array.length)
+            | None -> Array.create g [| st.Moments.Size * d |]
+        let gammaBlock = Array.zeroCreate g
+        for e in 1 .. g - 1 do
+            gammaBlock[e] <- gammaBlock[e - 1] + gammaSizes[e - 1].Length
+        let positivityStart = gammaSizes |> Array.sumBy Array.length
         let positivityTuples =
             if st.AddPositivityBlocks then
                 [| for t in 0 .. data.Tuples.Length - 1 do
@@ -58,18 +82,20 @@ module QLevel =
             else [||]
         let tupleBasis t = if st.Reduction.Basis.IsSome then Some st.Reduction.TupleSupport[t] else None
         let tupleSize t = if st.Reduction.Basis.IsSome then st.Reduction.TupleSupport[t].Length else d
-        { Rows = rows
-          GammaSize = gammaSize
+        { Parts = parts
+          GammaBlock = gammaBlock
+          PositivityStart = positivityStart
           PositivityTuples = positivityTuples
           TupleBasis = tupleBasis
           Blocks =
-            [| for _ in 1..g -> SdpBlock.Hermitian gammaSize
+            [| for sizes in gammaSizes do
+                   for size in sizes -> SdpBlock.Hermitian size
                for _ in 1..g do
                    for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
 
     /// W† Γ^e W entry by entry: (W†ΓW)[r, s] = Σ_{p,q} conj(W[p, r]) Γ[p, q] W[q, s] with Γ[p, q] = M^e(u_i† u_j)[α, β]
     /// for p = i·d + α, q = j·d + β.
-    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (rows: GammaCompression.Rows) table e =
+    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (rows: GammaCompression.Rows) table e block =
         let d = st.Data.Dimension
         let cache = Dictionary<Word, struct (Complex[,] * struct (int * Complex) array array)>()
         let elementsOf (w: Word) =
@@ -97,27 +123,27 @@ module QLevel =
                             constant <- constant + f * m[p % d, q % d]
                             for struct (k, v) in at[(p % d) * d + q % d] do
                                 terms.Add(struct (k, f * v))
-                builder.AddConstant(e, r, c, constant)
+                builder.AddConstant(block, r, c, constant)
                 for struct (k, v) in terms do
-                    builder.AddLinear(k, e, r, c, v)
+                    builder.AddLinear(k, block, r, c, v)
 
     /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
     let private emitGuess (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
-        match layout.Rows with
-        | Some rows -> emitCompressed st builder rows table e
+        match layout.Parts with
+        | Some parts -> parts[e] |> Array.iteri (fun k rows -> emitCompressed st builder rows table e (layout.GammaBlock[e] + k))
         | None ->
             for struct (i, j, w) in st.Moments.UpperEntries do
                 if not onlyAssemblageWords || data.Index.ContainsKey w then
                     let x = lookup table e w
-                    MomentExpressions.emit builder constantsOnly e (i * d, j * d) (None, None) (i = j) x
+                    MomentExpressions.emit builder constantsOnly layout.GammaBlock[e] (i * d, j * d) (None, None) (i = j) x
         layout.PositivityTuples
         |> Array.iteri (fun n t ->
             let sigma =
                 MomentExpressions.combine d (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
-            let block = g + e * layout.PositivityTuples.Length + n
+            let block = layout.PositivityStart + e * layout.PositivityTuples.Length + n
             MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
 
     /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part. Reduced:
@@ -138,8 +164,7 @@ module QLevel =
         objective, offset
 
     /// Blocks, F0/F_k and the objective of the whole relaxation.
-    let private assemble (st: Structure) (guess: GuessSpec) =
-        let table = expressions st
+    let private assemble (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let layout = layoutOf st
         let builder = MomentFormBuilder(layout.Blocks)
         builder.EnsureVariables(variableCount st)
@@ -158,18 +183,21 @@ module QLevel =
     /// Reduced problem: the constants M^obs(w)/|guesses| sit in every orbit's assemblage-word moments.
     let private assembleSymmetricConstants (st: Structure) (guess: GuessSpec) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let total = Complex(float plan.AllGuesses.Length, 0.0)
-        let updated = Dictionary<struct (int * Word), MomentExpression>(table)
-        let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
+        let withData = Dictionary<struct (int * Word), MomentExpression>(table)
         for o in 0 .. st.Guesses.Length - 1 do
             st.Data.Words
             |> Array.iteri (fun wi w ->
-                let x = { updated[struct (o, w)] with Constant = Array2D.map (fun m -> m / total) st.Data.Observed[wi] }
-                updated[struct (o, w)] <- x
-                constantsOnly[struct (o, w)] <- { x with Terms = [||] })
+                withData[struct (o, w)] <- { withData[struct (o, w)] with Constant = Array2D.map (fun m -> m / total) st.Data.Observed[wi] })
+        // After the stabiliser rewrite the free moments carry constants too (symmetrised from the data).
+        let invariant = st.InvariantCount.IsSome
+        let updated = if invariant then StabiliserInvariance.symmetriseConstants st plan withData else withData
+        let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
+        for KeyValue(key, x) in updated do
+            constantsOnly[key] <- { x with Terms = [||] }
         let layout = layoutOf st
         let builder = MomentFormBuilder(layout.Blocks)
         for o in 0 .. st.Guesses.Length - 1 do
-            emitGuess st layout builder true true constantsOnly o
+            emitGuess st layout builder true (not invariant) constantsOnly o
         let _, offset = objectiveOf st guess constantsOnly [ 0 .. st.Guesses.Length - 1 ]
         builder.F0(), offset, updated
 
@@ -228,8 +256,12 @@ module QLevel =
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
         let plan = if useSymmetry then symmetryPlan data reduction s guess else None
-        let st = structureOf data reduction s guess plan
-        let builder, objective, offset, table = assemble st guess
+        let st, table =
+            let st = structureOf data reduction s guess plan
+            match plan with
+            | Some p -> StabiliserInvariance.apply st p (expressions st)
+            | None -> st, expressions st
+        let builder, objective, offset, table = assemble st guess table
         let problem, index = builder.BuildCompact objective
         let relaxation (st: Structure) problem offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
             let view = table :> IReadOnlyDictionary<_, _>

@@ -39,7 +39,10 @@ module internal QLevelVariables =
           /// Present when the problem is symmetry-reduced: Guesses then holds one representative per orbit.
           Symmetry: SymmetryPlan option
           /// Objective weight of each entry of Guesses: the orbit size (1 without reduction).
-          GuessWeight: float array }
+          GuessWeight: float array
+          /// Set when the expressions were rewritten in the free variables of the stabiliser invariance
+          /// (StabiliserInvariance): their number, which replaces the layout's variable count.
+          InvariantCount: int option }
 
     let guessTuples (scenario: Scenario) (guess: GuessSpec) =
         let radix = guess.Parties |> Array.mapi (fun i p -> (scenario.Party p).Outcomes[guess.Settings[i]])
@@ -92,10 +95,13 @@ module internal QLevelVariables =
           GuessWeight =
             match symmetry with
             | Some plan -> plan.Orbits.Sizes |> Array.map float
-            | None -> Array.create g 1.0 }
+            | None -> Array.create g 1.0
+          InvariantCount = None }
 
     let variableCount (st: Structure) =
-        st.FreeBase[st.Guesses.Length - 1] + st.FreeOffset[st.FreeSymbols.Count]
+        match st.InvariantCount with
+        | Some n -> n
+        | None -> st.FreeBase[st.Guesses.Length - 1] + st.FreeOffset[st.FreeSymbols.Count]
 
     /// M^e(w) for an assemblage word (index wi) of a guess e < last: coordinates times basis blocks.
     let assemblageExpression (st: Structure) (e: int) (wi: int) : MomentExpression =
@@ -184,7 +190,7 @@ module internal QLevelVariables =
               Constant = Array2D.init d d (fun i j -> Complex.Conjugate(x.Constant[j, i]))
               Terms = x.Terms |> Array.map (fun (struct (k, r, c, v)) -> struct (k, c, r, Complex.Conjugate v)) }
 
-    let variableRoles (st: Structure) =
+    let private momentRoles (st: Structure) =
         let d = st.Data.Dimension
         let roles = Array.zeroCreate (variableCount st)
         let hermitian = BlockParameters.hermitian d
@@ -213,3 +219,9 @@ module internal QLevelVariables =
                 |> Array.iteri (fun p par ->
                     roles[st.FreeBase[e] + st.FreeOffset[k] + p] <- VariableRole.MomentEntry(guess, w, par.Row, par.Col, par.Part)))
         roles
+
+    /// What every variable stands for (after the stabiliser rewrite, each is a coordinate of the invariant moments).
+    let variableRoles (st: Structure) =
+        match st.InvariantCount with
+        | Some n -> Array.init n VariableRole.SymmetricCoordinate
+        | None -> momentRoles st

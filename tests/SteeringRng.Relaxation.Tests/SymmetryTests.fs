@@ -84,8 +84,20 @@ let tests =
                         let reduced = QLevel.buildWith true names guess (GeneratingSetSpec.Terms level) a
                         let full = QLevel.buildWith false names guess (GeneratingSetSpec.Terms level) a
                         Expect.isLessThan reduced.Problem.ConstraintCount full.Problem.ConstraintCount "fewer variables"
-                        Expect.isLessThan reduced.Problem.Blocks.Count full.Problem.Blocks.Count "one moment matrix per orbit"
+                        let total (r: Relaxation) = r.Problem.Blocks |> Seq.sumBy (fun b -> b.Size)
+                        Expect.isLessThan (total reduced) (total full) "one moment matrix per orbit"
                         Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g at μ = {mu}, {level}"
+        }
+
+        test "level 2 (products within a party: relabelling mixes free and data moments) keeps the value, in fewer and smaller blocks" {
+            let a = assemblage (ghz 0.8) 2
+            for guess in [ joint; bob ] do
+                let reduced = QLevel.buildWith true names guess (GeneratingSetSpec.Level 2) a
+                let full = QLevel.buildWith false names guess (GeneratingSetSpec.Level 2) a
+                let largest (r: Relaxation) = r.Problem.Blocks |> Seq.map (fun b -> b.Size) |> Seq.max
+                Expect.isLessThan (largest reduced) (largest full) "stabiliser blocks"
+                Expect.isLessThan (2 * reduced.Problem.ConstraintCount) full.Problem.ConstraintCount "invariant coordinates"
+                Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g, guess {guess.Parties.Length} part(ies)"
         }
 
         test "pure data (facial reduction) and several orbits: GHZ at μ = 1 and a W state" {

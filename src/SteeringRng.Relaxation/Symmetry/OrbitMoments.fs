@@ -12,7 +12,7 @@ module internal OrbitMoments =
     open QLevelVariables
 
     /// U† X U of an affine block: the constant and every term E_{rc} ↦ U† E_{rc} U, (U† E_{rc} U)[i, j] = conj(U[r, i]) U[c, j].
-    let private congruence (u: Complex[,]) (x: MomentExpression) : MomentExpression =
+    let congruence (u: Complex[,]) (x: MomentExpression) : MomentExpression =
         let d = x.Dimension
         let constant =
             Array2D.init d d (fun i j ->
