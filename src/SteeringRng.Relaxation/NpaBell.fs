@@ -50,4 +50,4 @@ module NpaBell =
             expressions[struct (0, symbols.Word k)] <-
                 { Dimension = 1; Constant = Array2D.zeroCreate 1 1; Terms = [| struct (k, 0, 0, Complex.One) |] }
         let problem, index = builder.BuildCompact g
-        Relaxation(problem, offset, variables, index, scenario, generatingSet, [| [||] |], MomentLookup.ofTable expressions, None)
+        Relaxation(problem, offset, variables, index, scenario, generatingSet, [| [||] |], MomentLookup.ofTable expressions, None, "")

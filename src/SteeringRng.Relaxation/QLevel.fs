@@ -263,11 +263,17 @@ module QLevel =
             | None -> st, expressions st
         let builder, objective, offset, table = assemble st guess table
         let problem, index = builder.BuildCompact objective
-        let relaxation (st: Structure) problem offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
+        let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
             let view = table :> IReadOnlyDictionary<_, _>
             match st.Symmetry with
-            | Some plan -> Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData)
-            | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData)
+            | Some plan ->
+                let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
+                let blocks =
+                    problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
+                    |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
+                let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
+                Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
+            | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
         let rec withData (next: Assemblage) : Relaxation =
             if not (sameShape assemblage next) then
                 invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."

@@ -74,7 +74,8 @@ type Relaxation
         guesses: int array array,
         /// ⟨word⟩ of a guess as an affine expression (None when the relaxation has no such moment).
         momentOf: int -> Word -> MomentExpression option,
-        withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option
+        withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option,
+        reduction: string
     ) =
 
     let variables = [| for k in 0 .. roles.Length - 1 do if sdpIndex[k] >= 0 then yield roles[k] |]
@@ -127,6 +128,10 @@ type Relaxation
             $"{guessText g}{p}⟨{scenario.FormatWord w}⟩[{r},{c}]"
         | VariableRole.SupportCoordinate(g, i) -> $"{guessText g}support coordinate {i}"
         | VariableRole.SymmetricCoordinate i -> $"symmetric data coordinate {i}"
+
+    /// How the problem was reduced by the data's symmetries (e.g. "symmetry: 8 relabellings, 4 guesses in 1 orbit,
+    /// Γ blocks 56+56"); empty when it was built in full. The value is that of the full problem either way.
+    member _.Reduction = reduction
 
     /// Whether the relaxation takes an assemblage as data (then WithData is available).
     member _.IsDataDriven = withData.IsSome

@@ -12,8 +12,13 @@ internal sealed class NpaRelaxationBound(int level, SteeringRng.Relaxation.Relax
     public SdpProblem Problem => relaxation.Problem;
 
     /// <summary>P_g from the (P) side, offset − ⟨C, X⟩: an upper bound on the relaxation's value by weak duality.</summary>
-    public BoundResult Read(SdpSolution solution, double wallSeconds) =>
-        RelaxationReading.From(BoundKind.Npa, level, solution, relaxation.UpperBound(solution), wallSeconds);
+    /// The symmetry reduction used (if any) is named in the message, after the solver's own remarks.
+    public BoundResult Read(SdpSolution solution, double wallSeconds)
+    {
+        var result = RelaxationReading.From(BoundKind.Npa, level, solution, relaxation.UpperBound(solution), wallSeconds);
+        if (relaxation.Reduction.Length == 0) return result;
+        return result with { Message = result.Message.Length == 0 ? relaxation.Reduction : result.Message + "; " + relaxation.Reduction };
+    }
 
     public IRelaxationBound WithData(Assemblage data) => new NpaRelaxationBound(level, relaxation.WithData(data));
 }

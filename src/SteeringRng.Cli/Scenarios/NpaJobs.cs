@@ -76,7 +76,8 @@ public static class NpaJobs
             try
             {
                 var r = _cache.For(point.Assemblage);
-                return (r.Problem, string.Create(CultureInfo.InvariantCulture, $"P_g = {r.ObjectiveOffset:R} − ⟨C, X⟩ (moment form)"));
+                var reduction = r.Reduction.Length > 0 ? "; " + r.Reduction : "";
+                return (r.Problem, string.Create(CultureInfo.InvariantCulture, $"P_g = {r.ObjectiveOffset:R} − ⟨C, X⟩ (moment form){reduction}"));
             }
             catch (ArgumentException e) { return (null, e.Message); }
         }
