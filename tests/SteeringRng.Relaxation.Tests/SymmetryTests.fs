@@ -71,6 +71,12 @@ let tests =
             Expect.isTrue flipsBobXY "Z_A Z_B is found"
         }
 
+        test "a symmetry that holds only to 1e-8 is not used (the reduced problem would certify other data)" {
+            let eps = 1e-8
+            let rho = Array2D.init 8 8 (fun i k -> (1.0 - eps) * (ghz 0.8)[i, k] + eps * (randomState 3)[i, k])
+            Expect.equal (SymmetrySearch.find (dataOf (assemblage rho 3))).Length 1 "only the identity"
+        }
+
         test "random data have no symmetry" {
             let group = SymmetrySearch.find (dataOf (assemblage (randomState 5) 3))
             Expect.equal group.Length 1 "only the identity"

@@ -14,10 +14,15 @@ open SteeringRng.Algebra
 /// are all diagonal in one basis) only the identity is returned and the relaxation is built without reduction.
 module internal SymmetrySearch =
 
-    /// Entries of U σ U† − σ' below this fraction of the largest data entry count as zero: the data must be
-    /// symmetric to rounding, not approximately (an approximate symmetry would change the problem).
+    /// Residuals below this fraction of the largest data entry count as zero while the intertwiners are cut down.
     [<Literal>]
     let Tolerance = 1e-9
+
+    /// A symmetry is kept only if U σ U† − σ' is below this fraction of the largest data entry on every block and
+    /// word: the data must be symmetric to rounding, not approximately (the reduced problem certifies the
+    /// group-averaged data, which must be the data themselves).
+    [<Literal>]
+    let VerifyTolerance = 1e-12
 
     /// Search nodes at most; past it the search keeps the symmetries found so far (and the group they generate).
     [<Literal>]
@@ -108,7 +113,7 @@ module internal SymmetrySearch =
         data.Tuples |> Array.iteri (fun t (struct (a, x)) -> tupleIndex[keyOf a x] <- t)
         let u = g.Unitary
         let conj (m: Complex[,]) = mul (mul u m) (adjoint u)
-        let close (a: Complex[,]) (b: Complex[,]) = maxAbs (Array2D.init (Array2D.length1 a) (Array2D.length1 a) (fun i k -> a[i, k] - b[i, k])) <= Tolerance * scale
+        let close (a: Complex[,]) (b: Complex[,]) = maxAbs (Array2D.init (Array2D.length1 a) (Array2D.length1 a) (fun i k -> a[i, k] - b[i, k])) <= VerifyTolerance * scale
         let blocksOk =
             data.Tuples
             |> Array.forall (fun (struct (a, x)) ->
