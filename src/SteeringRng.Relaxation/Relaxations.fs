@@ -38,3 +38,10 @@ type Relaxations =
         (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec)
         =
         QLevel.build partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
+
+    /// Q_k as above; `useSymmetry` = false builds the full problem (no symmetry reduction), e.g. to cross-check it.
+    static member QLevel
+        (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec,
+         useSymmetry: bool)
+        =
+        QLevel.buildWith useSymmetry partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage

@@ -147,6 +147,37 @@ public sealed class ScenarioCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_names_the_symmetry_reduction_and_no_symmetry_writes_the_full_problem()
+    {
+        var file = Write("ghz.scn", Ghz.Replace("bounds ns, global", "bounds npa 1").Replace("param mu = [0.5, 1]", "param mu = 0.8"));
+        var reduced = Path.Combine(_dir, "reduced");
+        var full = Path.Combine(_dir, "full");
+        Assert.Equal(ExitCodes.Optimal, CliRunner.Run("export", file, "--sdpa", reduced).ExitCode);
+        Assert.Equal(ExitCodes.Optimal, CliRunner.Run("export", file, "--sdpa", full, "--no-symmetry").ExitCode);
+        var reducedText = File.ReadAllText(Directory.GetFiles(reduced).Single());
+        var fullText = File.ReadAllText(Directory.GetFiles(full).Single());
+        // Noisy GHZ with X, Y has the symmetries Z_A Z_B and Z_A Z_C (flipping X and Y outcomes): the four guesses
+        // (b, c) of the joint guess form one orbit.
+        Assert.Contains("symmetry: ", reducedText);
+        Assert.Contains("4 guesses in orbits of 4", reducedText);
+        Assert.DoesNotContain("symmetry: ", fullText);
+        Assert.True(reducedText.Length < fullText.Length / 2, "the reduced problem is smaller");
+    }
+
+    [Fact]
+    public void Run_with_and_without_symmetry_gives_the_same_bound()
+    {
+        var file = Write("ghz.scn", Ghz.Replace("bounds ns, global", "bounds npa 1").Replace("param mu = [0.5, 1]", "param mu = 0.8"));
+        var with = CliRunner.Run("run", file, "--json", Path.Combine(_dir, "with.json"));
+        var without = CliRunner.Run("run", file, "--json", Path.Combine(_dir, "without.json"), "--no-symmetry");
+        Assert.Equal(ExitCodes.Optimal, with.ExitCode);
+        Assert.Equal(ExitCodes.Optimal, without.ExitCode);
+        double PGuess(string path) =>
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("rows")[0].GetProperty("pguess").GetDouble();
+        Assert.Equal(PGuess(Path.Combine(_dir, "without.json")), PGuess(Path.Combine(_dir, "with.json")), 1e-7);
+    }
+
+    [Fact]
     public void Missing_file_is_an_input_error()
     {
         var r = CliRunner.Run("run", Path.Combine(_dir, "nope.scn"));

@@ -11,7 +11,7 @@ public sealed class ExportCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]...",
+        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--no-symmetry]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters. Bounds that are",
@@ -20,11 +20,13 @@ public sealed class ExportCommand : ICommand
         "Options:",
         "  --sdpa DIR         the output folder (created when missing)",
         "  --set NAME=VALUE   override a parameter as 'steer run' does",
+        "  --no-symmetry      write Q_k in full, not reduced by the data's symmetries (the header names a reduction)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         string? file = null, folder = null;
+        var symmetry = true;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -34,6 +36,7 @@ public sealed class ExportCommand : ICommand
             {
                 case "--sdpa": folder = Value(); break;
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
+                case "--no-symmetry": symmetry = false; break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
                     if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
@@ -52,7 +55,7 @@ public sealed class ExportCommand : ICommand
             var lowered = ScenarioInput.Lower(scenarios[k]);
             var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
             var skipped = new List<SdpaExport.Skipped>();
-            var files = SdpaExport.Write(lowered, JobPlanner.Plan(lowered), target, Path.GetFileName(file), skipped);
+            var files = SdpaExport.Write(lowered, JobPlanner.Plan(lowered, symmetry), target, Path.GetFileName(file), skipped);
             foreach (var s in skipped) stderr.WriteLine($"{scenarios[k].Title}: {s.Objective} / {s.Bound}: not exported: {s.Reason}");
             stdout.WriteLine($"{scenarios[k].Title}: wrote {files.Count} file(s) to {target}");
             total += files.Count;

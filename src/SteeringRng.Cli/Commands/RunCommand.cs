@@ -21,7 +21,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
         "                 [--scenario K]",
-        "                 [--no-scenario-outputs]",
+        "                 [--no-scenario-outputs] [--no-symmetry]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
@@ -40,6 +40,8 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --scenario K       run only the K-th scenario of the file (1 = the first)",
         "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
+        "  --no-symmetry      build Q_k in full instead of reducing it by the data's symmetries (same value;",
+        "                     for cross-checks and timing)",
         "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
     ]);
@@ -91,7 +93,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         ISdpSolver solver, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var lowered = ScenarioInput.Lower(scenario);
-        var jobs = JobPlanner.Plan(lowered);
+        var jobs = JobPlanner.Plan(lowered, options.Symmetry);
         if (options.Bounds is { } only)
         {
             var unknown = only.Where(b => !jobs.Any(j => j.Bound == b)).ToList();

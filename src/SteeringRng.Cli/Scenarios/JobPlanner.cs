@@ -11,14 +11,15 @@ namespace SteeringRng.Cli.Scenarios;
 /// </summary>
 public static class JobPlanner
 {
-    public static IReadOnlyList<BoundJob> Plan(LoweredScenario s)
+    /// <param name="symmetry">Whether Q_k is reduced by the data's symmetries (`steer run --no-symmetry` turns it off).</param>
+    public static IReadOnlyList<BoundJob> Plan(LoweredScenario s, bool symmetry = true)
     {
         var jobs = new List<BoundJob>();
         foreach (var objective in s.Scenario.Objectives)
             foreach (var bound in s.Scenario.Bounds.Where(b => !b.IsSteering))
                 jobs.Add(objective.Kind switch
                 {
-                    Checked.ObjectiveKind.Guess g => GuessJob(s, objective.Name, g.targets, bound),
+                    Checked.ObjectiveKind.Guess g => GuessJob(s, objective.Name, g.targets, bound, symmetry),
                     Checked.ObjectiveKind.Bell b => BellJob(s, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 });
@@ -35,7 +36,7 @@ public static class JobPlanner
         _ => "steering",
     };
 
-    private static BoundJob GuessJob(LoweredScenario s, string objective, Checked.Target[] targets, Checked.Bound bound)
+    private static BoundJob GuessJob(LoweredScenario s, string objective, Checked.Target[] targets, Checked.Bound bound, bool symmetry)
     {
         var name = BoundName(bound);
         var (parties, settings) = s.GuessOf(targets);
@@ -49,7 +50,7 @@ public static class JobPlanner
                         "global is the bound for a joint guess of every untrusted node (formulations §2)");
                 return GuessingJob.Global(objective, settings);
             case Checked.Bound.Npa npa:
-                return NpaJobs.Steering(s, objective, parties, settings, npa.level);
+                return NpaJobs.Steering(s, objective, parties, settings, npa.level, symmetry);
             case Checked.Bound.Seesaw seesaw:
                 return SeesawJobs.Create(s, objective, parties, settings, seesaw.options);
             default:

@@ -18,12 +18,13 @@ namespace SteeringRng.Cli.Scenarios;
 /// </summary>
 public static class NpaJobs
 {
-    public static BoundJob Steering(LoweredScenario s, string objective, int[] parties, int[] settings, Checked.NpaLevel level)
+    /// <param name="symmetry">Reduce Q_k by the data's symmetries (exact; false builds the full problem).</param>
+    public static BoundJob Steering(LoweredScenario s, string objective, int[] parties, int[] settings, Checked.NpaLevel level, bool symmetry = true)
     {
         var names = Names(s.Untrusted.Count, 'B');
         var spec = GeneratingSetSpec.NewTerms(LevelString(s, level, names));
         return new QLevelJob(objective, JobPlanner.BoundName(Checked.Bound.NewNpa(level)), Rank(s, level),
-            data => Relaxations.QLevel(data, names, parties, settings, spec));
+            data => Relaxations.QLevel(data, names, parties, settings, spec, symmetry));
     }
 
     public static BoundJob Bell(LoweredScenario s, string objective, Checked.BellExpression expression, Checked.NpaLevel level)
