@@ -27,7 +27,8 @@ module internal DataSymmetry =
                    (scenario.Party j).Outcomes |> Array.map (fun n -> Array.init n id) |]
           Unitary = Array2D.init d d (fun i k -> if i = k then Complex.One else Complex.Zero) }
 
-    let private multiply (a: Complex[,]) (b: Complex[,]) =
+    /// The d×d product A B (small matrices: the trusted node's operators).
+    let multiply (a: Complex[,]) (b: Complex[,]) =
         let n = Array2D.length1 a
         Array2D.init n n (fun i k ->
             let mutable s = Complex.Zero

@@ -39,13 +39,7 @@ module internal SymmetrySearch =
     let private ofReal (d: int) (v: float array) =
         Array2D.init d d (fun i k -> Complex(v[2 * (i * d + k)], v[2 * (i * d + k) + 1]))
 
-    let private mul (a: Complex[,]) (b: Complex[,]) =
-        let n = Array2D.length1 a
-        Array2D.init n n (fun i k ->
-            let mutable s = Complex.Zero
-            for l in 0 .. n - 1 do
-                s <- s + a[i, l] * b[l, k]
-            s)
+    let private mul = DataSymmetry.multiply
 
     let private adjoint (a: Complex[,]) =
         Array2D.init (Array2D.length2 a) (Array2D.length1 a) (fun i k -> Complex.Conjugate a[k, i])
