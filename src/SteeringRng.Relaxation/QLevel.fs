@@ -231,7 +231,9 @@ module QLevel =
     /// The symmetry reduction for these data when it merges guesses (None: build the full problem). The group must
     /// map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
     let private symmetryPlan (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
-        let group = SymmetrySearch.find data
+        // Past SymmetricCoordinates' size limit the reduction could not be used: do not search.
+        let tooLarge = data.Words.Length * data.Dimension * data.Dimension > SymmetricCoordinates.MaxParameters
+        let group = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
         if group.Length = 1 then None
         else
             let tuples = guessTuples data.Scenario guess

@@ -106,6 +106,16 @@ let tests =
                 Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g, guess {guess.Parties.Length} part(ies)"
         }
 
+        test "qutrits (order-3 relabellings, complex unitaries): GHZ with two mutually unbiased bases keeps its value" {
+            let state = States.NoisyGhz(3, 3, 0.8)
+            let bases = [| Measurements.MutuallyUnbiased(3, 1); Measurements.MutuallyUnbiased(3, 0) |] :> System.Collections.Generic.IReadOnlyList<Povm>
+            let a = AssemblageBuilder.Build(state, [| 0 |], [| bases; bases |])
+            let reduced = QLevel.buildWith true names bob (GeneratingSetSpec.Level 1) a
+            let full = QLevel.buildWith false names bob (GeneratingSetSpec.Level 1) a
+            Expect.stringContains reduced.Reduction "3 guesses in orbits of 3" "one orbit of Bob's three outcomes"
+            Expect.floatClose Accuracy.high (value reduced) (value full) "P_g"
+        }
+
         test "pure data (facial reduction) and several orbits: GHZ at μ = 1 and a W state" {
             let cases =
                 [ "GHZ μ = 1", assemblage (ghz 1.0) 3, joint, 4

@@ -49,45 +49,91 @@ module internal SymmetrySearch =
         a |> Array2D.iter (fun z -> m <- max m z.Magnitude)
         m
 
-    /// M(α(w)) from the observed word moments; None when α(w) leaves the assemblage words (cannot happen for a
-    /// relabelling, kept as a guard).
-    let private imageMoment (data: AssemblageMoments) (g: DataSymmetry) (w: Word) =
-        let d = data.Dimension
-        let terms = DataSymmetry.mapWord data.Scenario g w
-        if terms |> List.forall (fun (v, _) -> data.Index.ContainsKey v) then
-            let m = Array2D.zeroCreate d d
-            for (v, c) in terms do
-                let o = data.Observed[data.Index[v]]
-                for i in 0 .. d - 1 do
-                    for k in 0 .. d - 1 do
-                        m[i, k] <- m[i, k] + Complex(c, 0.0) * o[i, k]
-            Some m
-        else None
+    /// The data as marginal blocks σ_{a_J|x_J} (J any set of untrusted parties; the empty set gives ρ_A), indexed by a
+    /// code with one digit per party: 0 when the party is absent, else 1 + (its setting's offset) + outcome. A
+    /// relabelling maps marginals to marginals by a digit substitution, so the symmetry condition
+    ///   U σ_{a_J|x_J} U† = σ_{π(a_J)|x_J}   for every marginal, which is U M(w) U† = M(α(w)) on every word
+    /// (the marginals span the same space as the words), is checked without any algebra.
+    type private Marginals =
+        { /// Digit count per party (1 + Σ_x outcomes).
+          Radix: int array
+          /// Offset of setting x of party j within its digits (after the 0 for "absent").
+          Offset: int array array
+          Blocks: Dictionary<int, Complex[,]>
+          /// Each marginal's code and its (party, setting, outcome) factors.
+          Factors: (int * (int * int * int) list) array
+          /// Full-outcome tuples: code → index into AssemblageMoments.Blocks.
+          TupleIndex: Dictionary<int, int> }
 
-    /// The intertwiners X = Σ_i c_i N_i (real basis N_i) that also satisfy X M(w) = M(α(w)) X for the given words.
-    let private restrict (data: AssemblageMoments) (g: DataSymmetry) (basis: float array array) (words: int list) scale =
+    let private encode (m: Marginals) (factors: (int * int * int) list) =
+        let digits = Array.zeroCreate m.Radix.Length
+        for (j, x, a) in factors do
+            digits[j] <- 1 + m.Offset[j][x] + a
+        let mutable code = 0
+        for j in 0 .. m.Radix.Length - 1 do
+            code <- code * m.Radix[j] + digits[j]
+        code
+
+    let private marginalsOf (data: AssemblageMoments) =
+        let scenario = data.Scenario
         let d = data.Dimension
-        let columns =
-            basis
-            |> Array.map (fun n ->
-                let x = ofReal d n
-                [| for wi in words do
-                       match imageMoment data g data.Words[wi] with
-                       | Some image ->
-                           let r = mul x data.Observed[wi]
-                           let l = mul image x
-                           yield! toReal (Array2D.init d d (fun i k -> r[i, k] - l[i, k]))
-                       | None -> yield 1.0 |])
-        if basis.Length = 0 || words.IsEmpty then basis
-        else
-            let rowCount = columns[0].Length
-            // Relative to the data's scale, not to the largest residual: residuals that vanish up to rounding are zero
-            // (NullSpace.basis alone would rescale them to O(1) and find no intertwiner at all).
-            let rows =
-                Array.init rowCount (fun r ->
-                    Array.init basis.Length (fun c -> let v = columns[c][r] / scale in if abs v < Tolerance then 0.0 else v))
-            NullSpace.basis basis.Length rows Tolerance
-            |> Array.map (fun c -> Array.init basis[0].Length (fun k -> Array.fold2 (fun s ci (n: float array) -> s + ci * n[k]) 0.0 c basis))
+        let k = scenario.PartyCount
+        let offset =
+            Array.init k (fun j -> (scenario.Party j).Outcomes |> Array.scan (+) 0 |> Array.take (scenario.Party j).Outcomes.Length)
+        let radix = Array.init k (fun j -> 1 + Array.sum (scenario.Party j).Outcomes)
+        let perParty =
+            [ for j in 0 .. k - 1 ->
+                  None :: [ for x in 0 .. (scenario.Party j).Outcomes.Length - 1 do
+                                for a in 0 .. (scenario.Party j).Outcomes[x] - 1 -> Some(j, x, a) ] ]
+        let combos = perParty |> List.fold (fun acc opts -> [ for c in acc do for o in opts -> c @ [ o ] ]) [ [] ]
+        let m = { Radix = radix; Offset = offset; Blocks = Dictionary(); Factors = [||]; TupleIndex = Dictionary() }
+        let factors =
+            [| for combo in combos do
+                   let fs = List.choose id combo
+                   let block = Array2D.zeroCreate d d
+                   for (w, c) in AssemblageMoments.expandProduct scenario fs do
+                       let o = data.Observed[data.Index[w]]
+                       for i in 0 .. d - 1 do
+                           for l in 0 .. d - 1 do
+                               block[i, l] <- block[i, l] + Complex(c, 0.0) * o[i, l]
+                   let code = encode m fs
+                   m.Blocks[code] <- block
+                   yield code, fs |]
+        data.Tuples
+        |> Array.iteri (fun t (struct (a, x)) -> m.TupleIndex[encode m [ for j in 0 .. k - 1 -> j, x[j], a[j] ]] <- t)
+        { m with Factors = factors }
+
+    let private imageCode (m: Marginals) (g: DataSymmetry) (factors: (int * int * int) list) =
+        encode m (factors |> List.map (fun (j, x, a) -> let perm = g.Relabel[j][x] in j, x, perm[a]))
+
+    /// The intertwiners X = Σ_i c_i N_i (real basis N_i) that also satisfy X σ_t = σ_{π(t)} X for the given marginals.
+    /// The marginals are taken a few at a time; once X is fixed up to a complex factor (two real basis vectors) the
+    /// rest are only checked, X σ_t − σ_{π(t)} X = 0, stopping at the first that fails (most branches die there).
+    let private restrict (m: Marginals) (g: DataSymmetry) (basis: float array array) (marginals: (int * (int * int * int) list) list) scale d =
+        let residual (x: Complex[,]) (code, fs) =
+            let r = mul x m.Blocks[code]
+            let l = mul m.Blocks[imageCode m g fs] x
+            Array2D.init d d (fun i k -> r[i, k] - l[i, k])
+        let rec go (basis: float array array) (rest: (int * (int * int * int) list) list) =
+            if basis.Length = 0 || rest.IsEmpty then basis
+            elif basis.Length <= 2 then
+                let x = ofReal d basis[0]
+                let size = maxAbs x
+                if rest |> List.forall (fun t -> maxAbs (residual x t) <= Tolerance * scale * size) then basis else [||]
+            else
+                let batch, later = if rest.Length > 4 then List.splitAt 4 rest else rest, []
+                let columns =
+                    basis |> Array.map (fun n -> let x = ofReal d n in [| for t in batch do yield! toReal (residual x t) |])
+                // Relative to the data's scale, not to the largest residual: residuals that vanish up to rounding are
+                // zero (NullSpace.basis alone would rescale them to O(1) and find no intertwiner at all).
+                let rows =
+                    Array.init columns[0].Length (fun r ->
+                        Array.init basis.Length (fun c -> let v = columns[c][r] / scale in if abs v < Tolerance then 0.0 else v))
+                let next =
+                    NullSpace.basis basis.Length rows Tolerance
+                    |> Array.map (fun c -> Array.init basis[0].Length (fun k -> Array.fold2 (fun s ci (n: float array) -> s + ci * n[k]) 0.0 c basis))
+                go next later
+        go basis marginals
 
     /// X / √λ when X†X = λ I (to the tolerance), else None.
     let private asUnitary (x: Complex[,]) =
@@ -100,31 +146,22 @@ module internal SymmetrySearch =
             if deviation > 1e-7 * lambda then None
             else Some(Array2D.map (fun z -> z / Complex(sqrt lambda, 0.0)) x)
 
-    /// U σ_t U† = σ_{π(t)} on every observed full-outcome block and U M(w) U† = M(α(w)) on every word.
-    let private verify (data: AssemblageMoments) (g: DataSymmetry) scale =
-        let tupleIndex = Dictionary<string, int>()
-        let keyOf (a: int array) (x: int array) = System.String.Join(",", a) + "|" + System.String.Join(",", x)
-        data.Tuples |> Array.iteri (fun t (struct (a, x)) -> tupleIndex[keyOf a x] <- t)
+    /// U σ_t U† = σ_{π(t)} on every marginal (hence on every word) and on every observed full-outcome block.
+    let private verify (data: AssemblageMoments) (m: Marginals) (g: DataSymmetry) scale =
         let u = g.Unitary
-        let conj (m: Complex[,]) = mul (mul u m) (adjoint u)
+        let conj (x: Complex[,]) = mul (mul u x) (adjoint u)
         let close (a: Complex[,]) (b: Complex[,]) = maxAbs (Array2D.init (Array2D.length1 a) (Array2D.length1 a) (fun i k -> a[i, k] - b[i, k])) <= VerifyTolerance * scale
-        let blocksOk =
-            data.Tuples
-            |> Array.forall (fun (struct (a, x)) ->
-                let image = a |> Array.mapi (fun j aj -> let perm = g.Relabel[j][x[j]] in perm[aj])
-                close (conj data.Blocks[tupleIndex[keyOf a x]]) data.Blocks[tupleIndex[keyOf image x]])
-        blocksOk
-        && data.Words
-           |> Array.mapi (fun wi w -> wi, w)
-           |> Array.forall (fun (wi, w) ->
-               match imageMoment data g w with
-               | Some image -> close (conj data.Observed[wi]) image
-               | None -> false)
+        let k = data.Scenario.PartyCount
+        m.Factors |> Array.forall (fun (code, fs) -> close (conj m.Blocks[code]) m.Blocks[imageCode m g fs])
+        && data.Tuples
+           |> Array.forall (fun (struct (a, x)) ->
+               let fs = [ for j in 0 .. k - 1 -> j, x[j], a[j] ]
+               close (conj data.Blocks[m.TupleIndex[encode m fs]]) data.Blocks[m.TupleIndex[imageCode m g fs]])
 
     /// Whether g is a symmetry of these data (to the tolerance), e.g. of the next point of a sweep.
     let holds (data: AssemblageMoments) (g: DataSymmetry) =
         let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
-        verify data g scale
+        verify data (marginalsOf data) g scale
 
     let private permutations (n: int) =
         // Lexicographic order, so the identity comes first.
@@ -164,15 +201,20 @@ module internal SymmetrySearch =
         let pairs = [| for j in 0 .. scenario.PartyCount - 1 do for x in 0 .. (scenario.Party j).Outcomes.Length - 1 -> j, x |]
         let pairIndex = Dictionary<struct (int * int), int>()
         pairs |> Array.iteri (fun i (j, x) -> pairIndex[struct (j, x)] <- i)
-        // Each word's constraint is checked as soon as its last (party, setting) pair is assigned.
-        let wordsAt = Array.init (pairs.Length + 1) (fun _ -> ResizeArray<int>())
-        data.Words
-        |> Array.iteri (fun wi w ->
-            let last = w.ToArray() |> Array.fold (fun m l -> max m pairIndex[struct (Letter.party l, Letter.setting l)]) -1
-            wordsAt[last + 1].Add wi)
+        // Each marginal's constraint is checked as soon as its last (party, setting) pair is assigned.
+        let marginals = marginalsOf data
+        let marginalsAt = Array.init (pairs.Length + 1) (fun _ -> ResizeArray<int * (int * int * int) list>())
+        for (code, fs) in marginals.Factors do
+            let last = fs |> List.fold (fun m (j, x, _) -> max m pairIndex[struct (j, x)]) -1
+            marginalsAt[last + 1].Add((code, fs))
+        // Marginals of more parties constrain U most (GHZ's one- and two-party marginals are ∝ I): those first.
+        for list in marginalsAt do
+            let sorted = list |> Seq.sortByDescending (fun (_, fs) -> fs.Length) |> Seq.toArray
+            list.Clear()
+            list.AddRange sorted
         let candidates = pairs |> Array.map (fun (j, x) -> permutations (scenario.Party j).Outcomes[x])
         let full = Array.init (2 * d * d) (fun k -> Array.init (2 * d * d) (fun i -> if i = k then 1.0 else 0.0))
-        let rootBasis = restrict data identity full (List.ofSeq wordsAt[0]) scale
+        let rootBasis = restrict marginals identity full (List.ofSeq marginalsAt[0]) scale d
         let found = ResizeArray<DataSymmetry>()
         let mutable nodes = 0
         let mutable commutantTrivial = true
@@ -185,7 +227,7 @@ module internal SymmetrySearch =
                         match asUnitary (ofReal d basis[0]) with
                         | Some u ->
                             let g = { Relabel = relabel |> Array.map (Array.map Array.copy); Unitary = u }
-                            if verify data g scale then found.Add g
+                            if verify data marginals g scale then found.Add g
                         | None -> ()
                 else
                     let j, x = pairs[p]
@@ -193,7 +235,7 @@ module internal SymmetrySearch =
                         if nodes <= NodeBudget && commutantTrivial then
                             relabel[j][x] <- perm
                             let g = { Relabel = relabel; Unitary = identity.Unitary }
-                            let next = restrict data g basis (List.ofSeq wordsAt[p + 1]) scale
+                            let next = restrict marginals g basis (List.ofSeq marginalsAt[p + 1]) scale d
                             let alive =
                                 next.Length >= 2
                                 && (next.Length > 2 || (asUnitary (ofReal d next[0])).IsSome)
