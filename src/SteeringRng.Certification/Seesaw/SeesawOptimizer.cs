@@ -140,6 +140,7 @@ public sealed class SeesawOptimizer
         int parts = observed.PartyCount + 1, stamp = 0;
         var changedAt = new int[parts];
         var solvedAt = Enumerable.Repeat(-1, parts).ToArray();
+        if (MeetsTarget(value)) return (current, new SeesawStartReport(label, initial, value, 0, true, 0));
         bool Stale(int step) => Enumerable.Range(0, parts).Where(p => p != step).Any(p => changedAt[p] > solvedAt[step]);
         while (rounds < _options.MaxRounds)
         {
