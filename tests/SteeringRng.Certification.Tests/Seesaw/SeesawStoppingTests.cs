@@ -71,6 +71,17 @@ public class SeesawStoppingTests(NoisyGhzQ2Point point, ITestOutputHelper output
         Assert.Equal(point.Q2.GuessingProbability, result.GuessingProbability, 1e-6);
     }
 
+    // d = 8: the pinned start's blocks 1 and 3 are the same copy, so its state step merges identical components
+    // (9 classes instead of 16); the merged step must still meet Q2.
+    [Fact]
+    public void WithRepeatedPinnedBlocks_TheMergedStateStepStillMeetsQ2()
+    {
+        var (result, _) = Run(point.Ghz, GuessTarget.Joint(0, 0), NoisyGhzQ2Point.Options with { Dimension = 8 });
+        Assert.True(result.IsBound, result.Message);
+        Assert.Equal(point.Q2.GuessingProbability, result.GuessingProbability, 1e-6);
+        Assert.True(result.GuessingProbability <= point.Q2.GuessingProbability + 1e-7);
+    }
+
     // With Q2 as the target the pinned copies run first and reach it in their first state SDP; nothing else runs.
     [Fact]
     public void WithQ2AsTarget_TheCertifiersSeesawStopsAtIt_AfterAtMostTwoSdps()
