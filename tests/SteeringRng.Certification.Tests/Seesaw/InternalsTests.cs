@@ -53,6 +53,25 @@ public class InternalsTests
         Assert.True(IndependentRows.Reduce(a, b).Inconsistency > 1e-3);
     }
 
+    // The subset variant keeps original rows (scaled to unit length), sparsest first: of r1 = (1, 0, 1), r2 = (0, 1, 1),
+    // r1 + r2 and 2 r1 plus the sparse row (0, 0, 3), it keeps (0, 0, 3), then r1 and r2, whose span holds the rest.
+    [Fact]
+    public void IndependentRows_Select_KeepsAnIndependentSubsetOfTheRows_SparsestFirst()
+    {
+        double[][] a = [[1, 0, 1], [0, 1, 1], [1, 1, 2], [2, 0, 2], [0, 0, 3]];
+        double[] x = [1, 2, 3];
+        var b = a.Select(r => r.Zip(x, (p, q) => p * q).Sum()).ToArray();
+        var selected = IndependentRows.Select(a, b);
+        Assert.Equal(3, selected.Rows.Length);
+        Assert.True(selected.Inconsistency < 1e-14);
+        double s2 = Math.Sqrt(2);
+        Assert.Equal([[1 / s2, 0, 1 / s2], [0, 1 / s2, 1 / s2], [0, 0, 1]], selected.Rows);
+        for (int i = 0; i < selected.Rows.Length; i++)
+            Assert.Equal(selected.Rhs[i], selected.Rows[i].Zip(x, (p, q) => p * q).Sum(), 1e-12);
+        b[3] += 1; // now 2 r1 disagrees with r1
+        Assert.True(IndependentRows.Select(a, b).Inconsistency > 1e-3);
+    }
+
     [Fact]
     public void PovmRepair_GivesAnExactPovm()
     {

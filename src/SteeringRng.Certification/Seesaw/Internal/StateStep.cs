@@ -50,8 +50,10 @@ internal static class StateStep
                     rhs.Add(observed[l]);
                 }
             }
-        // Reduce once (the rows are identical for every guess e), then repeat each component's part per guess.
-        var reduced = IndependentRows.Reduce(singleRows.ToArray(), rhs.ToArray());
+        // Select once (the rows are identical for every guess e), then repeat each component's part per guess. A subset
+        // of the original rows, not orthonormal combinations: B_l ⊗ O^t_{a|x} is sparse (and zero on the components
+        // where a deterministic block answers otherwise), which makes the solver's Schur complement ≈ 5× cheaper.
+        var reduced = IndependentRows.Select(singleRows.ToArray(), rhs.ToArray());
         var blockSizes = Enumerable.Range(0, components * guesses).Select(s => sizes[s / guesses]).ToArray();
         var blockOffsets = StepProblem.CoordinateOffsets(blockSizes);
         var rows = reduced.Rows.Select(q =>
