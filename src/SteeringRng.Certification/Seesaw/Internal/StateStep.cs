@@ -11,8 +11,9 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// over the components t of a <see cref="BlockAttack"/> (one component when the POVMs have no block structure),
 /// G^t_e = ⊗_j (M^{j,t_j}_{e_j|x*_j} on guessed parties, I elsewhere), O^t_{a|x} = ⊗_j M^{j,t_j}_{a_j|x_j}. Each matrix
 /// equality is written as dA² real equalities Σ_t Tr[(B_l ⊗ O^t_{a|x}) ρ_t] = Tr[B_l σ^obs_{a|x}] against an
-/// orthonormal Hermitian basis B_l of the trusted system; the same row acts on every guess e. SDP block (t, e) is
-/// σ^e_t, at index t·|e| + e.
+/// orthonormal Hermitian basis B_l of the trusted system; the same row acts on every guess e, and an independent
+/// subset of these rows is kept. Components with identical POVMs are solved as one class (<see cref="ComponentClasses"/>):
+/// SDP block (k, e) is the sub-state of class k for guess e, at index k·|e| + e, shared equally among the class's members.
 /// </summary>
 internal static class StateStep
 {
