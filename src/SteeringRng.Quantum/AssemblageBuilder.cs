@@ -59,9 +59,19 @@ public static class AssemblageBuilder
             var sigma = new Complex[dT, dT];
             for (int r = 0; r < dT; r++)
                 for (int s = 0; s < dT; s++)
-                    sigma[r, s] = (m * blocks[r, s]).Trace();
+                    sigma[r, s] = TraceOfProduct(m, blocks[r, s]);
             return sigma;
         });
+    }
+
+    /// <summary>Tr(A B) = Σ_{i,k} A_ik B_ki in O(n²), without forming the product.</summary>
+    private static Complex TraceOfProduct(Matrix<Complex> a, Matrix<Complex> b)
+    {
+        Complex sum = Complex.Zero;
+        for (int i = 0; i < a.RowCount; i++)
+            for (int k = 0; k < a.ColumnCount; k++)
+                sum += a[i, k] * b[k, i];
+        return sum;
     }
 
     /// <summary>ρ'_{rs}[w,u] = ρ'[(r,w),(s,u)]: the d_U×d_U blocks of ρ' indexed by trusted rows/columns.</summary>

@@ -31,4 +31,32 @@ public class SeesawRowTests
         // At least the true realisation's own guessing probability of the joint X outcomes (1/4 at μ = 1, more with noise).
         Assert.True(dim.Pguess >= 0.25);
     }
+
+    // At μ = 1 the NS bound is exactly 1/4 (formulations §7) and the true realisation already reaches it. With NS listed
+    // before the seesaw, its optimal row is the seesaw's target, so the seesaw stops at its first start without an SDP
+    // and says the attack is optimal; without it, the same seesaw runs its steps.
+    [Theory]
+    [InlineData("ns, seesaw dim 2 restarts 0", true)]
+    [InlineData("seesaw dim 2 restarts 0", false)]
+    public void An_earlier_optimal_relaxation_row_is_the_seesaws_target(string bounds, bool targeted)
+    {
+        var result = SteeringRng.Scenario.ScenarioLanguage.Check("s.scn", $"""
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = [1]
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds {bounds}
+            """);
+        Assert.True(result.Succeeded, result.RenderDiagnostics());
+        var scenario = new LoweredScenario(result.Scenarios[0]);
+        var report = new ScenarioRunner(new InteriorPointSolver(), SdpSettings.Default)
+            .Run(scenario, JobPlanner.Plan(scenario), null, CancellationToken.None);
+        var dim = report.Rows.Single(r => r.Bound == "seesaw dim 2");
+        Assert.True(dim.Status == RowStatus.Optimal, dim.Message);
+        Assert.Equal(0.25, dim.Pguess!.Value, 1e-7);
+        Assert.Equal(targeted, dim.Message.Contains("meets the proven bound", StringComparison.Ordinal));
+        Assert.Equal(targeted, dim.Iterations == 0);
+    }
 }

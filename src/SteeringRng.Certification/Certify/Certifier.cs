@@ -9,7 +9,8 @@ namespace SteeringRng.Certification.Certify;
 /// <summary>
 /// Runs the requested bounds for an assemblage and a guess: the relaxations (NS, Glo, Q_k; lower bounds on
 /// H_min) through the SteeringRng.Relaxation builders and the seesaw (H^Dim; an upper bound), all through one
-/// injected solver, then checks their ordering. <see cref="Sweep"/> does this over a one-parameter family,
+/// injected solver, then checks their ordering. The smallest P_g among the relaxations solved to optimality (read
+/// from the conservative side) is the seesaw's <see cref="SeesawOptions.Target"/>: it stops once an attack meets it. <see cref="Sweep"/> does this over a one-parameter family,
 /// building each relaxation once and only swapping the data, with points run in parallel.
 /// </summary>
 public sealed class Certifier
@@ -61,14 +62,21 @@ public sealed class Certifier
         GuessTarget guess, QuantumRealisation? realisation, BoundRequest request, CancellationToken cancellation)
     {
         var results = new List<BoundResult>();
+        double? target = request.Seesaw.Target;
         foreach (var entry in relaxations)
         {
             if (entry.Relaxation is null) { results.Add(entry.Failure!); continue; }
             var clock = Stopwatch.StartNew();
             var solution = _solver.Solve(entry.Relaxation.Problem, request.Sdp, cancellation);
-            results.Add(entry.Relaxation.Read(solution, clock.Elapsed.TotalSeconds));
+            var result = entry.Relaxation.Read(solution, clock.Elapsed.TotalSeconds);
+            results.Add(result);
+            // The relaxations read P_g from the (P) side, an upper bound by weak duality; only a solve that reached
+            // the optimum (not a near-optimal or failed one) is trusted as the seesaw's target. P_g ≤ 1 always.
+            if (solution.Status == SdpStatus.Optimal && result.IsValid && result.GuessingProbability is > 0 and < double.PositiveInfinity)
+                target = Math.Min(target ?? double.PositiveInfinity, Math.Min(1.0, result.GuessingProbability));
         }
-        if (request.Dimension) results.Add(Dimension(data, guess, realisation, request, cancellation));
+        if (request.Dimension)
+            results.Add(Dimension(data, guess, realisation, request with { Seesaw = request.Seesaw with { Target = target } }, cancellation));
         var check = BoundOrdering.Check(results, request.OrderingTolerance);
         return new CertificationPoint(parameter, check.Results, check.Errors);
     }

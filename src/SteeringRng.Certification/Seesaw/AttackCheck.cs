@@ -64,7 +64,7 @@ public sealed record AttackCheck(double MaxDeviation, double MinStateEigenvalue,
         {
             Matrix<Complex> g = identityA.KroneckerProduct(
                 AttackAlgebra.GuessOperator(attack.Povms, attack.PartyDimensions, attack.Guess, tuples[e]));
-            pg += (g * attack.SubStates[e]).Trace().Real;
+            pg += DenseOps.TraceOfProduct(g, attack.SubStates[e]);
         }
         return new AttackCheck(deviation, minState, minEffect, completeness, pg, problem);
     }

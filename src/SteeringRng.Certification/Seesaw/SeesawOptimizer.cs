@@ -14,13 +14,17 @@ namespace SteeringRng.Certification.Seesaw;
 ///   P_g = Σ_e Tr[(I_A ⊗ G_e) σ^e]   s.t.   Σ_e Tr_U[(I_A ⊗ M^1_{a_1|x_1} ⊗ … ⊗ M^k_{a_k|x_k}) σ^e] = σ^obs_{a|x}.
 /// </code>
 /// The problem is linear in the sub-states, and in each party's POVM, when the rest is fixed; the seesaw
-/// alternates these SDPs (states, then each party) until a round gains less than the tolerance. The POVMs are kept
+/// alternates these SDPs (states, then each party) until a round gains less than the tolerance; a step whose inputs
+/// (the other parts of the attack) have not changed since it was last solved is not solved again. The POVMs are kept
 /// block-diagonal (<see cref="SeesawOptions.BlockSize"/>, Internal/BlockAttack), so each SDP splits into small
 /// blocks. Starts, all reproducing the data exactly: the true realisation in block 0 with deterministic strategies
 /// elsewhere, the same with copies of the true measurements whose guessed (or another) setting is pinned to one
 /// outcome (these reach Q2 on the paper's GHZ example), and random feasible variants. Every accepted iterate is
 /// re-checked against the data, and the best attack is verified in full dimension by <see cref="AttackCheck"/>, so
-/// it is an explicit attack: P_g^Dim ≤ optimal P_g, an UPPER bound on the certifiable H_min.
+/// it is an explicit attack: P_g^Dim ≤ optimal P_g, an UPPER bound on the certifiable H_min. Given a proven upper
+/// bound on P_g (<see cref="SeesawOptions.Target"/>, e.g. Q2's conservative value at the same point, which
+/// Certify.Certifier passes on), the search stops as soon as an accepted iterate meets it: P_g^Dim is then optimal
+/// (<see cref="SeesawStatus.Optimal"/>), and the pinned-copy starts, which usually get there first, run first.
 /// </summary>
 public sealed class SeesawOptimizer
 {
@@ -59,14 +63,18 @@ public sealed class SeesawOptimizer
                 return Failure(tally, clock, $"party {j} has dimension {dimensions[j]} in the seesaw, but the realisation needs {realisation.PartyDimensions[j]}; no feasible start");
         var observed = new ObservedData(data);
         var blocks = _options.BlocksFor(dimensions, realisation.PartyDimensions);
-        var starts = new List<(string Label, BlockAttack Attack)> { ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess)) };
-        starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
-        for (int s = 1; s <= _options.RandomStarts; s++)
-            starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
-
-        double startDeviation = observed.MaxDeviation(starts[0].Attack.Assemblage());
+        var embedded = ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess));
+        double startDeviation = observed.MaxDeviation(embedded.Item2.Assemblage());
         if (startDeviation > _options.FeasibilityTolerance)
             return Failure(tally, clock, Invariant($"the given realisation does not reproduce the data (max deviation {startDeviation:E2} > {_options.FeasibilityTolerance:E1}); no feasible start"));
+        // With a target, the pinned copies go first: they usually reach the optimum in their first state SDP, and
+        // then nothing else runs. Without one, the embedded realisation keeps its place as the first start.
+        var starts = new List<(string Label, BlockAttack Attack)>();
+        if (_options.Target is null) starts.Add(embedded);
+        starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
+        if (_options.Target is not null) starts.Add(embedded);
+        for (int s = 1; s <= _options.RandomStarts; s++)
+            starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
 
         var finals = new List<BlockAttack>();
         var reports = new List<SeesawStartReport>();
@@ -75,26 +83,35 @@ public sealed class SeesawOptimizer
             var (attack, report) = Climb(label, start, observed, tally, cancellation);
             reports.Add(report);
             finals.Add(attack);
+            if (MeetsTarget(attack.GuessingProbability))
+            {
+                _options.Log?.Invoke(Invariant($"{label}: P_g {attack.GuessingProbability:F9} meets the target {_options.Target:F9}; the remaining starts are skipped"));
+                break;
+            }
         }
 
         // The best attack that passes the independent check (on the full d-dimensional attack); if none does, the
-        // best one, reported as unverified.
-        var ranked = finals.OrderByDescending(a => a.GuessingProbability).Select(a => a.ToFull()).ToArray();
-        var best = ranked[0];
+        // best one, reported as unverified. Only as many attacks are written in full as it takes to find one.
+        var ranked = finals.OrderByDescending(a => a.GuessingProbability).ToArray();
+        var best = ranked[0].ToFull();
         var check = AttackCheck.Of(best, data, _options.FeasibilityTolerance);
-        foreach (var attack in ranked)
+        for (int r = 1; r < ranked.Length && !check.Passes(_options.FeasibilityTolerance); r++)
         {
-            var candidateCheck = attack == best ? check : AttackCheck.Of(attack, data, _options.FeasibilityTolerance);
-            if (!candidateCheck.Passes(_options.FeasibilityTolerance)) continue;
-            (best, check) = (attack, candidateCheck);
-            break;
+            var candidate = ranked[r].ToFull();
+            var candidateCheck = AttackCheck.Of(candidate, data, _options.FeasibilityTolerance);
+            if (candidateCheck.Passes(_options.FeasibilityTolerance)) (best, check) = (candidate, candidateCheck);
         }
         bool verified = check.Passes(_options.FeasibilityTolerance);
+        bool optimal = verified && MeetsTarget(check.GuessingProbability);
         var status = !verified ? SeesawStatus.Unverified
+            : optimal ? SeesawStatus.Optimal
             : reports.All(r => r.Converged) ? SeesawStatus.Converged : SeesawStatus.RoundLimit;
-        string message = verified
-            ? Invariant($"best of {reports.Count} start(s); attack reproduces the data to {check.MaxDeviation:E2}")
-            : Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}; tolerance {_options.FeasibilityTolerance:E1}): not a bound");
+        string reproduces = Invariant($"attack reproduces the data to {check.MaxDeviation:E2}");
+        string message = !verified
+            ? Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}; tolerance {_options.FeasibilityTolerance:E1}): not a bound")
+            : optimal
+                ? Invariant($"meets the proven bound P_g ≤ {_options.Target:F6} (P_g gap {_options.Target - check.GuessingProbability:E1}): optimal; {reports.Count} of {starts.Count} start(s) run; {reproduces}")
+                : Invariant($"best of {reports.Count} start(s); {reproduces}");
         return new SeesawResult
         {
             Status = status, Attack = best, Check = check, Starts = reports,
@@ -102,7 +119,16 @@ public sealed class SeesawOptimizer
         };
     }
 
-    /// <summary>Alternates the step SDPs from one feasible start; returns the best verified iterate.</summary>
+    /// <summary>Whether P_g reaches the proven upper bound <see cref="SeesawOptions.Target"/> within its tolerance.</summary>
+    private bool MeetsTarget(double guessingProbability) =>
+        _options.Target is { } target && guessingProbability >= target - _options.TargetTolerance;
+
+    /// <summary>
+    /// Alternates the step SDPs from one feasible start; returns the best verified iterate. A step reads every part
+    /// of the attack but its own (the state step: all POVMs; party j's step: the sub-states and the other parties'
+    /// POVMs), so when none of those has changed since it was last solved it would solve the same SDP again and is
+    /// skipped; a round with nothing left to solve, or one that gains less than the tolerance, ends the start.
+    /// </summary>
     private (BlockAttack Best, SeesawStartReport Report) Climb(string label, BlockAttack start, ObservedData observed,
         Tally tally, CancellationToken cancellation)
     {
@@ -110,13 +136,22 @@ public sealed class SeesawOptimizer
         double value = start.GuessingProbability, initial = value;
         int rounds = 0, rejected = 0;
         bool converged = false;
+        // Part 0: the sub-states; part j + 1: party j's POVMs. Stamps count the accepted changes.
+        int parts = observed.PartyCount + 1, stamp = 0;
+        var changedAt = new int[parts];
+        var solvedAt = Enumerable.Repeat(-1, parts).ToArray();
+        if (MeetsTarget(value)) return (current, new SeesawStartReport(label, initial, value, 0, true, 0));
+        bool Stale(int step) => Enumerable.Range(0, parts).Where(p => p != step).Any(p => changedAt[p] > solvedAt[step]);
         while (rounds < _options.MaxRounds)
         {
+            if (!Enumerable.Range(0, parts).Any(Stale)) { converged = true; break; }
             rounds++;
             double before = value;
-            for (int step = 0; step <= observed.PartyCount; step++)
+            for (int step = 0; step < parts; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
+                if (!Stale(step)) continue;
+                solvedAt[step] = stamp;
                 var problem = step == 0 ? StateStep.Build(observed, current, _options.FeasibilityTolerance) : MeasurementStep.Build(observed, current, step - 1);
                 var solution = _solver.Solve(problem.Problem, _options.Sdp, cancellation);
                 tally.Add(solution);
@@ -138,6 +173,8 @@ public sealed class SeesawOptimizer
                 {
                     current = candidate;
                     value = candidate.GuessingProbability;
+                    changedAt[step] = ++stamp;
+                    if (MeetsTarget(value)) return (current, new SeesawStartReport(label, initial, value, rounds, true, rejected));
                 }
                 else rejected++;
             }

@@ -41,6 +41,19 @@ public sealed record SeesawOptions
     /// </summary>
     public double FeasibilityTolerance { get; init; } = 1e-6;
 
+    /// <summary>
+    /// A proven UPPER bound on Eve's optimal P_g for these data (e.g. the conservative, primal-side value of a
+    /// relaxation solved to optimality, which bounds P_g by weak duality), or null. Once an accepted (data-checked)
+    /// iterate reaches Target − <see cref="TargetTolerance"/>, no attack can do materially better, so the remaining
+    /// steps and starts are skipped and the result is <see cref="SeesawStatus.Optimal"/>. With a target the
+    /// pinned-copy starts run before the embedded realisation (they usually reach the optimum in one state SDP).
+    /// A target that is not a bound only makes the seesaw stop early at a lower value; the attack is still verified.
+    /// </summary>
+    public double? Target { get; init; }
+
+    /// <summary>How close (absolute, in P_g) to <see cref="Target"/> an iterate must come to stop the search.</summary>
+    public double TargetTolerance { get; init; } = 1e-7;
+
     /// <summary>Called once per step with a one-line log row (start, round, step, solver status, gain, deviation, verdict).</summary>
     public Action<string>? Log { get; init; }
 
@@ -76,6 +89,9 @@ public sealed record SeesawOptions
         if (RandomStarts < 0) throw new ArgumentException($"RandomStarts must be non-negative, got {RandomStarts}.");
         if (MaxRounds < 1) throw new ArgumentException($"MaxRounds must be positive, got {MaxRounds}.");
         if (!(GainTolerance > 0)) throw new ArgumentException($"GainTolerance must be positive, got {GainTolerance}.");
+        if (Target is { } target && !(double.IsFinite(target) && target > 0))
+            throw new ArgumentException($"Target must be a finite positive upper bound on P_g, got {target}.");
+        if (!(TargetTolerance >= 0)) throw new ArgumentException($"TargetTolerance must be non-negative, got {TargetTolerance}.");
         if (!(FeasibilityTolerance > 0)) throw new ArgumentException($"FeasibilityTolerance must be positive, got {FeasibilityTolerance}.");
         Sdp.Validate();
     }

@@ -29,7 +29,7 @@ public sealed record SeesawResult
     public string Message { get; init; } = "";
 
     /// <summary>Whether the attack is verified, so that its P_g is achievable and H^Dim is an upper bound on H.</summary>
-    public bool IsBound => Status is SeesawStatus.Converged or SeesawStatus.RoundLimit;
+    public bool IsBound => Status is SeesawStatus.Converged or SeesawStatus.RoundLimit or SeesawStatus.Optimal;
 
     /// <summary>P_g^Dim (a lower bound on Eve's optimal P_g), or NaN when this is not a bound.</summary>
     public double GuessingProbability => IsBound && Check is not null ? Check.GuessingProbability : double.NaN;

@@ -6,6 +6,12 @@ public enum SeesawStatus
     /// <summary>Every start stopped with a gain per round below the tolerance; the best attack passed the check.</summary>
     Converged,
 
+    /// <summary>
+    /// The best attack passed the check and meets <see cref="SeesawOptions.Target"/> (a proven upper bound on P_g) within
+    /// <see cref="SeesawOptions.TargetTolerance"/>: it is optimal, and the search stopped there.
+    /// </summary>
+    Optimal,
+
     /// <summary>Some start hit the round limit; the best attack passed the check (still a valid upper bound on H).</summary>
     RoundLimit,
 

@@ -21,6 +21,14 @@ public abstract class BoundJob(string objective, string bound)
 
     public abstract ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation);
 
+    /// <summary>
+    /// The row at a point, given the rows the point's earlier jobs produced (in plan order, with their ranks). Most
+    /// jobs do not need them; the seesaw takes the tightest optimal relaxation row of its objective as a proven
+    /// upper bound on P_g, so it can stop once an attack meets it.
+    /// </summary>
+    public virtual ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
+        SdpSettings settings, CancellationToken cancellation) => Run(point, solver, settings, cancellation);
+
     /// <summary>The SDP this job solves at a point (for <c>steer export</c>), or null when it has none (the reason in the message).</summary>
     public virtual (SdpProblem? Problem, string Message) ProblemAt(PointInput point) => (null, "this bound has no single SDP to export");
 

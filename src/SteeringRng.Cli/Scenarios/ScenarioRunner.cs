@@ -46,7 +46,7 @@ public sealed class ScenarioRunner(ISdpSolver solver, SdpSettings settings)
                 row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted before this row");
             else
             {
-                try { row = job.Run(point, solver, settings, cancellation); }
+                try { row = job.Run(point, rows, solver, settings, cancellation); }
                 catch (OperationCanceledException)
                 {
                     row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted during this row");

@@ -14,6 +14,8 @@ namespace SteeringRng.Cli.Scenarios;
 /// `dim` with block-diagonal measurements (blocks of size `block`, default the node's own dimension), started from
 /// the scenario's own state and measurements (trusted nodes first), from copies of them with one setting pinned, and
 /// from `restarts` random feasible starts. A verified attack bounds P_g from below, so H^Dim is an upper bound on H.
+/// When the same point and objective also have a relaxation bound listed before the seesaw (e.g. `bounds npa 2,
+/// seesaw dim 10`) that ended optimal, the seesaw stops as soon as an attack meets it (then provably optimal).
 /// </summary>
 public static class SeesawJobs
 {
@@ -30,11 +32,24 @@ public static class SeesawJobs
     {
         public override BoundRank? Rank => new(BoundRank.DimensionTier);
 
-        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+        public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation) =>
+            Run(point, [], solver, settings, cancellation);
+
+        /// <summary>
+        /// With an earlier relaxation row of the same objective at this point that ended optimal, its P_g (read from the
+        /// conservative side, an upper bound on P_g by weak duality) is the seesaw's target: an attack meeting it is
+        /// optimal and the search stops there. Near-optimal or failed rows are never used.
+        /// </summary>
+        public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
+            SdpSettings settings, CancellationToken cancellation)
         {
             var clock = Stopwatch.StartNew();
+            var bounds = earlier.Where(e => e.Row.Objective == Objective && e.Rank is { Tier: < BoundRank.DimensionTier }
+                    && e.Row.Status == RowStatus.Optimal && e.Row.Pguess is > 0)
+                .Select(e => e.Row.Pguess!.Value).ToArray();
+            var run = bounds.Length == 0 ? options : options with { Target = bounds.Min() };
             SeesawResult result;
-            try { result = new SeesawOptimizer(solver, options).Run(point.Assemblage, guess, Realisation(point.State), cancellation); }
+            try { result = new SeesawOptimizer(solver, run).Run(point.Assemblage, guess, Realisation(point.State), cancellation); }
             catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
             var seconds = clock.Elapsed.TotalSeconds;
             var iterations = result.Statistics.Iterations;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using SteeringRng.Certification.Seesaw;
 using SteeringRng.Certification.Seesaw.Internal;
 
 namespace SteeringRng.Certification.Tests.Seesaw;
@@ -52,6 +53,25 @@ public class InternalsTests
         Assert.True(IndependentRows.Reduce(a, b).Inconsistency > 1e-3);
     }
 
+    // The subset variant keeps original rows (scaled to unit length), sparsest first: of r1 = (1, 0, 1), r2 = (0, 1, 1),
+    // r1 + r2 and 2 r1 plus the sparse row (0, 0, 3), it keeps (0, 0, 3), then r1 and r2, whose span holds the rest.
+    [Fact]
+    public void IndependentRows_Select_KeepsAnIndependentSubsetOfTheRows_SparsestFirst()
+    {
+        double[][] a = [[1, 0, 1], [0, 1, 1], [1, 1, 2], [2, 0, 2], [0, 0, 3]];
+        double[] x = [1, 2, 3];
+        var b = a.Select(r => r.Zip(x, (p, q) => p * q).Sum()).ToArray();
+        var selected = IndependentRows.Select(a, b);
+        Assert.Equal(3, selected.Rows.Length);
+        Assert.True(selected.Inconsistency < 1e-14);
+        double s2 = Math.Sqrt(2);
+        Assert.Equal([[1 / s2, 0, 1 / s2], [0, 1 / s2, 1 / s2], [0, 0, 1]], selected.Rows);
+        for (int i = 0; i < selected.Rows.Length; i++)
+            Assert.Equal(selected.Rhs[i], selected.Rows[i].Zip(x, (p, q) => p * q).Sum(), 1e-12);
+        b[3] += 1; // now 2 r1 disagrees with r1
+        Assert.True(IndependentRows.Select(a, b).Inconsistency > 1e-3);
+    }
+
     [Fact]
     public void PovmRepair_GivesAnExactPovm()
     {
@@ -102,5 +122,28 @@ public class InternalsTests
         Assert.Equal(Complex.One, v[3, 3]);
         Assert.Equal(Complex.One, v[2, 2]);
         Assert.True((v.ConjugateTranspose() * v - DenseOps.Identity(4)).FrobeniusNorm() < 1e-15);
+    }
+
+    // d = 10 with qubit blocks: five blocks per party. In a pinned start (joint guess) blocks 1 and 3 are the same copy
+    // with X pinned to outcome 0, blocks 2 and 4 to outcome 1, so each party has three distinct blocks {0}, {1, 3},
+    // {2, 4} and the 25 components fall into 3 × 3 classes; the embedded start's blocks all hold different
+    // deterministic strategies, so nothing merges there.
+    [Fact]
+    public void ComponentClasses_MergeComponentsWithIdenticalPovms_Only()
+    {
+        var ghz = Support.Ghz.Create(0.8);
+        var blocks = SeesawOptions.Default.BlocksFor([10, 10], ghz.Realisation.PartyDimensions);
+        var pinned = StartingPoints.PinnedCopies(ghz.Realisation, blocks, GuessTarget.Joint(0, 0)).Single().Attack;
+        var classes = StateStep.ComponentClasses(pinned);
+        Assert.Equal(9, classes.Length);
+        Assert.Equal(Enumerable.Range(0, 25), classes.SelectMany(c => c).Order());
+        Assert.Equal([0], classes[0]);
+        Assert.Contains(classes, c => c.SequenceEqual([1 * 5 + 1, 1 * 5 + 3, 3 * 5 + 1, 3 * 5 + 3]));
+        // Block i's kind: the realisation (−1), or the outcome its copy pins X to; members share every party's kind.
+        static int Kind(int block) => block == 0 ? -1 : (block - 1) % 2;
+        Assert.All(classes, c => Assert.All(c, member =>
+            Assert.Equal(pinned.Components[c[0]].Select(Kind), pinned.Components[member].Select(Kind))));
+        var embedded = StartingPoints.Embedded(ghz.Realisation, blocks, GuessTarget.Joint(0, 0));
+        Assert.Equal(25, StateStep.ComponentClasses(embedded).Length);
     }
 }

@@ -46,4 +46,55 @@ internal sealed record IndependentRows(double[][] Rows, double[] Rhs, double Inc
         double inconsistency = (bVector - projected).L2Norm() / (1 + bVector.L2Norm());
         return new IndependentRows(rows, rhs, inconsistency, m);
     }
+
+    /// <summary>
+    /// A maximal independent SUBSET of the rows, chosen greedily with the sparsest rows first (modified Gram–Schmidt on
+    /// the kept ones): unlike <see cref="Reduce"/>, whose orthonormal combinations touch every coordinate any row
+    /// touches, the kept rows are original rows and keep their sparsity, which an SDP solver exploits when it forms
+    /// its Schur complement from the constraints' nonzeros. A row is dropped when its part outside the span of the
+    /// kept rows is at most √relativeTolerance of its norm (the threshold <see cref="Reduce"/> puts on singular values).
+    /// Inconsistency: the largest right-hand-side residual of a dropped row, relative to 1 + ‖b‖.
+    /// </summary>
+    public static IndependentRows Select(double[][] a, double[] b, double relativeTolerance = 1e-12)
+    {
+        int m = a.Length;
+        if (m == 0) return new IndependentRows([], [], 0, 0);
+        if (b.Length != m) throw new ArgumentException($"{m} rows but {b.Length} right-hand sides.");
+        double threshold = Math.Sqrt(relativeTolerance);
+        var order = Enumerable.Range(0, m).OrderBy(i => a[i].Count(v => v != 0)).ThenBy(i => i).ToArray();
+        var basis = new List<(double[] Q, double C)>(); // orthonormal q_k with the matching combination c_k of b
+        var kept = new List<int>();
+        double worst = 0;
+        foreach (int i in order)
+        {
+            var r = (double[])a[i].Clone();
+            double norm = Math.Sqrt(Dot(r, r)), c = b[i];
+            if (norm == 0) { worst = Math.Max(worst, Math.Abs(c)); continue; }
+            foreach (var (q, qc) in basis)
+            {
+                double t = Dot(q, r);
+                if (t == 0) continue;
+                for (int k = 0; k < r.Length; k++) r[k] -= t * q[k];
+                c -= t * qc;
+            }
+            double residual = Math.Sqrt(Dot(r, r));
+            if (residual <= threshold * norm) { worst = Math.Max(worst, Math.Abs(c)); continue; }
+            for (int k = 0; k < r.Length; k++) r[k] /= residual;
+            basis.Add((r, c / residual));
+            kept.Add(i);
+        }
+        kept.Sort();
+        double bNorm = Math.Sqrt(Dot(b, b));
+        // Unit rows (b scaled alike): a solver's feasibility tolerance then weighs every kept equation the same.
+        var norms = kept.Select(i => Math.Sqrt(Dot(a[i], a[i]))).ToArray();
+        return new IndependentRows(kept.Select((i, k) => a[i].Select(v => v / norms[k]).ToArray()).ToArray(),
+            kept.Select((i, k) => b[i] / norms[k]).ToArray(), worst / (1 + bNorm), m);
+    }
+
+    private static double Dot(double[] x, double[] y)
+    {
+        double sum = 0;
+        for (int k = 0; k < x.Length; k++) sum += x[k] * y[k];
+        return sum;
+    }
 }
