@@ -248,16 +248,16 @@ module QLevel =
                 SymmetricCoordinates.compute data reduction group orbits
                 |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
 
-    /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
-    /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
-    /// orbit (exact: the value is that of the full problem; see SymmetricCoordinates).
-    let rec buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+    /// Q(S), reduced by the data's symmetries when `useSymmetry` (see buildWith).
+    /// (With `requireReduction`: None when no symmetry reduces the problem, before anything is assembled.)
+    let rec private buildFrom (requireReduction: bool) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
         let scenario = AssemblageMoments.scenarioOf names assemblage
         validate scenario guess
         let s = GeneratingSet.build scenario spec
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
         let plan = if useSymmetry then symmetryPlan data reduction s guess else None
+        if requireReduction && plan.IsNone then None else
         let st, table =
             let st = structureOf data reduction s guess plan
             match plan with
@@ -292,8 +292,21 @@ module QLevel =
                 let problem' = MomentFormBuilder.WithConstant(problem, f0)
                 relaxation st' problem' offset' table' withData
             else
-                buildWith useSymmetry names guess spec next
-        relaxation st problem offset table withData
+                (buildFrom false useSymmetry names guess spec next).Value
+        Some(relaxation st problem offset table withData)
+
+    /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
+    /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
+    /// orbit (exact: the value is that of the full problem; see SymmetricCoordinates).
+    let buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+        (buildFrom false useSymmetry names guess spec assemblage).Value
+
+    /// The symmetry-reduced Q(S), or None when the data have no symmetry that merges guesses. At S = {I} (level 0)
+    /// this is the no-signalling bound: Γ^e = ρ^e_A is implied by the positivity blocks of all σ^e_{a|x}, whose
+    /// Collins–Gisin parametrisation makes every σ^e no-signalling, and Σ_e σ^e = σ^obs; it is how a symmetric
+    /// scenario's NS bound is computed when the plain NS program would be too large (GHZ, N = 4, d = 3).
+    let tryBuildReduced (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
+        buildFrom true true names guess spec assemblage
 
     /// Q(S) with symmetry reduction (see buildWith).
     let build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =

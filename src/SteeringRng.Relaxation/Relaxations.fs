@@ -1,5 +1,6 @@
 namespace SteeringRng.Relaxation
 
+open System.Runtime.InteropServices
 open SteeringRng.Algebra
 open SteeringRng.Quantum
 
@@ -45,3 +46,21 @@ type Relaxations =
          useSymmetry: bool)
         =
         QLevel.buildWith useSymmetry partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
+
+    /// The no-signalling bound as the symmetry-reduced Q at level 0 (S = {I}; see QLevel.tryBuildReduced): false
+    /// when the data have no symmetry that merges Eve's guesses (then use SteeringRelaxations.NoSignalling). Same
+    /// value as the plain NS program; read P_g with Relaxation.UpperBound.
+    static member TryNoSignallingBySymmetry
+        (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, [<Out>] relaxation: byref<Relaxation>)
+        =
+        match
+            QLevel.tryBuildReduced
+                (AssemblageMoments.defaultNames assemblage.PartyCount)
+                { Parties = guessedParties; Settings = guessedSettings }
+                (GeneratingSetSpec.Level 0)
+                assemblage
+        with
+        | Some r ->
+            relaxation <- r
+            true
+        | None -> false

@@ -116,6 +116,32 @@ let tests =
             Expect.floatClose Accuracy.high (value reduced) (value full) "P_g"
         }
 
+        test "Q at level 0 (S = {I}), reduced, is the no-signalling program: equal values on GHZ, W and qutrit data" {
+            let cases =
+                [ "GHZ 0.7, joint", assemblage (ghz 0.7) 3, joint
+                  "GHZ 0.8, Bob", assemblage (ghz 0.8) 3, bob
+                  "GHZ 1 (pure), joint", assemblage (ghz 1.0) 2, joint
+                  "W, joint", assemblage (wState 0.575 0.582 0.576) 3, joint
+                  "qutrit GHZ 0.6, joint",
+                  (let bases = [| Measurements.MutuallyUnbiased(3, 1); Measurements.MutuallyUnbiased(3, 0) |] :> System.Collections.Generic.IReadOnlyList<Povm>
+                   AssemblageBuilder.Build(States.NoisyGhz(3, 3, 0.6), [| 0 |], [| bases; bases |])),
+                  joint ]
+            for (name, a, guess) in cases do
+                let mutable reduced = Unchecked.defaultof<Relaxation>
+                Expect.isTrue (Relaxations.TryNoSignallingBySymmetry(a, guess.Parties, guess.Settings, &reduced)) $"{name}: symmetric"
+                let ns = SteeringRng.Relaxation.Steering.SteeringRelaxations.NoSignalling(a, guess.Parties, guess.Settings)
+                let nsValue =
+                    match solve ns.Problem with
+                    | Ok s -> (ns.Evaluate s).GuessingProbability
+                    | Error e -> failwith e
+                Expect.floatClose Accuracy.high (value reduced) nsValue name
+        }
+
+        test "random data: no symmetric NS, the plain program is used" {
+            let mutable reduced = Unchecked.defaultof<Relaxation>
+            Expect.isFalse (Relaxations.TryNoSignallingBySymmetry(assemblage (randomState 2) 3, joint.Parties, joint.Settings, &reduced)) "no reduction"
+        }
+
         test "pure data (facial reduction) and several orbits: GHZ at μ = 1 and a W state" {
             let cases =
                 [ "GHZ μ = 1", assemblage (ghz 1.0) 3, joint, 4

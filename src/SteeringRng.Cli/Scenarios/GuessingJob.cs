@@ -6,7 +6,7 @@ using SteeringRng.Sdp;
 namespace SteeringRng.Cli.Scenarios;
 
 /// <summary>
-/// H^NS (formulations §1) or H^Glo (§2) for a guess objective: the steering relaxation of SteeringRng.Relaxation,
+/// H^Glo (§2) for a guess objective (H^NS is NoSignallingJob): the steering relaxation of SteeringRng.Relaxation,
 /// built once and re-used with the data swapped. P_g is read from the conservative side (the relaxation's
 /// upper bound on P_g) and capped at 1 (P_g ≤ 1 always), so H_min = −log2 P_g is never overstated.
 /// </summary>
@@ -24,10 +24,6 @@ public sealed class GuessingJob : BoundJob
     }
 
     public override BoundRank? Rank { get; }
-
-    public static GuessingJob NoSignalling(string objective, int[] parties, int[] settings) =>
-        new(objective, "ns", new BoundRank(BoundRank.NoSignallingTier),
-            data => SteeringRelaxations.NoSignalling(data, parties, settings), (r, data) => r.WithData(data));
 
     /// <summary>The joint guess of every untrusted party, all grouped as one party (settings: one per party).</summary>
     public static GuessingJob Global(string objective, int[] settings) =>

@@ -43,7 +43,7 @@ public static class JobPlanner
         switch (bound)
         {
             case { IsNoSignalling: true }:
-                return GuessingJob.NoSignalling(objective, parties, settings);
+                return new NoSignallingJob(objective, parties, settings);
             case { IsGlobal: true }:
                 if (!s.IsJointGuess(targets))
                     return new UnavailableJob(objective, name, SolveRows.NotApplicable,

@@ -14,7 +14,7 @@ module internal SymmetricCoordinates =
     /// Largest number of data parameters (words × d²) for which the dense null space is computed; larger data are
     /// built without symmetry reduction.
     [<Literal>]
-    let MaxParameters = 1500
+    let MaxParameters = 4000
 
     let private congruence (u: Complex[,]) (x: Complex[,]) =
         // U† X U
