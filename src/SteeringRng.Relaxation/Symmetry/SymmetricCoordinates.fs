@@ -70,19 +70,20 @@ module internal SymmetricCoordinates =
         if n > MaxParameters then None
         else
             let p = averaged data group
+            // Columns of B as sparse lists (B = I without support reduction).
             let basis =
                 match reduction.Basis with
-                | Some b -> b
-                | None -> Array.init n (fun k -> Array.init n (fun i -> if i = k then 1.0 else 0.0))
+                | Some b -> b |> Array.map (fun col -> [| for i in 0 .. n - 1 do if col[i] <> 0.0 then yield struct (i, col[i]) |])
+                | None -> Array.init n (fun k -> [| struct (k, 1.0) |])
             let k = basis.Length
-            // P B, column by column.
+            // P B, column by column: Σ over the nonzeros of each column of B.
             let pb =
                 basis
                 |> Array.map (fun col ->
                     Array.init n (fun r ->
                         let mutable s = 0.0
-                        for c in 0 .. n - 1 do
-                            if col[c] <> 0.0 then s <- s + p[r, c] * col[c]
+                        for struct (c, v) in col do
+                            s <- s + p[r, c] * v
                         s))
             let weights = orbits.Sizes |> Array.map (fun size -> float size / float group.Length)
             let orbitCount = orbits.Sizes.Length
@@ -92,10 +93,12 @@ module internal SymmetricCoordinates =
                 nullVectors
                 |> Array.map (fun y ->
                     Array.init orbitCount (fun o ->
-                        Array.init n (fun i ->
-                            let mutable s = 0.0
-                            for c in 0 .. k - 1 do
-                                let yc = y[o * k + c]
-                                if yc <> 0.0 then s <- s + yc * basis[c][i]
-                            s)))
+                        // B y_O from the (few) nonzeros of y in orbit O's block.
+                        let v = Array.zeroCreate n
+                        for c in 0 .. k - 1 do
+                            let yc = y[o * k + c]
+                            if yc <> 0.0 then
+                                for struct (i, b) in basis[c] do
+                                    v[i] <- v[i] + yc * b
+                        v))
             )
