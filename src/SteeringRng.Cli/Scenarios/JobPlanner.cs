@@ -11,7 +11,7 @@ namespace SteeringRng.Cli.Scenarios;
 /// </summary>
 public static class JobPlanner
 {
-    /// <param name="symmetry">Whether Q_k is reduced by the data's symmetries (`steer run --no-symmetry` turns it off).</param>
+    /// <param name="symmetry">Whether Q_k and NS are reduced by the data's symmetries (`steer run --no-symmetry` turns it off).</param>
     public static IReadOnlyList<BoundJob> Plan(LoweredScenario s, bool symmetry = true)
     {
         var jobs = new List<BoundJob>();
@@ -43,7 +43,7 @@ public static class JobPlanner
         switch (bound)
         {
             case { IsNoSignalling: true }:
-                return new NoSignallingJob(objective, parties, settings);
+                return new NoSignallingJob(objective, parties, settings, symmetry);
             case { IsGlobal: true }:
                 if (!s.IsJointGuess(targets))
                     return new UnavailableJob(objective, name, SolveRows.NotApplicable,

@@ -16,8 +16,9 @@ public sealed class NoSignallingJob : BoundJob
 {
     private readonly RelaxationCache<Choice, Assemblage> _cache;
 
-    public NoSignallingJob(string objective, int[] parties, int[] settings) : base(objective, "ns") =>
-        _cache = new RelaxationCache<Choice, Assemblage>(data => Choice.Build(data, parties, settings), (c, data) => c.WithData(data));
+    /// <param name="symmetry">False: always the plain no-signalling program (`--no-symmetry`).</param>
+    public NoSignallingJob(string objective, int[] parties, int[] settings, bool symmetry = true) : base(objective, "ns") =>
+        _cache = new RelaxationCache<Choice, Assemblage>(data => Choice.Build(data, parties, settings, symmetry), (c, data) => c.WithData(data));
 
     public override BoundRank? Rank { get; } = new(BoundRank.NoSignallingTier);
 
@@ -37,8 +38,8 @@ public sealed class NoSignallingJob : BoundJob
     /// <summary>Either relaxation, behind one face.</summary>
     private sealed record Choice(GuessingRelaxation? Plain, SteeringRng.Relaxation.Relaxation? Reduced)
     {
-        public static Choice Build(Assemblage data, int[] parties, int[] settings) =>
-            SteeringRng.Relaxation.Relaxations.TryNoSignallingBySymmetry(data, parties, settings, out var reduced)
+        public static Choice Build(Assemblage data, int[] parties, int[] settings, bool symmetry) =>
+            symmetry && SteeringRng.Relaxation.Relaxations.TryNoSignallingBySymmetry(data, parties, settings, out var reduced)
                 ? new Choice(null, reduced)
                 : new Choice(SteeringRelaxations.NoSignalling(data, parties, settings), null);
 
