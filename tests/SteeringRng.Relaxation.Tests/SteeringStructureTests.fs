@@ -143,9 +143,19 @@ let tests =
             expectArgumentMessage (fun () -> SteeringRelaxations.NoSignalling(bad, [| 0 |], [| 0 |]) |> ignore) "no-signalling of untrusted party 1"
 
         testCase "LHS problem: one block per deterministic strategy and independent equality rows" <| fun () ->
-            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
+            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0, 2.0, RelaxationOptions.Default, false)
             Expect.equal v.Strategies.Count 64 "8 strategies per party, two parties"
             // 16 Collins–Gisin blocks × 4 real coordinates + the cap row.
             Expect.equal v.Problem.ConstraintCount 65 "rows"
             Expect.equal (rank v.Problem.A) 65 "rows are independent"
+
+        // GHZ with {X, Y, Z} is invariant under the relabellings of Z_B Z_C, X_B X_C, …: strategies are merged into
+        // orbits, and the G-covariant rows that become dependent are dropped.
+        testCase "Symmetric LHS problem: one block per strategy orbit and independent equality rows" <| fun () ->
+            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
+            Expect.isTrue v.SymmetryReduced "GHZ data have symmetries that merge strategies"
+            Expect.equal v.Strategies.Count 64 "all strategies are still listed (for the hidden states)"
+            Expect.isLessThan v.StrategyBlocks 64 "fewer blocks than strategies"
+            Expect.equal v.Problem.Blocks.Count (v.StrategyBlocks + 1) "orbit blocks and the μ block"
+            Expect.equal (rank v.Problem.A) v.Problem.ConstraintCount "rows are independent"
     ]

@@ -59,11 +59,18 @@ type GuessingRelaxation internal (structure: NsStructure, options: RelaxationOpt
         GuessingRelaxation(NoSignallingBound.withData options structure (AssemblageData.ofAssemblage options assemblage), options)
 
 /// A fully-LHS visibility problem: the SDP, how to read μ*, the steering functional and the LHS model.
-type VisibilityRelaxation internal (structure: LhsStructure, options: RelaxationOptions) =
+/// When the data have outcome-relabelling symmetries (common to target and noise) that merge strategies, the SDP has
+/// one block per strategy orbit instead of one per strategy (LhsModel); μ*, the functional and the hidden states
+/// read from it are those of the full problem.
+type VisibilityRelaxation internal (structure: LhsStructure, options: RelaxationOptions, symmetry: bool) =
     member _.Problem: SdpProblem = structure.Problem
-    /// Deterministic strategies λ (λ[j][x] = outcome of party j at setting x), in block order.
+    /// Deterministic strategies λ (λ[j][x] = outcome of party j at setting x), in the order of HiddenStates.
     member _.Strategies: Collections.Generic.IReadOnlyList<int[][]> = structure.Strategies
     member _.Cap = structure.Cap
+    /// Whether the problem is symmetry-reduced (one block per orbit of strategies).
+    member _.SymmetryReduced = structure.Orbits.IsSome
+    /// The number of strategy blocks of the SDP (strategies, or strategy orbits when reduced).
+    member _.StrategyBlocks = structure.Problem.Blocks.Count - 1
 
     member _.Evaluate(solution: SdpSolution) : VisibilityResult =
         { Status = solution.Status
@@ -91,11 +98,16 @@ type VisibilityRelaxation internal (structure: LhsStructure, options: Relaxation
         let data1, data0 = read target, read noise
         if not (AssemblageData.sameShape structure.Data1 data1) then
             invalidArg "target" "The new assemblage has a different shape (parties, settings, outcomes or trusted dimension)."
-        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap, options)
+        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap (VisibilityRelaxation.GroupOf(target, noise, symmetry)), options, symmetry)
 
-    /// Hidden states of the LHS model (per strategy), from the primal X.
+    /// Hidden states of the LHS model (per strategy, in the order of Strategies), from the primal X.
     member _.HiddenStates(solution: SdpSolution) : Complex[,][] =
         LhsModel.hiddenStates structure solution.X |> Array.map (fun m -> m.ToArray())
+
+    /// The symmetries common to target and noise (just the identity when symmetry is off).
+    static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool) =
+        if symmetry then StrategyOrbits.commonGroup target noise
+        else [| SteeringRng.Relaxation.DataSymmetry.identity (SteeringRng.Relaxation.AssemblageMoments.scenarioOf (SteeringRng.Relaxation.AssemblageMoments.defaultNames target.PartyCount) target) target.TrustedDimension |]
 
 /// Entry points callable from C#: build the steering relaxations of formulations §1, §2 and §5.
 /// Every entry point has an overload without options (RelaxationOptions.Default).
@@ -126,9 +138,15 @@ type SteeringRelaxations =
         SteeringRelaxations.Global(assemblage, settings, RelaxationOptions.Default)
 
     /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (§5); σ(0) must itself be LHS.
-    static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
+    /// symmetry = false builds one block per strategy even when the data have symmetries (for cross-checks).
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, symmetry: bool) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
-        VisibilityRelaxation(LhsModel.build options (read target) (read noise) cap, options)
+        let data1, data0 = read target, read noise
+        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0)
+        VisibilityRelaxation(LhsModel.build options data1 data0 cap group, options, symmetry)
+
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
+        SteeringRelaxations.CriticalVisibility(target, noise, cap, options, true)
 
     /// Critical visibility with cap 2.
     static member CriticalVisibility(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
@@ -143,7 +161,7 @@ type SteeringRelaxations =
         let trivial =
             Assemblage(assemblage.TrustedDimension, Seq.toArray assemblage.Settings, Seq.toArray assemblage.Outcomes,
                        Func<int[], int[], Complex[,]>(fun _ _ -> (rhoA / Complex(tuples, 0.0)).ToArray()))
-        SteeringRelaxations.CriticalVisibility(assemblage, trivial, 2.0, options)
+        SteeringRelaxations.CriticalVisibility(assemblage, trivial, 2.0, options, true)
 
     static member LhsFeasibility(assemblage: Assemblage) : VisibilityRelaxation =
         SteeringRelaxations.LhsFeasibility(assemblage, RelaxationOptions.Default)
