@@ -20,7 +20,7 @@ public sealed class ExportCommand : ICommand
         "Options:",
         "  --sdpa DIR         the output folder (created when missing)",
         "  --set NAME=VALUE   override a parameter as 'steer run' does",
-        "  --no-symmetry      write Q_k and NS in full, not reduced by the data's symmetries (the header names a reduction)",
+        "  --no-symmetry      write Q_k, NS and the steering test in full, not reduced by the data's symmetries (the header names a reduction)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)

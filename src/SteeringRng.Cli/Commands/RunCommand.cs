@@ -40,7 +40,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --scenario K       run only the K-th scenario of the file (1 = the first)",
         "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
-        "  --no-symmetry      build Q_k and NS in full instead of reducing them by the data's symmetries (same value;",
+        "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
         "                     for cross-checks and timing)",
         "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",

@@ -11,7 +11,7 @@ namespace SteeringRng.Cli.Scenarios;
 /// </summary>
 public static class JobPlanner
 {
-    /// <param name="symmetry">Whether Q_k and NS are reduced by the data's symmetries (`steer run --no-symmetry` turns it off).</param>
+    /// <param name="symmetry">Whether Q_k, NS and the steering test are reduced by the data's symmetries (`steer run --no-symmetry` turns it off).</param>
     public static IReadOnlyList<BoundJob> Plan(LoweredScenario s, bool symmetry = true)
     {
         var jobs = new List<BoundJob>();
@@ -23,7 +23,7 @@ public static class JobPlanner
                     Checked.ObjectiveKind.Bell b => BellJob(s, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 });
-        if (s.Scenario.Bounds.Any(b => b.IsSteering)) jobs.Add(new SteeringJob(s));
+        if (s.Scenario.Bounds.Any(b => b.IsSteering)) jobs.Add(new SteeringJob(s, symmetry));
         return jobs;
     }
 

@@ -12,8 +12,10 @@ namespace SteeringRng.Cli.Scenarios;
 /// assemblage σ against white noise, v* = max v such that v σ + (1 − v) σ_white has a fully-LHS model (σ_white:
 /// the same measurements on I/D, which is LHS). σ is steerable iff v* &lt; 1. For a family μ|ψ⟩⟨ψ| + (1 − μ) I/D the
 /// point μ = 1 gives the family's threshold directly, and any point μ gives it as μ · v*.
+/// When σ and σ_white share outcome-relabelling symmetries the SDP has one block per orbit of deterministic strategies
+/// (the same optimum); `--no-symmetry` builds one block per strategy.
 /// </summary>
-public sealed class SteeringJob(LoweredScenario scenario) : BoundJob("steering test", "steering")
+public sealed class SteeringJob(LoweredScenario scenario, bool symmetry = true) : BoundJob("steering test", "steering")
 {
     private readonly Lazy<Assemblage> _white = new(scenario.WhiteNoiseAssemblage);
 
@@ -21,7 +23,7 @@ public sealed class SteeringJob(LoweredScenario scenario) : BoundJob("steering t
     {
         var clock = Stopwatch.StartNew();
         VisibilityRelaxation relaxation;
-        try { relaxation = SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default); }
+        try { relaxation = SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default, symmetry); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveRows.StatusWord(solution.Status, cancellation);
@@ -35,7 +37,7 @@ public sealed class SteeringJob(LoweredScenario scenario) : BoundJob("steering t
 
     public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
     {
-        try { return (SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default).Problem, "v* = objective"); }
+        try { return (SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default, symmetry).Problem, "v* = objective"); }
         catch (ArgumentException e) { return (null, e.Message); }
     }
 }
