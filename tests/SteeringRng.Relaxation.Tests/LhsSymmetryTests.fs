@@ -54,6 +54,19 @@ let tests =
             let settings = [| Measurements.PauliX; Measurements.PauliZ |]
             compare (w settings) (whiteNoise settings) |> ignore
 
+        // A sweep: the first point (white noise, whose commutant is not trivial) has no usable symmetry; the group
+        // found at the next point is checked, not searched, at the one after. σ(1/2) reaches σ(3/7) at μ = 6/7.
+        testCase "WithData along a sweep finds the group once the data have one and keeps the optimum" <| fun () ->
+            let noise = ghz xyz 0.0
+            let first = build noise noise true
+            Expect.isFalse first.SymmetryReduced "white noise: no reduction"
+            let second = first.WithData(ghz xyz 1.0, noise)
+            Expect.isTrue second.SymmetryReduced "GHZ: reduced"
+            expectClose 1e-6 (3.0 / 7.0) (second.Evaluate(solve second.Problem)).CriticalVisibility "μ* of σ(1)"
+            let third = second.WithData(ghz xyz 0.5, noise)
+            Expect.isTrue third.SymmetryReduced "the group found before still holds"
+            expectClose 1e-6 (6.0 / 7.0) (third.Evaluate(solve third.Problem)).CriticalVisibility "μ* of σ(1/2)"
+
         testCase "Data without a symmetry take the unreduced path" <| fun () ->
             let rng = Random 11
             let target = randomLhsAssemblage rng 2 [| 2; 2 |] [| 2; 2 |]

@@ -17,13 +17,19 @@ namespace SteeringRng.Cli.Scenarios;
 /// </summary>
 public sealed class SteeringJob(LoweredScenario scenario, bool symmetry = true) : BoundJob("steering test", "steering")
 {
-    private readonly Lazy<Assemblage> _white = new(scenario.WhiteNoiseAssemblage);
+    // Built at the first point, then WithData: the data's symmetry group is searched once per sweep (at the first
+    // point that has one) and only checked at the other points.
+    private readonly RelaxationCache<VisibilityRelaxation, Assemblage> _cache = CacheFor(new Lazy<Assemblage>(scenario.WhiteNoiseAssemblage), symmetry);
+
+    private static RelaxationCache<VisibilityRelaxation, Assemblage> CacheFor(Lazy<Assemblage> white, bool symmetry) =>
+        new(d => SteeringRelaxations.CriticalVisibility(d, white.Value, 2.0, RelaxationOptions.Default, symmetry),
+            (r, d) => r.WithData(d, white.Value));
 
     public override ResultRow Run(PointInput point, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         VisibilityRelaxation relaxation;
-        try { relaxation = SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default, symmetry); }
+        try { relaxation = _cache.For(point.Assemblage); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveRows.StatusWord(solution.Status, cancellation);
@@ -37,7 +43,7 @@ public sealed class SteeringJob(LoweredScenario scenario, bool symmetry = true) 
 
     public override (SdpProblem? Problem, string Message) ProblemAt(PointInput point)
     {
-        try { return (SteeringRelaxations.CriticalVisibility(point.Assemblage, _white.Value, 2.0, RelaxationOptions.Default, symmetry).Problem, "v* = objective"); }
+        try { return (_cache.For(point.Assemblage).Problem, "v* = objective"); }
         catch (ArgumentException e) { return (null, e.Message); }
     }
 }

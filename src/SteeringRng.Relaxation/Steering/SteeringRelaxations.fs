@@ -62,7 +62,7 @@ type GuessingRelaxation internal (structure: NsStructure, options: RelaxationOpt
 /// When the data have outcome-relabelling symmetries (common to target and noise) that merge strategies, the SDP has
 /// one block per strategy orbit instead of one per strategy (LhsModel); μ*, the functional and the hidden states
 /// read from it are those of the full problem.
-type VisibilityRelaxation internal (structure: LhsStructure, options: RelaxationOptions, symmetry: bool) =
+type VisibilityRelaxation internal (structure: LhsStructure, options: RelaxationOptions, symmetry: bool, memo: GroupMemo) =
     member _.Problem: SdpProblem = structure.Problem
     /// Deterministic strategies λ (λ[j][x] = outcome of party j at setting x), in the order of HiddenStates.
     member _.Strategies: Collections.Generic.IReadOnlyList<int[][]> = structure.Strategies
@@ -92,21 +92,22 @@ type VisibilityRelaxation internal (structure: LhsStructure, options: Relaxation
         sum
 
     /// The same problem for another family of the same shape. The data enter b and the μ column of the
-    /// constraints (and the support of ρ_A), so the problem is rebuilt.
+    /// constraints (and the support of ρ_A), so the problem is rebuilt; a symmetry group found before is checked on
+    /// the new data and reused when it still holds (a sweep searches once).
     member _.WithData(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
         let data1, data0 = read target, read noise
         if not (AssemblageData.sameShape structure.Data1 data1) then
             invalidArg "target" "The new assemblage has a different shape (parties, settings, outcomes or trusted dimension)."
-        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap (VisibilityRelaxation.GroupOf(target, noise, symmetry)), options, symmetry)
+        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap (VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo)), options, symmetry, memo)
 
     /// Hidden states of the LHS model (per strategy, in the order of Strategies), from the primal X.
     member _.HiddenStates(solution: SdpSolution) : Complex[,][] =
         LhsModel.hiddenStates structure solution.X |> Array.map (fun m -> m.ToArray())
 
-    /// The symmetries common to target and noise (just the identity when symmetry is off).
-    static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool) =
-        if symmetry then StrategyOrbits.commonGroup target noise
+    /// Symmetries common to target and noise (just the identity when symmetry is off); see StrategyOrbits.groupFor.
+    static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool, memo: GroupMemo) =
+        if symmetry then StrategyOrbits.groupFor memo target noise
         else [| SteeringRng.Relaxation.DataSymmetry.identity (SteeringRng.Relaxation.AssemblageMoments.scenarioOf (SteeringRng.Relaxation.AssemblageMoments.defaultNames target.PartyCount) target) target.TrustedDimension |]
 
 /// Entry points callable from C#: build the steering relaxations of formulations §1, §2 and §5.
@@ -142,8 +143,9 @@ type SteeringRelaxations =
     static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, symmetry: bool) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
         let data1, data0 = read target, read noise
-        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0)
-        VisibilityRelaxation(LhsModel.build options data1 data0 cap group, options, symmetry)
+        let memo = GroupMemo()
+        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo)
+        VisibilityRelaxation(LhsModel.build options data1 data0 cap group, options, symmetry, memo)
 
     static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
         SteeringRelaxations.CriticalVisibility(target, noise, cap, options, true)
