@@ -257,43 +257,45 @@ module QLevel =
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
         let plan = if useSymmetry then symmetryPlan data reduction s guess else None
-        if requireReduction && plan.IsNone then None else
-        let st, table =
-            let st = structureOf data reduction s guess plan
-            match plan with
-            | Some p -> StabiliserInvariance.apply st p (expressions st)
-            | None -> st, expressions st
-        let builder, objective, offset, table = assemble st guess table
-        let problem, index = builder.BuildCompact objective
-        let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
-            let view = table :> IReadOnlyDictionary<_, _>
-            match st.Symmetry with
-            | Some plan ->
-                let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
-                let blocks =
-                    problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
-                    |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
-                let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
-                Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
-            | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
-        let rec withData (next: Assemblage) : Relaxation =
-            if not (sameShape assemblage next) then
-                invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
-            let nextData = AssemblageMoments.build scenario next
-            let nextReduction = SupportReduction.compute nextData
-            let symmetryKept =
+        match plan with
+        | None when requireReduction -> None
+        | _ ->
+            let st, table =
+                let st = structureOf data reduction s guess plan
                 match plan with
-                | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
-                | None -> true
-            if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
-                // Same variables and F_k: only the constants (F0 and the objective offset) change.
-                let st' = { st with Data = nextData; Reduction = nextReduction }
-                let f0, offset', table' = assembleConstants st' guess table
-                let problem' = MomentFormBuilder.WithConstant(problem, f0)
-                relaxation st' problem' offset' table' withData
-            else
-                (buildFrom false useSymmetry names guess spec next).Value
-        Some(relaxation st problem offset table withData)
+                | Some p -> StabiliserInvariance.apply st p (expressions st)
+                | None -> st, expressions st
+            let builder, objective, offset, table = assemble st guess table
+            let problem, index = builder.BuildCompact objective
+            let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
+                let view = table :> IReadOnlyDictionary<_, _>
+                match st.Symmetry with
+                | Some plan ->
+                    let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
+                    let blocks =
+                        problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
+                        |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
+                    let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
+                    Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
+                | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
+            let rec withData (next: Assemblage) : Relaxation =
+                if not (sameShape assemblage next) then
+                    invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
+                let nextData = AssemblageMoments.build scenario next
+                let nextReduction = SupportReduction.compute nextData
+                let symmetryKept =
+                    match plan with
+                    | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
+                    | None -> true
+                if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
+                    // Same variables and F_k: only the constants (F0 and the objective offset) change.
+                    let st' = { st with Data = nextData; Reduction = nextReduction }
+                    let f0, offset', table' = assembleConstants st' guess table
+                    let problem' = MomentFormBuilder.WithConstant(problem, f0)
+                    relaxation st' problem' offset' table' withData
+                else
+                    (buildFrom false useSymmetry names guess spec next).Value
+            Some(relaxation st problem offset table withData)
 
     /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
     /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
