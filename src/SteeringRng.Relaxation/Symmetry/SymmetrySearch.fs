@@ -191,6 +191,17 @@ module internal SymmetrySearch =
             overflow <- elements.Count > MaxGroupOrder
         if overflow then None else Some(Array.ofSeq elements.Values)
 
+    /// Whether only multiples of I commute with every block (the data generate all d×d matrices). When not (e.g.
+    /// white noise, σ_{a|x} ∝ I), U is not fixed by π and `find` returns only the identity, although a symmetry
+    /// may well exist; for a sweep that starts at such a point the reduction is looked for again at the next one.
+    let hasTrivialCommutant (data: AssemblageMoments) =
+        let d = data.Dimension
+        let m = marginalsOf data
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let full = Array.init (2 * d * d) (fun k -> Array.init (2 * d * d) (fun i -> if i = k then 1.0 else 0.0))
+        let identity = DataSymmetry.identity data.Scenario d
+        (restrict m identity full (List.ofArray m.Factors) scale d).Length <= 2
+
     /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
     /// is not trivial).
     let find (data: AssemblageMoments) : DataSymmetry array =
