@@ -254,8 +254,10 @@ module QLevel =
     let private symmetryPlan (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
         // Past SymmetricCoordinates' size limit the reduction could not be used: do not search.
         let tooLarge = data.Words.Length * data.Dimension * data.Dimension > SymmetricCoordinates.MaxParameters
-        let group = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
-        let degenerate = not tooLarge && group.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
+        let found = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
+        let degenerate = not tooLarge && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
+        // Degenerate data (U not fixed): the shifts that leave them unchanged with U = I.
+        let group = if degenerate then SymmetrySearch.findShiftsOnly data else found
         if group.Length = 1 then None, degenerate
         else
           let plan =
@@ -270,7 +272,7 @@ module QLevel =
             else
                 SymmetricCoordinates.compute data reduction group orbits
                 |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
-          plan, false
+          plan, degenerate
 
     /// Q(S), reduced by the data's symmetries when `useSymmetry` (see buildWith).
     /// (With `requireReduction`: None when no symmetry reduces the problem, before anything is assembled.)
@@ -302,8 +304,8 @@ module QLevel =
                     let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
                     Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
                 | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
-            // Built at degenerate data (e.g. the white-noise end of a sweep): the first later point with a symmetry
-            // gives a reduced relaxation, which then serves every point after it.
+            // Built at degenerate data (e.g. the white-noise end of a sweep; reduced by shifts at most): the first later
+            // point with a proper symmetry gives a reduced relaxation, which then serves every point after it.
             let upgrade = UpgradeCell()
             let tryUpgrade (next: Assemblage) =
                 if not degenerate then None
@@ -311,8 +313,8 @@ module QLevel =
                     upgrade.Resolve(fun () ->
                         let nextData = AssemblageMoments.build scenario next
                         match symmetryPlan nextData (SupportReduction.compute nextData) s guess with
-                        | Some _, _ -> Upgrade.Found((buildFrom false true names guess spec next).Value)
-                        | None, true -> Upgrade.NotYet
+                        | Some _, false -> Upgrade.Found((buildFrom false true names guess spec next).Value)
+                        | _, true -> Upgrade.NotYet
                         | None, false -> Upgrade.Never)
             let rec withData (next: Assemblage) : Relaxation =
                 if not (sameShape assemblage next) then

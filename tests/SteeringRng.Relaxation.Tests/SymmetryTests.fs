@@ -137,9 +137,12 @@ let tests =
                 Expect.floatClose Accuracy.high (value reduced) nsValue name
         }
 
-        test "a sweep built at white noise (no U can be fixed there) picks up the reduction at the next point" {
+        test "a sweep built at white noise (no U can be fixed there) is reduced by shifts, then by the data's group" {
             let white = QLevel.buildWith true names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.0) 3)
-            Expect.equal white.Reduction "" "white noise: built in full"
+            let whiteFull = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.0) 3)
+            // Shifting all outcomes of a party leaves white noise unchanged with U = I: 2 × 2 of them.
+            Expect.stringContains white.Reduction "4 relabellings, 4 guesses in orbits of 4" "white noise: reduced by shifts"
+            Expect.floatClose Accuracy.high (value white) (value whiteFull) "P_g = 1 either way"
             let later = white.WithData(assemblage (ghz 0.8) 3)
             Expect.stringContains later.Reduction "4 guesses in orbits of 4" "reduced from the next point on"
             let direct = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.8) 3)

@@ -202,6 +202,30 @@ module internal SymmetrySearch =
         let identity = DataSymmetry.identity data.Scenario d
         (restrict m identity full (List.ofArray m.Factors) scale d).Length <= 2
 
+    /// For degenerate data (nontrivial commutant, e.g. white noise), where U is not fixed by π: the relabellings that
+    /// shift every outcome of party j by the same s_j, a ↦ a + s_j (mod n) at each of its settings, and leave the data
+    /// unchanged with U = I (σ_{π(t)} = σ_t on every marginal and block). An abelian group of at most Π_j n_j elements
+    /// (27 for three qutrit parties), enough to merge Eve's guesses at the white-noise end of a sweep; identity first.
+    let findShiftsOnly (data: AssemblageMoments) : DataSymmetry array =
+        let scenario = data.Scenario
+        let d = data.Dimension
+        let identity = DataSymmetry.identity scenario d
+        let m = marginalsOf data
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let k = scenario.PartyCount
+        let shiftsOf j = (scenario.Party j).Outcomes |> Array.min
+        let rec choices j =
+            if j = k then [ [] ] else [ for s in 0 .. shiftsOf j - 1 do for rest in choices (j + 1) -> s :: rest ]
+        let group =
+            [| for shift in choices 0 do
+                   let shift = List.toArray shift
+                   let g =
+                       { Relabel =
+                           Array.init k (fun j -> (scenario.Party j).Outcomes |> Array.map (fun n -> Array.init n (fun a -> (a + shift[j]) % n)))
+                         Unitary = identity.Unitary }
+                   if not (DataSymmetry.isIdentity g) && verify data m g scale then yield g |]
+        Array.append [| identity |] group
+
     /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
     /// is not trivial).
     let find (data: AssemblageMoments) : DataSymmetry array =
