@@ -223,19 +223,44 @@ module QLevel =
         | Some plan -> assembleSymmetricConstants st guess plan table
         | None -> assemblePlainConstants st guess table
 
+    /// Whether a relaxation built at degenerate data found a reduced one at a later point (see buildFrom).
+    [<RequireQualifiedAccess>]
+    type private Upgrade =
+        | NotYet
+        | Found of Relaxation
+        | Never
+
+    /// The upgrade of one relaxation, looked for once per point until found or ruled out (thread-safe: sweep points
+    /// run in parallel).
+    type private UpgradeCell() =
+        let gate = obj ()
+        let mutable state = Upgrade.NotYet
+
+        member _.Resolve(attempt: unit -> Upgrade) =
+            lock gate (fun () ->
+                if state = Upgrade.NotYet then state <- attempt ()
+                match state with
+                | Upgrade.Found r -> Some r
+                | _ -> None)
+
     let private sameShape (a: Assemblage) (b: Assemblage) =
         a.TrustedDimension = b.TrustedDimension
         && Seq.toList a.Settings = Seq.toList b.Settings
         && Seq.toList a.Outcomes = Seq.toList b.Outcomes
 
-    /// The symmetry reduction for these data when it merges guesses (None: build the full problem). The group must
-    /// map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
+    /// The symmetry reduction for these data when it merges guesses (None: build the full problem), and whether the
+    /// data were degenerate (a nontrivial commutant: the search cannot fix U, see SymmetrySearch.hasTrivialCommutant).
+    /// The group must map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
     let private symmetryPlan (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
         // Past SymmetricCoordinates' size limit the reduction could not be used: do not search.
         let tooLarge = data.Words.Length * data.Dimension * data.Dimension > SymmetricCoordinates.MaxParameters
-        let group = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
-        if group.Length = 1 then None
+        let found = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
+        let degenerate = not tooLarge && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
+        // Degenerate data (U not fixed): the shifts that leave them unchanged with U = I.
+        let group = if degenerate then SymmetrySearch.findShiftsOnly data else found
+        if group.Length = 1 then None, degenerate
         else
+          let plan =
             let tuples = guessTuples data.Scenario guess
             let orbits = GuessOrbits.compute group guess.Parties guess.Settings tuples
             let inS = HashSet<Word>(s)
@@ -247,6 +272,7 @@ module QLevel =
             else
                 SymmetricCoordinates.compute data reduction group orbits
                 |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
+          plan, degenerate
 
     /// Q(S), reduced by the data's symmetries when `useSymmetry` (see buildWith).
     /// (With `requireReduction`: None when no symmetry reduces the problem, before anything is assembled.)
@@ -256,44 +282,61 @@ module QLevel =
         let s = GeneratingSet.build scenario spec
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.compute data
-        let plan = if useSymmetry then symmetryPlan data reduction s guess else None
-        if requireReduction && plan.IsNone then None else
-        let st, table =
-            let st = structureOf data reduction s guess plan
-            match plan with
-            | Some p -> StabiliserInvariance.apply st p (expressions st)
-            | None -> st, expressions st
-        let builder, objective, offset, table = assemble st guess table
-        let problem, index = builder.BuildCompact objective
-        let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
-            let view = table :> IReadOnlyDictionary<_, _>
-            match st.Symmetry with
-            | Some plan ->
-                let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
-                let blocks =
-                    problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
-                    |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
-                let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
-                Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
-            | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
-        let rec withData (next: Assemblage) : Relaxation =
-            if not (sameShape assemblage next) then
-                invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
-            let nextData = AssemblageMoments.build scenario next
-            let nextReduction = SupportReduction.compute nextData
-            let symmetryKept =
+        let plan, degenerate = if useSymmetry then symmetryPlan data reduction s guess else None, false
+        match plan with
+        | None when requireReduction && not degenerate -> None
+        | _ ->
+            let st, table =
+                let st = structureOf data reduction s guess plan
                 match plan with
-                | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
-                | None -> true
-            if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
-                // Same variables and F_k: only the constants (F0 and the objective offset) change.
-                let st' = { st with Data = nextData; Reduction = nextReduction }
-                let f0, offset', table' = assembleConstants st' guess table
-                let problem' = MomentFormBuilder.WithConstant(problem, f0)
-                relaxation st' problem' offset' table' withData
-            else
-                (buildFrom false useSymmetry names guess spec next).Value
-        Some(relaxation st problem offset table withData)
+                | Some p -> StabiliserInvariance.apply st p (expressions st)
+                | None -> st, expressions st
+            let builder, objective, offset, table = assemble st guess table
+            let problem, index = builder.BuildCompact objective
+            let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
+                let view = table :> IReadOnlyDictionary<_, _>
+                match st.Symmetry with
+                | Some plan ->
+                    let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
+                    let blocks =
+                        problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
+                        |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
+                    let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
+                    Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
+                | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
+            // Built at degenerate data (e.g. the white-noise end of a sweep; reduced by shifts at most): the first later
+            // point with a proper symmetry gives a reduced relaxation, which then serves every point after it.
+            let upgrade = UpgradeCell()
+            let tryUpgrade (next: Assemblage) =
+                if not degenerate then None
+                else
+                    upgrade.Resolve(fun () ->
+                        let nextData = AssemblageMoments.build scenario next
+                        match symmetryPlan nextData (SupportReduction.compute nextData) s guess with
+                        | Some _, false -> Upgrade.Found((buildFrom false true names guess spec next).Value)
+                        | _, true -> Upgrade.NotYet
+                        | None, false -> Upgrade.Never)
+            let rec withData (next: Assemblage) : Relaxation =
+                if not (sameShape assemblage next) then
+                    invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
+                match tryUpgrade next with
+                | Some (reduced: Relaxation) -> reduced.WithData next
+                | None ->
+                    let nextData = AssemblageMoments.build scenario next
+                    let nextReduction = SupportReduction.compute nextData
+                    let symmetryKept =
+                        match plan with
+                        | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
+                        | None -> true
+                    if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
+                        // Same variables and F_k: only the constants (F0 and the objective offset) change.
+                        let st' = { st with Data = nextData; Reduction = nextReduction }
+                        let f0, offset', table' = assembleConstants st' guess table
+                        let problem' = MomentFormBuilder.WithConstant(problem, f0)
+                        relaxation st' problem' offset' table' withData
+                    else
+                        (buildFrom false useSymmetry names guess spec next).Value
+            Some(relaxation st problem offset table withData)
 
     /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
     /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
@@ -301,7 +344,9 @@ module QLevel =
     let buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
         (buildFrom false useSymmetry names guess spec assemblage).Value
 
-    /// The symmetry-reduced Q(S), or None when the data have no symmetry that merges guesses. At S = {I} (level 0)
+    /// The symmetry-reduced Q(S), or None when the data have no symmetry that merges guesses. Degenerate data (e.g.
+    /// white noise, where U cannot be fixed) give the full Q(S), which takes the reduction from the first later data
+    /// point that has one (WithData), so a sweep from μ = 0 is reduced from its second point on. At S = {I} (level 0)
     /// this is the no-signalling bound: Γ^e = ρ^e_A is implied by the positivity blocks of all σ^e_{a|x}, whose
     /// Collins–Gisin parametrisation makes every σ^e no-signalling, and Σ_e σ^e = σ^obs; it is how a symmetric
     /// scenario's NS bound is computed when the plain NS program would be too large (GHZ, N = 4, d = 3).

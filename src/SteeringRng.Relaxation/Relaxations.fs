@@ -48,8 +48,9 @@ type Relaxations =
         QLevel.buildWith useSymmetry partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
 
     /// The no-signalling bound as the symmetry-reduced Q at level 0 (S = {I}; see QLevel.tryBuildReduced): false
-    /// when the data have no symmetry that merges Eve's guesses (then use SteeringRelaxations.NoSignalling). Same
-    /// value as the plain NS program; read P_g with Relaxation.UpperBound.
+    /// when the data have no symmetry that merges Eve's guesses (then use SteeringRelaxations.NoSignalling); for
+    /// degenerate data (white noise) the full Q_0, reduced from the next symmetric point of a sweep on. Same value as
+    /// the plain NS program; read P_g with Relaxation.UpperBound.
     static member TryNoSignallingBySymmetry
         (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, [<Out>] relaxation: byref<Relaxation>)
         =

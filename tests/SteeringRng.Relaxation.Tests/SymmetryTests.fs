@@ -137,6 +137,21 @@ let tests =
                 Expect.floatClose Accuracy.high (value reduced) nsValue name
         }
 
+        test "a sweep built at white noise (no U can be fixed there) is reduced by shifts, then by the data's group" {
+            let white = QLevel.buildWith true names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.0) 3)
+            let whiteFull = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.0) 3)
+            // Shifting all outcomes of a party leaves white noise unchanged with U = I: 2 × 2 of them.
+            Expect.stringContains white.Reduction "4 relabellings, 4 guesses in orbits of 4" "white noise: reduced by shifts"
+            Expect.floatClose Accuracy.high (value white) (value whiteFull) "P_g = 1 either way"
+            let later = white.WithData(assemblage (ghz 0.8) 3)
+            Expect.stringContains later.Reduction "4 guesses in orbits of 4" "reduced from the next point on"
+            let direct = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.8) 3)
+            Expect.floatClose Accuracy.high (value later) (value direct) "same value"
+            let mutable ns = Unchecked.defaultof<Relaxation>
+            Expect.isTrue (Relaxations.TryNoSignallingBySymmetry(assemblage (ghz 0.0) 3, joint.Parties, joint.Settings, &ns)) "kept for the sweep"
+            Expect.stringContains (ns.WithData(assemblage (ghz 0.7) 3)).Reduction "symmetry" "NS reduced at μ = 0.7"
+        }
+
         test "random data: no symmetric NS, the plain program is used" {
             let mutable reduced = Unchecked.defaultof<Relaxation>
             Expect.isFalse (Relaxations.TryNoSignallingBySymmetry(assemblage (randomState 2) 3, joint.Parties, joint.Settings, &reduced)) "no reduction"

@@ -7,11 +7,12 @@ open SteeringRng.Algebra
 /// The second half of the symmetry reduction: orbit O's moment functional may be taken invariant under the
 /// stabiliser H_O = {h ∈ G : h·e_O = e_O} of its representative guess,
 ///   M^O(w) = U_h† M^O(α_h(w)) U_h   for every h ∈ H_O and every moment w,
-/// because the orbit average that proves the reduction exact (GuessOrbits) is itself H_O-invariant. These are
-/// homogeneous linear equalities on the variables (the constants M^obs/|guesses| are symmetric), solved once by sparse
-/// elimination: pivot variables are written in terms of the free ones, and every expression is rewritten in the free
-/// ones, so the solver sees fewer variables and no equality. On GHZ with a joint guess H_O = {I, XXX}: about half of
-/// the variables remain; for Bob alone |H_O| = 4.
+/// because the orbit average that proves the reduction exact (GuessOrbits) is itself H_O-invariant. The constants are
+/// first made H_O-invariant (symmetriseConstants: relabelling mixes free moments with assemblage words, whose constants
+/// carry the data), so these are homogeneous linear equalities on the variables, solved once by sparse elimination:
+/// pivot variables are written in terms of the free ones, and every expression is rewritten in the free ones, so the
+/// solver sees fewer variables and no equality. On GHZ with a joint guess H_O = {I, XXX}: about half of the variables
+/// remain; for Bob alone |H_O| = 4, about a quarter. The invariant moment matrix is then split by SymmetryBlocks.
 module internal StabiliserInvariance =
 
     open QLevelVariables

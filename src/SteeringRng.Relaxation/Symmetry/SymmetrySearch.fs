@@ -191,6 +191,41 @@ module internal SymmetrySearch =
             overflow <- elements.Count > MaxGroupOrder
         if overflow then None else Some(Array.ofSeq elements.Values)
 
+    /// Whether only multiples of I commute with every block (the data generate all d×d matrices). When not (e.g.
+    /// white noise, σ_{a|x} ∝ I), U is not fixed by π and `find` returns only the identity, although a symmetry
+    /// may well exist; for a sweep that starts at such a point the reduction is looked for again at the next one.
+    let hasTrivialCommutant (data: AssemblageMoments) =
+        let d = data.Dimension
+        let m = marginalsOf data
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let full = Array.init (2 * d * d) (fun k -> Array.init (2 * d * d) (fun i -> if i = k then 1.0 else 0.0))
+        let identity = DataSymmetry.identity data.Scenario d
+        (restrict m identity full (List.ofArray m.Factors) scale d).Length <= 2
+
+    /// For degenerate data (nontrivial commutant, e.g. white noise), where U is not fixed by π: the relabellings that
+    /// shift every outcome of party j by the same s_j, a ↦ a + s_j (mod n) at each of its settings, and leave the data
+    /// unchanged with U = I (σ_{π(t)} = σ_t on every marginal and block). An abelian group of at most Π_j n_j elements
+    /// (27 for three qutrit parties), enough to merge Eve's guesses at the white-noise end of a sweep; identity first.
+    let findShiftsOnly (data: AssemblageMoments) : DataSymmetry array =
+        let scenario = data.Scenario
+        let d = data.Dimension
+        let identity = DataSymmetry.identity scenario d
+        let m = marginalsOf data
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let k = scenario.PartyCount
+        let shiftsOf j = (scenario.Party j).Outcomes |> Array.min
+        let rec choices j =
+            if j = k then [ [] ] else [ for s in 0 .. shiftsOf j - 1 do for rest in choices (j + 1) -> s :: rest ]
+        let group =
+            [| for shift in choices 0 do
+                   let shift = List.toArray shift
+                   let g =
+                       { Relabel =
+                           Array.init k (fun j -> (scenario.Party j).Outcomes |> Array.map (fun n -> Array.init n (fun a -> (a + shift[j]) % n)))
+                         Unitary = identity.Unitary }
+                   if not (DataSymmetry.isIdentity g) && verify data m g scale then yield g |]
+        Array.append [| identity |] group
+
     /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
     /// is not trivial).
     let find (data: AssemblageMoments) : DataSymmetry array =
