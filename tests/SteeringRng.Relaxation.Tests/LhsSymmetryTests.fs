@@ -54,12 +54,16 @@ let tests =
             let settings = [| Measurements.PauliX; Measurements.PauliZ |]
             compare (w settings) (whiteNoise settings) |> ignore
 
-        // A sweep: the first point (white noise, whose commutant is not trivial) has no usable symmetry; the group
-        // found at the next point is checked, not searched, at the one after. σ(1/2) reaches σ(3/7) at μ = 6/7.
+        // White noise has a nontrivial commutant (U is not fixed by π); it is reduced by the outcome shifts with U = I.
+        // Against itself every μ is LHS: μ* = cap = 2.
+        testCase "White noise (degenerate data): reduced by the outcome shifts, μ* = cap" <| fun () ->
+            expectClose 1e-6 2.0 (compare (ghz xyz 0.0) (ghz xyz 0.0)) "μ*"
+
+        // A sweep from white noise: the shift group of the first point does not hold at the next one, whose full group
+        // is searched, then checked (not searched) at the one after. σ(1/2) reaches σ(3/7) at μ = 6/7.
         testCase "WithData along a sweep finds the group once the data have one and keeps the optimum" <| fun () ->
             let noise = ghz xyz 0.0
             let first = build noise noise true
-            Expect.isFalse first.SymmetryReduced "white noise: no reduction"
             let second = first.WithData(ghz xyz 1.0, noise)
             Expect.isTrue second.SymmetryReduced "GHZ: reduced"
             expectClose 1e-6 (3.0 / 7.0) (second.Evaluate(solve second.Problem)).CriticalVisibility "μ* of σ(1)"

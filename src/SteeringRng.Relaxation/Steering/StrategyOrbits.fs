@@ -40,10 +40,15 @@ module internal StrategyOrbits =
         AssemblageMoments.build (AssemblageMoments.scenarioOf (AssemblageMoments.defaultNames a.PartyCount) a) a
 
     /// The symmetries common to σ(1) and σ(0): those found for σ(1) that also hold for σ(0). They form a
-    /// subgroup (the symmetries of σ(0) are closed under composition), identity first.
+    /// subgroup (the symmetries of σ(0) are closed under composition), identity first. For degenerate σ(1) (white
+    /// noise: U not fixed by π, `find` gives only the identity) the outcome shifts with U = I are used instead.
     let commonGroup (target: Assemblage) (noise: Assemblage) : DataSymmetry array =
         let noiseMoments = momentsOf noise
-        SymmetrySearch.find (momentsOf target) |> Array.filter (SymmetrySearch.holds noiseMoments)
+        let targetMoments = momentsOf target
+        let found =
+            if SymmetrySearch.hasTrivialCommutant targetMoments then SymmetrySearch.find targetMoments
+            else SymmetrySearch.findShiftsOnly targetMoments
+        found |> Array.filter (SymmetrySearch.holds noiseMoments)
 
     /// A symmetry group of both σ(1) and σ(0): the memo's group when every element still holds for both (the noise
     /// is not checked again when it is the very object checked before; assemblages are immutable), else
