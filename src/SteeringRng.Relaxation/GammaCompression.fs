@@ -20,22 +20,7 @@ module internal GammaCompression =
     /// word index × d + α.
     type Rows = (struct (int * Complex)) array array
 
-    let private dot (a: Complex array) (b: Complex array) =
-        let mutable s = Complex.Zero
-        for i in 0 .. a.Length - 1 do
-            s <- s + Complex.Conjugate(a[i]) * b[i]
-        s
-
-    let private norm (a: Complex array) = sqrt (dot a a).Real
-
-    /// Gram–Schmidt of v against an orthonormal list (twice, for numerical orthogonality).
-    let private orthogonalise (basis: ResizeArray<Complex array>) (v: Complex array) =
-        for _ in 1..2 do
-            for b in basis do
-                let c = dot b v
-                if c <> Complex.Zero then
-                    for i in 0 .. v.Length - 1 do
-                        v[i] <- v[i] - c * b[i]
+    open ComplexVectors
 
     /// The kernel vectors z described above (unnormalised), over coordinates word index × d + α.
     let private kernelVectors (data: AssemblageMoments) (s: Word array) =

@@ -50,18 +50,12 @@ module internal HermitianSupport =
         Array.init n (fun i -> a[i, i]), v
 
     /// Orthonormal complex vectors spanning the same complex span as `candidates` (in order, dependent ones dropped).
-    let private orthonormalise (d: int) (candidates: Complex array seq) =
+    let private orthonormalise (candidates: Complex array seq) =
         let basis = ResizeArray<Complex array>()
         for c in candidates do
             let v = Array.copy c
-            for _ in 1..2 do // twice for numerical orthogonality
-                for b in basis do
-                    let mutable dot = Complex.Zero
-                    for i in 0 .. d - 1 do
-                        dot <- dot + Complex.Conjugate(b[i]) * v[i]
-                    for i in 0 .. d - 1 do
-                        v[i] <- v[i] - dot * b[i]
-            let norm = sqrt (v |> Array.sumBy (fun z -> z.Magnitude * z.Magnitude))
+            ComplexVectors.orthogonalise basis v
+            let norm = ComplexVectors.norm v
             if norm > 0.5 then basis.Add(v |> Array.map (fun z -> z / Complex(norm, 0.0)))
         basis.ToArray()
 
@@ -88,8 +82,8 @@ module internal HermitianSupport =
             raise (ArgumentException $"it is not positive semidefinite (smallest eigenvalue {Array.min values:G3}, largest {largest:G3}).")
         let order = Array.init (2 * d) id |> Array.sortByDescending (fun k -> values[k])
         let asComplex k = Array.init d (fun i -> Complex(vectors[i, k], vectors[i + d, k]))
-        let support = order |> Seq.filter (fun k -> values[k] > threshold) |> Seq.map asComplex |> orthonormalise d
+        let support = order |> Seq.filter (fun k -> values[k] > threshold) |> Seq.map asComplex |> orthonormalise
         // The kernel is the orthogonal complement of the support: complete the support with unit vectors.
         let units = Seq.init d (fun i -> Array.init d (fun j -> if i = j then Complex.One else Complex.Zero))
-        let full = orthonormalise d (Seq.append support units)
+        let full = orthonormalise (Seq.append support units)
         support, full[support.Length ..]

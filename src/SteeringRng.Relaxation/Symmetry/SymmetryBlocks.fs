@@ -75,18 +75,11 @@ module internal SymmetryBlocks =
                 for k in 0 .. n - 1 do
                     let te = apply t (unit k)
                     let v = Array.init n (fun i -> 0.5 * ((if i = k then Complex.One else Complex.Zero) + Complex(sign, 0.0) * te[i] / root))
-                    let norm x = sqrt (x |> Array.sumBy (fun (z: Complex) -> z.Magnitude * z.Magnitude))
-                    let scale = norm v
+                    let scale = ComplexVectors.norm v
                     if scale > 1e-12 then
                         let w = Array.copy v
-                        for _ in 1..2 do
-                            for b in accepted do
-                                let mutable dot = Complex.Zero
-                                for i in 0 .. n - 1 do
-                                    dot <- dot + Complex.Conjugate(b[i]) * w[i]
-                                for i in 0 .. n - 1 do
-                                    w[i] <- w[i] - dot * b[i]
-                        let r = norm w
+                        ComplexVectors.orthogonalise accepted w
+                        let r = ComplexVectors.norm w
                         if r > 1e-8 * scale then
                             accepted.Add(w |> Array.map (fun z -> z / Complex(r, 0.0)))
                             columns.Add [| for i in 0 .. n - 1 do if v[i].Magnitude > 1e-14 then yield struct (i, v[i]) |]
