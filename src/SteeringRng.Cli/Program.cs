@@ -1,3 +1,4 @@
+using SteeringRng.Certification.Input;
 using SteeringRng.Cli.Commands;
 
 namespace SteeringRng.Cli;
@@ -43,6 +44,16 @@ public static class Program
         {
             stderr.WriteLine($"steer {command.Name}: {e.Message} See 'steer {command.Name} --help'.");
             return ExitCodes.UsageError;
+        }
+        catch (ScenarioInputException e) when (e.IsUsage)
+        {
+            stderr.WriteLine($"steer {command.Name}: {e.Message} See 'steer {command.Name} --help'.");
+            return ExitCodes.UsageError;
+        }
+        catch (ScenarioInputException e)
+        {
+            stderr.WriteLine($"steer {command.Name}: {e.Message}");
+            return ExitCodes.InputError;
         }
         catch (InputException e)
         {

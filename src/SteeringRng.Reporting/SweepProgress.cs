@@ -1,4 +1,5 @@
 using System.Globalization;
+using SteeringRng.Certification.Run;
 
 namespace SteeringRng.Reporting;
 
@@ -8,7 +9,7 @@ namespace SteeringRng.Reporting;
 /// each time another tenth of the points is done, or every <see cref="LineEvery"/> points if that is set,
 /// so a log file shows steady progress without thousands of lines. All methods may be called concurrently.
 /// </summary>
-public sealed class SweepProgress
+public sealed class SweepProgress : IPointProgress
 {
     private const int BarWidth = 30;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);

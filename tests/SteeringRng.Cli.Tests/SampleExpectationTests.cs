@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SteeringRng.Certification.Results;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Tests;

@@ -1,4 +1,5 @@
 using SteeringRng.Cli.Commands;
+using SteeringRng.Certification.Results;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Tests;

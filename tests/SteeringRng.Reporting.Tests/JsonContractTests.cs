@@ -165,7 +165,7 @@ public class JsonContractTests
         var example = document[start..document.IndexOf("\n```", start, StringComparison.Ordinal)];
         var report = ReportJsonReader.Parse(example);
         Assert.Equal(2.0, report.Rows[0].Hmin);
-        Assert.Equal(ResultRow.MinEntropy(report.Rows[0].Pguess!.Value), report.Rows[0].Hmin);
+        Assert.Equal(MinEntropy.Bits(report.Rows[0].Pguess!.Value), report.Rows[0].Hmin);
         Assert.Equal(example, ReportJsonWriter.ToJson(report).ReplaceLineEndings("\n"));
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Seesaw.Internal;
 using SteeringRng.Quantum;
 using SteeringRng.Sdp;

@@ -1,5 +1,3 @@
-using SteeringRng.Certification.Bounds;
-
 namespace SteeringRng.Certification.Seesaw;
 
 /// <summary>What one start of the seesaw reached.</summary>
@@ -33,16 +31,4 @@ public sealed record SeesawResult
 
     /// <summary>P_g^Dim (a lower bound on Eve's optimal P_g), or NaN when this is not a bound.</summary>
     public double GuessingProbability => IsBound && Check is not null ? Check.GuessingProbability : double.NaN;
-
-    /// <summary>H^Dim = −log2 P_g^Dim (an upper bound on the certifiable H_min), or NaN when this is not a bound.</summary>
-    public double MinEntropy => GuessingProbability >= 1 ? 0.0 : -Math.Log2(GuessingProbability);
-
-    public BoundResult ToBoundResult() => new()
-    {
-        Kind = BoundKind.Dimension,
-        GuessingProbability = GuessingProbability,
-        Status = IsBound ? BoundStatus.Valid : Status == SeesawStatus.Unverified ? BoundStatus.Unverified : BoundStatus.Failed,
-        Statistics = Statistics,
-        Message = Message,
-    };
 }

@@ -1,4 +1,6 @@
-using SteeringRng.Cli.Scenarios;
+using SteeringRng.Certification;
+using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Lowering;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -39,7 +41,7 @@ public sealed class CheckCommand : ICommand
             else file = arg;
         }
         if (file is null) throw new UsageException("no scenario file given.");
-        var loaded = ScenarioLoader.Load(file, overrides);
+        var loaded = CertificationEngine.Load(file, overrides);
         var result = loaded.Result;
         if (result.Diagnostics.Count > 0) stderr.WriteLine(result.RenderDiagnostics());
         if (result.HasErrors)
@@ -51,7 +53,7 @@ public sealed class CheckCommand : ICommand
         var warnings = result.Diagnostics.Count;
         foreach (var s in result.Scenarios)
             stdout.WriteLine($"{s.Title}: {s.Nodes.Length} nodes, {s.Sweep.Points.Length} point(s), {s.Objectives.Length} objective(s), " +
-                             $"bounds {string.Join(", ", s.Bounds.Select(JobPlanner.BoundName))}");
+                             $"bounds {string.Join(", ", s.Bounds.Select(BoundSpecs.NameOf))}");
         stdout.WriteLine($"{file}: ok ({result.Scenarios.Count} scenario(s), {warnings} warning(s)).");
         return ExitCodes.Optimal;
     }

@@ -1,4 +1,6 @@
-using SteeringRng.Cli.Scenarios;
+using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Run;
+using SteeringRng.Cli.Output;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -52,10 +54,10 @@ public sealed class ExportCommand : ICommand
         var scenarios = loaded.Result.Scenarios;
         for (var k = 0; k < scenarios.Count; k++)
         {
-            var lowered = ScenarioInput.Lower(scenarios[k]);
+            var run = ScenarioRun.Plan(scenarios[k], new RunSettings { Symmetry = symmetry });
             var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
             var skipped = new List<SdpaExport.Skipped>();
-            var files = SdpaExport.Write(lowered, JobPlanner.Plan(lowered, symmetry), target, Path.GetFileName(file), skipped);
+            var files = SdpaExport.Write(run, target, Path.GetFileName(file), skipped);
             foreach (var s in skipped) stderr.WriteLine($"{scenarios[k].Title}: {s.Objective} / {s.Bound}: not exported: {s.Reason}");
             stdout.WriteLine($"{scenarios[k].Title}: wrote {files.Count} file(s) to {target}");
             total += files.Count;

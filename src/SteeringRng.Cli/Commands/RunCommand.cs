@@ -1,4 +1,7 @@
-using SteeringRng.Cli.Scenarios;
+using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Run;
+using SteeringRng.Cli.Output;
 using SteeringRng.Reporting;
 using SteeringRng.Sdp;
 using Checked = SteeringRng.Scenario.Checked;
@@ -89,27 +92,22 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         finally { Console.CancelKeyPress -= onCancel; }
     }
 
-    private static RunReport RunOne(ScenarioLoader.Loaded loaded, Checked.Scenario scenario, int index, int count, RunOptions options,
+    private static RunReport RunOne(ScenarioFile.Loaded loaded, Checked.Scenario scenario, int index, int count, RunOptions options,
         ISdpSolver solver, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        var lowered = ScenarioInput.Lower(scenario);
-        var jobs = JobPlanner.Plan(lowered, options.Symmetry);
-        if (options.Bounds is { } only)
+        var run = ScenarioRun.Plan(scenario, new RunSettings
         {
-            var unknown = only.Where(b => !jobs.Any(j => j.Bound == b)).ToList();
-            if (unknown.Count > 0)
-                throw new UsageException($"--bounds: scenario '{scenario.Title}' requests no bound {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
-                                         $"its bounds are {string.Join(", ", jobs.Select(j => j.Bound).Distinct())}.");
-            jobs = jobs.Where(j => only.Contains(j.Bound)).ToList();
-        }
+            Symmetry = options.Symmetry, Bounds = options.Bounds,
+            Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
+        });
         var interactive = ReferenceEquals(stderr, Console.Error) &&
                           TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
-        var progress = new SweepProgress(stderr, lowered.PointCount, interactive, Shorten(scenario.Title));
-        var runner = new ScenarioRunner(solver, SdpSettings.Default) { Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount) };
-        var report = runner.Run(lowered, jobs, progress, cancellation);
+        var progress = new SweepProgress(stderr, run.Points.Count, interactive, Shorten(scenario.Title));
+        var report = run.Execute(solver, progress, cancellation);
+        progress.Finish(report.Interrupted);
         ReportTable.Write(report, stdout);
 
-        var x = lowered.SweptNames.Count > 0 ? lowered.SweptNames[0] : null;
+        var x = run.Model.SweptNames.Count > 0 ? run.Model.SweptNames[0] : null;
         if (options.Json is { } json) Written(stderr, RunOutputs.ForScenario(json, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Json));
         if (options.Csv is { } csv) Written(stderr, RunOutputs.ForScenario(csv, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Csv));
         if (options.Plot is { } plot) Written(stderr, RunOutputs.ForScenario(plot, index, count), p => Notes(stderr, RunOutputs.WritePlot(report, p, x)));
@@ -118,15 +116,15 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
             switch (output)
             {
                 case Checked.Output.Table t:
-                    Written(stderr, ScenarioInput.ResolveRelative(loaded.Directory, t.file), p => RunOutputs.WriteTable(report, p, t.format));
+                    Written(stderr, loaded.Resolve(t.file), p => RunOutputs.WriteTable(report, p, t.format));
                     break;
                 case Checked.Output.Plot p:
                     var over = scenario.Sweep.Parameters[p.over].Name;
-                    Written(stderr, ScenarioInput.ResolveRelative(loaded.Directory, p.file), path => Notes(stderr, RunOutputs.WritePlot(report, path, over)));
+                    Written(stderr, loaded.Resolve(p.file), path => Notes(stderr, RunOutputs.WritePlot(report, path, over)));
                     break;
                 case Checked.Output.Sdpa s:
-                    var folder = ScenarioInput.ResolveRelative(loaded.Directory, s.file);
-                    var files = SdpaExport.Write(lowered, jobs, folder, Path.GetFileName(loaded.Path));
+                    var folder = loaded.Resolve(s.file);
+                    var files = SdpaExport.Write(run, folder, Path.GetFileName(loaded.Path));
                     stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {folder}");
                     break;
             }
@@ -151,7 +149,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)
     {
         if (interrupted || reports.Any(r => r.Interrupted)) return ExitCodes.Interrupted;
-        var statuses = reports.SelectMany(r => r.Rows).Select(r => r.Status).Where(s => s != SolveRows.NotApplicable).ToList();
+        var statuses = reports.SelectMany(r => r.Rows).Select(r => r.Status).Where(s => s != RowStatus.NotApplicable).ToList();
         if (statuses.Any(s => s is not (RowStatus.Optimal or RowStatus.NearOptimal))) return ExitCodes.RowsFailed;
         return statuses.Any(s => s == RowStatus.NearOptimal) ? ExitCodes.NearOptimal : ExitCodes.Optimal;
     }

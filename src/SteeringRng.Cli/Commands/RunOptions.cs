@@ -1,4 +1,4 @@
-using SteeringRng.Cli.Scenarios;
+using SteeringRng.Certification.Input;
 
 namespace SteeringRng.Cli.Commands;
 

@@ -1,16 +1,15 @@
-using SteeringRng.Cli.Scenarios;
-using SteeringRng.Quantum;
-using Checked = SteeringRng.Scenario.Checked;
+using SteeringRng.Certification;
+using SteeringRng.Certification.Input;
 
 namespace SteeringRng.Cli.Commands;
 
-/// <summary>Shared by run, export and show: load and check a scenario file, print its diagnostics, lower it.</summary>
+/// <summary>Shared by run, export and show: load and check a scenario file through the engine, print its diagnostics.</summary>
 public static class ScenarioInput
 {
     /// <summary>The checked scenarios, or null after printing the errors (file:line:col, source line, caret) to stderr.</summary>
-    public static ScenarioLoader.Loaded? LoadOrReport(string file, IReadOnlyList<ParamOverride> overrides, TextWriter stderr)
+    public static ScenarioFile.Loaded? LoadOrReport(string file, IReadOnlyList<ParamOverride> overrides, TextWriter stderr)
     {
-        var loaded = ScenarioLoader.Load(file, overrides);
+        var loaded = CertificationEngine.Load(file, overrides);
         if (loaded.Result.Diagnostics.Count > 0) stderr.WriteLine(loaded.Result.RenderDiagnostics());
         if (!loaded.Result.Succeeded)
         {
@@ -19,13 +18,4 @@ public static class ScenarioInput
         }
         return loaded;
     }
-
-    /// <exception cref="InputException">A measurement fails the physical check (should have been caught by the checker).</exception>
-    public static LoweredScenario Lower(Checked.Scenario scenario)
-    {
-        try { return new LoweredScenario(scenario); }
-        catch (QuantumValidationException e) { throw new InputException($"{scenario.Range}: scenario '{scenario.Title}': {e.Message}"); }
-    }
-
-    public static string ResolveRelative(string directory, string path) => Path.IsPathRooted(path) ? path : Path.Combine(directory, path);
 }

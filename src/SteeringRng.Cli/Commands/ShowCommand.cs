@@ -1,8 +1,5 @@
-using System.Globalization;
-using SteeringRng.Algebra;
-using SteeringRng.Cli.Scenarios;
-using SteeringRng.Relaxation;
-using Checked = SteeringRng.Scenario.Checked;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Run;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -60,34 +57,8 @@ public sealed class ShowCommand : ICommand
         if (loaded is null) return ExitCodes.InputError;
         var scenarios = loaded.Result.Scenarios;
         if (scenarioIndex > scenarios.Count) throw new UsageException($"--scenario {scenarioIndex}: '{file}' holds {scenarios.Count} scenario(s).");
-        var lowered = ScenarioInput.Lower(scenarios[scenarioIndex - 1]);
-        var scenario = lowered.Scenario;
-        var objective = objectiveName is null
-            ? scenario.Objectives.FirstOrDefault()
-            : scenario.Objectives.FirstOrDefault(o => o.Name == objectiveName)
-              ?? throw new UsageException($"--objective: scenario '{scenario.Title}' has no objective '{objectiveName}'; its objectives are {string.Join(", ", scenario.Objectives.Select(o => o.Name))}.");
-        var bell = objective?.Kind.IsBell ?? !lowered.HasTrustedNode;
-        var names = NpaJobs.Names(lowered.Untrusted.Count, bell ? 'A' : 'B');
-        var parties = lowered.Untrusted.Select((n, j) => new Party(names[j], n.Settings.Select(x => x.Outcomes).ToArray())).ToArray();
-        var algebra = new SteeringRng.Algebra.Scenario(parties);
-        level ??= scenario.Bounds.OfType<Checked.Bound.Npa>().Select(n => NpaJobs.LevelString(lowered, n.level, names)).FirstOrDefault() ?? "1";
-
-        Word[] words;
-        try { words = GeneratingSet.parse(algebra, level); }
-        catch (ArgumentException e) { throw new UsageException($"--level '{level}': {e.Message}"); }
-        var moments = MomentMatrix.Build(words);
-
-        stdout.WriteLine($"Scenario: {scenario.Title}");
-        stdout.WriteLine($"Objective: {objective?.Name ?? "(none)"} ({(bell ? "Bell: scalar moments" : $"guess: {lowered.Scenario.TrustedNodes.Aggregate(1, (p, n) => p * n.Dim)}-dimensional trusted blocks")})");
-        stdout.WriteLine("Parties: " + string.Join(", ", lowered.Untrusted.Select((n, j) =>
-            $"{names[j]} = {n.Name} ({string.Join(", ", n.Settings.Select((x, k) => $"{k}:{x.Label}/{x.Outcomes}"))})")));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Level {level}: {words.Length} words, moment matrix {moments.Size} x {moments.Size}"));
-        stdout.WriteLine();
-        stdout.WriteLine("Generating set:");
-        stdout.WriteLine(Layout.monomials(algebra, words));
-        stdout.WriteLine();
-        stdout.WriteLine("Moment matrix (entry = u^dagger v):");
-        stdout.WriteLine(Layout.momentMatrix(algebra, moments));
+        var run = ScenarioRun.Plan(scenarios[scenarioIndex - 1]);
+        stdout.WriteLine(NpaLayout.Describe(run.Model, objectiveName, level));
         return ExitCodes.Optimal;
     }
 }

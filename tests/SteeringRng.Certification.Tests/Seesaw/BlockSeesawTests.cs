@@ -1,5 +1,5 @@
 using SteeringRng.Certification.Bounds;
-using SteeringRng.Certification.Certify;
+using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Seesaw;
 using SteeringRng.Certification.Seesaw.Internal;
 using SteeringRng.Certification.Tests.Support;
@@ -62,19 +62,13 @@ public class BlockSeesawTests(ITestOutputHelper output)
         Quantum.Povm[] paulis = [Quantum.Measurements.PauliX, Quantum.Measurements.PauliY, Quantum.Measurements.PauliZ];
         var measurements = new[] { paulis, paulis };
         var data = Quantum.AssemblageBuilder.Build(state, [0], measurements);
-        var request = new BoundRequest
-        {
-            NoSignalling = true, Dimension = true, Parallelism = 1,
-            Seesaw = SeesawOptions.Default with { Dimension = 4, RandomStarts = 2, MaxRounds = 10 },
-        };
-        var point = new Certifier(TestSolvers.Builtin()).Certify(data, GuessTarget.Joint(0, 0), request,
-            QuantumRealisation.From(state, measurements));
-        var ns = point.Find(BoundKind.NoSignalling)!;
-        var dim = point.Find(BoundKind.Dimension)!;
-        output.WriteLine($"{ns.Describe()} / {dim.Describe()}");
-        Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
-        Assert.True(dim.IsValid, dim.Describe());
-        Assert.True(dim.GuessingProbability <= ns.GuessingProbability + 1e-7, $"{dim.GuessingProbability} > {ns.GuessingProbability}");
+        var rows = CertificationEngine.Certify(data, GuessTarget.Joint(0, 0),
+            [new BoundSpec.NoSignalling(), new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = 4, RandomStarts = 2, MaxRounds = 10 })],
+            TestSolvers.Builtin(), QuantumRealisation.From(state, measurements));
+        var (ns, dim) = (rows[0], rows[1]);
+        output.WriteLine($"NS {ns.Pguess:R} / Dim {dim.Pguess:R}: {dim.Message}");
+        Assert.All(rows, r => Assert.True(r.Status == RowStatus.Optimal, $"{r.Bound}: {r.Status} {r.Message}"));
+        Assert.True(dim.Pguess <= ns.Pguess + 1e-7, $"{dim.Pguess} > {ns.Pguess}");
     }
 
     [Fact]
@@ -97,18 +91,13 @@ public class BlockSeesawTests(ITestOutputHelper output)
     public void PinnedCopies_MeetQ2_OnNoisyGhz(double mu)
     {
         var ghz = Ghz.Create(mu, settings: 2);
-        var request = new BoundRequest
-        {
-            NoSignalling = false, NpaLevels = [2], Dimension = true, Parallelism = 1,
-            Seesaw = SeesawOptions.Default with { Dimension = 6, RandomStarts = 0, MaxRounds = 10 },
-        };
-        var point = new Certifier(TestSolvers.Builtin()).Certify(ghz.Data, GuessTarget.Joint(0, 0), request, ghz.Realisation);
-        var q2 = point.Find(BoundKind.Npa, 2)!;
-        var dim = point.Find(BoundKind.Dimension)!;
-        output.WriteLine($"mu = {mu}: {q2.Describe()} / {dim.Describe()}");
-        Assert.True(point.IsConsistent, string.Join("; ", point.Errors));
-        Assert.True(q2.IsValid && dim.IsValid, $"{q2.Describe()} / {dim.Describe()}");
-        Assert.True(dim.GuessingProbability <= q2.GuessingProbability + 1e-6);
-        Assert.Equal(q2.GuessingProbability, dim.GuessingProbability, 1e-5);
+        var rows = CertificationEngine.Certify(ghz.Data, GuessTarget.Joint(0, 0),
+            [new BoundSpec.Npa(2, []), new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = 6, RandomStarts = 0, MaxRounds = 10 })],
+            TestSolvers.Builtin(), ghz.Realisation);
+        var (q2, dim) = (rows[0], rows[1]);
+        output.WriteLine($"mu = {mu}: Q2 {q2.Pguess:R} / Dim {dim.Pguess:R}");
+        Assert.All(rows, r => Assert.True(r.Status == RowStatus.Optimal, $"{r.Bound}: {r.Status} {r.Message}"));
+        Assert.True(dim.Pguess <= q2.Pguess + 1e-6);
+        Assert.Equal(q2.Pguess!.Value, dim.Pguess!.Value, 1e-5);
     }
 }

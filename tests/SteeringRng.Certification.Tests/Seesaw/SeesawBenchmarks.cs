@@ -23,7 +23,7 @@ public class SeesawBenchmarks(ITestOutputHelper output)
         var ghz = Ghz.Create(mu);
         var options = SeesawOptions.Default with { Dimension = dimension, RandomStarts = randomStarts, MaxRounds = 15, Log = output.WriteLine };
         var result = new SeesawOptimizer(Solver(), options).Run(ghz.Data, GuessTarget.Joint(0, 0), ghz.Realisation);
-        output.WriteLine($"mu = {mu}, d = {dimension}: {result.Status}, P_g = {result.GuessingProbability:R}, H = {result.MinEntropy:F6}; {result.Message}; {result.Statistics}");
+        output.WriteLine($"mu = {mu}, d = {dimension}: {result.Status}, P_g = {result.GuessingProbability:R}, H = {SteeringRng.Certification.Results.MinEntropy.Bits(result.GuessingProbability):F6}; {result.Message}; {result.Statistics}");
         foreach (var start in result.Starts) output.WriteLine($"  {start}");
         Assert.True(result.IsBound, result.Message);
         return result;

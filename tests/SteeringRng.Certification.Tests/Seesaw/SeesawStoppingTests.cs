@@ -1,5 +1,6 @@
+using System.Text.RegularExpressions;
 using SteeringRng.Certification.Bounds;
-using SteeringRng.Certification.Certify;
+using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Seesaw;
 using SteeringRng.Certification.Tests.Support;
 using Xunit.Abstractions;
@@ -8,7 +9,7 @@ namespace SteeringRng.Certification.Tests.Seesaw;
 
 /// <summary>
 /// Noisy GHZ at μ = 0.8, Bob and Charlie measure X and Y, joint guess X, X, seesaw in d = 6 (blocks 2 + 2 + 2): the
-/// relaxation Q2 and the seesaw with Q2 as its target (both through the Certifier), computed once for the tests below.
+/// relaxation Q2 and the seesaw with Q2 as its target (both through the engine), computed once for the tests below.
 /// </summary>
 public sealed class NoisyGhzQ2Point
 {
@@ -18,14 +19,14 @@ public sealed class NoisyGhzQ2Point
     public NoisyGhzQ2Point()
     {
         Ghz = Ghz.Create(Mu, settings: 2);
-        var request = new BoundRequest { NoSignalling = false, NpaLevels = [2], Dimension = true, Parallelism = 1, Seesaw = Options };
-        Point = new Certifier(TestSolvers.Builtin()).Certify(Ghz.Data, GuessTarget.Joint(0, 0), request, Ghz.Realisation);
+        Rows = CertificationEngine.Certify(Ghz.Data, GuessTarget.Joint(0, 0), [new BoundSpec.Npa(2, []), new BoundSpec.Dimension(Options)],
+            TestSolvers.Builtin(), Ghz.Realisation);
     }
 
     public Ghz Ghz { get; }
-    public CertificationPoint Point { get; }
-    public BoundResult Q2 => Point.Find(BoundKind.Npa, 2)!;
-    public BoundResult Dim => Point.Find(BoundKind.Dimension)!;
+    public IReadOnlyList<ResultRow> Rows { get; }
+    public ResultRow Q2 => Rows[0];
+    public ResultRow Dim => Rows[1];
 }
 
 /// <summary>
@@ -67,8 +68,8 @@ public class SeesawStoppingTests(NoisyGhzQ2Point point, ITestOutputHelper output
         }
         Assert.Equal(6, result.Statistics.SdpCount);
         Assert.Equal(SeesawStatus.Converged, result.Status);
-        Assert.True(point.Q2.IsValid, point.Q2.Describe());
-        Assert.Equal(point.Q2.GuessingProbability, result.GuessingProbability, 1e-6);
+        Assert.Equal(RowStatus.Optimal, point.Q2.Status);
+        Assert.Equal(point.Q2.Pguess!.Value, result.GuessingProbability, 1e-6);
     }
 
     // d = 8: the pinned start's blocks 1 and 3 are the same copy, so its state step merges identical components
@@ -78,27 +79,27 @@ public class SeesawStoppingTests(NoisyGhzQ2Point point, ITestOutputHelper output
     {
         var (result, _) = Run(point.Ghz, GuessTarget.Joint(0, 0), NoisyGhzQ2Point.Options with { Dimension = 8 });
         Assert.True(result.IsBound, result.Message);
-        Assert.Equal(point.Q2.GuessingProbability, result.GuessingProbability, 1e-6);
-        Assert.True(result.GuessingProbability <= point.Q2.GuessingProbability + 1e-7);
+        Assert.Equal(point.Q2.Pguess!.Value, result.GuessingProbability, 1e-6);
+        Assert.True(result.GuessingProbability <= point.Q2.Pguess!.Value + 1e-7);
     }
 
     // With Q2 as the target the pinned copies run first and reach it in their first state SDP; nothing else runs.
     [Fact]
-    public void WithQ2AsTarget_TheCertifiersSeesawStopsAtIt_AfterAtMostTwoSdps()
+    public void WithQ2AsTarget_TheEnginesSeesawStopsAtIt_AfterAtMostTwoSdps()
     {
         var dim = point.Dim;
-        output.WriteLine($"{point.Q2.Describe()} / {dim.Describe()}: {dim.Message}; {dim.Statistics}");
-        Assert.True(point.Point.IsConsistent, string.Join("; ", point.Point.Errors));
-        Assert.True(dim.IsValid, dim.Describe());
-        Assert.True(dim.Statistics.SdpCount <= 2, dim.Statistics.ToString());
-        Assert.Equal(point.Q2.GuessingProbability, dim.GuessingProbability, 1e-7);
+        output.WriteLine($"Q2 {point.Q2.Pguess:R} / Dim {dim.Pguess:R}: {dim.Message}");
+        Assert.All(point.Rows, r => Assert.Equal(RowStatus.Optimal, r.Status));
+        var sdps = int.Parse(Regex.Match(dim.Message, @"(\d+) SDP\(s\)").Groups[1].Value);
+        Assert.InRange(sdps, 1, 2);
+        Assert.Equal(point.Q2.Pguess!.Value, dim.Pguess!.Value, 1e-7);
         Assert.Contains("optimal", dim.Message);
     }
 
     [Fact]
     public void WithQ2AsTarget_TheResultSaysOptimal_AndTheAttackIsStillVerified()
     {
-        double q2 = point.Q2.GuessingProbability;
+        double q2 = point.Q2.Pguess!.Value;
         var (result, _) = Run(point.Ghz, GuessTarget.Joint(0, 0), NoisyGhzQ2Point.Options with { Target = q2 });
         Assert.Equal(SeesawStatus.Optimal, result.Status);
         Assert.True(result.IsBound);
@@ -107,7 +108,7 @@ public class SeesawStoppingTests(NoisyGhzQ2Point point, ITestOutputHelper output
         Assert.Single(result.Starts);
         Assert.True(result.GuessingProbability >= q2 - NoisyGhzQ2Point.Options.TargetTolerance);
         Assert.Contains("meets the proven bound", result.Message);
-        Assert.Equal(BoundStatus.Valid, result.ToBoundResult().Status);
+        Assert.Equal(SeesawStatus.Optimal, result.Status);
     }
 
     // μ = 0.6 with X and Y: unsteerable for Bob's X (Q2 gives P_g = 1), and a pinned copy of Charlie's X reaches

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Run;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Jobs;
+
+/// <summary>
+/// A relaxation bound on a maximised quantity, built once per sweep and re-used with the data swapped
+/// (<see cref="RelaxationCache"/>): H^NS, H^Glo and H^{Q_k} for guess objectives (the value is P_g), plain NPA and
+/// the no-signalling LP for Bell objectives (the value is the Bell value, the same at every point). The value is
+/// read from the conservative side (<see cref="RelaxationReading.Bound"/>, an upper bound by weak duality); P_g is
+/// capped at 1 since P_g ≤ 1 always, so H_min is never overstated.
+/// </summary>
+public sealed class RelaxationJob : BoundJob
+{
+    private readonly RelaxationCache _cache;
+    private readonly BoundRank? _rank;
+    private readonly bool _bell;
+    private readonly string _correlations;
+
+    private RelaxationJob(string objective, string bound, BoundRank? rank, Func<Assemblage?, IRelaxation> build, bool bell, string correlations)
+        : base(objective, bound)
+    {
+        _rank = rank;
+        _bell = bell;
+        _correlations = correlations;
+        _cache = new RelaxationCache(build);
+    }
+
+    /// <summary>A guessing-probability relaxation of the point's assemblage (NS, Glo, Q_k).</summary>
+    public static RelaxationJob Guessing(string objective, string bound, BoundRank rank, Func<Assemblage, IRelaxation> build) =>
+        new(objective, bound, rank, data => build(data!), bell: false, "");
+
+    /// <summary>A Bell bound: one problem with no data, over the named set of correlations ("quantum", "no-signalling").</summary>
+    public static RelaxationJob Bell(string objective, string bound, string correlations, Func<IRelaxation> build) =>
+        new(objective, bound, null, _ => build(), bell: true, correlations);
+
+    public override BoundRank? Rank => _rank;
+
+    public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
+        SdpSettings settings, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        IRelaxation relaxation;
+        try { relaxation = Relaxation(point); }
+        catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
+        var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+        var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (!SolveStatus.HasValue(solution.Status))
+            return Failed(point, status, solution.Message, solution.Iterations, seconds);
+        var value = relaxation.Read(solution).Bound;
+        if (_bell)
+        {
+            // The value is the row's `value` key (pguess/hmin stay null); the message repeats it for the console table.
+            var message = string.Create(CultureInfo.InvariantCulture, $"Bell value {value:R} (upper bound over {_correlations} correlations)");
+            return ResultRow.FromBellValue(point.Parameters, Objective, Bound, value, status, solution.Iterations, seconds, message);
+        }
+        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, Math.Min(1.0, value), status,
+            solution.Iterations, seconds, solution.Message);
+    }
+
+    public override (SdpProblem? Problem, string Meaning) ProblemAt(PointInput point)
+    {
+        try
+        {
+            var r = Relaxation(point);
+            return (r.Problem, r.ValueFormula);
+        }
+        catch (ArgumentException e) { return (null, e.Message); }
+    }
+
+    private IRelaxation Relaxation(PointInput point) => _cache.For(_bell ? null : point.Assemblage);
+}

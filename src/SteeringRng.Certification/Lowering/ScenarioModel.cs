@@ -1,0 +1,110 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Run;
+using SteeringRng.Certification.Seesaw;
+using SteeringRng.Quantum;
+using SteeringRng.Scenario;
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Certification.Lowering;
+
+/// <summary>
+/// A checked scenario in the engine's terms: the trusted node(s) as one trusted system, the untrusted nodes (in
+/// declaration order) as parties 0..k−1 with validated POVMs, and per sweep point the density matrix, the
+/// assemblage σ_{a|x} = Tr_U[(I_T ⊗ M_{a_1|x_1} ⊗ … ⊗ M_{a_k|x_k}) ρ] and the realisation the seesaw starts from.
+/// </summary>
+public sealed class ScenarioModel
+{
+    private readonly Dictionary<int, int> _partyOfNode;
+
+    /// <exception cref="QuantumValidationException">A measurement fails the physical check (the checker should have caught it).</exception>
+    public ScenarioModel(Checked.Scenario scenario)
+    {
+        Scenario = scenario;
+        TrustedPositions = scenario.Nodes.Where(n => n.Role.IsTrusted).Select(n => n.Index).ToArray();
+        Untrusted = scenario.Nodes.Where(n => n.Role.IsUntrusted).ToArray();
+        _partyOfNode = Untrusted.Select((n, j) => (n.Index, j)).ToDictionary(p => p.Index, p => p.j);
+        Measurements = Untrusted
+            .Select(n => (IReadOnlyList<Povm>)n.Settings
+                .Select(s => s.Elements.Length == 0 ? null! : Povm.Create(s.Elements, $"{n.Name}.{s.Label}"))
+                .ToArray())
+            .ToArray();
+        SweptNames = scenario.Sweep.Parameters.Where(p => !p.Kind.IsConstant).Select(p => p.Name).ToArray();
+    }
+
+    public Checked.Scenario Scenario { get; }
+    public IReadOnlyList<int> TrustedPositions { get; }
+    public IReadOnlyList<Checked.Node> Untrusted { get; }
+
+    /// <summary>Measurements[j][x]: the POVM of untrusted party j at setting x (null for abstract settings).</summary>
+    public IReadOnlyList<IReadOnlyList<Povm>> Measurements { get; }
+
+    /// <summary>The parameters that change over the sweep (swept and derived), in declaration order.</summary>
+    public IReadOnlyList<string> SweptNames { get; }
+
+    public int PointCount => Scenario.Sweep.Points.Length;
+    public bool HasTrustedNode => TrustedPositions.Count > 0;
+    public bool HasState => Scenario.State is not null;
+    public int[] Dimensions => Scenario.Nodes.Select(n => n.Dim).ToArray();
+
+    /// <summary>The parameters that vary over the sweep at one point (the row's "parameters").</summary>
+    public ParameterSet ParametersAt(int point)
+    {
+        var values = Scenario.Sweep.Points[point];
+        return new ParameterSet(Scenario.Sweep.Parameters
+            .Where(p => !p.Kind.IsConstant)
+            .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
+    }
+
+    /// <summary>One sweep point: parameters, and (computed on first use) the state's assemblage and realisation.</summary>
+    public PointInput PointAt(int index)
+    {
+        var state = new Lazy<DensityMatrix>(() => StateAt(index));
+        return new PointInput(index, ParametersAt(index), () => AssemblageOf(state.Value), () => Realisation(state.Value));
+    }
+
+    /// <summary>ρ at a point, validated as a density matrix.</summary>
+    public DensityMatrix StateAt(int point) =>
+        DensityMatrix.Create(ScenarioLanguage.DensityMatrix(Scenario, point), Dimensions);
+
+    public Assemblage AssemblageOf(DensityMatrix state) => AssemblageBuilder.Build(state, TrustedPositions, Measurements);
+
+    public Assemblage AssemblageAt(int point) => AssemblageOf(StateAt(point));
+
+    /// <summary>The assemblage of the maximally mixed state I/D with the same measurements (fully LHS).</summary>
+    public Assemblage WhiteNoiseAssemblage()
+    {
+        var size = Dimensions.Aggregate(1, (p, d) => p * d);
+        var white = new Complex[size, size];
+        for (var i = 0; i < size; i++) white[i, i] = 1.0 / size;
+        return AssemblageOf(DensityMatrix.Create(white, Dimensions));
+    }
+
+    /// <summary>The untrusted party index (0..k−1) of a node.</summary>
+    public int PartyOf(int nodeIndex) => _partyOfNode[nodeIndex];
+
+    /// <summary>Guessed parties (ascending) and their settings for a guess objective.</summary>
+    public GuessTarget GuessOf(Checked.Target[] targets)
+    {
+        var pairs = targets.Select(t => (Party: PartyOf(t.Node), t.Setting)).OrderBy(p => p.Party).ToArray();
+        return new GuessTarget(pairs.Select(p => p.Party).ToArray(), pairs.Select(p => p.Setting).ToArray());
+    }
+
+    /// <summary>Whether a guess names every untrusted party (a joint guess).</summary>
+    public bool IsJointGuess(Checked.Target[] targets) => targets.Select(t => t.Node).Distinct().Count() == Untrusted.Count;
+
+    /// <summary>The state with the trusted nodes first (as one system) and the untrusted POVMs: the seesaw's first start.</summary>
+    public QuantumRealisation Realisation(DensityMatrix state)
+    {
+        var trusted = TrustedPositions.ToArray();
+        var untrusted = Untrusted.Select(n => n.Index).ToArray();
+        var reordered = state.Reorder([.. trusted, .. untrusted]);
+        var dT = trusted.Aggregate(1, (p, t) => p * state.Dimensions[t]);
+        var povms = Measurements
+            .Select(party => (IReadOnlyList<IReadOnlyList<Matrix<Complex>>>)party
+                .Select(p => (IReadOnlyList<Matrix<Complex>>)Enumerable.Range(0, p.OutcomeCount).Select(p.Element).ToArray()).ToArray())
+            .ToArray();
+        return new QuantumRealisation(reordered.Matrix, dT, untrusted.Select(u => state.Dimensions[u]).ToArray(), povms);
+    }
+}

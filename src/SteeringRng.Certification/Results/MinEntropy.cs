@@ -1,0 +1,12 @@
+namespace SteeringRng.Certification.Results;
+
+/// <summary>
+/// The one place that turns a guessing probability into bits: H_min = −log2 P_g (docs/formulations/min-entropy.md).
+/// Every bound reaches here with P_g already read from its conservative side and capped at 1 by its job.
+/// </summary>
+public static class MinEntropy
+{
+    /// <summary>H_min = −log2 P_g in bits; P_g = 1 gives 0 bits, P_g = 1/4 gives 2 bits; NaN stays NaN.</summary>
+    /// <remarks>Written as 0 − log2 so that P_g = 1 gives +0, not −0 (which would print as "-0").</remarks>
+    public static double Bits(double guessingProbability) => 0.0 - Math.Log2(guessingProbability);
+}

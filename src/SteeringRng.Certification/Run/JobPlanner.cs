@@ -1,0 +1,52 @@
+using SteeringRng.Algebra;
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Jobs;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Results;
+using SteeringRng.Relaxation;
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Certification.Run;
+
+/// <summary>
+/// Plans a scenario's objectives × bounds as jobs: guess objectives with a trusted node go to the steering
+/// relaxations and the seesaw (<see cref="GuessJobs"/>), Bell objectives without a trusted node to plain NPA (npa
+/// levels) or the no-signalling LP (ns), and the steering test is one job per scenario. Combinations that make no
+/// sense get a "not-applicable" job that says why.
+/// </summary>
+public static class JobPlanner
+{
+    /// <param name="symmetry">Whether Q_k, NS and the steering test are reduced by the data's symmetries (false: built in full, for cross-checks).</param>
+    public static IReadOnlyList<BoundJob> Plan(ScenarioModel model, bool symmetry = true)
+    {
+        var jobs = new List<BoundJob>();
+        var bounds = model.Scenario.Bounds.Select(b => BoundSpecs.Of(model, b)).ToArray();
+        foreach (var objective in model.Scenario.Objectives)
+            foreach (var bound in bounds.Where(b => b is not BoundSpec.Steering))
+                jobs.Add(objective.Kind switch
+                {
+                    Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry),
+                    Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
+                    _ => throw new InvalidOperationException("unknown objective kind"),
+                });
+        if (bounds.Any(b => b is BoundSpec.Steering)) jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry));
+        return jobs;
+    }
+
+    private static BoundJob BellJob(ScenarioModel model, string objective, Checked.BellExpression expression, BoundSpec bound)
+    {
+        if (model.HasTrustedNode)
+            return new UnavailableJob(objective, bound.Name, RowStatus.Error,
+                "Bell objectives are maximised over correlations of untrusted nodes only; this scenario has a trusted node");
+        var scenario = BellScenarios.Of(model);
+        var polynomial = BellPolynomial.Of(model, scenario, expression);
+        return bound switch
+        {
+            BoundSpec.Npa npa => RelaxationJob.Bell(objective, bound.Name, "quantum",
+                () => Relaxations.NpaBell(scenario, polynomial, GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray()))),
+            BoundSpec.NoSignalling => RelaxationJob.Bell(objective, bound.Name, "no-signalling",
+                () => Relaxations.NoSignallingBell(scenario, polynomial)),
+            _ => new UnavailableJob(objective, bound.Name, RowStatus.NotApplicable, $"bound '{bound.Name}' needs a trusted node"),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Seesaw;
+using SteeringRng.Quantum;
+
+namespace SteeringRng.Certification.Run;
+
+/// <summary>
+/// One sweep point as the jobs see it: its parameters, its assemblage σ_{a|x} (the data every relaxation
+/// constrains), and, where the data come from a model, a realisation (state and measurements) for the seesaw.
+/// Data are computed once, on first use, and shared by the point's jobs.
+/// </summary>
+public sealed class PointInput
+{
+    private readonly Lazy<Assemblage> _assemblage;
+    private readonly Lazy<QuantumRealisation?> _realisation;
+
+    public PointInput(int index, ParameterSet parameters, Func<Assemblage> assemblage, Func<QuantumRealisation?>? realisation = null)
+    {
+        Index = index;
+        Parameters = parameters;
+        _assemblage = new Lazy<Assemblage>(assemblage);
+        _realisation = new Lazy<QuantumRealisation?>(realisation ?? (() => null));
+    }
+
+    /// <summary>A point of given data (no model: the seesaw cannot start from it).</summary>
+    public static PointInput Of(Assemblage data, ParameterSet? parameters = null, QuantumRealisation? realisation = null) =>
+        new(0, parameters ?? ParameterSet.Empty, () => data, () => realisation);
+
+    public int Index { get; }
+    public ParameterSet Parameters { get; }
+    public Assemblage Assemblage => _assemblage.Value;
+
+    /// <summary>The state and measurements that produce the data (trusted nodes first), or null for data without a model.</summary>
+    public QuantumRealisation? Realisation => _realisation.Value;
+}

@@ -1,0 +1,21 @@
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Run;
+
+/// <summary>How a scenario is run. Immutable; use <c>with</c> to change a field.</summary>
+public sealed record RunSettings
+{
+    /// <summary>Reduce Q_k, NS and the steering test by the data's symmetries (exact); false builds them in full, for cross-checks.</summary>
+    public bool Symmetry { get; init; } = true;
+
+    /// <summary>Compute only these of the scenario's bounds (names as rows carry them: "ns", "npa 1", "steering"); null: all.</summary>
+    public IReadOnlyList<string>? Bounds { get; init; }
+
+    /// <summary>How many sweep points run at once (default: one per core).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Settings of every SDP solve.</summary>
+    public SdpSettings Sdp { get; init; } = SdpSettings.Default;
+
+    public static RunSettings Default { get; } = new();
+}

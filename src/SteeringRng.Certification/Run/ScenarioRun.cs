@@ -1,0 +1,69 @@
+using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Jobs;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Results;
+using SteeringRng.Quantum;
+using SteeringRng.Sdp;
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Certification.Run;
+
+/// <summary>
+/// One checked scenario, lowered and planned: its model (parties, measurements, state per point), its jobs
+/// (objective × bound) and its sweep points. <see cref="Execute"/> computes every row; <see cref="Problems"/>
+/// gives the SDPs without solving them (for export).
+/// </summary>
+public sealed class ScenarioRun
+{
+    private ScenarioRun(ScenarioModel model, IReadOnlyList<BoundJob> jobs, RunSettings settings)
+    {
+        Model = model;
+        Jobs = jobs;
+        Settings = settings;
+        Points = Enumerable.Range(0, model.PointCount).Select(model.PointAt).ToArray();
+    }
+
+    public ScenarioModel Model { get; }
+    public IReadOnlyList<BoundJob> Jobs { get; }
+    public IReadOnlyList<PointInput> Points { get; }
+    public RunSettings Settings { get; }
+    public string Title => Model.Scenario.Title;
+
+    /// <exception cref="ScenarioInputException">A measurement fails the physical check, or <see cref="RunSettings.Bounds"/> names a bound the scenario does not request.</exception>
+    public static ScenarioRun Plan(Checked.Scenario scenario, RunSettings? settings = null)
+    {
+        settings ??= RunSettings.Default;
+        ScenarioModel model;
+        try { model = new ScenarioModel(scenario); }
+        catch (QuantumValidationException e) { throw new ScenarioInputException($"{scenario.Range}: scenario '{scenario.Title}': {e.Message}"); }
+        var jobs = JobPlanner.Plan(model, settings.Symmetry);
+        if (settings.Bounds is { } only)
+        {
+            var unknown = only.Where(b => !jobs.Any(j => j.Bound == b)).ToList();
+            if (unknown.Count > 0)
+                throw new ScenarioInputException($"--bounds: scenario '{scenario.Title}' requests no bound {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
+                                                 $"its bounds are {string.Join(", ", jobs.Select(j => j.Bound).Distinct())}.", isUsage: true);
+            jobs = jobs.Where(j => only.Contains(j.Bound)).ToList();
+        }
+        return new ScenarioRun(model, jobs, settings);
+    }
+
+    /// <summary>Every job at every point (points in parallel); Ctrl-C through <paramref name="cancellation"/> keeps the rows computed so far.</summary>
+    public RunReport Execute(ISdpSolver solver, IPointProgress? progress = null, CancellationToken cancellation = default)
+    {
+        var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
+        var (rows, interrupted) = runner.Run(Points, Jobs, progress, cancellation);
+        return new RunReport(Title, rows, interrupted);
+    }
+
+    /// <summary>Each job's SDP at each point (or the reason it has none), in point order, without solving.</summary>
+    public IEnumerable<(BoundJob Job, PointInput Point, SdpProblem? Problem, string Meaning)> Problems()
+    {
+        foreach (var point in Points)
+            foreach (var job in Jobs)
+            {
+                var (problem, meaning) = job.ProblemAt(point);
+                yield return (job, point, problem, meaning);
+            }
+    }
+}

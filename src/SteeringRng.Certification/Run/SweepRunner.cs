@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Jobs;
+using SteeringRng.Certification.Results;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Run;
+
+/// <summary>Told when a sweep point has finished (for progress displays); called from worker threads.</summary>
+public interface IPointProgress
+{
+    /// <param name="allSucceeded">Whether every row of the point has a value (or is not applicable).</param>
+    void PointDone(bool allSucceeded);
+}
+
+/// <summary>
+/// Runs every job (objective × bound) at every sweep point: points in parallel, the jobs of one point in order,
+/// then the ordering check per point. Cancellation stops cleanly: points already finished keep their rows, a point
+/// cut short keeps the rows it finished and marks the rest skipped, unstarted points are left out.
+/// </summary>
+public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
+{
+    /// <summary>How many points run at once (default: one per core).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <returns>The rows in point order, and whether the run was interrupted.</returns>
+    public (IReadOnlyList<ResultRow> Rows, bool Interrupted) Run(IReadOnlyList<PointInput> points, IReadOnlyList<BoundJob> jobs,
+        IPointProgress? progress, CancellationToken cancellation)
+    {
+        var done = new ConcurrentDictionary<int, IReadOnlyList<ResultRow>>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
+        var interrupted = false;
+        try
+        {
+            Parallel.For(0, points.Count, options, index =>
+            {
+                var rows = RunPoint(points[index], jobs, cancellation);
+                done[index] = rows;
+                progress?.PointDone(rows.All(r => RowStatus.HasValue(r.Status) || r.Status == RowStatus.NotApplicable));
+            });
+        }
+        catch (OperationCanceledException) { interrupted = true; }
+        interrupted |= cancellation.IsCancellationRequested;
+        return (done.OrderBy(p => p.Key).SelectMany(p => p.Value).ToList(), interrupted);
+    }
+
+    /// <summary>All jobs at one point, then the ordering check. A job that throws becomes an error row (a defect, reported).</summary>
+    public IReadOnlyList<ResultRow> RunPoint(PointInput point, IReadOnlyList<BoundJob> jobs, CancellationToken cancellation)
+    {
+        var rows = new List<(BoundRank?, ResultRow)>();
+        foreach (var job in jobs)
+        {
+            ResultRow row;
+            if (cancellation.IsCancellationRequested)
+                row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted before this row");
+            else
+            {
+                try { row = job.Run(point, rows, solver, settings, cancellation); }
+                catch (OperationCanceledException)
+                {
+                    row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted during this row");
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+                {
+                    row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Error, $"{e.GetType().Name}: {e.Message}");
+                }
+            }
+            rows.Add((job.Rank, row));
+        }
+        return OrderingCheck.Apply(rows);
+    }
+}

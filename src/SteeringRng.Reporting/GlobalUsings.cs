@@ -1,0 +1,2 @@
+// The rows this project renders are the engine's results.
+global using SteeringRng.Certification.Results;

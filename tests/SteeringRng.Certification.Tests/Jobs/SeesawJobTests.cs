@@ -1,0 +1,55 @@
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Tests.Support;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Tests.Jobs;
+
+/// <summary>The seesaw's rows in a scenario run: a verified attack, and an earlier optimal relaxation row as its target.</summary>
+public class SeesawJobTests
+{
+    [Fact]
+    public void The_seesaw_row_is_a_verified_attack_above_the_ns_bound()
+    {
+        var report = Scenarios.Plan("""
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = [0.8]
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds ns, seesaw dim 2 restarts 1 seed 1
+            """).Execute(new InteriorPointSolver());
+        var ns = report.Rows.Single(r => r.Bound == "ns");
+        var dim = report.Rows.Single(r => r.Bound == "seesaw dim 2");
+        Assert.Equal(RowStatus.Optimal, ns.Status);
+        Assert.True(dim.Status == RowStatus.Optimal, dim.Message);
+        // H^NS ≤ H^Dim (docs/formulations/bound-ordering.md): an explicit attack cannot beat the relaxation.
+        Assert.True(ns.Hmin <= dim.Hmin + 1e-6, $"H^NS = {ns.Hmin}, H^Dim = {dim.Hmin}");
+        // At least the true realisation's own guessing probability of the joint X outcomes (1/4 at μ = 1, more with noise).
+        Assert.True(dim.Pguess >= 0.25);
+    }
+
+    // At μ = 1 the NS bound is exactly 1/4 (docs/formulations/bound-ordering.md) and the true realisation already reaches it. With NS listed
+    // before the seesaw, its optimal row is the seesaw's target, so the seesaw stops at its first start without an SDP
+    // and says the attack is optimal; without it, the same seesaw runs its steps.
+    [Theory]
+    [InlineData("ns, seesaw dim 2 restarts 0", true)]
+    [InlineData("seesaw dim 2 restarts 0", false)]
+    public void An_earlier_optimal_relaxation_row_is_the_seesaws_target(string bounds, bool targeted)
+    {
+        var report = Scenarios.Plan($"""
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = [1]
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds {bounds}
+            """).Execute(new InteriorPointSolver());
+        var dim = report.Rows.Single(r => r.Bound == "seesaw dim 2");
+        Assert.True(dim.Status == RowStatus.Optimal, dim.Message);
+        Assert.Equal(0.25, dim.Pguess!.Value, 1e-7);
+        Assert.Equal(targeted, dim.Message.Contains("meets the proven bound", StringComparison.Ordinal));
+        Assert.Equal(targeted, dim.Iterations == 0);
+    }
+}

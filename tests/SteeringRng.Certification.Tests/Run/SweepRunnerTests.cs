@@ -1,0 +1,45 @@
+using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Tests.Support;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Tests.Run;
+
+/// <summary>A scenario sweep through the engine: interruption, point order, and the data swapped into one build.</summary>
+public class SweepRunnerTests
+{
+    private const string Sweep = """
+        node Alice trusted dim 2
+        node Bob, Charlie untrusted dim 2
+        param mu = 0.5 .. 1 step 0.1
+        state = mu * ghz + (1 - mu) * white
+        measure Bob, Charlie: X Y
+        objective joint = guess Bob.X, Charlie.X
+        bounds ns
+        """;
+
+    [Fact]
+    public void A_cancelled_run_is_marked_interrupted_and_keeps_no_invented_rows()
+    {
+        var run = Scenarios.Plan(Sweep);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var report = run.Execute(new InteriorPointSolver(), cancellation: cts.Token);
+        Assert.True(report.Interrupted);
+        Assert.All(report.Rows, r => Assert.Equal(RowStatus.Skipped, r.Status));
+    }
+
+    // H^NS of noisy GHZ with the joint guess X, X: P_g = 1 for μ ≤ 1/2 and 1/4 at μ = 1 (docs/formulations/bound-ordering.md).
+    [Fact]
+    public void A_full_sweep_has_one_row_per_point_in_point_order()
+    {
+        var report = Scenarios.Plan(Sweep).Execute(new InteriorPointSolver());
+        Assert.False(report.Interrupted);
+        Assert.Equal([0.5, 0.6, 0.7, 0.8, 0.9, 1.0], report.Rows.Select(r => Math.Round(r.Parameters[0].Value, 12)));
+        Assert.All(report.Rows, r => Assert.Equal(RowStatus.Optimal, r.Status));
+        Assert.Equal(1.0, report.Rows[0].Pguess!.Value, 1e-6);
+        Assert.Equal(0.25, report.Rows[^1].Pguess!.Value, 1e-6);
+        // H^NS grows with the visibility (more noise, less randomness).
+        var h = report.Rows.Select(r => r.Hmin!.Value).ToArray();
+        for (var i = 1; i < h.Length; i++) Assert.True(h[i] >= h[i - 1] - 1e-7);
+    }
+}
