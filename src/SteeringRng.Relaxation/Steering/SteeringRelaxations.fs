@@ -108,7 +108,7 @@ type VisibilityRelaxation internal (structure: LhsStructure, options: Relaxation
     /// Symmetries common to target and noise (just the identity when symmetry is off); see StrategyOrbits.groupFor.
     static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool, memo: GroupMemo) =
         if symmetry then StrategyOrbits.groupFor memo target noise
-        else [| SteeringRng.Relaxation.DataSymmetry.identity (SteeringRng.Relaxation.AssemblageMoments.scenarioOf (SteeringRng.Relaxation.AssemblageMoments.defaultNames target.PartyCount) target) target.TrustedDimension |]
+        else [| SteeringRng.Relaxation.Symmetry.DataSymmetry.identity (SteeringRng.Relaxation.AssemblageMoments.scenarioOf (SteeringRng.Relaxation.AssemblageMoments.defaultNames target.PartyCount) target) target.TrustedDimension |]
 
 /// Entry points callable from C#: build the steering relaxations of formulations §1, §2 and §5.
 /// Every entry point has an overload without options (RelaxationOptions.Default).

@@ -1,7 +1,7 @@
 /// Symmetry reduction of Q_k: the data's outcome-relabelling symmetries are found exactly (the GHZ stabiliser), and
 /// the reduced problem has the value of the full one (an identity of the construction, checked on data with and
 /// without symmetry, full rank and pure, joint and single-party guesses).
-module SteeringRng.Relaxation.Tests.SymmetryTests
+module SteeringRng.Relaxation.Tests.Symmetry.SymmetryTests
 
 open System
 open System.Numerics
@@ -9,6 +9,7 @@ open Expecto
 open SteeringRng.Algebra
 open SteeringRng.Quantum
 open SteeringRng.Relaxation
+open SteeringRng.Relaxation.Symmetry
 open SteeringRng.Relaxation.Tests.NpaTestSolver
 open SteeringRng.Relaxation.Tests.QkGhz
 
