@@ -12,6 +12,10 @@ type GeneratingSetSpec =
     | Terms of string
     /// An explicit list of words (the identity is added when missing).
     | Words of Word list
+    /// NPA level k plus, for each extra word, all products of one generator of each listed party in order
+    /// (party indices 0-based in the scenario's party order; [|1; 2|] is "BC" when the parties are A, B, C).
+    /// Unlike Terms it needs no party names, so it works for parties named Bob1, Bob2, ….
+    | LevelWithProducts of level: int * products: int array array
 
 /// Generating sets: the identity first, then distinct nonzero canonical words in shortlex order.
 [<RequireQualifiedAccess>]
@@ -107,9 +111,21 @@ module GeneratingSet =
             invalidArg (nameof scenario) "Level strings need one-letter party names."
         text.Split('+') |> Seq.collect (parseTerm scenario text) |> finish
 
+    /// Level k ∪ the products of each index list: S = {words of length ≤ k} ∪ ⋃_p {g_{p_1} · … · g_{p_r}}, the same
+    /// set as the level string "k+…" whose letter terms name the parties p (e.g. (1, [[0; 1]]) = "1+BC" for B, C).
+    let levelWithProducts (scenario: Scenario) (k: int) (products: int array array) : Word array =
+        if isNull (box products) then invalidArg (nameof products) "The list of products must not be null."
+        for p in products do
+            if isNull (box p) then invalidArg (nameof products) "A product must list party indices, got null."
+            for j in p do
+                if j < 0 || j >= scenario.PartyCount then
+                    invalidArg (nameof products) $"Party index {j} in a product does not exist (parties 0..{scenario.PartyCount - 1})."
+        Seq.append (level scenario k) (products |> Seq.collect (List.ofArray >> product scenario)) |> finish
+
     /// The generating set of a specification.
     let build (scenario: Scenario) (spec: GeneratingSetSpec) : Word array =
         match spec with
         | GeneratingSetSpec.Level k -> level scenario k
         | GeneratingSetSpec.Terms text -> parse scenario text
         | GeneratingSetSpec.Words words -> finish words
+        | GeneratingSetSpec.LevelWithProducts(k, products) -> levelWithProducts scenario k products

@@ -5,6 +5,7 @@ open System.Numerics
 open SteeringRng.Algebra
 open SteeringRng.Quantum
 open SteeringRng.Sdp
+open SteeringRng.Relaxation.Symmetry
 
 /// The generalised NPA level Q_k for randomness from steering (formulations §3). Per guess tuple e one
 /// operator-valued moment matrix

@@ -3,6 +3,7 @@ namespace SteeringRng.Relaxation
 open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation.Symmetry
 
 /// Which untrusted parties Eve guesses, at which fixed settings (party index, setting).
 type GuessSpec = { Parties: int array; Settings: int array }

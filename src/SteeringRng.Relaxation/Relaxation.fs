@@ -102,12 +102,9 @@ type Relaxation
     /// Eve's guess tuples e (one moment matrix each); a single empty tuple when there is no Eve.
     member _.GuessTuples: IReadOnlyList<int array> = guesses
 
-    /// The relaxation's value at the moment-form solution: offset + gᵀw = offset − (D objective).
-    member _.MomentValue(solution: SdpSolution) = objectiveOffset - solution.DualObjective
-
-    /// A bound from the (P) side: offset − ⟨C, X⟩ ≥ the relaxation's value whenever X is feasible
-    /// (weak duality), so for a maximised guessing probability this is the conservative number.
-    member _.UpperBound(solution: SdpSolution) = objectiveOffset - solution.PrimalObjective
+    /// Bound = offset − ⟨C, X⟩ (upper bound on the maximised P_g or Bell value), Attained = offset − (D objective)
+    /// (the value at the moment variables w = y found); see MomentFormReading.
+    member _.Read(solution: SdpSolution) : RelaxationReading = MomentFormReading.read objectiveOffset solution
 
     /// The moment block ⟨word⟩ of guess tuple number `guess` at the variables w (d×d; 1×1 for scalar moments).
     /// Moment entries that no constraint sees (removed by facial reduction) read as 0.
@@ -133,12 +130,31 @@ type Relaxation
     /// Γ blocks 56+56"); empty when it was built in full. The value is that of the full problem either way.
     member _.Reduction = reduction
 
+    /// What the optimum means: "P_g = offset − ⟨C, X⟩ (moment form)" for Eve's guessing probability, "Bell value = …"
+    /// for a Bell expression (no Eve: one empty guess tuple), with the symmetry reduction appended when there is one
+    /// (e.g. "P_g = 1 − ⟨C, X⟩ (moment form); NS as Q at level 0, symmetry: …").
+    member _.ValueFormula =
+        let bell = guesses.Length = 1 && guesses[0].Length = 0
+        let quantity = if bell then "Bell value" else "P_g"
+        // Q at S = {I} is the no-signalling program (Relaxations.NoSignalling builds the NS bound this way).
+        let note = if not bell && generatingSet.Length = 1 then "NS as Q at level 0" else ""
+        let reading = [ note; reduction ] |> List.filter ((<>) "") |> String.concat ", "
+        MomentFormReading.formula quantity objectiveOffset reading
+
     /// Whether the relaxation takes an assemblage as data (then WithData is available).
     member _.IsDataDriven = withData.IsSome
 
     /// The same relaxation for other data of the same shape. When the new data need the same facial
     /// reduction as the old (in particular when both are full rank) only the constants F0 and the offset change.
-    member _.WithData(assemblage: SteeringRng.Quantum.Assemblage) =
+    /// Bell relaxations have no data: InvalidOperationException.
+    member _.WithData(assemblage: SteeringRng.Quantum.Assemblage) : Relaxation =
         match withData with
         | Some f -> f assemblage
         | None -> invalidOp "This relaxation has no assemblage data to replace."
+
+    interface IRelaxation with
+        member this.Problem = problem
+        member this.Read(solution) = this.Read solution
+        member this.WithData(data) = this.WithData data :> IRelaxation
+        member this.Reduction = reduction
+        member this.ValueFormula = this.ValueFormula

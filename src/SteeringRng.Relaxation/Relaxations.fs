@@ -1,67 +1,127 @@
 namespace SteeringRng.Relaxation
 
-open System.Runtime.InteropServices
+open System
+open System.Numerics
 open SteeringRng.Algebra
 open SteeringRng.Quantum
+open SteeringRng.Relaxation.Steering
 
-/// The public entry points, callable from C#: each returns a <see cref="Relaxation"/>.
+/// The one entry point of the project, callable from C#: every relaxation of docs/formulations is built here, and every
+/// one can be used through IRelaxation (Problem, Read, WithData, Reduction, ValueFormula). Party names are never
+/// needed: parties are indices in the assemblage's order (named B, C, D, … internally, e.g. in Terms level strings).
 [<AbstractClass; Sealed>]
 type Relaxations =
 
-    /// Plain NPA for a Bell expression at a level string ("1+AB", "2", ...).
-    static member NpaBell(scenario: Scenario, expression: Polynomial, level: string) =
-        NpaBell.build scenario expression (GeneratingSet.parse scenario level)
+    static member private GuessOf(guessedParties: int array, guessedSettings: int array) : GuessSpec =
+        { Parties = guessedParties; Settings = guessedSettings }
 
-    /// Plain NPA for a Bell expression at integer level k.
-    static member NpaBell(scenario: Scenario, expression: Polynomial, level: int) =
-        NpaBell.build scenario expression (GeneratingSet.level scenario level)
+    // ── Eve's guessing probability ───────────────────────────────────────────────────────────────────────────────
 
-    /// Plain NPA for a Bell expression over a generating set specification.
-    static member NpaBell(scenario: Scenario, expression: Polynomial, generatingSet: GeneratingSetSpec) =
-        NpaBell.build scenario expression (GeneratingSet.build scenario generatingSet)
+    /// P_g^NS for Eve guessing the outcomes of `guessedParties` at `guessedSettings` (docs/formulations/no-signalling.md),
+    /// the one place where the program is chosen. With `useSymmetry`, when the data have outcome-relabelling symmetries
+    /// that merge Eve's guesses, it is the symmetry-reduced Q at level 0 (S = {I}: the same program, since Γ^e = ρ^e_A is
+    /// implied by the positivity of every σ^e_{a|x}, see QLevel.tryBuildReduced); that is how a symmetric scenario's NS
+    /// bound is computed when the plain program would be too large (GHZ, N = 4, d = 3). Degenerate data (white noise,
+    /// where the symmetry search cannot fix U) give the full Q at level 0, which WithData reduces from the first later
+    /// point of a sweep that has a symmetry. Otherwise (no symmetry, or `useSymmetry` false) the plain NS program
+    /// (NoSignallingProgram). Either way Read(solution).Bound is P_g^NS.
+    static member NoSignalling(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, useSymmetry: bool) : IRelaxation =
+        let reduced =
+            if useSymmetry then
+                QLevel.tryBuildReduced
+                    (AssemblageMoments.defaultNames assemblage.PartyCount)
+                    (Relaxations.GuessOf(guessedParties, guessedSettings))
+                    (GeneratingSetSpec.Level 0)
+                    assemblage
+            else None
+        match reduced with
+        | Some r -> r :> IRelaxation
+        | None -> Relaxations.NoSignallingProgram(assemblage, guessedParties, guessedSettings) :> IRelaxation
 
-    /// The no-signalling bound of a Bell expression: a linear program over Collins–Gisin correlations.
-    static member NoSignallingBell(scenario: Scenario, expression: Polynomial) =
-        NoSignallingBell.build scenario expression
+    /// The plain NS program over Eve's sub-assemblages (docs/formulations/no-signalling.md), e.g. to read them
+    /// (SubAssemblages). The data must be a no-signalling assemblage (checked within options.DataTolerance).
+    static member NoSignallingProgram(assemblage: Assemblage, guess: Guess, options: RelaxationOptions) : GuessingRelaxation =
+        GuessingRelaxation(NoSignallingBound.build options (AssemblageData.ofAssemblage options assemblage) guess, options, GuessingData.AsGiven)
 
-    /// Q_k for an assemblage: Eve guesses the outcomes of `guessedParties` (untrusted-party indices, in the
-    /// assemblage's order) at the settings `guessedSettings`; `level` is a level string over the party names
-    /// B, C, D, … ("1", "1+BC", "2").
-    static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: string) =
-        QLevel.build
+    /// The plain NS program with default options.
+    static member NoSignallingProgram(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array) : GuessingRelaxation =
+        Relaxations.NoSignallingProgram(assemblage, { Parties = guessedParties; Settings = guessedSettings }, RelaxationOptions.Default)
+
+    /// P_g^Glo (docs/formulations/global.md): all untrusted parties as one party with global measurements; Eve guesses
+    /// every outcome at the setting tuple `settings` (one setting per untrusted party). The relaxation remembers that
+    /// its data are grouped: WithData takes the ungrouped assemblage, like this builder.
+    static member Global(assemblage: Assemblage, settings: int array, options: RelaxationOptions) : GuessingRelaxation =
+        let grouped = AssemblageOperations.GroupUntrusted assemblage
+        let x = AssemblageOperations.TupleIndex(settings, assemblage.Settings)
+        let data = AssemblageData.ofAssemblage options grouped
+        GuessingRelaxation(NoSignallingBound.build options data { Parties = [| 0 |]; Settings = [| x |] }, options, GuessingData.GroupedUntrusted)
+
+    /// P_g^Glo with default options.
+    static member Global(assemblage: Assemblage, settings: int array) : GuessingRelaxation =
+        Relaxations.Global(assemblage, settings, RelaxationOptions.Default)
+
+    /// Q(S) for an assemblage (docs/formulations/npa-levels.md): Eve guesses the outcomes of `guessedParties`
+    /// (untrusted-party indices, in the assemblage's order) at `guessedSettings`. S is any generating set; use
+    /// LevelWithProducts for extra products (e.g. (1, [[0; 1]]) = level 1 plus all products of the first two parties).
+    /// `useSymmetry` = false builds the full problem (no symmetry reduction, docs/formulations/symmetry-reduction.md),
+    /// e.g. to cross-check it; the value is the same.
+    static member QLevel
+        (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec, useSymmetry: bool)
+        : Relaxation =
+        QLevel.buildWith
+            useSymmetry
             (AssemblageMoments.defaultNames assemblage.PartyCount)
-            { Parties = guessedParties; Settings = guessedSettings }
-            (GeneratingSetSpec.Terms level)
+            (Relaxations.GuessOf(guessedParties, guessedSettings))
+            generatingSet
             assemblage
 
-    /// Q_k with own party names (one letter each when a level string is used) and any generating set.
-    static member QLevel
-        (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec)
-        =
-        QLevel.build partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
+    /// Q_k at NPA level k, symmetry-reduced when the data allow it.
+    static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: int) : Relaxation =
+        Relaxations.QLevel(assemblage, guessedParties, guessedSettings, GeneratingSetSpec.Level level, true)
 
-    /// Q_k as above; `useSymmetry` = false builds the full problem (no symmetry reduction), e.g. to cross-check it.
-    static member QLevel
-        (assemblage: Assemblage, partyNames: string array, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec,
-         useSymmetry: bool)
-        =
-        QLevel.buildWith useSymmetry partyNames { Parties = guessedParties; Settings = guessedSettings } generatingSet assemblage
+    // ── Steering tests ───────────────────────────────────────────────────────────────────────────────────────────
 
-    /// The no-signalling bound as the symmetry-reduced Q at level 0 (S = {I}; see QLevel.tryBuildReduced): false
-    /// when the data have no symmetry that merges Eve's guesses (then use SteeringRelaxations.NoSignalling); for
-    /// degenerate data (white noise) the full Q_0, reduced from the next symmetric point of a sweep on. Same value as
-    /// the plain NS program; read P_g with Relaxation.UpperBound.
-    static member TryNoSignallingBySymmetry
-        (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, [<Out>] relaxation: byref<Relaxation>)
-        =
-        match
-            QLevel.tryBuildReduced
-                (AssemblageMoments.defaultNames assemblage.PartyCount)
-                { Parties = guessedParties; Settings = guessedSettings }
-                (GeneratingSetSpec.Level 0)
-                assemblage
-        with
-        | Some r ->
-            relaxation <- r
-            true
-        | None -> false
+    /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (docs/formulations/steering-test.md); σ(0) must
+    /// itself be LHS. `useSymmetry` = false builds one block per strategy even when the data have symmetries (for cross-checks).
+    static member CriticalVisibility
+        (target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, useSymmetry: bool)
+        : VisibilityRelaxation =
+        VisibilityRelaxation.Build(target, noise, cap, options, useSymmetry)
+
+    /// Critical visibility, symmetry-reduced when the data allow it.
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =
+        Relaxations.CriticalVisibility(target, noise, cap, options, true)
+
+    /// Critical visibility with cap 2 and default options.
+    static member CriticalVisibility(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
+        Relaxations.CriticalVisibility(target, noise, 2.0, RelaxationOptions.Default)
+
+    /// LHS membership: visibility against the trivially unsteerable σ(0)_{a|x} = ρ_A / (number of outcome
+    /// tuples); σ has a fully-LHS model iff μ* ≥ 1 (cap 2).
+    static member LhsFeasibility(assemblage: Assemblage, options: RelaxationOptions) : VisibilityRelaxation =
+        let data = AssemblageData.ofAssemblage options assemblage
+        let rhoA = AssemblageData.collinsGisin data (List.replicate data.Scenario.Settings.Length Marginal)
+        let tuples = float assemblage.OutcomeTupleCount
+        let trivial =
+            Assemblage(assemblage.TrustedDimension, Seq.toArray assemblage.Settings, Seq.toArray assemblage.Outcomes,
+                       Func<int[], int[], Complex[,]>(fun _ _ -> (rhoA / Complex(tuples, 0.0)).ToArray()))
+        Relaxations.CriticalVisibility(assemblage, trivial, 2.0, options, true)
+
+    /// LHS membership with default options.
+    static member LhsFeasibility(assemblage: Assemblage) : VisibilityRelaxation =
+        Relaxations.LhsFeasibility(assemblage, RelaxationOptions.Default)
+
+    // ── Bell expressions (no trusted node: no data, WithData throws) ─────────────────────────────────────────────
+    // (Scenario is written in full: SteeringRng.Relaxation.Steering has a Scenario of its own, the assemblage's shape.)
+
+    /// Plain NPA for a Bell expression over a generating set (docs/formulations/npa-levels.md).
+    static member NpaBell(scenario: SteeringRng.Algebra.Scenario, expression: Polynomial, generatingSet: GeneratingSetSpec) : Relaxation =
+        NpaBell.build scenario expression (GeneratingSet.build scenario generatingSet)
+
+    /// Plain NPA for a Bell expression at NPA level k.
+    static member NpaBell(scenario: SteeringRng.Algebra.Scenario, expression: Polynomial, level: int) : Relaxation =
+        Relaxations.NpaBell(scenario, expression, GeneratingSetSpec.Level level)
+
+    /// The no-signalling bound of a Bell expression: a linear program over Collins–Gisin correlations.
+    static member NoSignallingBell(scenario: SteeringRng.Algebra.Scenario, expression: Polynomial) : Relaxation =
+        NoSignallingBell.build scenario expression

@@ -66,6 +66,29 @@ let tests =
             Expect.equal built [| Word.Identity; w |] "identity added, duplicate dropped"
         }
 
+        test "level with products by party index = the level string with those party letters" {
+            let byIndex = GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(1, [| [| 0; 1 |] |]))
+            Expect.equal byIndex (GeneratingSet.build scenario (GeneratingSetSpec.Terms "1+BC")) "(1, [BC]) = 1+BC"
+            let several = GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(0, [| [| 0; 0; 1 |]; [| 2 |]; [| 1; 2 |] |]))
+            Expect.equal several (GeneratingSet.parse scenario "0+BBC+D+CD") "(0, [BBC; D; CD]) = 0+BBC+D+CD"
+        }
+
+        test "level with products works for any party names (level strings need one letter each)" {
+            let named =
+                Scenario([ { Name = "Bob1"; Outcomes = [| 2; 3; 2 |] }; { Name = "Bob2"; Outcomes = [| 3; 3 |] }; { Name = "Charlie"; Outcomes = [| 2 |] } ])
+            Expect.stringContains (messageOf (fun () -> GeneratingSet.build named (GeneratingSetSpec.Terms "1+BC"))) "one-letter party names" "Terms refused"
+            // Same outcome counts as `scenario`, so the words (letters are indices) must be the same.
+            let spec = GeneratingSetSpec.LevelWithProducts(2, [| [| 0; 1; 2 |] |])
+            Expect.equal (GeneratingSet.build named spec) (GeneratingSet.build scenario spec) "names do not matter"
+            Expect.equal (GeneratingSet.build named spec) (GeneratingSet.parse scenario "2+BCD") "= 2+BCD"
+        }
+
+        test "level with products rejects party indices outside the scenario" {
+            Expect.stringContains (messageOf (fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(1, [| [| 0; 3 |] |])))) "Party index 3" "too large"
+            Expect.stringContains (messageOf (fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(1, [| [| -1 |] |])))) "parties 0..2" "negative"
+            Expect.stringContains (messageOf (fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(-1, [||])))) "nonnegative" "negative level"
+        }
+
         test "bad level strings are rejected with the term and the reason" {
             Expect.stringContains (messageOf (fun () -> GeneratingSet.parse scenario "1+BX")) "'X' is not a party (parties: B, C, D" "unknown party"
             Expect.stringContains (messageOf (fun () -> GeneratingSet.parse scenario "1++B")) "empty term" "empty term"

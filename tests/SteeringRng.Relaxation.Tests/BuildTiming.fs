@@ -57,4 +57,4 @@ let run () : unit =
     let r = QLevel.build [| "B"; "C" |] { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] } (GeneratingSetSpec.Level 2) (SteeringRng.Relaxation.Tests.QkGhz.assemblage (SteeringRng.Relaxation.Tests.QkGhz.ghz 1.0) 3)
     for name, solver in [ "csdp", (SteeringRng.Peers.CsdpSolver() :> SteeringRng.Sdp.ISdpSolver); "built-in", (SteeringRng.Sdp.InteriorPointSolver() :> SteeringRng.Sdp.ISdpSolver) ] do
         let solution, seconds = time (fun () -> solver.Solve r.Problem)
-        lines.Add $"GHZ X, Y, Z, μ = 1, Q2 ({r.Problem.ConstraintCount} variables) with {name}: {solution.Status}, P_g = {r.MomentValue solution:F9} (expected 0.25); {seconds:F1} s"
+        lines.Add $"GHZ X, Y, Z, μ = 1, Q2 ({r.Problem.ConstraintCount} variables) with {name}: {solution.Status}, P_g = {(r.Read solution).Attained:F9} (expected 0.25); {seconds:F1} s"

@@ -28,7 +28,7 @@ let i3322 =
 
 let private solvedValue (r: Relaxation) =
     match solve r.Problem with
-    | Ok s -> r.MomentValue s
+    | Ok s -> (r.Read s).Attained
     | Error reason -> skiptest reason
 
 [<Tests>]
@@ -82,14 +82,14 @@ let tests =
         test "I3322 at levels 1, 1+AB, 2, 3 gives the published values" {
             // Levels of the NPA hierarchy for I3322 (Collins–Gisin form); e.g. Pál & Vértesi, PRA 82, 022116 (2010).
             for level, expected in [ "1", 0.375; "1+AB", 0.2514708978; "2", 0.2509397216; "3", 0.2508755621 ] do
-                let v = solvedValue (Relaxations.NpaBell(i3322Scenario, i3322, level))
+                let v = solvedValue (Relaxations.NpaBell(i3322Scenario, i3322, GeneratingSetSpec.Terms level))
                 Expect.floatClose { absolute = 1e-7; relative = 0.0 } v expected $"level {level}"
         }
     
         test "CSDP agrees on I3322 level 2 (cross-check through SDPA files)" {
-            let r = Relaxations.NpaBell(i3322Scenario, i3322, "2")
+            let r = Relaxations.NpaBell(i3322Scenario, i3322, GeneratingSetSpec.Terms "2")
             match solveWithCsdp r.Problem with
-            | Ok s -> Expect.floatClose { absolute = 1e-7; relative = 0.0 } (r.MomentValue s) 0.2509397216 "level 2"
+            | Ok s -> Expect.floatClose { absolute = 1e-7; relative = 0.0 } (r.Read s).Attained 0.2509397216 "level 2"
             | Error reason -> skiptest reason
         }
     ]

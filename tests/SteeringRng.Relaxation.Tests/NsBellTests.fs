@@ -10,7 +10,7 @@ open SteeringRng.Relaxation.Tests.NpaBellTests
 
 let private solvedValue (r: Relaxation) =
     match solve r.Problem with
-    | Ok s -> r.MomentValue s
+    | Ok s -> (r.Read s).Attained
     | Error reason -> skiptest reason
 
 /// The value of a Collins–Gisin expression for a deterministic strategy: outcome[j][x] for party j, setting x;
@@ -89,7 +89,7 @@ let tests =
                 for _ in 1..4 do
                     let e = randomExpression rng scenario
                     let ns = solvedValue (Relaxations.NoSignallingBell(scenario, e))
-                    let q = solvedValue (Relaxations.NpaBell(scenario, e, "1+AB"))
+                    let q = solvedValue (Relaxations.NpaBell(scenario, e, GeneratingSetSpec.Terms "1+AB"))
                     let local = localBound scenario e
                     Expect.isGreaterThanOrEqual (ns + 1e-6) q "NS ≥ NPA 1+AB"
                     Expect.isGreaterThanOrEqual (q + 1e-6) local "NPA 1+AB ≥ local"
@@ -113,7 +113,7 @@ let tests =
         test "CSDP agrees on the I3322 no-signalling bound (cross-check through SDPA files)" {
             let r = Relaxations.NoSignallingBell(i3322Scenario, i3322)
             match solveWithCsdp r.Problem with
-            | Ok s -> Expect.floatClose close (r.MomentValue s) 1.0 "NS bound of I3322"
+            | Ok s -> Expect.floatClose close (r.Read s).Attained 1.0 "NS bound of I3322"
             | Error reason -> skiptest reason
         }
 

@@ -27,7 +27,7 @@ let private maximallyEntangled (d: int) (mu: float) =
 let private guessingProbability (d: int) (mu: float) =
     let r = QLevel.build [| "B" |] ({ Parties = [| 0 |]; Settings = [| 0 |] }: GuessSpec) (GeneratingSetSpec.Level 1) (maximallyEntangled d mu)
     match solve r.Problem with
-    | Ok s -> r.MomentValue s
+    | Ok s -> (r.Read s).Attained
     | Error reason -> skiptest reason
 
 [<Tests>]

@@ -12,7 +12,7 @@ let private jointXX = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
 let guessingProbability settings level mu =
     let r = QLevel.build [| "B"; "C" |] jointXX (GeneratingSetSpec.Terms level) (assemblage (ghz mu) settings)
     match solve r.Problem with
-    | Ok s -> r.MomentValue s
+    | Ok s -> (r.Read s).Attained
     | Error reason -> skiptest reason
 
 let private exact = { absolute = 1e-7; relative = 0.0 }
@@ -50,7 +50,7 @@ let tests =
         test "CSDP agrees: P_g(Q1) = 1/4 for pure GHZ with X, Y, Z (Hermitian blocks through the real embedding)" {
             let r = QLevel.build [| "B"; "C" |] jointXX (GeneratingSetSpec.Level 1) (assemblage (ghz 1.0) 3)
             match solveWithCsdp r.Problem with
-            | Ok s -> Expect.floatClose exact (r.MomentValue s) 0.25 "Q1"
+            | Ok s -> Expect.floatClose exact (r.Read s).Attained 0.25 "Q1"
             | Error reason -> skiptest reason
         }
     
@@ -63,7 +63,7 @@ let tests =
             let bobOnly mu =
                 let r = QLevel.build [| "B"; "C" |] { Parties = [| 0 |]; Settings = [| 0 |] } (GeneratingSetSpec.Level 1) (assemblage (ghz mu) 3)
                 match solve r.Problem with
-                | Ok s -> r.MomentValue s
+                | Ok s -> (r.Read s).Attained
                 | Error reason -> skiptest reason
             Expect.floatClose exact (bobOnly 1.0) 0.5 "μ = 1"
             Expect.floatClose { absolute = 1e-6; relative = 0.0 } (bobOnly 0.69) 1.0 "μ = 0.69"

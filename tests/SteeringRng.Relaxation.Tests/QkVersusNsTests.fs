@@ -33,12 +33,12 @@ let tests =
                     let q = QLevel.build [| "B"; "C" |] ({ Parties = parties; Settings = settings }: GuessSpec) (GeneratingSetSpec.Level 1) a
                     let qValue =
                         match solve q.Problem with
-                        | Ok s -> q.UpperBound s
+                        | Ok s -> (q.Read s).Bound
                         | Error reason -> skiptest reason
-                    let ns = SteeringRelaxations.NoSignalling(a, parties, settings)
+                    let ns = Relaxations.NoSignallingProgram(a, parties, settings)
                     let nsValue =
                         match solve ns.Problem with
-                        | Ok s -> (ns.Evaluate s).GuessingProbability
+                        | Ok s -> (ns.Read s).Bound
                         | Error reason -> skiptest reason
                     Expect.isLessThanOrEqual qValue (nsValue + 1e-6) $"trial {trial}, guess {parties}: Q1 {qValue} vs NS {nsValue}"
                     values.Add qValue

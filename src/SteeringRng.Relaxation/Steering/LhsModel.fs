@@ -5,6 +5,7 @@ open System.Numerics
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Sdp
 open SteeringRng.Relaxation
+open SteeringRng.Relaxation.Symmetry
 
 /// The structure of a fully-LHS visibility problem (formulations §5).
 type internal LhsStructure =

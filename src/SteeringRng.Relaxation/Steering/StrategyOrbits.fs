@@ -4,6 +4,7 @@ open System.Numerics
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Quantum
 open SteeringRng.Relaxation
+open SteeringRng.Relaxation.Symmetry
 
 /// Deterministic strategies λ of a fully-LHS model grouped into orbits of a symmetry group G of the data.
 /// g = (π, U) acts on strategies by (gλ)_j[x] = π_{j,x}(λ_j[x]) and on hidden states by τ ↦ Ũ_g τ Ũ_g†, with

@@ -1,8 +1,9 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation
 
 /// A symmetry g = (π, U) of observed steering data: per untrusted party j and setting x a permutation π_{j,x} of the
 /// outcomes, and a unitary U on the trusted node, with

@@ -1,4 +1,6 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
+
+open SteeringRng.Relaxation
 
 /// Eve's guess tuples grouped into orbits of a symmetry group G of the data (g maps guess e to π_g(e)).
 /// Symmetry reduction keeps one moment matrix per orbit O, for its representative e_O; the sub-assemblage of any

@@ -1,8 +1,9 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation
 
 /// Reading a symmetry-reduced Q_k back per guess: the sub-assemblage moments of guess e in orbit O are the average
 ///   M^e(w) = (|O|/|G|) Σ_{h ∈ G: h·e = e_O} U_h† M^O(α_h(w)) U_h

@@ -1,8 +1,9 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation
 
 /// The second half of the symmetry reduction: orbit O's moment functional may be taken invariant under the
 /// stabiliser H_O = {h ∈ G : h·e_O = e_O} of its representative guess,

@@ -1,6 +1,7 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Numerics
+open SteeringRng.Relaxation
 
 /// The data-coupled variables of the symmetry-reduced Q_k. Orbit O's assemblage-word moments are c_O = p0 + B y_O
 /// (p0 = M^obs / |guesses|, B the support basis of SupportReduction or the identity), and the data equality of the

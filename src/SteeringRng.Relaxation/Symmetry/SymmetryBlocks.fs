@@ -1,7 +1,8 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation
 
 /// Block-diagonalisation of a stabiliser-invariant moment matrix. An invariant orbit functional
 /// (StabiliserInvariance) has Γ = T_h† Γ T_h with

@@ -1,8 +1,9 @@
-namespace SteeringRng.Relaxation
+namespace SteeringRng.Relaxation.Symmetry
 
 open System.Collections.Generic
 open System.Numerics
 open SteeringRng.Algebra
+open SteeringRng.Relaxation
 
 /// Finds the outcome-relabelling symmetries of observed data (see DataSymmetry): every π = (π_{j,x}) for which a
 /// unitary U with U M(w) U† = M(α_π(w)) on every assemblage word exists, found by depth-first search over the

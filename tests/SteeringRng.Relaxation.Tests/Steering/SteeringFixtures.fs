@@ -1,5 +1,5 @@
 /// Shared data and the solver for the steering relaxation tests.
-module SteeringRng.Relaxation.Tests.SteeringFixtures
+module SteeringRng.Relaxation.Tests.Steering.SteeringFixtures
 
 open System
 open System.Collections.Generic
@@ -90,3 +90,7 @@ let solve (problem: SdpProblem) : SdpSolution =
 let expectClose (tolerance: float) (expected: float) (actual: float) (what: string) =
     if not (abs (expected - actual) <= tolerance) then
         failtestf "%s: expected %.12g, got %.12g (difference %.3g, tolerance %.3g)" what expected actual (actual - expected) tolerance
+
+/// H_min = −log2 min(1, P_g) from a conservative P_g (Bound). The project's one home of this formula is the
+/// Certification project; the tests only need it to state the paper's thresholds in bits.
+let minEntropy (pg: float) = 0.0 - Math.Log2(min 1.0 pg)

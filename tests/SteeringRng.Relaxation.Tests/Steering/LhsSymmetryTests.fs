@@ -1,5 +1,5 @@
 /// The symmetry-reduced fully-LHS problem (one block per orbit of strategies) against the full problem.
-module SteeringRng.Relaxation.Tests.LhsSymmetryTests
+module SteeringRng.Relaxation.Tests.Steering.LhsSymmetryTests
 
 open System
 open System.Collections.Generic
@@ -7,11 +7,12 @@ open System.Numerics
 open Expecto
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Quantum
+open SteeringRng.Relaxation
 open SteeringRng.Relaxation.Steering
-open SteeringRng.Relaxation.Tests.SteeringFixtures
+open SteeringRng.Relaxation.Tests.Steering.SteeringFixtures
 
 let private build (target: Assemblage) (noise: Assemblage) (symmetry: bool) =
-    SteeringRelaxations.CriticalVisibility(target, noise, 2.0, RelaxationOptions.Default, symmetry)
+    Relaxations.CriticalVisibility(target, noise, 2.0, RelaxationOptions.Default, symmetry)
 
 let private measured (state: DensityMatrix) (settings: Povm[]) =
     AssemblageBuilder.Build(state, [| 0 |], [| settings :> IReadOnlyList<Povm>; settings |])
@@ -24,8 +25,8 @@ let private compare (target: Assemblage) (noise: Assemblage) =
     Expect.isFalse full.SymmetryReduced "symmetry = false builds the full problem"
     Expect.isLessThan reduced.StrategyBlocks reduced.Strategies.Count "fewer blocks (strategy orbits) than strategies"
     Expect.equal full.StrategyBlocks full.Strategies.Count "one block per strategy"
-    let muReduced = (reduced.Evaluate(solve reduced.Problem)).CriticalVisibility
-    let muFull = (full.Evaluate(solve full.Problem)).CriticalVisibility
+    let muReduced = (reduced.Read(solve reduced.Problem)).Bound
+    let muFull = (full.Read(solve full.Problem)).Bound
     expectClose 1e-7 muFull muReduced "reduced μ* against the full μ*"
     muReduced
 
@@ -66,10 +67,10 @@ let tests =
             let first = build noise noise true
             let second = first.WithData(ghz xyz 1.0, noise)
             Expect.isTrue second.SymmetryReduced "GHZ: reduced"
-            expectClose 1e-6 (3.0 / 7.0) (second.Evaluate(solve second.Problem)).CriticalVisibility "μ* of σ(1)"
+            expectClose 1e-6 (3.0 / 7.0) (second.Read(solve second.Problem)).Bound "μ* of σ(1)"
             let third = second.WithData(ghz xyz 0.5, noise)
             Expect.isTrue third.SymmetryReduced "the group found before still holds"
-            expectClose 1e-6 (6.0 / 7.0) (third.Evaluate(solve third.Problem)).CriticalVisibility "μ* of σ(1/2)"
+            expectClose 1e-6 (6.0 / 7.0) (third.Read(solve third.Problem)).Bound "μ* of σ(1/2)"
 
         testCase "Data without a symmetry take the unreduced path" <| fun () ->
             let rng = Random 11
@@ -85,7 +86,7 @@ let tests =
             let target, noise = ghz xyz 1.0, ghz xyz 0.0
             let v = build target noise true
             let solution = solve v.Problem
-            let mu = (v.Evaluate solution).ModelVisibility
+            let mu = (v.Read solution).Attained
             let states = v.HiddenStates solution |> Array.map (fun s -> Matrix<Complex>.Build.DenseOfArray s)
             Expect.equal states.Length v.Strategies.Count "one hidden state per strategy"
             for s in states do

@@ -1,7 +1,7 @@
 /// Symmetry reduction of Q_k: the data's outcome-relabelling symmetries are found exactly (the GHZ stabiliser), and
 /// the reduced problem has the value of the full one (an identity of the construction, checked on data with and
 /// without symmetry, full rank and pure, joint and single-party guesses).
-module SteeringRng.Relaxation.Tests.SymmetryTests
+module SteeringRng.Relaxation.Tests.Symmetry.SymmetryTests
 
 open System
 open System.Numerics
@@ -9,6 +9,7 @@ open Expecto
 open SteeringRng.Algebra
 open SteeringRng.Quantum
 open SteeringRng.Relaxation
+open SteeringRng.Relaxation.Symmetry
 open SteeringRng.Relaxation.Tests.NpaTestSolver
 open SteeringRng.Relaxation.Tests.QkGhz
 
@@ -18,7 +19,7 @@ let private dataOf (a: Assemblage) = AssemblageMoments.build (AssemblageMoments.
 
 let private value (r: Relaxation) =
     match solve r.Problem with
-    | Ok solution -> r.MomentValue solution
+    | Ok solution -> (r.Read solution).Attained
     | Error e -> failwith e
 
 /// A random qubit state on A, B, C (no symmetry expected), ρ = G G† / Tr.
@@ -127,12 +128,13 @@ let tests =
                    AssemblageBuilder.Build(States.NoisyGhz(3, 3, 0.6), [| 0 |], [| bases; bases |])),
                   joint ]
             for (name, a, guess) in cases do
-                let mutable reduced = Unchecked.defaultof<Relaxation>
-                Expect.isTrue (Relaxations.TryNoSignallingBySymmetry(a, guess.Parties, guess.Settings, &reduced)) $"{name}: symmetric"
-                let ns = SteeringRng.Relaxation.Steering.SteeringRelaxations.NoSignalling(a, guess.Parties, guess.Settings)
+                let chosen = Relaxations.NoSignalling(a, guess.Parties, guess.Settings, true)
+                Expect.isTrue (chosen :? Relaxation) $"{name}: symmetric"
+                let reduced = chosen :?> Relaxation
+                let ns = Relaxations.NoSignallingProgram(a, guess.Parties, guess.Settings)
                 let nsValue =
                     match solve ns.Problem with
-                    | Ok s -> (ns.Evaluate s).GuessingProbability
+                    | Ok s -> (ns.Read s).Bound
                     | Error e -> failwith e
                 Expect.floatClose Accuracy.high (value reduced) nsValue name
         }
@@ -147,14 +149,16 @@ let tests =
             Expect.stringContains later.Reduction "4 guesses in orbits of 4" "reduced from the next point on"
             let direct = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) (assemblage (ghz 0.8) 3)
             Expect.floatClose Accuracy.high (value later) (value direct) "same value"
-            let mutable ns = Unchecked.defaultof<Relaxation>
-            Expect.isTrue (Relaxations.TryNoSignallingBySymmetry(assemblage (ghz 0.0) 3, joint.Parties, joint.Settings, &ns)) "kept for the sweep"
+            let ns = Relaxations.NoSignalling(assemblage (ghz 0.0) 3, joint.Parties, joint.Settings, true)
+            Expect.isTrue (ns :? Relaxation) "kept for the sweep"
             Expect.stringContains (ns.WithData(assemblage (ghz 0.7) 3)).Reduction "symmetry" "NS reduced at μ = 0.7"
         }
 
         test "random data: no symmetric NS, the plain program is used" {
-            let mutable reduced = Unchecked.defaultof<Relaxation>
-            Expect.isFalse (Relaxations.TryNoSignallingBySymmetry(assemblage (randomState 2) 3, joint.Parties, joint.Settings, &reduced)) "no reduction"
+            let chosen = Relaxations.NoSignalling(assemblage (randomState 2) 3, joint.Parties, joint.Settings, true)
+            Expect.isFalse (chosen :? Relaxation) "no reduction"
+            Expect.isTrue (chosen :? SteeringRng.Relaxation.Steering.GuessingRelaxation) "the plain NS program"
+            Expect.equal chosen.Reduction "" "built in full"
         }
 
         test "pure data (facial reduction) and several orbits: GHZ at μ = 1 and a W state" {
@@ -203,7 +207,7 @@ let tests =
                         let m = r.Moment(w, e, (Word.multiply u v).Value)
                         pg <- pg + cu * cv * (m[0, 0] + m[1, 1]).Real
             match solve r.Problem with
-            | Ok s -> Expect.floatClose Accuracy.medium pg (r.MomentValue s) "objective"
+            | Ok s -> Expect.floatClose Accuracy.medium pg (r.Read s).Attained "objective"
             | Error e -> failwith e
         }
     ]

@@ -1,17 +1,18 @@
 /// Fully-LHS models, critical visibilities and the two-setting theorem (needs a solver).
-module SteeringRng.Relaxation.Tests.SteeringVisibilityTests
+module SteeringRng.Relaxation.Tests.Steering.SteeringVisibilityTests
 
 open System
 open System.Collections.Generic
 open Expecto
 open SteeringRng.Quantum
+open SteeringRng.Relaxation
 open SteeringRng.Relaxation.Steering
-open SteeringRng.Relaxation.Tests.SteeringFixtures
+open SteeringRng.Relaxation.Tests.Steering.SteeringFixtures
 
 let private visibility (settings: Povm[]) =
-    let v = SteeringRelaxations.CriticalVisibility(ghz settings 1.0, ghz settings 0.0)
+    let v = Relaxations.CriticalVisibility(ghz settings 1.0, ghz settings 0.0)
     let solution = solve v.Problem
-    v, solution, v.Evaluate solution
+    v, solution, v.Read solution
 
 [<Tests>]
 let tests =
@@ -19,46 +20,46 @@ let tests =
         // PRL 132, 080201, Fig. 3: fLHS thresholds 0.5 with {X, Y}; 0.428 (= 3/7) with {X, Y, Z}.
         testCase "GHZ critical visibility with {X, Y} is 1/2" <| fun () ->
             let _, _, e = visibility xy
-            expectClose 1e-6 0.5 e.CriticalVisibility "μ* (dual)"
-            expectClose 1e-6 0.5 e.ModelVisibility "μ* (LHS model)"
+            expectClose 1e-6 0.5 e.Bound "μ* (dual)"
+            expectClose 1e-6 0.5 e.Attained "μ* (LHS model)"
 
         testCase "GHZ critical visibility with {X, Y, Z} is 3/7" <| fun () ->
             let _, _, e = visibility xyz
-            expectClose 1e-6 (3.0 / 7.0) e.CriticalVisibility "μ* (dual)"
-            expectClose 1e-6 (3.0 / 7.0) e.ModelVisibility "μ* (LHS model)"
+            expectClose 1e-6 (3.0 / 7.0) e.Bound "μ* (dual)"
+            expectClose 1e-6 (3.0 / 7.0) e.Attained "μ* (LHS model)"
 
         // Against noise σ(0.2) the family reaches σ(3/7) at μ + 0.2 (1 − μ) = 3/7, i.e. μ* = 2/7.
         testCase "Swapping the noise end of the family: μ* = 2/7 against σ(0.2)" <| fun () ->
-            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
+            let v = Relaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
             let swapped = v.WithData(ghz xyz 1.0, ghz xyz 0.2)
-            expectClose 1e-6 (2.0 / 7.0) (swapped.Evaluate(solve swapped.Problem)).CriticalVisibility "μ*"
+            expectClose 1e-6 (2.0 / 7.0) (swapped.Read(solve swapped.Problem)).Bound "μ*"
 
         testCase "The dual steering functional is ≥ 0 on LHS assemblages and certifies σ(μ) above μ*" <| fun () ->
             let v, solution, e = visibility xyz
             let beta (s: Assemblage) = v.EvaluateFunctional(solution, s)
             Expect.isGreaterThanOrEqual (beta (ghz xyz 0.0)) -1e-7 "β(white noise)"
-            expectClose 1e-6 0.0 (beta (ghz xyz e.CriticalVisibility)) "β(σ(μ*))"
-            Expect.isLessThanOrEqual (beta (ghz xyz 0.6)) (e.CriticalVisibility - 0.6 + 1e-6) "β(σ(0.6)) ≤ μ* − 0.6"
+            expectClose 1e-6 0.0 (beta (ghz xyz e.Bound)) "β(σ(μ*))"
+            Expect.isLessThanOrEqual (beta (ghz xyz 0.6)) (e.Bound - 0.6 + 1e-6) "β(σ(0.6)) ≤ μ* − 0.6"
             let rng = Random 3
             for _ in 1 .. 5 do
                 Expect.isGreaterThanOrEqual (beta (randomLhsAssemblage rng 2 [| 3; 3 |] [| 2; 2 |])) -1e-7 "β(random LHS)"
 
         testCase "LHS feasibility: μ* = (3/7)/μ for the noisy GHZ with {X, Y, Z}" <| fun () ->
             for mu in [ 0.3; 0.6 ] do
-                let f = SteeringRelaxations.LhsFeasibility(ghz xyz mu)
-                expectClose 1e-6 ((3.0 / 7.0) / mu) (f.Evaluate(solve f.Problem)).CriticalVisibility (sprintf "μ = %g" mu)
+                let f = Relaxations.LhsFeasibility(ghz xyz mu)
+                expectClose 1e-6 ((3.0 / 7.0) / mu) (f.Read(solve f.Problem)).Bound (sprintf "μ = %g" mu)
 
         // A decoupled trusted qubit: LHS ⟺ the box is local; the Tsirelson box mixed with uniform noise is
         // local exactly up to CHSH 2 = 2√2 μ, i.e. μ* = 1/√2 (and the rank-1 ρ_A exercises the reduction).
         testCase "Tsirelson box with a decoupled trusted qubit: μ* = 1/√2" <| fun () ->
-            let f = SteeringRelaxations.LhsFeasibility(aliceDecoupled tsirelsonBob tsirelsonCharlie)
-            expectClose 1e-6 (1.0 / sqrt 2.0) (f.Evaluate(solve f.Problem)).CriticalVisibility "μ*"
+            let f = Relaxations.LhsFeasibility(aliceDecoupled tsirelsonBob tsirelsonCharlie)
+            expectClose 1e-6 (1.0 / sqrt 2.0) (f.Read(solve f.Problem)).Bound "μ*"
 
         testCase "Random LHS assemblages are LHS-feasible" <| fun () ->
             let rng = Random 17
             for _ in 1 .. 3 do
-                let f = SteeringRelaxations.LhsFeasibility(randomLhsAssemblage rng 2 [| 2; 3 |] [| 3; 2 |])
-                Expect.isGreaterThanOrEqual (f.Evaluate(solve f.Problem)).CriticalVisibility (1.0 - 1e-6) "μ*"
+                let f = Relaxations.LhsFeasibility(randomLhsAssemblage rng 2 [| 2; 3 |] [| 3; 2 |])
+                Expect.isGreaterThanOrEqual (f.Read(solve f.Problem)).Bound (1.0 - 1e-6) "μ*"
 
         // PRL 132, 080201, main result: with two settings per untrusted party, P_g^NS = 1 ⟺ LHS.
         testCase "Two settings: P_g^NS = 1 exactly when the assemblage is LHS (random states and measurements)" <| fun () ->
@@ -70,10 +71,10 @@ let tests =
                 let rho = States.WithWhiteNoise(ket.Matrix, [| 2; 2; 2 |], 0.3 + 0.7 * rng.NextDouble())
                 let pair () : IReadOnlyList<Povm> = [| randomQubitMeasurement rng; randomQubitMeasurement rng |]
                 let sigma = AssemblageBuilder.Build(rho, [| 0 |], [| pair (); pair () |])
-                let ns = SteeringRelaxations.NoSignalling(sigma, [| 0; 1 |], [| 0; 0 |])
-                let pg = (ns.Evaluate(solve ns.Problem)).GuessingProbability
-                let f = SteeringRelaxations.LhsFeasibility sigma
-                let mu = (f.Evaluate(solve f.Problem)).CriticalVisibility
+                let ns = Relaxations.NoSignallingProgram(sigma, [| 0; 1 |], [| 0; 0 |])
+                let pg = (ns.Read(solve ns.Problem)).Bound
+                let f = Relaxations.LhsFeasibility sigma
+                let mu = (f.Read(solve f.Problem)).Bound
                 let isLhs = mu >= 1.0 - 1e-6
                 if isLhs then lhs <- lhs + 1 else steerable <- steerable + 1
                 Expect.equal (pg >= 1.0 - 1e-6) isLhs (sprintf "trial %d: P_g = %.9f, μ* = %.9f" trial pg mu)
@@ -82,8 +83,8 @@ let tests =
 
         // Fig. 3: with three settings steering no longer implies randomness (0.428 < μ ≤ 0.5).
         testCase "Three settings: GHZ at μ = 0.45 is steerable yet P_g^NS = 1" <| fun () ->
-            let f = SteeringRelaxations.LhsFeasibility(ghz xyz 0.45)
-            Expect.isLessThan (f.Evaluate(solve f.Problem)).CriticalVisibility 0.99 "steerable"
-            let ns = SteeringRelaxations.NoSignalling(ghz xyz 0.45, [| 0; 1 |], [| 0; 0 |])
-            expectClose 1e-6 1.0 (ns.Evaluate(solve ns.Problem)).GuessingProbability "P_g"
+            let f = Relaxations.LhsFeasibility(ghz xyz 0.45)
+            Expect.isLessThan (f.Read(solve f.Problem)).Bound 0.99 "steerable"
+            let ns = Relaxations.NoSignallingProgram(ghz xyz 0.45, [| 0; 1 |], [| 0; 0 |])
+            expectClose 1e-6 1.0 (ns.Read(solve ns.Problem)).Bound "P_g"
     ]

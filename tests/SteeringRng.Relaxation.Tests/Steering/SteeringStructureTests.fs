@@ -1,5 +1,5 @@
 /// Solver-free properties of the steering relaxations: parametrisation identities, ranks, data swaps.
-module SteeringRng.Relaxation.Tests.SteeringStructureTests
+module SteeringRng.Relaxation.Tests.Steering.SteeringStructureTests
 
 open System
 open System.Numerics
@@ -7,8 +7,9 @@ open Expecto
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Quantum
 open SteeringRng.Sdp
+open SteeringRng.Relaxation
 open SteeringRng.Relaxation.Steering
-open SteeringRng.Relaxation.Tests.SteeringFixtures
+open SteeringRng.Relaxation.Tests.Steering.SteeringFixtures
 
 let private scenarioOf (s: Assemblage) = { Settings = Seq.toArray s.Settings; Outcomes = Seq.toArray s.Outcomes }
 
@@ -77,7 +78,7 @@ let tests =
                 expectClose 1e-15 expected (HermitianBasis.coordinate c h) (sprintf "component %A" c))
 
         testCase "NS relaxation: no equality constraints and independent moment directions (GHZ, μ = 0.8)" <| fun () ->
-            let r = SteeringRelaxations.NoSignalling(ghz xyz 0.8, [| 0; 1 |], [| 0; 0 |])
+            let r = Relaxations.NoSignallingProgram(ghz xyz 0.8, [| 0; 1 |], [| 0; 0 |])
             // 4 guess tuples, 3 free sub-assemblages × 16 Collins–Gisin blocks × 4 real coordinates.
             Expect.equal r.Problem.ConstraintCount 192 "free variables"
             Expect.equal r.Problem.Blocks.Count (4 * 36) "one 2×2 block per guess tuple and full block"
@@ -86,7 +87,7 @@ let tests =
 
         testCase "The variable map names the guess tuple, Collins–Gisin block and entry that a unit y sets" <| fun () ->
             let sigma = ghz xy 0.8
-            let r = SteeringRelaxations.NoSignalling(sigma, [| 0; 1 |], [| 1; 0 |])
+            let r = Relaxations.NoSignallingProgram(sigma, [| 0; 1 |], [| 1; 0 |])
             let tuples = [| for x in sigma.SettingTuples() do for a in sigma.OutcomeTuples() -> a, x |]
             for i in [ 0; 5; 17; 42; r.Problem.ConstraintCount - 1 ] do
                 let v = r.Variables[i]
@@ -108,15 +109,15 @@ let tests =
                         expectClose 1e-12 expected (HermitianBasis.coordinate c block) (sprintf "%s at %A %A" v.Label key c)
 
         testCase "NS relaxation of pure GHZ data is facially reduced to rank-1 blocks" <| fun () ->
-            let r = SteeringRelaxations.NoSignalling(ghz xyz 1.0, [| 0; 1 |], [| 0; 0 |])
+            let r = Relaxations.NoSignallingProgram(ghz xyz 1.0, [| 0; 1 |], [| 0; 0 |])
             Expect.isTrue r.FaciallyReduced "pure data is rank-deficient"
             Expect.all r.Problem.Blocks (fun b -> b.Size = 1) "every GHZ block at μ = 1 has rank 1"
             Expect.equal (rank r.Problem.A) r.Problem.ConstraintCount "reduced directions are independent"
 
         testCase "Swapping data changes only C (and the offset) when supports agree" <| fun () ->
-            let r = SteeringRelaxations.NoSignalling(ghz xyz 0.7, [| 0 |], [| 0 |])
+            let r = Relaxations.NoSignallingProgram(ghz xyz 0.7, [| 0 |], [| 0 |])
             let swapped = r.WithData(ghz xyz 0.9)
-            let fresh = SteeringRelaxations.NoSignalling(ghz xyz 0.9, [| 0 |], [| 0 |])
+            let fresh = Relaxations.NoSignallingProgram(ghz xyz 0.9, [| 0 |], [| 0 |])
             Expect.isTrue (obj.ReferenceEquals(r.Problem.A, swapped.Problem.A)) "A is reused"
             Expect.isTrue (obj.ReferenceEquals(r.Problem.B, swapped.Problem.B)) "b is reused"
             let a, b = Seq.toArray swapped.Problem.C.Entries, Seq.toArray fresh.Problem.C.Entries
@@ -128,22 +129,22 @@ let tests =
             expectClose 1e-15 fresh.Offset swapped.Offset "offset"
 
         testCase "Swapping to data with another support rebuilds with facial reduction" <| fun () ->
-            let r = SteeringRelaxations.NoSignalling(ghz xyz 0.7, [| 0; 1 |], [| 0; 0 |])
+            let r = Relaxations.NoSignallingProgram(ghz xyz 0.7, [| 0; 1 |], [| 0; 0 |])
             let swapped = r.WithData(ghz xyz 1.0)
             Expect.isTrue swapped.FaciallyReduced "rebuilt for rank-1 data"
 
         testCase "Guessing a party that does not exist is refused with the party count" <| fun () ->
-            expectArgumentMessage (fun () -> SteeringRelaxations.NoSignalling(ghz xyz 0.8, [| 2 |], [| 0 |]) |> ignore) "there are 2 untrusted parties"
+            expectArgumentMessage (fun () -> Relaxations.NoSignallingProgram(ghz xyz 0.8, [| 2 |], [| 0 |]) |> ignore) "there are 2 untrusted parties"
 
         testCase "Signalling data is refused, naming the violation" <| fun () ->
             let bad =
                 Assemblage(2, [| 1; 2 |], [| 2; 2 |], Func<int[], int[], Complex[,]>(fun a x ->
                     let p = if x[1] = 0 then 0.25 elif a[0] = 0 then 0.3 else 0.2
                     array2D [ [ Complex(p / 2.0, 0.0); Complex.Zero ]; [ Complex.Zero; Complex(p / 2.0, 0.0) ] ]))
-            expectArgumentMessage (fun () -> SteeringRelaxations.NoSignalling(bad, [| 0 |], [| 0 |]) |> ignore) "no-signalling of untrusted party 1"
+            expectArgumentMessage (fun () -> Relaxations.NoSignallingProgram(bad, [| 0 |], [| 0 |]) |> ignore) "no-signalling of untrusted party 1"
 
         testCase "LHS problem: one block per deterministic strategy and independent equality rows" <| fun () ->
-            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0, 2.0, RelaxationOptions.Default, false)
+            let v = Relaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0, 2.0, RelaxationOptions.Default, false)
             Expect.equal v.Strategies.Count 64 "8 strategies per party, two parties"
             // 16 Collins–Gisin blocks × 4 real coordinates + the cap row.
             Expect.equal v.Problem.ConstraintCount 65 "rows"
@@ -152,7 +153,7 @@ let tests =
         // GHZ with {X, Y, Z} is invariant under the relabellings of Z_B Z_C, X_B X_C, …: strategies are merged into
         // orbits, and the G-covariant rows that become dependent are dropped.
         testCase "Symmetric LHS problem: one block per strategy orbit and independent equality rows" <| fun () ->
-            let v = SteeringRelaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
+            let v = Relaxations.CriticalVisibility(ghz xyz 1.0, ghz xyz 0.0)
             Expect.isTrue v.SymmetryReduced "GHZ data have symmetries that merge strategies"
             Expect.equal v.Strategies.Count 64 "all strategies are still listed (for the hidden states)"
             Expect.isLessThan v.StrategyBlocks 64 "fewer blocks than strategies"
