@@ -14,7 +14,7 @@ open SteeringRng.Sdp
 /// expanded into the w_S, is one diagonal entry of a single Nonnegative block (moment form, free variables):
 ///   max Σ_S c_S w_S   s.t.   p(a|x)(w) ≥ 0 for all (a, x).
 [<RequireQualifiedAccess>]
-module NoSignallingBell =
+module internal NoSignallingBell =
 
     /// Whether a word is a Collins–Gisin moment: at most one letter per party (letters are party-sorted).
     let private isCollinsGisin (w: Word) =

@@ -10,7 +10,7 @@ open SteeringRng.Sdp
 /// with one variable per class {w, w†}. The matrix is taken real symmetric: for a Hermitian expression the
 /// real part of a feasible complex moment matrix is feasible with the same value, so nothing is lost.
 [<RequireQualifiedAccess>]
-module NpaBell =
+module internal NpaBell =
 
     /// Largest |c_w − conj(c_{w†})| relative to the largest coefficient: 0 for a Hermitian expression.
     let private nonHermiticity (p: Polynomial) =

@@ -7,7 +7,7 @@ open SteeringRng.Quantum
 open SteeringRng.Sdp
 open SteeringRng.Relaxation.Symmetry
 
-/// The generalised NPA level Q_k for randomness from steering (formulations §3). Per guess tuple e one
+/// The generalised NPA level Q_k for randomness from steering (docs/formulations/npa-levels.md). Per guess tuple e one
 /// operator-valued moment matrix
 ///   Γ^e = Σ_{u,v ∈ S} |u⟩⟨v| ⊗ M^e(u†v),  M^e(w) = Tr_untrusted[(I_A ⊗ w) σ^e]  (d_A×d_A blocks),  Γ^e ⪰ 0,
 /// equal words sharing variables, zero words giving zero blocks. The data enter only through constants:
@@ -20,7 +20,7 @@ open SteeringRng.Relaxation.Symmetry
 /// the directions every feasible point has in its kernel (GammaCompression, sound), so interior-point solvers
 /// see a strictly feasible problem.
 [<RequireQualifiedAccess>]
-module QLevel =
+module internal QLevel =
 
     open QLevelVariables
 

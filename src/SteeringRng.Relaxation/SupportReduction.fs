@@ -2,7 +2,7 @@ namespace SteeringRng.Relaxation
 
 open System.Numerics
 
-/// Facial reduction for rank-deficient data (formulations §8). Every sub-assemblage block satisfies
+/// Facial reduction for rank-deficient data (docs/formulations/facial-reduction.md). Every sub-assemblage block satisfies
 /// 0 ⪯ σ^e_{a|x} ⪯ σ^obs_{a|x}, so it lives on the support of the observed block: K† σ^e_{a|x} = 0 for a basis K
 /// of the observed block's kernel. These linear equalities on one guess's assemblage-word moments are solved
 /// once (a null-space basis), and the variables become coordinates in that basis; the solver never sees an

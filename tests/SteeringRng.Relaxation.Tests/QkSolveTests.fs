@@ -21,13 +21,13 @@ let private exact = { absolute = 1e-7; relative = 0.0 }
 let tests =
     testList "Q_k solved" [
         test "pure GHZ (μ = 1), X, Y, Z: Eve guesses Bob's and Charlie's X outcomes with probability 1/4 at Q1 and 1+BC" {
-            // formulations §7: joint randomness reaches 2 bits at μ = 1.
+            // docs/formulations/bound-ordering.md: joint randomness reaches 2 bits at μ = 1.
             for level in [ "1"; "1+BC" ] do
                 Expect.floatClose exact (guessingProbability 3 level 1.0) 0.25 $"level {level}"
         }
 
         test "pure GHZ (μ = 1), X, Y, Z: P_g = 1/4 at Q2 (3475 variables)" {
-            // formulations §7: 2 bits at every bound of the hierarchy for the pure GHZ assemblage.
+            // docs/formulations/bound-ordering.md: 2 bits at every bound of the hierarchy for the pure GHZ assemblage.
             Expect.floatClose exact (guessingProbability 3 "2" 1.0) 0.25 "level 2"
         }
 
@@ -36,7 +36,7 @@ let tests =
         }
 
         test "an unsteerable assemblage (μ = 0.3 < 0.428) gives no randomness: P_g = 1" {
-            // formulations §7: the fLHS threshold with X, Y, Z is 0.428, and an LHS model gives P_g = 1.
+            // docs/formulations/bound-ordering.md: the fLHS threshold with X, Y, Z is 0.428, and an LHS model gives P_g = 1.
             Expect.floatClose { absolute = 1e-6; relative = 0.0 } (guessingProbability 3 "1" 0.3) 1.0 "Q1"
         }
 

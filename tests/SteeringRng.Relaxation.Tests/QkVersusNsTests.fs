@@ -23,7 +23,7 @@ let private mix (p: float) (a: Complex[,]) (b: Complex[,]) =
 let tests =
     testList "Q_k versus NS" [
         test "Q1 is at least as tight as NS on random quantum assemblages (joint and Bob-only guesses)" {
-            // formulations §3: every Q_k must satisfy P_g^{Qk} ≤ P_g^NS (H^NS ≤ H^{Q1}).
+            // docs/formulations/npa-levels.md: every Q_k must satisfy P_g^{Qk} ≤ P_g^NS (H^NS ≤ H^{Q1}).
             let rng = Random 2024
             let values = ResizeArray()
             for trial in 1..3 do

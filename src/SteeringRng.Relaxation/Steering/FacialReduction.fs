@@ -11,7 +11,7 @@ type Support =
 
     member this.Rank = this.Range.ColumnCount
 
-/// Facial reduction for rank-deficient data (formulations §8). Sub-assemblage blocks satisfy
+/// Facial reduction for rank-deficient data (docs/formulations/facial-reduction.md). Sub-assemblage blocks satisfy
 /// 0 ⪯ σ^e_{a|x} ⪯ σ^obs_{a|x}, so each lives on the support of the observed block: σ^e = P σ^e P with
 /// P = V V†. Imposing W† σ^e = 0 on the parametrisation and testing positivity of V† σ^e V only is exact
 /// and gives the SDP a strictly feasible point again (otherwise interior-point methods stall near 1e-4).

@@ -7,7 +7,7 @@ open SteeringRng.Sdp
 open SteeringRng.Relaxation
 open SteeringRng.Relaxation.Symmetry
 
-/// The structure of a fully-LHS visibility problem (formulations §5).
+/// The structure of a fully-LHS visibility problem (docs/formulations/steering-test.md).
 type internal LhsStructure =
     { Data1: AssemblageData
       Data0: AssemblageData

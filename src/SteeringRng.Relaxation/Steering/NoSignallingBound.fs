@@ -53,7 +53,7 @@ type internal NsStructure =
       Offset: float
       Variables: NsVariable[] }
 
-/// The no-signalling bound P_g^NS (formulations §1) for any guessed subset of k ≥ 1 untrusted parties:
+/// The no-signalling bound P_g^NS (docs/formulations/no-signalling.md) for any guessed subset of k ≥ 1 untrusted parties:
 ///
 ///   P_g^NS = max Σ_γ Tr[marginal on S of σ^γ at outcomes γ, settings x*_S]
 ///     s.t.   Σ_γ σ^γ_{a|x} = σ^obs_{a|x},  σ^γ_{a|x} ⪰ 0,  each σ^γ no-signalling.

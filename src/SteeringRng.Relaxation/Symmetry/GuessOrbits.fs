@@ -4,7 +4,7 @@ open SteeringRng.Relaxation
 
 /// Eve's guess tuples grouped into orbits of a symmetry group G of the data (g maps guess e to π_g(e)).
 /// Symmetry reduction keeps one moment matrix per orbit O, for its representative e_O; the sub-assemblage of any
-/// other guess e ∈ O is the average  M^e = (|O|/|G|) Σ_{h ∈ G: h·e = e_O} h⁻¹·M^{e_O}  (formulations §3, symmetry).
+/// other guess e ∈ O is the average  M^e = (|O|/|G|) Σ_{h ∈ G: h·e = e_O} h⁻¹·M^{e_O}  (docs/formulations/symmetry-reduction.md).
 type internal GuessOrbits =
     { /// Guess index of each orbit's representative (the smallest index in the orbit).
       Representatives: int array
