@@ -7,6 +7,7 @@
 // At μ = 1 Eve guesses Bob's and Charlie's X outcomes with P_g = 1/4, i.e. 2 bits, at every bound.
 using SteeringRng.Certification;
 using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Run;
 using SteeringRng.Certification.Seesaw;
 using SteeringRng.Quantum;

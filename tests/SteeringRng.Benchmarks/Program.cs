@@ -37,7 +37,7 @@ foreach (var level in options.I3322Levels)
     Console.Error.WriteLine($"benchmark: building the I3322 NPA relaxation at level {level} ...");
     var relaxation = I3322Generator.Create(level);
     Func<SdpSolution, double>? deviation = I3322Generator.KnownOptimum.TryGetValue(level, out var known)
-        ? s => Math.Abs(relaxation.MomentValue(s) - known)
+        ? s => Math.Abs(((SteeringRng.Relaxation.IRelaxation)relaxation).Read(s).Attained - known)
         : null;
     problems.Add(($"I3322-L{level}", relaxation.Problem, deviation));
 }

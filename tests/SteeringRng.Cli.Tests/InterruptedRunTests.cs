@@ -30,7 +30,7 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal(ExitCodes.Interrupted, code);
         var report = SteeringRng.Reporting.ReportJsonReader.Parse(File.ReadAllText(json));
         Assert.True(report.Interrupted);
-        Assert.All(report.Rows, r => Assert.Equal(SteeringRng.Reporting.RowStatus.Skipped, r.Status));
+        Assert.All(report.Rows, r => Assert.Equal(SteeringRng.Certification.Results.RowStatus.Skipped, r.Status));
         Assert.True(File.Exists(csv));
         Assert.Contains("interrupted", stderr.ToString());
         Assert.Contains("The run was interrupted", stdout.ToString());

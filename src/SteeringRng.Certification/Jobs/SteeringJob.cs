@@ -5,6 +5,7 @@ using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Quantum;
 using SteeringRng.Relaxation;
+using SteeringRng.Relaxation.Steering;
 using SteeringRng.Sdp;
 
 namespace SteeringRng.Certification.Jobs;
