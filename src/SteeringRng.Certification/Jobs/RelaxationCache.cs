@@ -1,29 +1,38 @@
+using SteeringRng.Certification.Run;
 using SteeringRng.Quantum;
 using SteeringRng.Relaxation;
 
 namespace SteeringRng.Certification.Jobs;
 
 /// <summary>
-/// A relaxation built once (at the first point that needs it) and re-used at every other point with the data
-/// swapped (<see cref="IRelaxation.WithData"/>: only the constants change when the data keep their supports), so a
-/// sweep does not rebuild the SDP structure at each point. Data-free relaxations (Bell) are the same at every
-/// point. Thread-safe: points run in parallel.
+/// A relaxation built once, at the sweep's first point (<see cref="PointInput.SweepStart"/>, whichever point asks
+/// first, so the rows do not depend on thread timing), and re-used at every other point with the data swapped
+/// (<see cref="IRelaxation.WithData"/>: only the constants change when the data keep their supports), so a sweep does
+/// not rebuild the SDP structure at each point. Data-free relaxations (Bell) are the same at every point.
+/// Thread-safe: points run in parallel.
 /// </summary>
-public sealed class RelaxationCache(Func<Assemblage?, IRelaxation> build)
+/// <param name="dataFree">The relaxation takes no data (Bell): built once, used as it is at every point.</param>
+public sealed class RelaxationCache(Func<Assemblage?, IRelaxation> build, bool dataFree = false)
 {
     private readonly object _gate = new();
     private IRelaxation? _prototype;
 
-    public IRelaxation For(Assemblage? data)
+    public IRelaxation For(PointInput point)
     {
+        IRelaxation prototype;
         lock (_gate)
         {
-            if (_prototype is null)
-            {
-                _prototype = build(data);
-                return _prototype;
-            }
+            _prototype ??= Build(point);
+            prototype = _prototype;
         }
-        return data is null ? _prototype : _prototype.WithData(data);
+        return dataFree || ReferenceEquals(point, point.SweepStart) ? prototype : prototype.WithData(point.Assemblage);
+    }
+
+    /// <summary>At the sweep's first point; if its data are refused there (ArgumentException), at this point's data.</summary>
+    private IRelaxation Build(PointInput point)
+    {
+        if (dataFree) return build(null);
+        try { return build(point.SweepStart.Assemblage); }
+        catch (ArgumentException) when (!ReferenceEquals(point, point.SweepStart)) { return build(point.Assemblage); }
     }
 }

@@ -29,7 +29,7 @@ public sealed class RelaxationJob : BoundJob
         _rank = rank;
         _bell = bell;
         _correlations = correlations;
-        _cache = new RelaxationCache(build);
+        _cache = new RelaxationCache(build, dataFree: bell);
     }
 
     /// <summary>A guessing-probability relaxation of the point's assemblage (NS, Glo, Q_k).</summary>
@@ -75,5 +75,5 @@ public sealed class RelaxationJob : BoundJob
         catch (ArgumentException e) { return (null, e.Message); }
     }
 
-    private IRelaxation Relaxation(PointInput point) => _cache.For(_bell ? null : point.Assemblage);
+    private IRelaxation Relaxation(PointInput point) => _cache.For(point);
 }

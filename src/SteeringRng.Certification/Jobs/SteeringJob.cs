@@ -31,7 +31,7 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
     {
         var clock = Stopwatch.StartNew();
         IRelaxation relaxation;
-        try { relaxation = _cache.For(point.Assemblage); }
+        try { relaxation = _cache.For(point); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
@@ -47,7 +47,7 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
     {
         try
         {
-            var r = _cache.For(point.Assemblage);
+            var r = _cache.For(point);
             return (r.Problem, r.ValueFormula);
         }
         catch (ArgumentException e) { return (null, e.Message); }

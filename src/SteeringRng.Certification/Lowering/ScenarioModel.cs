@@ -57,11 +57,17 @@ public sealed class ScenarioModel
             .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
     }
 
-    /// <summary>One sweep point: parameters, and (computed on first use) the state's assemblage and realisation.</summary>
-    public PointInput PointAt(int index)
+    /// <summary>The sweep's points: parameters, and (computed on first use) each state's assemblage and realisation.</summary>
+    public IReadOnlyList<PointInput> Points()
     {
-        var state = new Lazy<DensityMatrix>(() => StateAt(index));
-        return new PointInput(index, ParametersAt(index), () => AssemblageOf(state.Value), () => Realisation(state.Value));
+        var points = new PointInput[PointCount];
+        for (var index = 0; index < points.Length; index++)
+        {
+            var i = index;
+            var state = new Lazy<DensityMatrix>(() => StateAt(i));
+            points[i] = new PointInput(i, ParametersAt(i), () => AssemblageOf(state.Value), () => Realisation(state.Value), i == 0 ? null : points[0]);
+        }
+        return points;
     }
 
     /// <summary>ρ at a point, validated as a density matrix.</summary>

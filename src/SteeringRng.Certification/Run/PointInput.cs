@@ -14,9 +14,12 @@ public sealed class PointInput
     private readonly Lazy<Assemblage> _assemblage;
     private readonly Lazy<QuantumRealisation?> _realisation;
 
-    public PointInput(int index, ParameterSet parameters, Func<Assemblage> assemblage, Func<QuantumRealisation?>? realisation = null)
+    /// <param name="sweepStart">The sweep's first point (null: this one), where every relaxation of the sweep is built.</param>
+    public PointInput(int index, ParameterSet parameters, Func<Assemblage> assemblage, Func<QuantumRealisation?>? realisation = null,
+        PointInput? sweepStart = null)
     {
         Index = index;
+        SweepStart = sweepStart ?? this;
         Parameters = parameters;
         _assemblage = new Lazy<Assemblage>(assemblage);
         _realisation = new Lazy<QuantumRealisation?>(realisation ?? (() => null));
@@ -27,6 +30,13 @@ public sealed class PointInput
         new(0, parameters ?? ParameterSet.Empty, () => data, () => realisation);
 
     public int Index { get; }
+
+    /// <summary>
+    /// The sweep's first point. Relaxations are built there, whichever point asks first, so that a sweep's rows do
+    /// not depend on the order parallel points happen to start in (the structure found at the build point, e.g. its
+    /// symmetry group or facial reduction, is kept for the whole sweep).
+    /// </summary>
+    public PointInput SweepStart { get; }
     public ParameterSet Parameters { get; }
     public Assemblage Assemblage => _assemblage.Value;
 

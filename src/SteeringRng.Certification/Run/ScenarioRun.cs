@@ -20,7 +20,7 @@ public sealed class ScenarioRun
         Model = model;
         Jobs = jobs;
         Settings = settings;
-        Points = Enumerable.Range(0, model.PointCount).Select(model.PointAt).ToArray();
+        Points = model.Points();
     }
 
     public ScenarioModel Model { get; }

@@ -7,7 +7,7 @@ using SteeringRng.Sdp;
 namespace SteeringRng.Certification.Seesaw;
 
 /// <summary>
-/// The fixed-dimension seesaw for H^Dim (formulations §4). Eve's attack is a cq-state Σ_e |e⟩⟨e| ⊗ σ^e with
+/// The fixed-dimension seesaw for H^Dim (docs/formulations/seesaw.md). Eve's attack is a cq-state Σ_e |e⟩⟨e| ⊗ σ^e with
 /// σ^e on C^{d_A} ⊗ C^{d_1} ⊗ … ⊗ C^{d_k}, plus POVMs for each untrusted party; she maximises
 /// <code>
 ///   P_g = Σ_e Tr[(I_A ⊗ G_e) σ^e]   s.t.   Σ_e Tr_U[(I_A ⊗ M^1_{a_1|x_1} ⊗ … ⊗ M^k_{a_k|x_k}) σ^e] = σ^obs_{a|x}.

@@ -48,7 +48,7 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         return result;
     }
 
-    // At μ = 1 the NS bound is 1/4 (H = 2 bits, formulations §7) and the true realisation reaches it, so every
+    // At μ = 1 the NS bound is 1/4 (H = 2 bits, docs/formulations/bound-ordering.md) and the true realisation reaches it, so every
     // dimension must give exactly 1/4: more would contradict the NS upper bound on P_g, less the trivial attack.
     [Fact]
     public void PureGhz_JointGuessXX_IsExactlyTwoBits_InDimension2()
