@@ -21,7 +21,8 @@ public static class States
     /// <summary>|W_N⟩ = (1/√N) Σ_k |0…0 1_k 0…0⟩ on N qubits (one excitation, party 0 most significant).</summary>
     public static Vector<Complex> WKet(int parties)
     {
-        if (parties < 2) throw new ArgumentOutOfRangeException(nameof(parties), $"A W state needs at least two parties, got {parties}.");
+        // N = 1 gives |1⟩, the formula's value; the scenario language allows a single node.
+        if (parties < 1) throw new ArgumentOutOfRangeException(nameof(parties), $"A W state needs at least one party, got {parties}.");
         var dims = Enumerable.Repeat(2, parties).ToArray();
         var ket = Vector<Complex>.Build.Dense(1 << parties);
         for (int k = 0; k < parties; k++)
@@ -99,7 +100,9 @@ public static class States
 
     /// <summary>
     /// Σ_i w_i ρ_i for real weights summing to 1 that may be negative (an affine combination, as a scenario's
-    /// `state = …` allows): unlike a mixture the result need not be positive, so it is validated as a density matrix.
+    /// `state = …` allows). With a negative weight the result need not be positive, so it is then validated as a
+    /// density matrix; with w_i ≥ 0 it is a convex combination of states, hence one (no eigendecomposition, which
+    /// costs O(D³)).
     /// </summary>
     /// <exception cref="QuantumValidationException">Weights not summing to 1, or a result that is not a state.</exception>
     public static DensityMatrix Combination(IReadOnlyList<double> weights, IReadOnlyList<DensityMatrix> states, double tolerance = OperatorChecks.DefaultTolerance)
@@ -109,8 +112,15 @@ public static class States
         for (int i = 0; i < weights.Count; i++)
             if (!double.IsFinite(weights[i])) throw new QuantumValidationException($"Weight {i} is {weights[i]}, not a finite number.");
         RequireUnitSum(weights, tolerance);
-        return DensityMatrix.Create(WeightedSum(weights, states), states[0].Dimensions, tolerance);
+        var sum = WeightedSum(weights, states);
+        return IsConvex(weights) ? DensityMatrix.Trusted(sum, states[0].Dimensions.ToArray()) : DensityMatrix.Create(sum, states[0].Dimensions, tolerance);
     }
+
+    /// <summary>
+    /// Whether every weight is ≥ 0: then Σ_i w_i ρ_i (Σ_i w_i = 1) of density matrices is one, and
+    /// <see cref="Combination"/> needs no positivity check.
+    /// </summary>
+    public static bool IsConvex(IReadOnlyList<double> weights) => weights.All(w => w >= 0);
 
     /// <summary>Throws unless |Σ_i w_i − 1| ≤ tolerance (the message gives the sum to ten digits).</summary>
     public static void RequireUnitSum(IReadOnlyList<double> weights, double tolerance = OperatorChecks.DefaultTolerance)

@@ -47,6 +47,16 @@ public class CombinationTests
     }
 
     [Fact]
+    public void Combination_Convex_IsTheWeightedSum()
+    {
+        var a = DensityMatrix.Create(RandomDensity(2, 1), [2]);
+        var b = DensityMatrix.Create(RandomDensity(2, 2), [2]);
+        AssertClose(a.Matrix * 0.25 + b.Matrix * 0.75, States.Combination([0.25, 0.75], [a, b]).Matrix, 1e-15);
+        Assert.True(States.IsConvex([0, 1]));
+        Assert.False(States.IsConvex([1.5, -0.5]));
+    }
+
+    [Fact]
     public void RequireUnitSum_PrintsTenDigits()
     {
         var ex = Assert.Throws<QuantumValidationException>(() => States.RequireUnitSum([0.5, 0.500001]));
