@@ -24,7 +24,6 @@ public static class ScenarioLoader
                 try { return File.Exists(full) ? File.ReadAllText(full) : null; }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
             },
-            StateValidator = StateValidation.Validate,
         };
         return new Loaded(path, directory, ScenarioLanguage.Check(fileName, text, options));
     }
