@@ -98,6 +98,24 @@ let tests =
               let fine = ScenarioLanguage.Check("t.scn", header + "state = 2 * white - white\n")
               Expect.equal (fine.RenderDiagnostics()) "" "an affine combination that is a state"
           }
+          test "state files are validated by Quantum: which property fails, and by how much" {
+              let two = "node Alice trusted dim 2\nnode Bob untrusted dim 2\nmeasure Bob: Z\nobjective g = guess Bob.Z\nbounds ns\nstate = file(\"s.txt\")\n"
+              let messageFor (numbers: string) =
+                  let resolver = Func<string, string | null>(fun name -> if name = "s.txt" then numbers else null)
+                  let result = ScenarioLanguage.Check("t.scn", two, CheckOptions(Resolver = resolver))
+                  let d = Seq.exactlyOne result.Diagnostics
+                  Expect.equal d.Code "SR2021" "code"
+                  d.Message
+              // diag(1.2, -0.2, 0, 0): Hermitian, trace 1, eigenvalue -0.2
+              Expect.equal (messageFor "1.2 0 0 0  0 -0.2 0 0  0 0 0 0  0 0 0 0")
+                  "data file 's.txt': The density matrix is not positive semidefinite: its most negative eigenvalue is -0.2 (tolerance 1E-09)." "not PSD"
+              Expect.equal (messageFor "0.5 0 0 0  0 0.5 0 0  0 0 0.5 0  0 0 0 0")
+                  "data file 's.txt': The density matrix has trace 1.5, not 1 (tolerance 1E-09)." "trace"
+              Expect.equal (messageFor "0.5 0.1 0 0  0 0.5 0 0  0 0 0 0  0 0 0 0")
+                  "data file 's.txt': The density matrix is not Hermitian: the largest |M − M†| entry is 0.1 at (0,1) (tolerance 1E-09)." "not Hermitian"
+              Expect.equal (messageFor "0 0 0 0")
+                  "data file 's.txt': The ket is the zero vector; it cannot be normalised." "zero vector"
+          }
           test "without a resolver every data file is missing" {
               let result = ScenarioLanguage.Check("t.scn", header + "state = file(\"rho.txt\")\n")
               Expect.equal (result.Diagnostics |> Seq.map (fun d -> d.Code) |> List.ofSeq) [ "SR2020" ] "codes"
