@@ -1,9 +1,10 @@
-/// Checks `measure` statements: each untrusted node gets its settings, with labels, outcome
-/// counts and explicit POVM matrices validated with small numeric checks (positivity, completeness).
+/// Checks `measure` statements: each untrusted node gets its settings, with labels and outcome
+/// counts; the POVM matrices come from SteeringRng.Quantum, which also validates those read from files.
 module internal SteeringRng.Scenario.CheckMeasure
 
 open System
 open System.Numerics
+open SteeringRng.Quantum
 open SteeringRng.Scenario.Checked
 open SteeringRng.Scenario.CheckContext
 
@@ -11,13 +12,19 @@ let maxSettings = 64
 let maxOutcomes = 64
 /// The most POVM matrix entries one node may hold (2^21 complex numbers, 32 MB).
 let maxMatrixEntries = 1 <<< 21
-let private tolerance = 1e-8
 
-let private setting label index kind (elements: Dense.Matrix[]) range =
+/// The name Quantum's messages give a POVM (they read "the POVM element 1 is not ...").
+let private povmName = "the POVM"
+
+let private setting label index kind (elements: Complex[,][]) range =
     { Label = label; Index = index; Kind = kind; Outcomes = elements.Length; Elements = elements; Range = range }
 
-/// Validates a POVM read from a file: count = k d^2, Hermitian, PSD, sum = I.
-let private povmFromFile (ctx: Context) (file: SynString) (d: int) : Dense.Matrix[] option =
+/// The elements of a POVM as the checked model holds them: one array per outcome, in outcome order.
+let private elementsOf (povm: Povm) = Array.init povm.OutcomeCount (fun a -> povm.Element(a).ToArray())
+
+/// A POVM read from a file: k d x d matrices row by row (the count is the language's rule), validated
+/// (Hermitian, PSD, sum = I) by Povm.Create, whose message becomes the diagnostic.
+let private povmFromFile (ctx: Context) (file: SynString) (d: int) : Complex[,][] option =
     let fail message =
         error ctx Catalogue.povmInvalid file.Range [ file.Value; message ]
         None
@@ -31,15 +38,19 @@ let private povmFromFile (ctx: Context) (file: SynString) (d: int) : Dense.Matri
             fail (sprintf "has %d elements; between 2 and %d are allowed" (values.Length / d2) maxOutcomes)
         else
             let elements = Array.init (values.Length / d2) (fun k -> Array2D.init d d (fun i j -> values[k * d2 + i * d + j]))
-            let bad = elements |> Array.tryFindIndex (fun m -> Dense.hermiticityError m > tolerance)
-            let notPsd = elements |> Array.tryFindIndex (fun m -> not (Dense.isPsd tolerance m))
-            let total = Dense.sum d elements
-            match bad, notPsd with
-            | Some k, _ -> fail (sprintf "element %d is not Hermitian" k)
-            | None, Some k -> fail (sprintf "element %d is not positive semidefinite" k)
-            | None, None when Dense.distance total (Dense.identity d) > 1e-6 ->
-                fail "the elements do not sum to the identity"
-            | _ -> Some elements
+            try
+                Some(elementsOf (Povm.Create(elements, povmName)))
+            with :? QuantumValidationException as e ->
+                fail e.Message
+
+/// The qubit POVM {(I +- n.sigma)/2}, |n| <= 1, from Quantum; a Bloch vector that is too long is reported.
+let private blochPovm (ctx: Context) (range: SourceRange) (x: float) (y: float) (z: float) : Complex[,][] option =
+    try
+        Some(elementsOf (Measurements.FromBlochVectorUnsharp(x, y, z, povmName)))
+    with :? QuantumValidationException as e ->
+        let show v = Expr.show (Complex(v, 0.0))
+        error ctx Catalogue.blochTooLong range [ String.Join(", ", [ show x; show y; show z ]); e.Message ]
+        None
 
 /// One concrete setting on a node of dimension d: (default label, kind, elements).
 let private concrete (ctx: Context) (node: string) (d: int) (index: int) (spec: SynSettingSpec) =
@@ -51,10 +62,12 @@ let private concrete (ctx: Context) (node: string) (d: int) (index: int) (spec: 
     match spec with
     | SynSettingSpec.Named id ->
         match id.Name with
-        | "Z" -> Some(id.Name, SettingKind.Computational, Bases.projectors (Bases.computational d))
+        // Conventions (grammar.md), Quantum's: outcome j of Z is |j>; X and F are the Fourier basis
+        // f_j = d^(-1/2) sum_n w^(jn) |n>, w = exp(2 pi i / d); qubit Y outcome 0 is (|0> + i|1>)/sqrt 2.
+        | "Z" -> Some(id.Name, SettingKind.Computational, elementsOf (Measurements.Computational d))
         | "X"
-        | "F" -> Some(id.Name, SettingKind.Fourier, Bases.projectors (Bases.fourier d))
-        | "Y" when qubit "Y" id.Range -> Some(id.Name, SettingKind.PauliY, Bases.projectors Bases.pauliY)
+        | "F" -> Some(id.Name, SettingKind.Fourier, elementsOf (Measurements.Fourier d))
+        | "Y" when qubit "Y" id.Range -> Some(id.Name, SettingKind.PauliY, elementsOf Measurements.PauliY)
         | "Y" -> None
         | other ->
             error ctx Catalogue.unknownMeasurement id.Range [ other ]
@@ -72,37 +85,31 @@ let private concrete (ctx: Context) (node: string) (d: int) (index: int) (spec: 
             | [ Some k ] when k <> Math.Round k || k < 0.0 || k > float d ->
                 error ctx Catalogue.mubIndex args.Head.Range [ Expr.show (Complex(k, 0.0)); string d; sprintf "the index must be an integer between 0 and %d" d ]
                 None
+            // The language defines mub(0) and mub(1) for every d, mub(k >= 2) for a prime d only
+            // (where the Wootters-Fields construction is unbiased).
+            | [ Some k ] when k >= 2.0 && not (Measurements.IsPrime d) ->
+                error ctx Catalogue.mubIndex args.Head.Range [ string (int k); string d; "only mub(0) (computational) and mub(1) (Fourier) are defined when the dimension is not prime" ]
+                None
             | [ Some k ] ->
-                match Bases.mub d (int k) with
-                | Result.Ok basis ->
-                    let kind =
-                        match int k with
-                        | 0 -> SettingKind.Computational
-                        | 1 -> SettingKind.Fourier
-                        | 2 when d = 2 -> SettingKind.PauliY
-                        | k -> SettingKind.Mub k
-                    Some(sprintf "mub%d" (int k), kind, Bases.projectors basis)
-                | Result.Error message ->
-                    error ctx Catalogue.mubIndex args.Head.Range [ string (int k); string d; message ]
-                    None
+                let kind =
+                    match int k with
+                    | 0 -> SettingKind.Computational
+                    | 1 -> SettingKind.Fourier
+                    | 2 when d = 2 -> SettingKind.PauliY
+                    | k -> SettingKind.Mub k
+                Some(sprintf "mub%d" (int k), kind, elementsOf (Measurements.MutuallyUnbiased(d, int k)))
             | _ -> None
         | "bloch" when arity 3 && qubit "bloch" name.Range ->
             match reals "a Bloch vector component" with
             | [ Some x; Some y; Some z ] ->
-                let length = sqrt (x * x + y * y + z * z)
-                if length > 1.0 + 1e-9 then
-                    let show v = Expr.show (Complex(v, 0.0))
-                    error ctx Catalogue.blochTooLong range [ String.Join(", ", [ show x; show y; show z ]); show length ]
-                    None
-                else
-                    Some(string index, SettingKind.Bloch(x, y, z), Bases.bloch x y z)
+                blochPovm ctx range x y z |> Option.map (fun elements -> string index, SettingKind.Bloch(x, y, z), elements)
             | _ -> None
         | "angles" when arity 2 && qubit "angles" name.Range ->
             match reals "an angle" with
             | [ Some theta; Some phi ] ->
                 // n = (sin t cos p, sin t sin p, cos t)
-                let x, y, z = sin theta * cos phi, sin theta * sin phi, cos theta
-                Some(string index, SettingKind.Bloch(x, y, z), Bases.bloch x y z)
+                let struct (x, y, z) = Measurements.BlochVector(theta, phi)
+                blochPovm ctx range x y z |> Option.map (fun elements -> string index, SettingKind.Bloch(x, y, z), elements)
             | _ -> None
         | "povm" when arity 1 ->
             match args with

@@ -1,10 +1,13 @@
 /// Checks `state = ...`: reads the expression as a linear combination of state ingredients with
 /// scalar weights (a mixture of density operators, or a superposition of kets), checks ket labels
-/// against the nodes, and checks at every sweep point that weights are real and sum to 1.
+/// against the nodes, and checks at every sweep point that weights are real and sum to 1 (Quantum's
+/// States.RequireUnitSum). Data files are validated by Quantum (States.FromKet, DensityMatrix.Create).
 module internal SteeringRng.Scenario.CheckState
 
 open System
 open System.Numerics
+open MathNet.Numerics.LinearAlgebra
+open SteeringRng.Quantum
 open SteeringRng.Scenario.Checked
 open SteeringRng.Scenario.CheckContext
 
@@ -89,26 +92,26 @@ type private Reader(ctx: Context, nodes: Node[]) =
                 None
             | Some values ->
                 let dim = Array.fold (*) 1 dims
-                if values.Length = dim then
-                    if Dense.norm values = 0.0 then
-                        fail Catalogue.fileNumbers file.Range [ file.Value; "the state vector is zero" ]
+                // Quantum validates the numbers; its message (what fails, by how much) becomes the diagnostic.
+                let quantum (build: unit -> StateComponent) =
+                    try
+                        Some(build ())
+                    with :? QuantumValidationException as e ->
+                        fail Catalogue.fileNumbers file.Range [ file.Value; e.Message ]
                         None
-                    else
-                        let n = Dense.norm values
+                if values.Length = dim then
+                    quantum (fun () ->
+                        States.FromKet(values, dims) |> ignore // zero or non-finite amplitudes
+                        // The language warns only when the norm is off by more than 1 % (grammar.md).
+                        let n = Vector<Complex>.Build.DenseOfArray(values).L2Norm()
                         if abs (n - 1.0) > 0.01 then
                             error ctx Catalogue.ketNotNormalised file.Range [ sprintf "the vector in '%s'" file.Value; Expr.show (Complex(n, 0.0)) ]
-                        Some(StateComponent.Vector(file.Value, values |> Array.map (fun z -> z / Complex(n, 0.0))))
+                        StateComponent.Vector(file.Value, values |> Array.map (fun z -> z / Complex(n, 0.0))))
                 elif values.Length = dim * dim then
                     let m = Array2D.init dim dim (fun i j -> values[i * dim + j])
-                    let tr = Dense.trace m
-                    if Dense.hermiticityError m > 1e-8 then
-                        fail Catalogue.fileNumbers file.Range [ file.Value; "the density matrix is not Hermitian" ]
-                        None
-                    elif Complex.Abs(tr - Complex.One) > 1e-6 then
-                        fail Catalogue.fileNumbers file.Range [ file.Value; sprintf "the density matrix has trace %s, not 1" (Expr.show tr) ]
-                        None
-                    else
-                        Some(StateComponent.Density(file.Value, m))
+                    quantum (fun () ->
+                        DensityMatrix.Create(m, dims) |> ignore // Hermitian, trace 1, PSD
+                        StateComponent.Density(file.Value, m))
                 else
                     fail Catalogue.fileNumbers file.Range [ file.Value; sprintf "has %d numbers; expected %d (a state vector) or %d (a density matrix) for the joint dimension %d" values.Length dim (dim * dim) dim ]
                     None
@@ -228,7 +231,7 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
         // Weights and amplitudes at every point: real weights summing to 1, non-zero kets.
         while not failed && point < sweep.Points.Length do
             let lookup = sweep.Lookup point
-            let mutable total = 0.0
+            let weights = ResizeArray<float>()
             for t in state.Terms do
                 if not failed then
                     match StateEval.weightOf lookup names t with
@@ -236,7 +239,7 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
                         ctx.Report { d with Message = d.Message + " at " + sweep.Describe point }
                         failed <- true
                     | Result.Ok w ->
-                        total <- total + w
+                        weights.Add w
                         match t.Component with
                         | StateComponent.Pure amplitudes ->
                             // Sparse: only the listed basis states, so large dimensions cost nothing here.
@@ -259,13 +262,16 @@ let check (ctx: Context) (nodes: Node[]) (sweep: Sweep) (expr: SynExpr) (range: 
                                 elif point = 0 && abs (n - 1.0) > 0.01 then
                                     error ctx Catalogue.ketNotNormalised t.Range [ "the ket"; Expr.show (Complex(n, 0.0)) ]
                         | _ -> ()
-            if not failed && abs (total - 1.0) > 1e-9 then
-                // In a mixture a ket group is normalised and every factor outside it is its weight.
-                let hint =
-                    if state.Terms |> Array.exists (fun t -> t.Weight.IsSome && (match t.Component with StateComponent.Pure _ -> true | _ -> false))
-                    then " (a ket in a mixture is normalised and the factors outside its parentheses are its weight: mu * ((|00> + |11>)/sqrt(2)))"
-                    else ""
-                error ctx Catalogue.weightsSum expr.Range [ Expr.show (Complex(total, 0.0)); sweep.Describe point + hint ]
-                failed <- true
+            if not failed then
+                try
+                    States.RequireUnitSum weights
+                with :? QuantumValidationException as e ->
+                    // In a mixture a ket group is normalised and every factor outside it is its weight.
+                    let hint =
+                        if state.Terms |> Array.exists (fun t -> t.Weight.IsSome && (match t.Component with StateComponent.Pure _ -> true | _ -> false))
+                        then " (a ket in a mixture is normalised and the factors outside its parentheses are its weight: mu * ((|00> + |11>)/sqrt(2)))"
+                        else ""
+                    error ctx Catalogue.weightsSum expr.Range [ sweep.Describe point; e.Message + hint ]
+                    failed <- true
             point <- point + 1
         if failed then None else Some state

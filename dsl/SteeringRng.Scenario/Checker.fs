@@ -12,12 +12,9 @@ let defaultMaxGridPoints = 100_000
 
 type Options =
     { Resolve: Parser.Resolver
-      MaxGridPoints: int
-      /// The hook for full physical validation of states (positivity etc.), which belongs to
-      /// SteeringRng.Quantum: called with rho at every sweep point; Some message means "not physical".
-      ValidateState: (Complex[,] -> string option) option }
+      MaxGridPoints: int }
 
-let defaultOptions = { Resolve = (fun _ -> None); MaxGridPoints = defaultMaxGridPoints; ValidateState = None }
+let defaultOptions = { Resolve = (fun _ -> None); MaxGridPoints = defaultMaxGridPoints }
 
 let private reservedNodeNames = [ "all"; "P"; "pi"; "e"; "i"; "ghz"; "w"; "white"; "file" ]
 
@@ -118,21 +115,30 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                 error ctx Catalogue.abstractWithState n.Range [ n.Name ]
     | None -> ()
 
-    // The hook for full physical validation, at every sweep point.
-    match state, sweep, options.ValidateState with
-    | Some st, Some sw, Some validate ->
+    // Physical validation at every sweep point: rho must be a density matrix as SteeringRng.Quantum
+    // defines it (DensityMatrix.Create through States.Combination); its message says what fails. The
+    // components are states (kets normalised, white noise, files validated when read), so a point whose
+    // weights are all >= 0 is a convex combination and a state (States.IsConvex): rho is only built,
+    // at O(D^2) memory and O(D^3) time, where a weight is negative.
+    match state, sweep with
+    | Some st, Some sw ->
         let mutable k = 0
         let mutable stop = false
         while not stop && k < sw.Points.Length do
-            match StateEval.densityAt sw k st with
-            | Result.Ok rho ->
-                match validate rho with
-                | Some message ->
-                    error ctx Catalogue.physicalState st.Range [ sw.Describe k; message ]
+            try
+                match StateEval.weightsAt sw k st with
+                | Result.Ok weights when SteeringRng.Quantum.States.IsConvex weights -> ()
+                | Result.Ok _ ->
+                    match StateEval.densityAt sw k st with
+                    | Result.Ok _ -> ()
+                    | Result.Error d ->
+                        report d
+                        stop <- true
+                | Result.Error d ->
+                    report d
                     stop <- true
-                | None -> ()
-            | Result.Error d ->
-                report d
+            with :? SteeringRng.Quantum.QuantumValidationException as e ->
+                error ctx Catalogue.physicalState st.Range [ sw.Describe k; e.Message ]
                 stop <- true
             k <- k + 1
     | _ -> ()

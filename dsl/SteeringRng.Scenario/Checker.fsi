@@ -2,8 +2,6 @@
 /// state, objectives, bounds and outputs, with every problem reported as a Diagnostic.
 module SteeringRng.Scenario.Checker
 
-open System.Numerics
-
 /// The largest node dimension.
 val maxNodeDim: int
 
@@ -14,12 +12,9 @@ type Options =
     { /// Reads data files (state and POVM files) by name.
       Resolve: Parser.Resolver
       /// The largest parameter grid accepted.
-      MaxGridPoints: int
-      /// The hook for full physical validation of states (positivity etc.), which belongs to
-      /// SteeringRng.Quantum: called with rho at every sweep point; Some message = "not physical".
-      ValidateState: (Complex[,] -> string option) option }
+      MaxGridPoints: int }
 
-/// No data files, the default grid cap, no physical validation.
+/// No data files, the default grid cap.
 val defaultOptions: Options
 
 /// Checks one scenario: its diagnostics, and the checked scenario when there is no error.

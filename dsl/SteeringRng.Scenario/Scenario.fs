@@ -11,10 +11,6 @@ type CheckOptions() =
     /// cannot be read. Without a resolver every include and data file is "not found".
     member val Resolver: Func<string, string | null> | null = null with get, set
 
-    /// The hook for full physical validation of states (e.g. positivity, by SteeringRng.Quantum):
-    /// called with rho at every sweep point; a non-null message means "not physical".
-    member val StateValidator: Func<Complex[,], string | null> | null = null with get, set
-
     /// The largest parameter grid accepted.
     member val MaxGridPoints = Checker.defaultMaxGridPoints with get, set
 
@@ -77,11 +73,7 @@ type ScenarioLanguage =
     static member Check(fileName: string, text: string, options: CheckOptions | null) : CheckResult =
         let options = match options with null -> CheckOptions() | o -> o
         let resolve = ScenarioLanguage.ToResolver options.Resolver
-        let validate =
-            match options.StateValidator with
-            | null -> None
-            | f -> Some(fun (rho: Complex[,]) -> match f.Invoke rho with null -> None | message -> Some message)
-        let checkerOptions: Checker.Options = { Resolve = resolve; MaxGridPoints = options.MaxGridPoints; ValidateState = validate }
+        let checkerOptions: Checker.Options = { Resolve = resolve; MaxGridPoints = options.MaxGridPoints }
         let sources = [ SourceText(fileName, text) ]
         try
             let parsed = Parser.parse resolve fileName text
@@ -100,13 +92,19 @@ type ScenarioLanguage =
     /// The compact text form of a checked scenario.
     static member Print(scenario: Checked.Scenario) : string = Printer.scenario scenario
 
-    /// The density matrix of a checked scenario's state at a sweep point.
-    static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =
+    /// The state of a checked scenario at a sweep point, as SteeringRng.Quantum's validated density matrix.
+    static member State(scenario: Checked.Scenario, point: int) : SteeringRng.Quantum.DensityMatrix =
         match scenario.State with
         | None -> invalidArg (nameof scenario) "the scenario has no state"
         | Some state ->
             if point < 0 || point >= scenario.Sweep.Points.Length then
                 raise (ArgumentOutOfRangeException(nameof point, "no such sweep point"))
+            // The checker evaluated and validated every point, so a failure here is a bug.
             match StateEval.densityAt scenario.Sweep point state with
             | Result.Ok rho -> rho
             | Result.Error d -> invalidOp ("a checked state failed to evaluate: " + d.Message)
+
+    /// The density matrix of a checked scenario's state at a sweep point (rows, columns in the big-endian
+    /// product basis of the nodes in declaration order).
+    static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =
+        ScenarioLanguage.State(scenario, point).Matrix.ToArray()

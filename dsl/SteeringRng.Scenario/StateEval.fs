@@ -1,57 +1,41 @@
 /// Turns a checked state description into a density matrix at one sweep point:
-/// rho = sum_k w_k rho_k, with rho_k the density operator of component k.
+/// rho = sum_k w_k rho_k, with rho_k the density operator of component k. The physics (kets, GHZ, W,
+/// white noise, normalisation, validation) is SteeringRng.Quantum's; this module only evaluates the
+/// language's expressions (weights, amplitudes) at the point.
 module internal SteeringRng.Scenario.StateEval
 
-open System
 open System.Numerics
+open SteeringRng.Quantum
 open SteeringRng.Scenario.Checked
 
-/// The basis index of one label per node (big-endian).
-let basisIndex (dims: int[]) (labels: int list) = List.fold2 (fun acc d l -> acc * d + l) 0 (List.ofArray dims) labels
+/// The basis index of one label per node: sum_k label_k prod_{j > k} dim_j (big-endian, Quantum's Tensor.Index).
+let basisIndex (dims: int[]) (labels: int list) = Tensor.Index(Array.ofList labels, dims)
 
-/// The state vector of a component that is pure, None for white noise and density files.
-let vectorOf (lookup: Expr.Lookup) (names: string list) (dims: int[]) (c: StateComponent) : Result<Complex[] option, Diagnostic> =
-    let dim = Array.fold (*) 1 dims
-    match c with
-    | StateComponent.Ghz ->
-        let d = dims[0]
-        let v = Array.create dim Complex.Zero
-        for i in 0 .. d - 1 do
-            v[basisIndex dims (List.replicate dims.Length i)] <- Complex(1.0 / sqrt (float d), 0.0)
-        Result.Ok(Some v)
-    | StateComponent.W ->
-        let n = dims.Length
-        let v = Array.create dim Complex.Zero
-        for k in 0 .. n - 1 do
-            v[basisIndex dims (List.init n (fun j -> if j = k then 1 else 0))] <- Complex(1.0 / sqrt (float n), 0.0)
-        Result.Ok(Some v)
-    | StateComponent.White
-    | StateComponent.Density _ -> Result.Ok None
-    | StateComponent.Vector(_, v) -> Result.Ok(Some v)
-    | StateComponent.Pure amplitudes ->
-        let v = Array.create dim Complex.Zero
-        let mutable error = None
-        for e, index in amplitudes do
-            if error.IsNone then
-                match Expr.evaluateWith lookup names e with
-                | Result.Ok z -> v[index] <- v[index] + z
-                | Result.Error d -> error <- Some d
-        match error with
-        | Some d -> Result.Error d
-        | None -> Result.Ok(Some v)
+/// The amplitudes of a ket written in the scenario, evaluated at a point (repeated labels add up).
+let private amplitudesAt (lookup: Expr.Lookup) (names: string list) (dim: int) (amplitudes: (SynExpr * int) list) =
+    let v = Array.create dim Complex.Zero
+    let mutable error = None
+    for e, index in amplitudes do
+        if error.IsNone then
+            match Expr.evaluateWith lookup names e with
+            | Result.Ok z -> v[index] <- v[index] + z
+            | Result.Error d -> error <- Some d
+    match error with
+    | Some d -> Result.Error d
+    | None -> Result.Ok v
 
-/// The density operator of a component (pure components normalised).
-let densityOf (lookup: Expr.Lookup) (names: string list) (dims: int[]) (c: StateComponent) : Result<Dense.Matrix, Diagnostic> =
-    let dim = Array.fold (*) 1 dims
+/// The density operator of a component (kets normalised by States.FromKet).
+/// Throws QuantumValidationException when the numbers are not a state (e.g. a non-finite amplitude).
+let densityOf (lookup: Expr.Lookup) (names: string list) (dims: int[]) (c: StateComponent) : Result<DensityMatrix, Diagnostic> =
+    let ofKet (v: Complex[]) = States.FromKet(v, dims).State
     match c with
-    | StateComponent.White -> Result.Ok(Dense.scale (Complex(1.0 / float dim, 0.0)) (Dense.identity dim))
-    | StateComponent.Density(_, m) -> Result.Ok(Array2D.copy m)
-    | _ ->
-        vectorOf lookup names dims c
-        |> Result.map (fun v ->
-            let v = defaultArg v [||]
-            let n = Dense.norm v
-            Dense.projector (v |> Array.map (fun z -> z / Complex(n, 0.0))))
+    // The checker guarantees equal dimensions for ghz and qubits for w.
+    | StateComponent.Ghz -> Result.Ok(States.FromKet(States.GhzKet(dims.Length, dims[0]), dims).State)
+    | StateComponent.W -> Result.Ok(States.FromKet(States.WKet dims.Length, dims).State)
+    | StateComponent.White -> Result.Ok(States.WhiteNoise dims)
+    | StateComponent.Density(_, m) -> Result.Ok(DensityMatrix.Create(m, dims))
+    | StateComponent.Vector(_, v) -> Result.Ok(ofKet v)
+    | StateComponent.Pure amplitudes -> amplitudesAt lookup names (Array.fold (*) 1 dims) amplitudes |> Result.map ofKet
 
 /// The real weight of a term at a point.
 let weightOf (lookup: Expr.Lookup) (names: string list) (t: StateTerm) : Result<float, Diagnostic> =
@@ -59,18 +43,27 @@ let weightOf (lookup: Expr.Lookup) (names: string list) (t: StateTerm) : Result<
     | None -> Result.Ok 1.0
     | Some w -> Expr.evaluateReal lookup names "a mixture weight" w
 
-/// rho at a sweep point.
-let densityAt (sweep: Sweep) (point: int) (state: State) : Result<Dense.Matrix, Diagnostic> =
+/// The weights w_k of the terms at a sweep point.
+let weightsAt (sweep: Sweep) (point: int) (state: State) : Result<float[], Diagnostic> =
     let lookup = sweep.Lookup point
-    let names = sweep.Names
-    let rho = Dense.zeros state.Dimension
+    let weights = state.Terms |> Array.map (weightOf lookup sweep.Names)
+    match weights |> Array.tryPick (function Result.Error d -> Some d | Result.Ok _ -> None) with
+    | Some d -> Result.Error d
+    | None -> Result.Ok(weights |> Array.map (function Result.Ok w -> w | Result.Error _ -> nan))
+
+/// rho = sum_k w_k rho_k at a sweep point, validated by Quantum (States.Combination: weights summing to 1;
+/// Hermitian, PSD and trace 1 when a weight is negative). Result.Error: an expression failed to evaluate;
+/// QuantumValidationException: the numbers are not a state (the message says what fails and by how much).
+let densityAt (sweep: Sweep) (point: int) (state: State) : Result<DensityMatrix, Diagnostic> =
+    let lookup = sweep.Lookup point
+    let components = ResizeArray<DensityMatrix>()
     let mutable error = None
     for t in state.Terms do
         if error.IsNone then
-            match weightOf lookup names t, densityOf lookup names state.Dims t.Component with
-            | Result.Ok w, Result.Ok m -> Dense.addScaledInPlace rho (Complex(w, 0.0)) m
-            | Result.Error d, _
-            | _, Result.Error d -> error <- Some d
-    match error with
-    | Some d -> Result.Error d
-    | None -> Result.Ok rho
+            match densityOf lookup sweep.Names state.Dims t.Component with
+            | Result.Ok rho -> components.Add rho
+            | Result.Error d -> error <- Some d
+    match weightsAt sweep point state, error with
+    | Result.Error d, _
+    | _, Some d -> Result.Error d
+    | Result.Ok weights, None -> Result.Ok(States.Combination(weights, components))

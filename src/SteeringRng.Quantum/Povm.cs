@@ -52,7 +52,7 @@ public sealed class Povm
                 if (gap[i, j].Magnitude > worst) (worst, row, col) = (gap[i, j].Magnitude, i, j);
         if (worst > tolerance)
             throw new QuantumValidationException(
-                $"{name}: the elements do not sum to the identity; the largest |Σ_a M_a − I| entry is {worst:G6} at ({row},{col}) (tolerance {tolerance:G3}).", worst);
+                $"The elements of {name} do not sum to the identity; the largest |Σ_a M_a − I| entry is {worst:G6} at ({row},{col}) (tolerance {tolerance:G3}).", worst);
         return new Povm(stored, name);
     }
 

@@ -18,6 +18,27 @@ public static class States
         return ket;
     }
 
+    /// <summary>|W_N⟩ = (1/√N) Σ_k |0…0 1_k 0…0⟩ on N qubits (one excitation, party 0 most significant).</summary>
+    public static Vector<Complex> WKet(int parties)
+    {
+        // N = 1 gives |1⟩, the formula's value; the scenario language allows a single node.
+        if (parties < 1) throw new ArgumentOutOfRangeException(nameof(parties), $"A W state needs at least one party, got {parties}.");
+        var dims = Enumerable.Repeat(2, parties).ToArray();
+        var ket = Vector<Complex>.Build.Dense(1 << parties);
+        for (int k = 0; k < parties; k++)
+            ket[Tensor.Index(Enumerable.Range(0, parties).Select(p => p == k ? 1 : 0).ToArray(), dims)] = 1 / Math.Sqrt(parties);
+        return ket;
+    }
+
+    /// <summary>The maximally mixed state I/D, D = Π d_p (any local dimensions).</summary>
+    public static DensityMatrix WhiteNoise(IReadOnlyList<int> dimensions)
+    {
+        if (dimensions.Count == 0 || dimensions.Any(d => d < 1))
+            throw new QuantumValidationException($"Every party needs a local dimension of at least 1, got [{string.Join(", ", dimensions)}].");
+        int size = dimensions.Aggregate(1, (a, b) => a * b);
+        return DensityMatrix.Trusted(Matrix<Complex>.Build.DenseIdentity(size) * (1.0 / size), dimensions.ToArray());
+    }
+
     /// <summary>ρ_μ = μ|Ψ⟩⟨Ψ| + (1−μ) I/d^N with the GHZ ket |Ψ⟩ (white noise of weight 1−μ).</summary>
     public static DensityMatrix NoisyGhz(int parties, int dimension, double visibility)
     {
@@ -72,9 +93,46 @@ public static class States
             throw new QuantumValidationException($"A mixture needs one weight per state: got {weights.Count} weights and {states.Count} states.");
         for (int i = 0; i < weights.Count; i++)
             if (!(weights[i] >= 0)) throw new QuantumValidationException($"Mixture weight {i} is {weights[i]}, not a nonnegative number.", -weights[i]);
+        RequireUnitSum(weights, tolerance);
+        // A convex combination of density matrices is one: no second validation.
+        return DensityMatrix.Trusted(WeightedSum(weights, states), states[0].Dimensions.ToArray());
+    }
+
+    /// <summary>
+    /// Σ_i w_i ρ_i for real weights summing to 1 that may be negative (an affine combination, as a scenario's
+    /// `state = …` allows). With a negative weight the result need not be positive, so it is then validated as a
+    /// density matrix; with w_i ≥ 0 it is a convex combination of states, hence one (no eigendecomposition, which
+    /// costs O(D³)).
+    /// </summary>
+    /// <exception cref="QuantumValidationException">Weights not summing to 1, or a result that is not a state.</exception>
+    public static DensityMatrix Combination(IReadOnlyList<double> weights, IReadOnlyList<DensityMatrix> states, double tolerance = OperatorChecks.DefaultTolerance)
+    {
+        if (weights.Count != states.Count || states.Count == 0)
+            throw new QuantumValidationException($"A combination needs one weight per state: got {weights.Count} weights and {states.Count} states.");
+        for (int i = 0; i < weights.Count; i++)
+            if (!double.IsFinite(weights[i])) throw new QuantumValidationException($"Weight {i} is {weights[i]}, not a finite number.");
+        RequireUnitSum(weights, tolerance);
+        var sum = WeightedSum(weights, states);
+        return IsConvex(weights) ? DensityMatrix.Trusted(sum, states[0].Dimensions.ToArray()) : DensityMatrix.Create(sum, states[0].Dimensions, tolerance);
+    }
+
+    /// <summary>
+    /// Whether every weight is ≥ 0: then Σ_i w_i ρ_i (Σ_i w_i = 1) of density matrices is one, and
+    /// <see cref="Combination"/> needs no positivity check.
+    /// </summary>
+    public static bool IsConvex(IReadOnlyList<double> weights) => weights.All(w => w >= 0);
+
+    /// <summary>Throws unless |Σ_i w_i − 1| ≤ tolerance (the message gives the sum to ten digits).</summary>
+    public static void RequireUnitSum(IReadOnlyList<double> weights, double tolerance = OperatorChecks.DefaultTolerance)
+    {
         double total = weights.Sum();
-        if (Math.Abs(total - 1) > tolerance)
+        if (!(Math.Abs(total - 1) <= tolerance))
             throw new QuantumValidationException($"The mixture weights sum to {total:G10}, not 1.", Math.Abs(total - 1));
+    }
+
+    /// <summary>Σ_i w_i ρ_i after checking that the states share their local dimensions.</summary>
+    private static Matrix<Complex> WeightedSum(IReadOnlyList<double> weights, IReadOnlyList<DensityMatrix> states)
+    {
         var dims = states[0].Dimensions;
         for (int i = 1; i < states.Count; i++)
             if (!states[i].Dimensions.SequenceEqual(dims))
@@ -82,7 +140,7 @@ public static class States
                     $"State {i} has local dimensions [{string.Join(", ", states[i].Dimensions)}], expected [{string.Join(", ", dims)}] as state 0.");
         var sum = Matrix<Complex>.Build.Dense(states[0].Size, states[0].Size);
         for (int i = 0; i < states.Count; i++) sum += states[i].Matrix * weights[i];
-        return DensityMatrix.Trusted(sum, dims.ToArray());
+        return sum;
     }
 
     /// <summary>μ ρ + (1−μ) I/D.</summary>

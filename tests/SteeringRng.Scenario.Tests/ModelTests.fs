@@ -1,4 +1,4 @@
-/// The checked model: sweep points, state matrices, Bell terms, the state validation hook, and the
+/// The checked model: sweep points, state matrices, Bell terms, the state validation, and the
 /// diagnostics catalogue and ranges.
 module SteeringRng.Scenario.Tests.ModelTests
 
@@ -66,7 +66,8 @@ let tests =
               for i in [ 1; 2; 4 ] do
                   for j in [ 1; 2; 4 ] do
                       Expect.isLessThan (Complex.Abs(rho[i, j] - c (1.0 / 3.0))) 1e-15 "entry"
-              Expect.isLessThan (Complex.Abs(Dense.trace rho - Complex.One)) 1e-15 "trace"
+              let trace = Seq.fold (+) Complex.Zero [ for i in 0..7 -> rho[i, i] ]
+              Expect.isLessThan (Complex.Abs(trace - Complex.One)) 1e-15 "trace"
           }
           test "the I3322 sample has the Collins-Gisin coefficients" {
               let result = SampleTests.check (IO.Path.Combine(TestFiles.samplesDir, "i3322.scn"))
@@ -82,18 +83,38 @@ let tests =
                   Expect.equal b.Constant 0.0 "constant"
               | other -> failtestf "not a Bell objective: %A" other
           }
-          test "the state validation hook is called at every point and its verdict is reported" {
-              let seen = ResizeArray<float>()
-              let validator =
-                  Func<Complex[,], string | null>(fun rho ->
-                      seen.Add rho[0, 0].Real
-                      if rho[0, 7].Real < 0.0 then "negative coherence" else null)
+          test "the state is validated by Quantum at every point and its message is reported with the point" {
+              // mu = -0.5: rho = -0.5 |GHZ><GHZ| + 1.5 I/8 has eigenvalue -0.5 + 1.5/8 = -0.3125 along |GHZ>
               let text = header + "param mu = [1, -0.5]\nstate = mu * ghz + (1 - mu) * white\n"
-              let result = ScenarioLanguage.Check("t.scn", text, CheckOptions(StateValidator = validator))
-              Expect.equal seen.Count 2 "called per point"
+              let result = ScenarioLanguage.Check("t.scn", text)
               let d = Seq.exactlyOne result.Diagnostics
               Expect.equal d.Code "SR2044" "code"
-              Expect.equal d.Message "the state at mu = -0.5 is not physical: negative coherence" "message"
+              Expect.equal
+                  d.Message
+                  "the state at mu = -0.5 is not physical: The density matrix is not positive semidefinite: its most negative eigenvalue is -0.3125 (tolerance 1E-09)."
+                  "message"
+              Expect.equal (d.Range.Start.Line, d.Range.Start.Column) (7, 1) "located at the state statement"
+              // Negative weights are allowed when the result is a state: 2 (I/8) - 1 (I/8) = I/8.
+              let fine = ScenarioLanguage.Check("t.scn", header + "state = 2 * white - white\n")
+              Expect.equal (fine.RenderDiagnostics()) "" "an affine combination that is a state"
+          }
+          test "state files are validated by Quantum: which property fails, and by how much" {
+              let two = "node Alice trusted dim 2\nnode Bob untrusted dim 2\nmeasure Bob: Z\nobjective g = guess Bob.Z\nbounds ns\nstate = file(\"s.txt\")\n"
+              let messageFor (numbers: string) =
+                  let resolver = Func<string, string | null>(fun name -> if name = "s.txt" then numbers else null)
+                  let result = ScenarioLanguage.Check("t.scn", two, CheckOptions(Resolver = resolver))
+                  let d = Seq.exactlyOne result.Diagnostics
+                  Expect.equal d.Code "SR2021" "code"
+                  d.Message
+              // diag(1.2, -0.2, 0, 0): Hermitian, trace 1, eigenvalue -0.2
+              Expect.equal (messageFor "1.2 0 0 0  0 -0.2 0 0  0 0 0 0  0 0 0 0")
+                  "data file 's.txt': The density matrix is not positive semidefinite: its most negative eigenvalue is -0.2 (tolerance 1E-09)." "not PSD"
+              Expect.equal (messageFor "0.5 0 0 0  0 0.5 0 0  0 0 0.5 0  0 0 0 0")
+                  "data file 's.txt': The density matrix has trace 1.5, not 1 (tolerance 1E-09)." "trace"
+              Expect.equal (messageFor "0.5 0.1 0 0  0 0.5 0 0  0 0 0 0  0 0 0 0")
+                  "data file 's.txt': The density matrix is not Hermitian: the largest |M − M†| entry is 0.1 at (0,1) (tolerance 1E-09)." "not Hermitian"
+              Expect.equal (messageFor "0 0 0 0")
+                  "data file 's.txt': The ket is the zero vector; it cannot be normalised." "zero vector"
           }
           test "without a resolver every data file is missing" {
               let result = ScenarioLanguage.Check("t.scn", header + "state = file(\"rho.txt\")\n")

@@ -27,7 +27,6 @@ public static class ScenarioFile
                 try { return File.Exists(full) ? File.ReadAllText(full) : null; }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
             },
-            StateValidator = StateValidation.Validate,
         };
         return new Loaded(path, directory, ScenarioLanguage.Check(fileName, text, options));
     }
