@@ -79,13 +79,7 @@ public sealed class ScenarioModel
     public Assemblage AssemblageAt(int point) => AssemblageOf(StateAt(point));
 
     /// <summary>The assemblage of the maximally mixed state I/D with the same measurements (fully LHS).</summary>
-    public Assemblage WhiteNoiseAssemblage()
-    {
-        var size = Dimensions.Aggregate(1, (p, d) => p * d);
-        var white = new Complex[size, size];
-        for (var i = 0; i < size; i++) white[i, i] = 1.0 / size;
-        return AssemblageOf(DensityMatrix.Create(white, Dimensions));
-    }
+    public Assemblage WhiteNoiseAssemblage() => AssemblageOf(States.WhiteNoise(Dimensions));
 
     /// <summary>The untrusted party index (0..k−1) of a node.</summary>
     public int PartyOf(int nodeIndex) => _partyOfNode[nodeIndex];
