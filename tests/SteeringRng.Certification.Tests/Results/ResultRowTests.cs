@@ -18,6 +18,9 @@ public class ResultRowTests
     }
 
     [Fact]
+    public void MinEntropy_OfNaN_IsNaN_SoAFailedValueNeverLooksLikeBits() => Assert.True(double.IsNaN(MinEntropy.Bits(double.NaN)));
+
+    [Fact]
     public void Hmin_OfACertainGuess_IsPositiveZero()
     {
         var row = ResultRow.FromGuessingProbability(ParameterSet.Empty, "joint", "ns", 1.0, RowStatus.Optimal);
