@@ -18,8 +18,10 @@ namespace SteeringRng.Sdp.Internal;
 /// <see cref="RowSpreadForCongruence"/>: rows of X on very different scales (X₁₁ ~ 1 and X₂₂ ~ 10⁻²⁴) are what
 /// makes norm-based tests see a feasible problem as nearly infeasible. The Hermitian embedding [[P, −Q], [Q, P]]
 /// has the same ρ in rows j and j + n, so D keeps that structure.</item>
-/// <item>r_i = 2^round(log₂ ‖D A_i D‖_F) (1 for an empty A_i): row equilibration.</item>
-/// <item>β = 2^round(log₂ max_i |b_i / r_i|), γ = 2^round(log₂ max_jk |(D C D)_jk|) (1 when b, resp. C, is zero).</item>
+/// <item>r_i = 2^round(log₂ ‖D A_i D‖_F) (1 for an empty A_i): row equilibration; all r_i = 1 when every nonzero
+/// ‖D A_i D‖_F lies in [1/8, 8].</item>
+/// <item>β = 2^round(log₂ max_i |b_i / r_i|), γ = 2^round(log₂ max_jk |(D C D)_jk|); 1 when b, resp. C, is zero or
+/// that maximum lies in [1/8, 8] (see <see cref="WellScaled"/>: data of order one is solved as it is).</item>
 /// </list>
 /// Multiplying C, b, or a row (A_i, b_i) by any factor changes only the factors, not the scaled problem (up to a
 /// power of two): that is what makes the verdicts scale-invariant.
@@ -61,20 +63,21 @@ internal sealed class ProblemScaling
         var rows = new double[p.M];
         var bt = new double[p.M];
         var bMax = 0.0;
+        var congruent = p.A.Select(ai => Scale(ai, d, 1.0)).ToArray();
+        var norms = congruent.Select(ai => Frobenius(ai, layout)).ToArray();
+        var equilibrate = norms.Any(v => v > 0 && !WellScaled(v));
         for (var i = 0; i < p.M; i++)
         {
-            var congruent = Scale(p.A[i], d, 1.0);
-            var norm = Frobenius(congruent, layout);
-            rows[i] = norm > 0 ? PowerOfTwo(norm) : 1.0;
-            a[i] = Scale(congruent, null, 1 / rows[i]);
+            rows[i] = equilibrate && norms[i] > 0 ? PowerOfTwo(norms[i]) : 1.0;
+            a[i] = Scale(congruent[i], null, 1 / rows[i]);
             bt[i] = p.B[i] / rows[i];
             bMax = Math.Max(bMax, Math.Abs(bt[i]));
         }
-        var beta = bMax > 0 ? PowerOfTwo(bMax) : 1.0;
+        var beta = bMax > 0 && !WellScaled(bMax) ? PowerOfTwo(bMax) : 1.0;
         for (var i = 0; i < p.M; i++) bt[i] /= beta;
         var cd = Scale(p.C, d, 1.0);
         var cMax = cd.Parts.SelectMany(part => part.Values).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        var gamma = cMax > 0 ? PowerOfTwo(cMax) : 1.0;
+        var gamma = cMax > 0 && !WellScaled(cMax) ? PowerOfTwo(cMax) : 1.0;
         var scaled = InternalProblem.Scaled(p, Scale(cd, null, 1 / gamma), a, bt);
         return new ProblemScaling(p, d, rows, beta, gamma, scaled);
     }
@@ -176,6 +179,19 @@ internal sealed class ProblemScaling
                 s += (part.Rows[k] == part.Cols[k] || layout[part.Block].IsDiagonal ? 1 : 2) * v * v;
             }
         return Math.Sqrt(s);
+    }
+
+    /// <summary>
+    /// A magnitude within [1/8, 8] needs no factor. The solver's starting point and its "1 +" terms were tuned on data
+    /// of order one; leaving such data alone keeps those problems on exactly the path (and iteration count) they had,
+    /// while anything further off is brought to order one. Within the band the absolute tests are relative up to a
+    /// factor 8.
+    /// </summary>
+    private static bool WellScaled(double magnitude) => magnitude is >= WellScaledBand.Low and <= WellScaledBand.High;
+
+    private static class WellScaledBand
+    {
+        public const double Low = 1.0 / 8, High = 8;
     }
 
     /// <summary>The power of two nearest to v &gt; 0 on a log scale.</summary>
