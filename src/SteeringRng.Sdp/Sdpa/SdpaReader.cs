@@ -104,7 +104,10 @@ public static class SdpaReader
                 throw token.Error($"expected an integer block size, found '{token.Text}'");
             if (size == 0) throw token.Error("a block size must not be 0");
             // |size| ≤ limit first, so that neither |long.MinValue| nor n² can overflow.
-            var n = size is > SdpaLimits.MaxMatrixEntries or < -SdpaLimits.MaxMatrixEntries ? SdpaLimits.MaxMatrixEntries + 1 : Math.Abs(size);
+            if (size is > SdpaLimits.MaxMatrixEntries or < -SdpaLimits.MaxMatrixEntries)
+                throw token.Error(string.Create(CultureInfo.InvariantCulture,
+                    $"block {k + 1} has size {size}; the matrices may hold at most {SdpaLimits.MaxMatrixEntries} stored entries per copy (see SdpaLimits)"));
+            var n = Math.Abs(size);
             entries += size > 0 ? n * n : n;
             if (entries > SdpaLimits.MaxMatrixEntries)
                 throw token.Error(string.Create(CultureInfo.InvariantCulture,
