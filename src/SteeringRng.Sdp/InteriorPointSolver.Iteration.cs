@@ -22,7 +22,11 @@ public sealed partial class InteriorPointSolver
         private readonly IDenseKernels _k;
         private readonly CancellationToken _cancel;
         private readonly Stopwatch _clock;
+        /// <summary>The equilibrated problem the iteration works on (see <see cref="ProblemScaling"/>).</summary>
         private readonly InternalProblem _p;
+
+        /// <summary>From the equilibrated problem back to the user's; answers and DIMACS errors are of the original.</summary>
+        private readonly ProblemScaling _scaling;
         private readonly BlockLayout[] _layout;
 
         private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
@@ -39,7 +43,8 @@ public sealed partial class InteriorPointSolver
             _k = kernels;
             _cancel = cancel;
             _clock = clock;
-            _p = InternalProblem.From(problem);
+            _scaling = ProblemScaling.For(InternalProblem.From(problem));
+            _p = _scaling.Problem;
             _layout = _p.Layout;
             _it = InitialPoint.Create(_p);
         }
@@ -50,6 +55,7 @@ public sealed partial class InteriorPointSolver
             var arrow = BlockArrowPlan.For(_p, schur.Order);
             var chol = new CholeskyFactor(_k, _p.M, arrow);
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
+            Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
@@ -63,7 +69,7 @@ public sealed partial class InteriorPointSolver
                 if (_p.A[i].Parts.Length > 0 || _p.B[i] == 0) continue;
                 var y = new double[_p.M];
                 y[i] = -1 / _p.B[i];
-                return Finish(SdpStatus.PrimalInfeasible, _it, 0, $"primal infeasible: A[{i}] is empty but b[{i}] ≠ 0", certificateY: y);
+                return Finish(SdpStatus.PrimalInfeasible, _it, 0, $"primal infeasible: A[{i}] is empty but b[{i}] ≠ 0", certificateY: _scaling.CertificateY(y));
             }
             for (var iter = 0; ; iter++)
             {
@@ -85,7 +91,9 @@ public sealed partial class InteriorPointSolver
                     sinceGain = 0;
                 }
                 else sinceGain++;
-                if (worst <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
+                // Optimal: within the tolerance on the equilibrated problem (relative to the data's scale) and in the
+                // DIMACS errors of the original that the solution reports.
+                if (worst <= _settings.Tolerance && OriginalWorst(_it) <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
                 if (Infeasibility(res, iter) is { } certificate) return certificate;
                 if (_cancel.IsCancellationRequested) return Stop(SdpStatus.TimeLimit, best, iter, "cancelled");
                 if (_clock.Elapsed >= _settings.TimeLimit) return Stop(SdpStatus.TimeLimit, best, iter, $"time limit {_settings.TimeLimit} reached");

@@ -33,6 +33,11 @@ namespace SteeringRng.Sdp;
 /// the unshifted system); each direction taken is refined against the exact operator so A(dX) = r_p holds to rounding;
 /// a step that rounding pushes out of the cone is halved; the best point seen is kept and returned when the method
 /// stagnates (no 10 % gain in 10 iterations) or its steps collapse.
+/// Units: the problem is first equilibrated (Internal/ProblemScaling.cs: a power-of-two congruence of X when its rows
+/// live on very different scales, row factors for A_i, factors for b and C), so the stopping and infeasibility tests
+/// are relative to the data's scale; Optimal also needs the reported DIMACS errors, which are those of the original
+/// problem at the unscaled point, within the tolerance. An infeasibility status comes only with a certificate that
+/// passed <see cref="InfeasibilityCertificate"/>.
 /// Status is always set; numerical trouble ends the solve with a status, never an exception. Invalid settings throw
 /// <see cref="ArgumentException"/> (a programming error). Backend = Native on a machine without LAPACK returns
 /// <see cref="SdpStatus.NumericalFailure"/> with a message naming the libraries tried.

@@ -9,10 +9,16 @@ public enum SdpStatus
     /// <summary>Stopped short of the tolerance but within the near-optimal tolerance (default 1e-6).</summary>
     NearOptimal,
 
-    /// <summary>(P) has no feasible point; <see cref="SdpSolution.Y"/> holds a certificate: bᵀy &lt; 0, Σ y_i A_i ⪰ 0.</summary>
+    /// <summary>
+    /// (P) has no feasible point; <see cref="SdpSolution.Y"/> holds a certificate: bᵀy &lt; 0, Σ y_i A_i ⪰ 0 (the built-in
+    /// solver returns only certificates that pass <see cref="InfeasibilityCertificate"/>).
+    /// </summary>
     PrimalInfeasible,
 
-    /// <summary>(D) has no feasible point; <see cref="SdpSolution.X"/> holds a certificate: ⟨A_i, X⟩ = 0, X ⪰ 0, ⟨C, X⟩ &gt; 0.</summary>
+    /// <summary>
+    /// (D) has no feasible point; <see cref="SdpSolution.X"/> holds a certificate: ⟨A_i, X⟩ = 0, X ⪰ 0, ⟨C, X⟩ &gt; 0
+    /// (checked likewise).
+    /// </summary>
     DualInfeasible,
 
     /// <summary>The iteration limit was reached.</summary>

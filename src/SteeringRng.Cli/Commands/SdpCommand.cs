@@ -17,7 +17,9 @@ public sealed class SdpCommand : ICommand
         "",
         "Solves  (P) max <C,X> s.t. <A_i,X> = b_i, X psd   and   (D) min b'y s.t. sum y_i A_i - C psd",
         "(SDPA: the c vector is b, F0 is C, Fi is A_i) and prints the status, both objectives (full precision),",
-        "the six DIMACS errors, the iterations and the wall time.",
+        "the six DIMACS errors, the iterations and the wall time. An infeasibility verdict (exit 4) is given only",
+        "when its certificate passes our own check (relative to the data's scale); a claim whose certificate fails",
+        "it is reported as a numerical failure (exit 6).",
         "",
         "Options:",
         "  --solver NAME         builtin (default), csdp (needs 'csdp' on PATH), dsdp (needs 'dsdp5' on PATH)",
@@ -40,10 +42,27 @@ public sealed class SdpCommand : ICommand
             return ExitCodes.SolverUnavailable;
         }
         var problem = Load(options.File);
-        var solution = solver.Solve(problem, options.Settings);
+        var solution = Verified(problem, solver.Solve(problem, options.Settings), options.Settings);
         if (options.Json) SolutionJson.Write(solution, stdout);
         else SolutionText.Write(solution, stdout);
         return ExitCodes.FromStatus(solution.Status);
+    }
+
+    /// <summary>
+    /// Exit code 4 promises a certificate, so an infeasibility claim (of any solver) stands only if its certificate
+    /// passes <see cref="Sdp.InfeasibilityCertificate"/> at the near-optimal tolerance, in equilibrated units;
+    /// otherwise the answer is a numerical failure that quotes the claim and why its certificate failed.
+    /// </summary>
+    private static Sdp.SdpSolution Verified(Sdp.SdpProblem problem, Sdp.SdpSolution solution, Sdp.SdpSettings settings)
+    {
+        if (solution.Status is not (Sdp.SdpStatus.PrimalInfeasible or Sdp.SdpStatus.DualInfeasible)) return solution;
+        var check = Sdp.InfeasibilityCertificate.Check(problem, solution, settings.NearOptimalTolerance);
+        if (check.Valid) return solution;
+        return solution with
+        {
+            Status = Sdp.SdpStatus.NumericalFailure, PrimalObjective = double.NaN, DualObjective = double.NaN,
+            Message = $"{solution.Solver} claimed {solution.Status}, but its certificate fails the check: {check.Detail}. {solution.Message}",
+        };
     }
 
     private static Sdp.SdpProblem Load(string file)

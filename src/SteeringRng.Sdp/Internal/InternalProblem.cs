@@ -6,16 +6,16 @@ namespace SteeringRng.Sdp.Internal;
 /// </summary>
 internal sealed class InternalProblem
 {
-    private InternalProblem(SdpProblem source, BlockLayout[] layout, SparseBlockMatrix c, SparseBlockMatrix[] a)
+    private InternalProblem(SdpProblem source, BlockLayout[] layout, SparseBlockMatrix c, SparseBlockMatrix[] a, double[] b, double cNorm1)
     {
         Source = source;
         Layout = layout;
         C = c;
         A = a;
-        B = source.B;
+        B = b;
         TotalDim = layout.Sum(l => l.Dim);
         BNorm1 = B.Sum(Math.Abs);
-        CNorm1 = UserNorm1(source.C, source.Blocks);
+        CNorm1 = cNorm1;
     }
 
     public SdpProblem Source { get; }
@@ -39,7 +39,24 @@ internal sealed class InternalProblem
         var layout = p.Blocks.Select(b => new BlockLayout(b)).ToArray();
         var a = new SparseBlockMatrix[p.A.Count];
         for (var i = 0; i < a.Length; i++) a[i] = Convert(p.A[i], layout);
-        return new InternalProblem(p, layout, Convert(p.C, layout), a);
+        return new InternalProblem(p, layout, Convert(p.C, layout), a, p.B, UserNorm1(p.C, p.Blocks));
+    }
+
+    /// <summary>
+    /// The equilibrated problem of <see cref="ProblemScaling"/> (same layout, new data). Its ‖C‖₁ is taken from the
+    /// internal entries, an embedded Hermitian block counting half (E(C) holds each entry twice); it only serves the
+    /// solver's own relative tests, never a reported number.
+    /// </summary>
+    public static InternalProblem Scaled(InternalProblem original, SparseBlockMatrix c, SparseBlockMatrix[] a, double[] b)
+    {
+        var norm = 0.0;
+        foreach (var part in c.Parts)
+        {
+            var l = original.Layout[part.Block];
+            for (var k = 0; k < part.Rows.Length; k++)
+                norm += Math.Abs(part.Values[k]) * (part.Rows[k] == part.Cols[k] || l.IsDiagonal ? 1 : 2) / (l.IsHermitian ? 2 : 1);
+        }
+        return new InternalProblem(original.Source, original.Layout, c, a, b, norm);
     }
 
     public double[][] NewBlocks() => Layout.Select(l => new double[l.Length]).ToArray();

@@ -13,7 +13,8 @@ namespace SteeringRng.Sdp.Sdpa;
 ///   matno blkno i j value   one entry per line, 1-based; matno 0 is F0 = C, matno k is F_k = A_k
 /// </code>
 /// The separators <c>, { } ( )</c> count as white space. Entries below the diagonal are mirrored into the upper
-/// triangle (i &gt; j becomes (j, i)). Every malformed input throws <see cref="SdpaFormatException"/> with its line.
+/// triangle (i &gt; j becomes (j, i)). Every malformed input throws <see cref="SdpaFormatException"/> with its line,
+/// and so does a header beyond <see cref="SdpaLimits"/> (checked before anything sized by it is allocated).
 /// The file has no complex numbers, so the blocks read are Psd or Nonnegative.
 /// </summary>
 public static class SdpaReader
@@ -35,12 +36,12 @@ public static class SdpaReader
         var lexer = new SdpaLexer(reader);
         var comments = new List<string>();
         var mdimLine = ReadFirstDataLine(lexer, comments);
-        var m = ParseCount(mdimLine[0], "mdim (the number of constraints)", minimum: 0);
+        var m = ParseCount(mdimLine[0], "mdim (the number of constraints)", minimum: 0, maximum: SdpaLimits.MaxConstraints);
         RejectExtraNumbers(mdimLine, 1, "mdim");
         var nblocksLine = lexer.NextTokenLine() ?? throw EndOfFile(lexer, "the number of blocks (nblocks)");
-        var nblocks = ParseCount(nblocksLine[0], "nblocks (the number of blocks)", minimum: 1);
+        var nblocks = ParseCount(nblocksLine[0], "nblocks (the number of blocks)", minimum: 1, maximum: SdpaLimits.MaxBlocks);
         RejectExtraNumbers(nblocksLine, 1, "nblocks");
-        var blocks = ReadTokens(lexer, nblocks, "block sizes").Select(ParseBlock).ToArray();
+        var blocks = ParseBlocks(ReadTokens(lexer, nblocks, "block sizes"));
         var b = ReadTokens(lexer, m, "entries of the c vector (the right-hand sides b)")
             .Select(t => ParseValue(t, "c vector entry")).ToArray();
         var matrices = new SdpaEntryCollector(m, blocks).ReadAll(lexer);
@@ -88,20 +89,41 @@ public static class SdpaReader
             throw line[used].Error($"unexpected number '{line[used].Text}' after {expected}");
     }
 
-    private static SdpBlock ParseBlock(SdpaToken token)
+    /// <summary>
+    /// The block shapes, with the storage they imply checked against <see cref="SdpaLimits.MaxMatrixEntries"/>:
+    /// Σ n² (dense) + Σ n (diagonal), in 64-bit arithmetic; the error points at the block that crosses the limit.
+    /// </summary>
+    private static SdpBlock[] ParseBlocks(List<SdpaToken> tokens)
     {
-        if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
-            throw token.Error($"expected an integer block size, found '{token.Text}'");
-        if (size == 0) throw token.Error("a block size must not be 0");
-        return size > 0 ? SdpBlock.Psd(size) : SdpBlock.Nonnegative(-size);
+        var blocks = new SdpBlock[tokens.Count];
+        var entries = 0L;
+        for (var k = 0; k < blocks.Length; k++)
+        {
+            var token = tokens[k];
+            if (!long.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
+                throw token.Error($"expected an integer block size, found '{token.Text}'");
+            if (size == 0) throw token.Error("a block size must not be 0");
+            // |size| ≤ limit first, so that neither |long.MinValue| nor n² can overflow.
+            if (size is > SdpaLimits.MaxMatrixEntries or < -SdpaLimits.MaxMatrixEntries)
+                throw token.Error(string.Create(CultureInfo.InvariantCulture,
+                    $"block {k + 1} has size {size}; the matrices may hold at most {SdpaLimits.MaxMatrixEntries} stored entries per copy (see SdpaLimits)"));
+            var n = Math.Abs(size);
+            entries += size > 0 ? n * n : n;
+            if (entries > SdpaLimits.MaxMatrixEntries)
+                throw token.Error(string.Create(CultureInfo.InvariantCulture,
+                    $"block {k + 1} of size {size} takes the matrices to {entries} stored entries per copy; the limit is {SdpaLimits.MaxMatrixEntries} (see SdpaLimits)"));
+            blocks[k] = size > 0 ? SdpBlock.Psd((int)n) : SdpBlock.Nonnegative((int)n);
+        }
+        return blocks;
     }
 
-    private static int ParseCount(SdpaToken token, string what, int minimum)
+    private static int ParseCount(SdpaToken token, string what, int minimum, int maximum)
     {
-        if (!int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             throw token.Error($"expected an integer for {what}, found '{token.Text}'");
         if (value < minimum) throw token.Error($"{what} must be at least {minimum}, got {value}");
-        return value;
+        if (value > maximum) throw token.Error($"{what} is {value}; the limit is {maximum} (see SdpaLimits)");
+        return (int)value;
     }
 
     internal static double ParseValue(SdpaToken token, string what)
