@@ -28,7 +28,7 @@ public static class ExitCodes
         (NearOptimal, "solved to the near-optimal tolerance (1e-6) only"),
         (UsageError, "usage error (unknown command or option, bad option value)"),
         (InputError, "input error (file missing or unreadable, malformed file: the line is printed)"),
-        (Infeasible, "the problem is primal or dual infeasible (a certificate was found)"),
+        (Infeasible, "the problem is primal or dual infeasible (a certificate was found and checked)"),
         (Limit, "iteration or time limit reached"),
         (NumericalFailure, "numerical failure (the solver could not make progress)"),
         (SolverUnavailable, "the requested solver is not available (e.g. csdp/dsdp5 not on PATH)"),
