@@ -79,12 +79,15 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
                     throw new UsageException($"--scenario {only}: '{options.File}' holds {scenarios.Count} scenario(s).");
                 scenarios = [scenarios[only - 1]];
             }
+            // Every output of every scenario, checked before anything is computed (OutputCheck).
+            var targets = scenarios.Select((s, k) => OutputTargets.For(loaded, s, k, scenarios.Count, options)).ToList();
+            OutputCheck.Check(targets.SelectMany(t => t).ToList(), loaded.Inputs);
             var reports = new List<RunReport>();
             for (var k = 0; k < scenarios.Count; k++)
             {
                 if (k > 0) stdout.WriteLine();
                 // The scenario under way when Ctrl-C comes is still written (marked interrupted); later ones are not started.
-                reports.Add(RunOne(loaded, scenarios[k], k, scenarios.Count, options, solver, stdout, stderr, cancellation.Token));
+                reports.Add(RunOne(loaded, scenarios[k], targets[k], options, solver, stdout, stderr, cancellation.Token));
                 if (cancellation.IsCancellationRequested) break;
             }
             return ExitCode(reports, cancellation.IsCancellationRequested);
@@ -92,7 +95,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         finally { Console.CancelKeyPress -= onCancel; }
     }
 
-    private static RunReport RunOne(ScenarioFile.Loaded loaded, Checked.Scenario scenario, int index, int count, RunOptions options,
+    private static RunReport RunOne(ScenarioFile.Loaded loaded, Checked.Scenario scenario, IReadOnlyList<OutputTarget> targets, RunOptions options,
         ISdpSolver solver, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var run = ScenarioRun.Plan(scenario, new RunSettings
@@ -108,24 +111,19 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         ReportTable.Write(report, stdout);
 
         var x = run.Model.SweptNames.Count > 0 ? run.Model.SweptNames[0] : null;
-        if (options.Json is { } json) Written(stderr, RunOutputs.ForScenario(json, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Json));
-        if (options.Csv is { } csv) Written(stderr, RunOutputs.ForScenario(csv, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Csv));
-        if (options.Plot is { } plot) Written(stderr, RunOutputs.ForScenario(plot, index, count), p => Notes(stderr, RunOutputs.WritePlot(report, p, x)));
-        foreach (var output in options.ScenarioOutputs ? scenario.Outputs : [])
+        foreach (var target in targets)
         {
-            switch (output)
+            switch (target)
             {
-                case Checked.Output.Table t:
-                    Written(stderr, loaded.Resolve(t.file), p => RunOutputs.WriteTable(report, p, t.format));
+                case OutputTarget.Table t:
+                    Written(stderr, t.Path, p => RunOutputs.WriteTable(report, p, t.Format));
                     break;
-                case Checked.Output.Plot p:
-                    var over = scenario.Sweep.Parameters[p.over].Name;
-                    Written(stderr, loaded.Resolve(p.file), path => Notes(stderr, RunOutputs.WritePlot(report, path, over)));
+                case OutputTarget.Plot p:
+                    Written(stderr, p.Path, path => Notes(stderr, RunOutputs.WritePlot(report, path, p.Over ?? x)));
                     break;
-                case Checked.Output.Sdpa s:
-                    var folder = loaded.Resolve(s.file);
-                    var files = SdpaExport.Write(run, folder, Path.GetFileName(loaded.Path));
-                    stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {folder}");
+                case OutputTarget.SdpaFolder s:
+                    var files = SdpaExport.Write(run, s.Path, Path.GetFileName(loaded.Path));
+                    stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {s.Path}");
                     break;
             }
         }
