@@ -4,6 +4,7 @@ using SteeringRng.Certification.Run;
 using SteeringRng.Cli.Output;
 using SteeringRng.Reporting;
 using SteeringRng.Sdp;
+using SteeringRng.Scenario;
 using Checked = SteeringRng.Scenario.Checked;
 
 namespace SteeringRng.Cli.Commands;
@@ -141,7 +142,12 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         foreach (var note in notes) stderr.WriteLine("  note: " + note);
     }
 
-    private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
+    // Titles come from the file: control characters are shown escaped, as in diagnostics.
+    private static string Shorten(string title)
+    {
+        title = ScenarioLanguage.Printable(title);
+        return title.Length <= 40 ? title : title[..37] + "...";
+    }
 
     /// <summary>10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0.</summary>
     public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)
