@@ -93,7 +93,7 @@ public sealed class OutputSafetyTests : IDisposable
         var scn = Write("x.scn", Scenario);
         var notAFolder = Write("plain.txt", "keep");
         var r = Refused("run", scn, "--json", Path.Combine(_dir, "ok.json"), "--csv", Path.Combine(notAFolder, "r.csv"));
-        Assert.Contains("--csv: cannot write", r.Stderr);
+        Assert.Contains($"--csv: cannot write '{Path.Combine(notAFolder, "r.csv")}': '{notAFolder}' is a file, not a folder; checked before computing", r.Stderr);
         Assert.Contains("nothing was run", r.Stderr);
         Assert.False(File.Exists(Path.Combine(_dir, "ok.json")));
         var folder = Directory.CreateDirectory(Path.Combine(_dir, "a-folder")).FullName;

@@ -57,6 +57,9 @@ public static class OutputCheck
                 using (new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) { }
                 return;
             }
+            // A file where a folder must be (out.txt/r.json) is the usual mistake: name it.
+            for (var above = folder; above is not null; above = Path.GetDirectoryName(above))
+                if (File.Exists(above)) throw new IOException($"'{above}' is a file, not a folder");
             Directory.CreateDirectory(folder);
             // A file made and removed at once: the folder takes new files (the output is written as one and renamed).
             using (new FileStream(Path.Combine(folder, $".steer-probe-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
@@ -66,7 +69,7 @@ public static class OutputCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{target.Origin}: cannot write '{Show(target.Path)}': {e.Message} (checked before computing; nothing was run).");
+            throw new InputException($"{target.Origin}: cannot write '{Show(target.Path)}': {Show(e.Message.TrimEnd('.'))}; checked before computing, nothing was run.");
         }
     }
 
