@@ -14,6 +14,7 @@ let includeNotFound = def 1004 "includeNotFound" Error "cannot read included fil
 let includeCycle = def 1005 "includeCycle" Error "'{0}' includes itself (directly or through other files)"
 let includeTooDeep = def 1006 "includeTooDeep" Error "includes nested deeper than {0} files"
 let tooManyErrors = def 1007 "tooManyErrors" Error "too many errors; stopped reading after {0}"
+let fileTooLarge = def 1008 "fileTooLarge" Error "'{0}' is larger than {1}, the limit for {2}; it was not read"
 
 // ---- 2xxx: checking ----
 let duplicateName = def 2001 "duplicateName" Error "{0} '{1}' is already declared at line {2}"
@@ -61,6 +62,7 @@ let ketNotNormalised = def 2042 "ketNotNormalised" Warning "{0} has norm {1}; it
 let unknownMeasurement = def 2043 "unknownMeasurement" Error "unknown measurement '{0}'; use X, Y, Z, F, mub(k), bloch(x, y, z), angles(theta, phi) or povm(\"file\")"
 let physicalState = def 2044 "physicalState" Error "the state at {0} is not physical: {1}"
 let tooManySettings = def 2045 "tooManySettings" Error "{0} must be between 1 and {1}"
+let bellWithTrustedNode = def 2046 "bellWithTrustedNode" Error "Bell objectives are maximised over correlations of untrusted nodes only; this scenario has the trusted node '{0}' (use a guess objective, or declare every node untrusted)"
 
 // ---- 3xxx: evaluating expressions ----
 let unknownName = def 3001 "unknownName" Error "unknown name '{0}'{1}"
@@ -75,12 +77,12 @@ let internalError = def 9999 "internalError" Error "internal error in the scenar
 
 /// Every definition, for documentation and for the test that numbers and keys are unique.
 let all =
-    [ syntaxError; nestingTooDeep; lineTooLong; includeNotFound; includeCycle; includeTooDeep; tooManyErrors
+    [ syntaxError; nestingTooDeep; lineTooLong; includeNotFound; includeCycle; includeTooDeep; tooManyErrors; fileTooLarge
       duplicateName; unknownNode; unknownSetting; noTrustedNode; trustedNodeMeasured; nodeNotMeasured
       valueOutOfRange; ketLabelLength; ketLabelDigit; stateTooLarge; sweepTooLarge; emptyRange; notReal
       notConstant; missingNodes; qubitOnly; mubIndex; blochTooLong; povmInvalid; fileNotFound; fileNumbers
       notAState; weightsSum; familyNeedsEqualDims; familyNeedsQubits; familyArguments; badGuess; bellNotLinear
       correlatorOutcomes; outcomeOutOfRange; npaLevel; duplicateOption; boundNeeds; plotAxis; outputFormat
       missingState; missingObjective; missingBounds; duplicateStatement; abstractWithState; reservedName
-      ketNotNormalised; unknownMeasurement; physicalState; tooManySettings
+      ketNotNormalised; unknownMeasurement; physicalState; tooManySettings; bellWithTrustedNode
       unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError ]

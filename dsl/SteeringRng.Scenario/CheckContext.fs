@@ -34,13 +34,18 @@ let constantReal (ctx: Context) (what: string) (e: SynExpr) : float option =
             ctx.Report d
             None
 
-/// Reads a data file of numbers through the resolver.
+/// Reads a data file of numbers through the resolver, at most InputLimits.MaxDataBytes of it.
 let readNumbers (ctx: Context) (file: SynString) : Complex[] option =
-    match ctx.Resolve file.Value with
-    | None ->
+    let tooLarge () =
+        error ctx Catalogue.fileTooLarge file.Range [ file.Value; InputLimits.Describe InputLimits.MaxDataBytes; "data files" ]
+        None
+    match ctx.Resolve file.Value InputLimits.MaxDataBytes with
+    | FileContent.NotFound ->
         error ctx Catalogue.fileNotFound file.Range [ file.Value ]
         None
-    | Some text ->
+    | FileContent.TooLarge -> tooLarge ()
+    | FileContent.Text text when int64 text.Length > InputLimits.MaxDataBytes -> tooLarge ()
+    | FileContent.Text text ->
         match NumberFile.read text with
         | Result.Ok values -> Some values
         | Result.Error message ->

@@ -14,7 +14,7 @@ type Options =
     { Resolve: Parser.Resolver
       MaxGridPoints: int }
 
-let defaultOptions = { Resolve = (fun _ -> None); MaxGridPoints = defaultMaxGridPoints }
+let defaultOptions = { Resolve = (fun _ _ -> FileContent.NotFound); MaxGridPoints = defaultMaxGridPoints }
 
 let private reservedNodeNames = [ "all"; "P"; "pi"; "e"; "i"; "ghz"; "w"; "white"; "file" ]
 
@@ -164,7 +164,11 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         | SynObjectiveBody.Guess(_, r) ->
             if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
             if stateStatement.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
-        | SynObjectiveBody.Bell _ -> ()
+        | SynObjectiveBody.Bell(_, r) ->
+            // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
+            match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
+            | Some trusted -> error ctx Catalogue.bellWithTrustedNode r [ trusted.Name ]
+            | None -> ()
 
     // Bounds, in order, each at most once.
     if boundItems.IsEmpty then

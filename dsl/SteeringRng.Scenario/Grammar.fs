@@ -10,7 +10,7 @@ open FParsec
 
 type P<'a> = Parser<'a, SourceText>
 
-let private isBlank c = c = ' ' || c = '\t' || c = '\r'
+let private isBlank = LogicalLines.isBlank
 let private isIdentStart c = isAsciiLetter c || c = '_'
 let isIdentChar c = isAsciiLetter c || isDigit c || c = '_'
 

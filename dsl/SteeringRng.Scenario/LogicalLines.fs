@@ -3,6 +3,11 @@
 /// continues on the next line; `#` starts a comment outside string literals.
 module internal SteeringRng.Scenario.LogicalLines
 
+/// Blanks between tokens: space, tab, and the no-break space U+00A0 that word processors and web pages put
+/// in copied text, where it looks exactly like a space (grammar.md, Lines); also U+FEFF, the byte order
+/// mark a host may leave at the start of a text. Line ends (LF, CR LF, CR) are not blanks.
+let isBlank c = c = ' ' || c = '\t' || c = '\u00A0' || c = '\uFEFF'
+
 /// Limits that keep every later stage (recursive parsing, evaluation) bounded on any input.
 let maxNesting = 64
 let maxLineLength = 20000
@@ -37,7 +42,12 @@ let split (text: string) : LogicalLine list =
 
     for i in 0 .. text.Length - 1 do
         let c = text[i]
-        if c = '\n' then
+        // CR LF ends a line at its CR (FParsec reads CR LF, and a CR alone, as one line end, so a CR left at the
+        // end of a statement would read as a line break inside it); the LF after it is skipped, and the next
+        // line starts after it unless the CR continued the statement.
+        if c = '\n' && i > 0 && text[i - 1] = '\r' then
+            if start = i then start <- i + 1
+        elif c = '\n' || c = '\r' then
             inString <- false
             inComment <- false
             if lastSignificant <> '\\' then
@@ -52,7 +62,7 @@ let split (text: string) : LogicalLine list =
             lastSignificant <- c
         elif c = '#' then
             inComment <- true
-        elif c = ' ' || c = '\t' || c = '\r' then
+        elif isBlank c then
             ()
         else
             hasContent <- true

@@ -8,7 +8,8 @@ open System.Globalization
 open System.Numerics
 open System.Text.RegularExpressions
 
-let maxNumbers = 1_000_000
+/// The limit has its one home with the other reading limits (InputLimits).
+let maxNumbers = InputLimits.MaxDataNumbers
 
 let private real = @"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 let private number = Regex($"^{real}$")
@@ -33,12 +34,13 @@ let parseToken (token: string) : Complex option =
 /// All numbers of a file, or a message naming the line of the first bad token.
 let read (text: string) : Result<Complex[], string> =
     let values = ResizeArray<Complex>()
-    let lines = text.Split('\n')
+    // Line ends as in scenario files (LF, CR LF, CR), so that "line N" in a message counts every kind.
+    let lines = text.Replace("\r\n", "\n").Split([| '\n'; '\r' |])
     let mutable error = None
     let mutable lineNo = 0
     while error.IsNone && lineNo < lines.Length do
         let content = lines[lineNo].Split('#')[0]
-        for token in content.Split([| ' '; '\t'; '\r'; ','; ';' |], StringSplitOptions.RemoveEmptyEntries) do
+        for token in content.Split([| ' '; '\t'; '\u00A0'; ','; ';' |], StringSplitOptions.RemoveEmptyEntries) do
             if error.IsNone then
                 match parseToken token with
                 | Some z when values.Count < maxNumbers -> values.Add z

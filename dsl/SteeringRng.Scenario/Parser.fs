@@ -6,15 +6,23 @@ module SteeringRng.Scenario.Parser
 open System
 open FParsec
 
-/// Resolves an include or data file name (as written) to its text; None when it cannot be read.
-/// The host supplies it; the front end itself never touches the file system.
-type Resolver = string -> string option
+/// Resolves an include or data file name (as written) to its text, reading at most the given number of
+/// bytes (InputLimits). The host supplies it; the front end itself never touches the file system.
+type Resolver = string -> int64 -> FileContent
+
+/// A statement lost to an error: a line that failed to parse, by its words ("measure", "Dora", "X", ...),
+/// or text never read (an include that failed, lines after the error limit), which could have held anything.
+type LostStatement =
+    | Unread
+    | Words of string list
 
 type ParseOutput =
     { File: SynFile
       Diagnostics: Diagnostic list
       /// Every source read (the main file and its includes), for rendering diagnostics.
-      Sources: SourceText list }
+      Sources: SourceText list
+      /// The statements lost to errors, so that the checker's "missing ..." diagnostics they explain can be left out.
+      Lost: LostStatement list }
 
 let maxIncludeDepth = 8
 let maxErrorsPerFile = 100
@@ -55,7 +63,7 @@ let rec private expectedOf (messages: ErrorMessageList) (position: Position) : i
 
 /// Describes the text at an offset for "found ...": a word, a number, a character, or the end.
 let private foundAt (text: string) (index: int) (finish: int) =
-    if index >= finish || text[index] = '\n' then
+    if index >= finish || text[index] = '\n' || text[index] = '\r' then
         "end of statement", 0
     else
         let c = text[index]
@@ -64,7 +72,7 @@ let private foundAt (text: string) (index: int) (finish: int) =
             while e < finish && Grammar.isIdentChar text[e] do
                 e <- e + 1
             quote (text.Substring(index, e - index)), e - index
-        elif c = ' ' || c = '\t' || c = '\r' then
+        elif LogicalLines.isBlank c then
             "a blank", 1
         else
             quote (string c), 1
@@ -84,12 +92,30 @@ let private parseLine (src: SourceText) (start: int) (finish: int) : Result<SynS
         let range = src.RangeOf(index, index + width)
         Result.Error(Diagnostic.create Catalogue.syntaxError range [ orList (List.distinct expected); found ])
 
+/// The names and keywords of a statement that failed to parse, in order.
+let private wordsAt (text: string) (start: int) (finish: int) =
+    let words = ResizeArray<string>()
+    let mutable i = start
+    while i < finish do
+        if Grammar.isIdentChar text[i] then
+            let e = (seq { i .. finish - 1 } |> Seq.tryFind (fun k -> not (Grammar.isIdentChar text[k]))) |> Option.defaultValue finish
+            words.Add(text.Substring(i, e - i))
+            i <- e
+        else
+            i <- i + 1
+    Words(List.ofSeq words)
+
+let private tooLarge (range: SourceRange) (name: string) =
+    Diagnostic.create Catalogue.fileTooLarge range [ name; InputLimits.Describe InputLimits.MaxSourceBytes; "scenario and included files" ]
+
 type private Reader(resolve: Resolver) =
     let sources = ResizeArray<SourceText>()
     let diagnostics = ResizeArray<Diagnostic>()
+    let lost = ResizeArray<LostStatement>()
 
     member _.Sources = List.ofSeq sources
     member _.Diagnostics = List.ofSeq diagnostics
+    member _.Lost = List.ofSeq lost
 
     /// The statements of one file, with includes spliced in place.
     member this.Read(src: SourceText, stack: string list) : SynStatement list =
@@ -103,31 +129,38 @@ type private Reader(resolve: Resolver) =
             if errors < maxErrorsPerFile then
                 match line with
                 | LogicalLines.TooLong(s, e) ->
+                    lost.Add(wordsAt src.Text s e)
                     report (Diagnostic.create Catalogue.lineTooLong (src.RangeOf(s, min e (s + 1))) [ string LogicalLines.maxLineLength ])
-                | LogicalLines.TooDeep(_, _, at) ->
+                | LogicalLines.TooDeep(s, e, at) ->
+                    lost.Add(wordsAt src.Text s e)
                     report (Diagnostic.create Catalogue.nestingTooDeep (src.RangeOf(at, at + 1)) [ string LogicalLines.maxNesting ])
                 | LogicalLines.Line(s, e) ->
                     match parseLine src s e with
-                    | Result.Error d -> report d
+                    | Result.Error d ->
+                        lost.Add(wordsAt src.Text s e)
+                        report d
                     | Result.Ok(SynStatement.Include(path, range)) -> statements.AddRange(this.Include(path, range, stack))
                     | Result.Ok statement -> statements.Add statement
                 if errors = maxErrorsPerFile then
+                    lost.Add Unread
                     diagnostics.Add(Diagnostic.create Catalogue.tooManyErrors (SourceRange.fileStart src.FileName) [ string maxErrorsPerFile ])
         List.ofSeq statements
 
     member private this.Include(path: SynString, range: SourceRange, stack: string list) =
+        let failed (d: Diagnostic) =
+            diagnostics.Add d
+            lost.Add Unread
+            []
         if List.contains path.Value stack then
-            diagnostics.Add(Diagnostic.create Catalogue.includeCycle path.Range [ path.Value ])
-            []
+            failed (Diagnostic.create Catalogue.includeCycle path.Range [ path.Value ])
         elif stack.Length > maxIncludeDepth then
-            diagnostics.Add(Diagnostic.create Catalogue.includeTooDeep range [ string maxIncludeDepth ])
-            []
+            failed (Diagnostic.create Catalogue.includeTooDeep range [ string maxIncludeDepth ])
         else
-            match resolve path.Value with
-            | None ->
-                diagnostics.Add(Diagnostic.create Catalogue.includeNotFound path.Range [ path.Value ])
-                []
-            | Some text -> this.Read(SourceText(path.Value, text), path.Value :: stack)
+            match resolve path.Value InputLimits.MaxSourceBytes with
+            | FileContent.NotFound -> failed (Diagnostic.create Catalogue.includeNotFound path.Range [ path.Value ])
+            | FileContent.TooLarge -> failed (tooLarge path.Range path.Value)
+            | FileContent.Text text when int64 text.Length > InputLimits.MaxSourceBytes -> failed (tooLarge path.Range path.Value)
+            | FileContent.Text text -> this.Read(SourceText(path.Value, text), path.Value :: stack)
 
 /// Groups statements into scenarios: each `scenario` line starts one; statements before the first
 /// `scenario` line are shared by every scenario; without `scenario` lines the file is one scenario.
@@ -155,8 +188,16 @@ let private group (fileName: string) (statements: SynStatement list) : SynScenar
 
 /// Parses a file (and the files it includes) into the syntax tree and the syntax diagnostics.
 let parse (resolve: Resolver) (fileName: string) (text: string) : ParseOutput =
-    let reader = Reader(resolve)
-    let statements = reader.Read(SourceText(fileName, text), [ fileName ])
-    { File = { FileName = fileName; Scenarios = group fileName statements }
-      Diagnostics = reader.Diagnostics
-      Sources = reader.Sources }
+    if int64 text.Length > InputLimits.MaxSourceBytes then
+        // Not read at all, and not kept as a source: its first "line" could be megabytes long.
+        { File = { FileName = fileName; Scenarios = [] }
+          Diagnostics = [ tooLarge (SourceRange.fileStart fileName) fileName ]
+          Sources = []
+          Lost = [ Unread ] }
+    else
+        let reader = Reader(resolve)
+        let statements = reader.Read(SourceText(fileName, text), [ fileName ])
+        { File = { FileName = fileName; Scenarios = group fileName statements }
+          Diagnostics = reader.Diagnostics
+          Sources = reader.Sources
+          Lost = reader.Lost }

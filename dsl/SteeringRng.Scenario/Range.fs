@@ -21,13 +21,14 @@ type SourceRange =
     override r.ToString() = sprintf "%s:%O" r.File r.Start
 
 /// The text of one source file with a table of line starts, so that character offsets turn into
-/// line/column positions and ranges in O(log lines).
+/// line/column positions and ranges in O(log lines). Lines end in LF, CR LF or a lone CR (a file
+/// saved on Windows or an old Mac reads the same); offsets are always into the text as given.
 [<Sealed>]
 type SourceText(fileName: string, text: string) =
     let lineStarts =
         let starts = ResizeArray [ 0 ]
         for i in 0 .. text.Length - 1 do
-            if text[i] = '\n' then starts.Add(i + 1)
+            if text[i] = '\n' || (text[i] = '\r' && (i + 1 = text.Length || text[i + 1] <> '\n')) then starts.Add(i + 1)
         starts.ToArray()
 
     member _.FileName = fileName

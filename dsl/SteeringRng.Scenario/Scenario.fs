@@ -8,8 +8,14 @@ open System.Numerics
 [<Sealed>]
 type CheckOptions() =
     /// Returns the text of an included or data file given its name as written, or null when it
-    /// cannot be read. Without a resolver every include and data file is "not found".
+    /// cannot be read. Without a resolver (or a FileReader) every include and data file is "not found".
+    /// For text held in memory: a text longer than the limit (InputLimits) is reported as too large.
     member val Resolver: Func<string, string | null> | null = null with get, set
+
+    /// For hosts that read files: given a name as written and a limit in bytes (InputLimits), returns
+    /// the file's text, FileContent.NotFound, or FileContent.TooLarge as soon as the file proves longer
+    /// than the limit (so that an endless file is never read to its end). Used instead of Resolver when set.
+    member val FileReader: Func<string, int64, FileContent> | null = null with get, set
 
     /// The largest parameter grid accepted.
     member val MaxGridPoints = Checker.defaultMaxGridPoints with get, set
@@ -46,25 +52,52 @@ type ScenarioLanguage =
     static member private InternalError(fileName: string, e: exn) =
         Diagnostic.create Catalogue.internalError (SourceRange.fileStart fileName) [ e.GetType().Name + ": " + e.Message ]
 
-    static member private ToResolver(resolver: Func<string, string | null> | null) : Parser.Resolver =
-        match resolver with
-        | null -> fun _ -> None
-        | f ->
-            fun name ->
+    static member private ToResolver(options: CheckOptions) : Parser.Resolver =
+        match options.FileReader, options.Resolver with
+        | null, null -> fun _ _ -> FileContent.NotFound
+        | null, f ->
+            // The language measures the text against the limit itself (Parser, CheckContext).
+            fun name _ ->
                 match f.Invoke name with
-                | null -> None
-                | text -> Some text
+                | null -> FileContent.NotFound
+                | text -> FileContent.Text text
+        | reader, _ -> fun name limit -> reader.Invoke(name, limit)
+
+    /// Leaves out "missing ..." diagnostics that are consequences of statements lost to errors: a line
+    /// that failed to parse contributes no statement, so "no measurements for Charlie" after a broken
+    /// `measure Charlie ...` line is not news. Only a lost statement of the same kind excuses one (a broken
+    /// `bounds` line does not hide a missing `measure`; a broken `measure` line only for the nodes it
+    /// names); text never read (a failed include) could have held anything.
+    static member private WithoutConsequences(parsed: Parser.ParseOutput, diagnostics: Diagnostic list) =
+        let textAt (r: SourceRange) =
+            parsed.Sources |> List.tryFind (fun s -> s.FileName = r.File)
+            |> Option.map (fun s -> s.Text.Substring(r.StartIndex, r.EndIndex - r.StartIndex))
+        let lostLine (keyword: string) (name: string option) =
+            parsed.Lost
+            |> List.exists (function
+                | Parser.Unread -> true
+                | Parser.Words(first :: rest) when first = keyword -> name |> Option.forall (fun n -> List.contains n rest)
+                | Parser.Words _ -> false)
+        let excused (d: Diagnostic) =
+            if d.Def = Catalogue.nodeNotMeasured then lostLine "measure" (textAt d.Range)
+            elif d.Def = Catalogue.missingNodes then lostLine "node" None
+            elif d.Def = Catalogue.missingState then lostLine "state" None
+            elif d.Def = Catalogue.missingObjective then lostLine "objective" None
+            elif d.Def = Catalogue.missingBounds then lostLine "bounds" None
+            else false
+        diagnostics |> List.filter (excused >> not)
 
     /// Parses scenario text; includes are resolved through the resolver (null: none available).
     static member Parse(fileName: string, text: string, resolver: Func<string, string | null> | null) : ParseResult =
-        let resolve = ScenarioLanguage.ToResolver resolver
+        let resolve = ScenarioLanguage.ToResolver(CheckOptions(Resolver = resolver))
         try
             ParseResult(Parser.parse resolve fileName text)
         with e ->
             ParseResult(
                 { File = { FileName = fileName; Scenarios = [] }
                   Diagnostics = [ ScenarioLanguage.InternalError(fileName, e) ]
-                  Sources = [ SourceText(fileName, text) ] }
+                  Sources = [ SourceText(fileName, text) ]
+                  Lost = [ Parser.Unread ] }
             )
 
     static member Parse(fileName: string, text: string) : ParseResult = ScenarioLanguage.Parse(fileName, text, null)
@@ -72,20 +105,20 @@ type ScenarioLanguage =
     /// Parses and checks scenario text.
     static member Check(fileName: string, text: string, options: CheckOptions | null) : CheckResult =
         let options = match options with null -> CheckOptions() | o -> o
-        let resolve = ScenarioLanguage.ToResolver options.Resolver
+        let resolve = ScenarioLanguage.ToResolver options
         let checkerOptions: Checker.Options = { Resolve = resolve; MaxGridPoints = options.MaxGridPoints }
         let sources = [ SourceText(fileName, text) ]
         try
             let parsed = Parser.parse resolve fileName text
             let diagnostics, scenarios = Checker.check checkerOptions parsed.File
-            // A line that failed to parse contributes no statement, so "missing ..." diagnostics
-            // after syntax errors are consequences, not news: leave them out.
-            let consequential = [ Catalogue.missingNodes; Catalogue.missingObjective; Catalogue.missingBounds; Catalogue.nodeNotMeasured; Catalogue.missingState ]
-            let syntaxErrors = parsed.Diagnostics |> List.exists (fun d -> d.IsError)
-            let diagnostics = if syntaxErrors then diagnostics |> List.filter (fun d -> not (List.contains d.Def consequential)) else diagnostics
+            let diagnostics = ScenarioLanguage.WithoutConsequences(parsed, diagnostics)
             CheckResult(parsed.Diagnostics @ diagnostics, scenarios, parsed.Sources)
         with e ->
             CheckResult([ ScenarioLanguage.InternalError(fileName, e) ], [], sources)
+
+    /// Text from a scenario file made safe for a terminal: control characters and bidirectional
+    /// overrides escaped as \u001B (as every rendered diagnostic shows them). For titles and names a host prints.
+    static member Printable(text: string) : string = Diagnostic.printable text
 
     static member Check(fileName: string, text: string) : CheckResult = ScenarioLanguage.Check(fileName, text, null)
 

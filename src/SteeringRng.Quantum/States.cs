@@ -122,12 +122,26 @@ public static class States
     /// </summary>
     public static bool IsConvex(IReadOnlyList<double> weights) => weights.All(w => w >= 0);
 
-    /// <summary>Throws unless |Σ_i w_i − 1| ≤ tolerance (the message gives the sum to ten digits).</summary>
+    /// <summary>
+    /// Throws unless |Σ_i w_i − 1| ≤ tolerance. The message gives the sum to ten digits, or to as many more as it
+    /// takes not to read "1" (with a tolerance below 1e-10, ten digits would round 1 + 1e-11 to 1).
+    /// </summary>
     public static void RequireUnitSum(IReadOnlyList<double> weights, double tolerance = OperatorChecks.DefaultTolerance)
     {
         double total = weights.Sum();
         if (!(Math.Abs(total - 1) <= tolerance))
-            throw new QuantumValidationException($"The mixture weights sum to {total:G10}, not 1.", Math.Abs(total - 1));
+            throw new QuantumValidationException($"The mixture weights sum to {NotOne(total)}, not 1.", Math.Abs(total - 1));
+    }
+
+    /// <summary>The shortest of 10..17 significant digits that does not read as exactly 1.</summary>
+    private static string NotOne(double total)
+    {
+        for (var digits = 10; digits < 17; digits++)
+        {
+            var text = total.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture);
+            if (double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) != 1) return text;
+        }
+        return total.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Σ_i w_i ρ_i after checking that the states share their local dimensions.</summary>

@@ -11,7 +11,8 @@ public static class ReportTable
     {
         ArgumentNullException.ThrowIfNull(report);
         options ??= new TableOptions();
-        writer.WriteLine($"Scenario: {report.Scenario}");
+        // The title comes from a scenario file (or a JSON report): escape control characters, as diagnostics do.
+        writer.WriteLine($"Scenario: {SteeringRng.Scenario.ScenarioLanguage.Printable(report.Scenario)}");
         if (report.Rows.Count == 0)
         {
             writer.WriteLine("(no results)");

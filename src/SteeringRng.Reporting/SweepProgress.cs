@@ -21,6 +21,7 @@ public sealed class SweepProgress : IPointProgress
     private readonly long started;
     private int done;
     private int failed;
+    private int interrupted;
     private int lastLineAt;
     private TimeSpan? lastRedraw;
     private bool finished;
@@ -50,14 +51,15 @@ public sealed class SweepProgress : IPointProgress
 
     public int Done { get { lock (gate) return done; } }
 
-    /// <summary>Records one finished point (thread-safe); <paramref name="succeeded"/> false counts it as failed.</summary>
-    public void PointDone(bool succeeded = true)
+    /// <summary>Records one finished point (thread-safe), counted as failed or interrupted by its outcome.</summary>
+    public void PointDone(PointOutcome outcome = PointOutcome.Succeeded)
     {
         lock (gate)
         {
             if (finished) return;
             done++;
-            if (!succeeded) failed++;
+            if (outcome == PointOutcome.Failed) failed++;
+            if (outcome == PointOutcome.Interrupted) interrupted++;
             if (interactive) Redraw(force: done == Total);
             else if (LineDue()) WriteLine();
         }
@@ -116,7 +118,9 @@ public sealed class SweepProgress : IPointProgress
     {
         var percent = Total == 0 ? 100 : (int)(100L * done / Total);
         var failures = failed == 0 ? "" : $", {failed} failed";
-        return $"{done}/{Total} points ({percent}%){failures}";
+        // Points cut short by Ctrl-C were not tried to the end: not failures.
+        var cut = interrupted == 0 ? "" : $", {interrupted} interrupted";
+        return $"{done}/{Total} points ({percent}%){failures}{cut}";
     }
 
     /// <summary>Estimated time left, assuming the remaining points take as long on average as the finished ones.</summary>

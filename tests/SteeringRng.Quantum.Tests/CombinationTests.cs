@@ -63,4 +63,15 @@ public class CombinationTests
         Assert.Contains("sum to 1.000001,", ex.Message);
         States.RequireUnitSum([0.25, 0.75]);
     }
+
+    [Fact]
+    public void RequireUnitSum_NeverPrintsOneForASumThatIsNotOne()
+    {
+        // Ten digits round 1 + 1e-11 to "1"; with a tolerance of 1e-12 that sum is refused, and must not read as 1.
+        var ex = Assert.Throws<QuantumValidationException>(() => States.RequireUnitSum([0.5, 0.5 + 1e-11], tolerance: 1e-12));
+        Assert.Contains("sum to 1.00000000001,", ex.Message);
+        Assert.DoesNotContain("sum to 1,", ex.Message);
+        // Within the default tolerance (1e-9): accepted.
+        States.RequireUnitSum([0.5, 0.5 + 1e-12]);
+    }
 }

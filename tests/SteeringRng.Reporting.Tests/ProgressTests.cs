@@ -1,3 +1,5 @@
+using SteeringRng.Certification.Run;
+
 namespace SteeringRng.Reporting.Tests;
 
 public class ProgressTests
@@ -39,12 +41,28 @@ public class ProgressTests
     {
         var output = new StringWriter();
         var progress = new SweepProgress(output, total: 7, interactive: false, label: "s", clock: new ManualClock()) { LineEvery = 3 };
-        for (var i = 0; i < 7; i++) progress.PointDone(succeeded: i != 1);
+        for (var i = 0; i < 7; i++) progress.PointDone(i != 1 ? PointOutcome.Succeeded : PointOutcome.Failed);
         progress.Finish();
         Assert.Equal([
             "s: 3/7 points (42%), 1 failed, 0.0 s elapsed, about 0.0 s left",
             "s: 6/7 points (85%), 1 failed, 0.0 s elapsed, about 0.0 s left",
             "s: 7/7 points (100%), 1 failed, 0.0 s elapsed",
+        ], Lines(output));
+    }
+
+    [Fact]
+    public void Interrupted_points_are_counted_as_interrupted_not_failed()
+    {
+        var output = new StringWriter();
+        var progress = new SweepProgress(output, total: 4, interactive: false, label: "s", clock: new ManualClock()) { LineEvery = 4 };
+        progress.PointDone(PointOutcome.Succeeded);
+        progress.PointDone(PointOutcome.Failed);
+        progress.PointDone(PointOutcome.Interrupted);
+        progress.PointDone(PointOutcome.Interrupted);
+        progress.Finish(interrupted: true);
+        Assert.Equal([
+            "s: 4/4 points (100%), 1 failed, 2 interrupted, 0.0 s elapsed",
+            "s: interrupted after 4 of 4 points.",
         ], Lines(output));
     }
 

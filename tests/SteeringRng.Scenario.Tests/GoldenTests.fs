@@ -9,7 +9,7 @@ open Expecto
 open SteeringRng.Scenario
 
 let render (fileName: string) (text: string) =
-    let options = CheckOptions(Resolver = TestFiles.resolverIn TestFiles.casesDir)
+    let options = CheckOptions(FileReader = TestFiles.readerIn TestFiles.casesDir)
     let result = ScenarioLanguage.Check(fileName, text, options)
     let diagnostics = result.RenderDiagnostics()
     let models = result.Scenarios |> Seq.map ScenarioLanguage.Print |> String.concat ""

@@ -9,8 +9,8 @@ namespace SteeringRng.Certification.Run;
 /// <summary>Told when a sweep point has finished (for progress displays); called from worker threads.</summary>
 public interface IPointProgress
 {
-    /// <param name="allSucceeded">Whether every row of the point has a value (or is not applicable).</param>
-    void PointDone(bool allSucceeded);
+    /// <param name="outcome">Whether every row of the point has a value, a computed row failed, or the point was cut short.</param>
+    void PointDone(PointOutcome outcome);
 }
 
 /// <summary>
@@ -36,7 +36,7 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
             {
                 var rows = RunPoint(points[index], jobs, cancellation);
                 done[index] = rows;
-                progress?.PointDone(rows.All(r => RowStatus.HasValue(r.Status) || r.Status == RowStatus.NotApplicable));
+                progress?.PointDone(PointOutcomes.Of(rows));
             });
         }
         catch (OperationCanceledException) { interrupted = true; }

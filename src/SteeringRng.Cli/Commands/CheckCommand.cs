@@ -1,6 +1,7 @@
 using SteeringRng.Certification;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Lowering;
+using SteeringRng.Scenario;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -52,7 +53,7 @@ public sealed class CheckCommand : ICommand
         }
         var warnings = result.Diagnostics.Count;
         foreach (var s in result.Scenarios)
-            stdout.WriteLine($"{s.Title}: {s.Nodes.Length} nodes, {s.Sweep.Points.Length} point(s), {s.Objectives.Length} objective(s), " +
+            stdout.WriteLine($"{ScenarioLanguage.Printable(s.Title)}: {s.Nodes.Length} nodes, {s.Sweep.Points.Length} point(s), {s.Objectives.Length} objective(s), " +
                              $"bounds {string.Join(", ", s.Bounds.Select(BoundSpecs.NameOf))}");
         stdout.WriteLine($"{file}: ok ({result.Scenarios.Count} scenario(s), {warnings} warning(s)).");
         return ExitCodes.Optimal;

@@ -4,6 +4,7 @@ using SteeringRng.Certification.Run;
 using SteeringRng.Cli.Output;
 using SteeringRng.Reporting;
 using SteeringRng.Sdp;
+using SteeringRng.Scenario;
 using Checked = SteeringRng.Scenario.Checked;
 
 namespace SteeringRng.Cli.Commands;
@@ -31,6 +32,9 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "parallel. Progress goes to stderr (a bar on a terminal; plain lines when redirected or CI=true), the table",
         "to stdout. Outputs named in the scenario (table, plot, export sdpa) are written too, relative to the",
         "scenario file. Ctrl-C stops cleanly: the rows computed so far are written, marked interrupted.",
+        "Before anything is computed every output path is checked (exit code 3 otherwise): none may be an input",
+        "(the scenario file or a file it includes or reads), no two outputs may share a path, and each folder must",
+        "take new files. Each file is written to a temporary file beside it and renamed, never left half written.",
         "",
         "Options:",
         "  --set NAME=VALUE   override a parameter: a value (mu=0.5), a range (\"mu=0.5 .. 0.6 step 0.05\") or a",
@@ -79,12 +83,15 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
                     throw new UsageException($"--scenario {only}: '{options.File}' holds {scenarios.Count} scenario(s).");
                 scenarios = [scenarios[only - 1]];
             }
+            // Every output of every scenario, checked before anything is computed (OutputCheck).
+            var targets = scenarios.Select((s, k) => OutputTargets.For(loaded, s, k, scenarios.Count, options)).ToList();
+            OutputCheck.Check(targets.SelectMany(t => t).ToList(), loaded.Inputs);
             var reports = new List<RunReport>();
             for (var k = 0; k < scenarios.Count; k++)
             {
                 if (k > 0) stdout.WriteLine();
                 // The scenario under way when Ctrl-C comes is still written (marked interrupted); later ones are not started.
-                reports.Add(RunOne(loaded, scenarios[k], k, scenarios.Count, options, solver, stdout, stderr, cancellation.Token));
+                reports.Add(RunOne(loaded, scenarios[k], targets[k], options, solver, stdout, stderr, cancellation.Token));
                 if (cancellation.IsCancellationRequested) break;
             }
             return ExitCode(reports, cancellation.IsCancellationRequested);
@@ -92,7 +99,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         finally { Console.CancelKeyPress -= onCancel; }
     }
 
-    private static RunReport RunOne(ScenarioFile.Loaded loaded, Checked.Scenario scenario, int index, int count, RunOptions options,
+    private static RunReport RunOne(ScenarioFile.Loaded loaded, Checked.Scenario scenario, IReadOnlyList<OutputTarget> targets, RunOptions options,
         ISdpSolver solver, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var run = ScenarioRun.Plan(scenario, new RunSettings
@@ -108,24 +115,19 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         ReportTable.Write(report, stdout);
 
         var x = run.Model.SweptNames.Count > 0 ? run.Model.SweptNames[0] : null;
-        if (options.Json is { } json) Written(stderr, RunOutputs.ForScenario(json, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Json));
-        if (options.Csv is { } csv) Written(stderr, RunOutputs.ForScenario(csv, index, count), p => RunOutputs.WriteTable(report, p, Checked.TableFormat.Csv));
-        if (options.Plot is { } plot) Written(stderr, RunOutputs.ForScenario(plot, index, count), p => Notes(stderr, RunOutputs.WritePlot(report, p, x)));
-        foreach (var output in options.ScenarioOutputs ? scenario.Outputs : [])
+        foreach (var target in targets)
         {
-            switch (output)
+            switch (target)
             {
-                case Checked.Output.Table t:
-                    Written(stderr, loaded.Resolve(t.file), p => RunOutputs.WriteTable(report, p, t.format));
+                case OutputTarget.Table t:
+                    Written(stderr, t.Path, p => RunOutputs.WriteTable(report, p, t.Format));
                     break;
-                case Checked.Output.Plot p:
-                    var over = scenario.Sweep.Parameters[p.over].Name;
-                    Written(stderr, loaded.Resolve(p.file), path => Notes(stderr, RunOutputs.WritePlot(report, path, over)));
+                case OutputTarget.Plot p:
+                    Written(stderr, p.Path, path => Notes(stderr, RunOutputs.WritePlot(report, path, p.Over ?? x)));
                     break;
-                case Checked.Output.Sdpa s:
-                    var folder = loaded.Resolve(s.file);
-                    var files = SdpaExport.Write(run, folder, Path.GetFileName(loaded.Path));
-                    stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {folder}");
+                case OutputTarget.SdpaFolder s:
+                    var files = SdpaExport.Write(run, s.Path, Path.GetFileName(loaded.Path));
+                    stderr.WriteLine($"wrote {files.Count} SDPA file(s) to {s.Path}");
                     break;
             }
         }
@@ -143,7 +145,12 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         foreach (var note in notes) stderr.WriteLine("  note: " + note);
     }
 
-    private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
+    // Titles come from the file: control characters are shown escaped, as in diagnostics.
+    private static string Shorten(string title)
+    {
+        title = ScenarioLanguage.Printable(title);
+        return title.Length <= 40 ? title : title[..37] + "...";
+    }
 
     /// <summary>10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0.</summary>
     public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)

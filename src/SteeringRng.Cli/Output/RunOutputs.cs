@@ -8,7 +8,8 @@ namespace SteeringRng.Cli.Output;
 /// <summary>
 /// Writes a run's results: JSON and CSV per JSON-CONTRACT.md, H_min plots (SVG or PNG by extension). Paths named
 /// in the scenario are relative to the scenario file; paths on the command line are relative to the working
-/// folder. Missing parent folders are created. Problems are reported, not thrown past the run.
+/// folder. Missing parent folders are created. Each file is written whole or not at all (<see cref="AtomicFile"/>);
+/// <see cref="OutputCheck"/> has checked every path before the run. Problems are reported, not thrown past the run.
 /// </summary>
 public static class RunOutputs
 {
@@ -18,8 +19,8 @@ public static class RunOutputs
         var json = format is null ? Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) : format.IsJson;
         try
         {
-            if (json) File.WriteAllText(path, ReportJsonWriter.ToJson(report));
-            else File.WriteAllText(path, ReportCsvWriter.ToCsv(report));
+            var text = json ? ReportJsonWriter.ToJson(report) : ReportCsvWriter.ToCsv(report);
+            AtomicFile.Write(path, temporary => File.WriteAllText(temporary, text));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,7 +34,9 @@ public static class RunOutputs
         CreateParent(path);
         try
         {
-            var result = HminPlot.Save(report, path, new PlotOptions(XParameter: xParameter));
+            PlotResult? saved = null;
+            AtomicFile.Write(path, temporary => saved = HminPlot.Save(report, temporary, new PlotOptions(XParameter: xParameter)));
+            var result = saved!;
             return [.. result.Warnings, .. result.Notes.Count == 0 ? [] : new[] { $"{result.Notes.Count} row(s) not drawn in {path} (not optimal or no H_min)" }];
         }
         catch (IOException e) { throw new InputException(e.Message); }

@@ -40,7 +40,7 @@ public static class SdpaExport
                 $"objective {job.Objective}, bound {job.Bound}, parameters {(point.Parameters.Count == 0 ? "(none)" : point.Parameters.ToString())}",
                 $"moment form: max <C,X> s.t. <A_i,X> = b_i, X psd; {meaning}",
             };
-            try { SdpaWriter.WriteFile(problem, path, comments); }
+            try { AtomicFile.Write(path, temporary => SdpaWriter.WriteFile(problem, temporary, comments)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new InputException($"cannot write '{path}': {e.Message}");

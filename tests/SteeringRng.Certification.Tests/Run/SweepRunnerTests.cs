@@ -1,4 +1,7 @@
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Jobs;
 using SteeringRng.Certification.Results;
+using SteeringRng.Certification.Run;
 using SteeringRng.Certification.Tests.Support;
 using SteeringRng.Sdp;
 
@@ -26,6 +29,50 @@ public class SweepRunnerTests
         var report = run.Execute(new InteriorPointSolver(), cancellation: cts.Token);
         Assert.True(report.Interrupted);
         Assert.All(report.Rows, r => Assert.Equal(RowStatus.Skipped, r.Status));
+    }
+
+    /// <summary>A job that presses Ctrl-C (cancels the run) while it runs, then returns its row as if it had finished.</summary>
+    private sealed class InterruptingJob(CancellationTokenSource cts) : BoundJob("joint", "ns")
+    {
+        public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
+            SdpSettings settings, CancellationToken cancellation)
+        {
+            cts.Cancel();
+            return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, 0.5, RowStatus.Optimal);
+        }
+    }
+
+    private sealed class Outcomes : IPointProgress
+    {
+        public List<PointOutcome> Seen { get; } = [];
+        public void PointDone(PointOutcome outcome) { lock (Seen) Seen.Add(outcome); }
+    }
+
+    [Fact]
+    public void A_point_cut_short_by_an_interruption_is_reported_interrupted_not_failed()
+    {
+        var run = Scenarios.Plan(Sweep);
+        using var cts = new CancellationTokenSource();
+        var progress = new Outcomes();
+        var jobs = new BoundJob[] { new InterruptingJob(cts), new InterruptingJob(cts) };
+        var (rows, interrupted) = new SweepRunner(new InteriorPointSolver(), SdpSettings.Default) { Parallelism = 1 }
+            .Run([run.Points[0]], jobs, progress, cts.Token);
+        Assert.True(interrupted);
+        Assert.Equal([RowStatus.Optimal, RowStatus.Skipped], rows.Select(r => r.Status));
+        Assert.Equal([PointOutcome.Interrupted], progress.Seen);
+    }
+
+    [Fact]
+    public void A_failed_row_makes_the_point_failed_even_when_it_was_cut_short()
+    {
+        var rows = new[]
+        {
+            ResultRow.Failed(ParameterSet.Empty, "g", "ns", RowStatus.Error, "boom"),
+            ResultRow.Failed(ParameterSet.Empty, "g", "npa 1", RowStatus.Skipped, "the run was interrupted before this row"),
+        };
+        Assert.Equal(PointOutcome.Failed, PointOutcomes.Of(rows));
+        Assert.Equal(PointOutcome.Interrupted, PointOutcomes.Of(rows[1..]));
+        Assert.Equal(PointOutcome.Succeeded, PointOutcomes.Of([]));
     }
 
     // H^NS of noisy GHZ with the joint guess X, X: P_g = 1 for μ ≤ 1/2 and 1/4 at μ = 1 (docs/formulations/bound-ordering.md).

@@ -1,0 +1,38 @@
+using System.Text;
+using SteeringRng.Scenario;
+
+namespace SteeringRng.Certification.Input;
+
+/// <summary>
+/// Reads a text file without ever holding more than a limit of it: a file that proves longer (a huge file, or an
+/// endless device such as /dev/zero, whose reported length is 0) is <see cref="FileContent.TooLarge"/> as soon as
+/// one byte past the limit has been read. The limits are the language's (<see cref="InputLimits"/>).
+/// </summary>
+public static class BoundedFile
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <exception cref="IOException">The file exists but cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
+    public static FileContent Read(string path, long maxBytes)
+    {
+        if (!File.Exists(path)) return FileContent.NotFound;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        // A regular file says its size up front; devices and pipes do not, so the loop below is the real bound.
+        if (stream.CanSeek && stream.Length > maxBytes) return FileContent.TooLarge;
+        var bytes = new MemoryStream();
+        var chunk = new byte[ChunkBytes];
+        while (true)
+        {
+            var wanted = (int)Math.Min(chunk.Length, maxBytes + 1 - bytes.Length);
+            var read = stream.Read(chunk, 0, wanted);
+            if (read == 0) break;
+            bytes.Write(chunk, 0, read);
+            if (bytes.Length > maxBytes) return FileContent.TooLarge;
+        }
+        bytes.Position = 0;
+        // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return FileContent.NewText(reader.ReadToEnd());
+    }
+}

@@ -1,0 +1,20 @@
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Cli.Output;
+
+/// <summary>
+/// One output a run will write, known before anything is computed so that every output can be checked first
+/// (<see cref="OutputCheck"/>). <see cref="Origin"/> says who asked for it, for messages ("--json", "the scenario's
+/// table \"r.csv\"").
+/// </summary>
+public abstract record OutputTarget(string Origin, string Path)
+{
+    /// <summary>A table of rows, JSON or CSV (null: by extension).</summary>
+    public sealed record Table(string Origin, string Path, Checked.TableFormat? Format) : OutputTarget(Origin, Path);
+
+    /// <summary>An H_min plot over a swept parameter (null: the first one swept).</summary>
+    public sealed record Plot(string Origin, string Path, string? Over) : OutputTarget(Origin, Path);
+
+    /// <summary>A folder of SDPA files.</summary>
+    public sealed record SdpaFolder(string Origin, string Path) : OutputTarget(Origin, Path);
+}
