@@ -24,7 +24,8 @@ if (!loaded.Result.Succeeded)
     Console.Error.WriteLine(loaded.Result.RenderDiagnostics());
     return 3;
 }
-var run = CertificationEngine.Plan(loaded, RunSettings.Default with { Bounds = ["ns", "npa 1"] })[0];
+// The file holds two scenarios; the first (NS, Q1, Glo every 0.01) is run here, restricted to two of its bounds.
+var run = ScenarioRun.Plan(loaded.Result.Scenarios[0], RunSettings.Default with { Bounds = ["ns", "npa 1"] });
 var report = run.Execute(solver);
 foreach (var row in report.Rows)
     Console.WriteLine($"scenario: mu = {row.Parameters[0].Value:F2}, {row.Objective} / {row.Bound}: {row.Status}, P_g = {row.Pguess:F6}, H_min = {row.Hmin:F6} bits");
