@@ -23,7 +23,7 @@ public enum ThresholdQuantity
 /// tol = 1e-6 is the near-optimal tolerance, the ordering tolerance (OrderingCheck) and the steering job's verdict.</item>
 /// <item>Steering: v* &lt; 1 − tol, the steering job's own verdict (Jobs/SteeringJob.cs); v* is the dual (functional) side.</item>
 /// </list>
-/// Where P_g leaves 1 with slope s in μ (s ≈ 1.5 for the 3-qubit GHZ under NS), the tolerance moves the threshold by
+/// Where P_g leaves 1 with slope s in μ (s ≈ 1 for the 3-qubit GHZ under NS), the tolerance moves the threshold by
 /// about tol / s ≈ 1e-6, below the default width 1e-5; for steering on a white-noise family v*(μ) = μ*/μ, so the shift is μ* · tol.
 /// </summary>
 public sealed record ThresholdCriterion(ThresholdQuantity Quantity, double Tolerance = ThresholdCriterion.DefaultTolerance)
