@@ -71,6 +71,7 @@ public static class ThresholdJsonWriter
         json.WriteString("outcome", result.Outcome);
         Nullable(json, "lo", result.Lo);
         Nullable(json, "hi", result.Hi);
+        if (result.ExactAtMost is { } exact) Number(json, "exact_at_most", exact);
         Evidence(json, "at_lo", result.AtLo);
         Evidence(json, "at_hi", result.AtHi);
         json.WriteString("monotonicity", result.Monotonicity);

@@ -36,7 +36,10 @@ public static class ThresholdText
         if (report.Results.Any(r => r.Method == ThresholdMethod.Direct))
             writer.WriteLine($"direct = {ThresholdMethod.Direct}: {report.Parameter}* = v* at {report.Parameter} = 1, its bracket confirmed by solving at both ends.");
         var notes = report.Results.Where(r => r.Message.Length > 0 || r.Outcome == ThresholdOutcome.NotMonotone)
-            .Select(r => $"{r.Objective} / {r.Bound}: {r.Message}").ToList();
+            .Select(r => $"{r.Objective} / {r.Bound}: {r.Message}")
+            .Concat(report.Results.Where(r => r.ExactAtMost is not null).Select(r => Invariant(
+                $"{r.Objective} / {r.Bound}: exact threshold (P_g < 1) <= {r.ExactAtMost:F7} by concavity (chord through the ends; as accurate as the solver)")))
+            .ToList();
         if (notes.Count > 0)
         {
             writer.WriteLine("Notes:");

@@ -21,6 +21,12 @@ public sealed record ThresholdResult
     /// <summary>Every point solved, in the order solved (the ends, then the bisection steps; for the direct method the pure end first).</summary>
     public IReadOnlyList<ThresholdEvidence> Evaluations { get; init; } = [];
 
+    /// <summary>
+    /// Randomness, bracketed, white-noise family: the exact threshold (P_g &lt; 1, no tolerance) is at most this, by
+    /// concavity (<see cref="ChordExtrapolation"/>); an estimate as accurate as the solver's values. Null otherwise.
+    /// </summary>
+    public double? ExactAtMost { get; init; }
+
     /// <summary>What was checked about monotonicity (or why it is only assumed).</summary>
     public string Monotonicity { get; init; } = "";
 

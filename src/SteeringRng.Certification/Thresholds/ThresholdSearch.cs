@@ -152,11 +152,13 @@ public sealed class ThresholdSearch
         }
         else monotonicity += $"; checked on the {evaluations.Count(e => e.Decided)} evaluated points";
 
+        var extrapolated = outcome == ThresholdOutcome.Bracketed && quantity == ThresholdQuantity.Randomness && _familyMismatch is null
+            ? ChordExtrapolation.ExactThresholdAtMost(atLo!, atHi!) : null;
         var claims = outcome is ThresholdOutcome.Bracketed or ThresholdOutcome.AboveRange or ThresholdOutcome.BelowRange or ThresholdOutcome.Interrupted;
         return result with
         {
             Method = method, Outcome = outcome, Evaluations = evaluations, Monotonicity = monotonicity,
-            AtLo = atLo, AtHi = atHi,
+            AtLo = atLo, AtHi = atHi, ExactAtMost = extrapolated,
             Lo = claims ? atLo?.At : null, Hi = claims ? atHi?.At : null,
             Message = string.Join("; ", notes), Seconds = clock.Elapsed.TotalSeconds,
         };
