@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SteeringRng.Certification.Thresholds;
 using SteeringRng.Cli.Commands;
 
 namespace SteeringRng.Cli.Tests;
@@ -66,6 +67,23 @@ public sealed class ThresholdCommandTests : IDisposable
             Assert.False(t.GetProperty("at_lo").GetProperty("past").GetBoolean());
             Assert.True(t.GetProperty("at_hi").GetProperty("past").GetBoolean());
         }
+    }
+
+    private static ThresholdReport Report(bool interrupted, params string[] outcomes) =>
+        new("s", "mu", 0, 1, 1e-5, null, outcomes.Select(o => new ThresholdResult
+        {
+            Objective = "joint", Bound = "ns", Criterion = new ThresholdCriterion(ThresholdQuantity.Randomness),
+            Method = ThresholdMethod.Bisection, Outcome = o,
+        }).ToArray(), interrupted, 0);
+
+    [Fact]
+    public void Exit_codes_say_whether_every_applicable_search_has_an_answer()
+    {
+        Assert.Equal(ExitCodes.Optimal, ThresholdCommand.ExitCode(
+            [Report(false, ThresholdOutcome.Bracketed, ThresholdOutcome.BelowRange, ThresholdOutcome.AboveRange, ThresholdOutcome.NotApplicable)], false));
+        Assert.Equal(ExitCodes.RowsFailed, ThresholdCommand.ExitCode([Report(false, ThresholdOutcome.Bracketed, ThresholdOutcome.NotMonotone)], false));
+        Assert.Equal(ExitCodes.RowsFailed, ThresholdCommand.ExitCode([Report(false, ThresholdOutcome.Failed)], false));
+        Assert.Equal(ExitCodes.Interrupted, ThresholdCommand.ExitCode([Report(true, ThresholdOutcome.Interrupted)], false));
     }
 
     [Fact]
