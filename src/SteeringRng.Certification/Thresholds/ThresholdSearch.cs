@@ -159,7 +159,10 @@ public sealed class ThresholdSearch
         {
             Method = method, Outcome = outcome, Evaluations = evaluations, Monotonicity = monotonicity,
             AtLo = atLo, AtHi = atHi, ExactAtMost = extrapolated,
-            Lo = claims ? atLo?.At : null, Hi = claims ? atHi?.At : null,
+            // An end is claimed only with its evidence: decided, not past at lo, past at hi (an interrupted search may
+            // hold an unconfirmed end, e.g. the direct bracket's high end skipped by Ctrl-C).
+            Lo = claims && atLo is { Decided: true, Past: false } ? atLo.At : null,
+            Hi = claims && atHi is { Decided: true, Past: true } ? atHi.At : null,
             Message = string.Join("; ", notes), Seconds = clock.Elapsed.TotalSeconds,
         };
     }
