@@ -74,6 +74,12 @@ type Sweep =
         fun name ->
             s.Parameters |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(values[p.Index], 0.0))
 
+    /// Given values of every parameter (indexed like Parameters), as an expression environment: a point off the
+    /// grid, for searches between grid points (thresholds). Derived parameters are taken as given.
+    member s.LookupValues(values: float[]) : Expr.Lookup =
+        fun name ->
+            s.Parameters |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(values[p.Index], 0.0))
+
     member s.Names = s.Parameters |> Array.map (fun p -> p.Name) |> List.ofArray
 
     /// "mu = 0.3, d = 2" (swept parameters only; "the single point" when nothing is swept)

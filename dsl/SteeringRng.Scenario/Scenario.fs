@@ -137,6 +137,20 @@ type ScenarioLanguage =
             | Result.Ok rho -> rho
             | Result.Error d -> invalidOp ("a checked state failed to evaluate: " + d.Message)
 
+    /// The state at given values of the parameters (values[p.Index] for every parameter p of scenario.Sweep), e.g.
+    /// between grid points for a threshold search. Only the grid points were checked, so a failure here is the
+    /// caller's: ArgumentException (QuantumValidationException when the numbers are not a state) with the reason.
+    /// Derived parameters are not recomputed: their values are taken from `values`.
+    static member State(scenario: Checked.Scenario, values: float[]) : SteeringRng.Quantum.DensityMatrix =
+        match scenario.State with
+        | None -> invalidArg (nameof scenario) "the scenario has no state"
+        | Some state ->
+            if values.Length <> scenario.Sweep.Parameters.Length then
+                invalidArg (nameof values) (sprintf "%d parameter values given, the scenario has %d parameters" values.Length scenario.Sweep.Parameters.Length)
+            match StateEval.densityWith (scenario.Sweep.LookupValues values) scenario.Sweep.Names state with
+            | Result.Ok rho -> rho
+            | Result.Error d -> invalidArg (nameof values) d.Message
+
     /// The density matrix of a checked scenario's state at a sweep point (rows, columns in the big-endian
     /// product basis of the nodes in declaration order).
     static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =

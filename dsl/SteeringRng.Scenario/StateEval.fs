@@ -43,27 +43,33 @@ let weightOf (lookup: Expr.Lookup) (names: string list) (t: StateTerm) : Result<
     | None -> Result.Ok 1.0
     | Some w -> Expr.evaluateReal lookup names "a mixture weight" w
 
-/// The weights w_k of the terms at a sweep point.
-let weightsAt (sweep: Sweep) (point: int) (state: State) : Result<float[], Diagnostic> =
-    let lookup = sweep.Lookup point
-    let weights = state.Terms |> Array.map (weightOf lookup sweep.Names)
+/// The weights w_k of the terms in an expression environment.
+let private weightsWith (lookup: Expr.Lookup) (names: string list) (state: State) : Result<float[], Diagnostic> =
+    let weights = state.Terms |> Array.map (weightOf lookup names)
     match weights |> Array.tryPick (function Result.Error d -> Some d | Result.Ok _ -> None) with
     | Some d -> Result.Error d
     | None -> Result.Ok(weights |> Array.map (function Result.Ok w -> w | Result.Error _ -> nan))
+
+/// The weights w_k of the terms at a sweep point.
+let weightsAt (sweep: Sweep) (point: int) (state: State) : Result<float[], Diagnostic> =
+    weightsWith (sweep.Lookup point) sweep.Names state
+
+/// rho = sum_k w_k rho_k in an expression environment (a sweep point, or given parameter values).
+let densityWith (lookup: Expr.Lookup) (names: string list) (state: State) : Result<DensityMatrix, Diagnostic> =
+    let components = ResizeArray<DensityMatrix>()
+    let mutable error = None
+    for t in state.Terms do
+        if error.IsNone then
+            match densityOf lookup names state.Dims t.Component with
+            | Result.Ok rho -> components.Add rho
+            | Result.Error d -> error <- Some d
+    match weightsWith lookup names state, error with
+    | Result.Error d, _
+    | _, Some d -> Result.Error d
+    | Result.Ok weights, None -> Result.Ok(States.Combination(weights, components))
 
 /// rho = sum_k w_k rho_k at a sweep point, validated by Quantum (States.Combination: weights summing to 1;
 /// Hermitian, PSD and trace 1 when a weight is negative). Result.Error: an expression failed to evaluate;
 /// QuantumValidationException: the numbers are not a state (the message says what fails and by how much).
 let densityAt (sweep: Sweep) (point: int) (state: State) : Result<DensityMatrix, Diagnostic> =
-    let lookup = sweep.Lookup point
-    let components = ResizeArray<DensityMatrix>()
-    let mutable error = None
-    for t in state.Terms do
-        if error.IsNone then
-            match densityOf lookup sweep.Names state.Dims t.Component with
-            | Result.Ok rho -> components.Add rho
-            | Result.Error d -> error <- Some d
-    match weightsAt sweep point state, error with
-    | Result.Error d, _
-    | _, Some d -> Result.Error d
-    | Result.Ok weights, None -> Result.Ok(States.Combination(weights, components))
+    densityWith (sweep.Lookup point) sweep.Names state

@@ -4,8 +4,10 @@ using SteeringRng.Certification.Jobs;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Certification.Seesaw;
+using SteeringRng.Certification.Thresholds;
 using SteeringRng.Quantum;
 using SteeringRng.Sdp;
+using Checked = SteeringRng.Scenario.Checked;
 
 namespace SteeringRng.Certification;
 
@@ -27,6 +29,17 @@ public static class CertificationEngine
             throw new ScenarioInputException(loaded.Result.HasErrors ? loaded.Result.RenderDiagnostics() : $"{loaded.Path}: the file holds no scenario.");
         return loaded.Result.Scenarios.Select(s => ScenarioRun.Plan(s, settings)).ToArray();
     }
+
+    /// <summary>
+    /// The thresholds of one checked scenario in one parameter (docs/formulations/thresholds.md): for every requested
+    /// bound and objective, a bracket [lo, hi] of the requested width around the smallest value with randomness
+    /// (P_g ≤ 1 − tol) or steering (v* &lt; 1 − tol), with the evidence at both ends and the method used.
+    /// </summary>
+    /// <exception cref="ScenarioInputException">The request does not fit the scenario (unknown or unswept parameter,
+    /// width ≤ 0, a bound or objective it does not have).</exception>
+    public static ThresholdReport Thresholds(Checked.Scenario scenario, ThresholdRequest request, ISdpSolver solver,
+        RunSettings? settings = null, CancellationToken cancellation = default) =>
+        ThresholdSearch.Plan(scenario, request, settings).Execute(solver, cancellation);
 
     /// <summary>
     /// The bounds on Eve's guess of <paramref name="guess"/> for given data (one point): the relaxations and, with a

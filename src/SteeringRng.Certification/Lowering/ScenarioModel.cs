@@ -70,6 +70,40 @@ public sealed class ScenarioModel
         return points;
     }
 
+    /// <summary>
+    /// Every parameter's value at the grid's first point with <paramref name="name"/> set to <paramref name="value"/>
+    /// (indexed like the sweep's parameters): a point between grid points, for threshold searches.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scenario has no parameter of that name.</exception>
+    public double[] ValuesWith(string name, double value)
+    {
+        var parameter = Scenario.Sweep.Parameters.FirstOrDefault(p => p.Name == name)
+                        ?? throw new ArgumentException($"the scenario has no parameter '{name}'", nameof(name));
+        var values = (double[])Scenario.Sweep.Points[0].Clone();
+        values[parameter.Index] = value;
+        return values;
+    }
+
+    /// <summary>
+    /// A point off the grid: <paramref name="name"/> = <paramref name="value"/>, the other parameters as at the grid's
+    /// first point; its relaxations are built at <paramref name="buildPoint"/> (as a sweep builds them at its first point).
+    /// The state is evaluated on first use; an expression or a state that fails there surfaces as an ArgumentException
+    /// from the job (only the grid points were checked).
+    /// </summary>
+    public PointInput PointWith(string name, double value, PointInput buildPoint)
+    {
+        var values = ValuesWith(name, value);
+        var parameters = new ParameterSet(Scenario.Sweep.Parameters
+            .Where(p => !p.Kind.IsConstant)
+            .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
+        var state = new Lazy<DensityMatrix>(() => StateWith(values));
+        return new PointInput(-1, parameters, () => AssemblageOf(state.Value), () => Realisation(state.Value), buildPoint);
+    }
+
+    /// <summary>ρ at given values of every parameter (off the grid as well).</summary>
+    /// <exception cref="ArgumentException">The values do not give a state (QuantumValidationException says why).</exception>
+    public DensityMatrix StateWith(double[] values) => ScenarioLanguage.State(Scenario, values);
+
     /// <summary>ρ at a point, validated as a density matrix.</summary>
     public DensityMatrix StateAt(int point) =>
         DensityMatrix.Create(ScenarioLanguage.DensityMatrix(Scenario, point), Dimensions);
