@@ -39,7 +39,7 @@ public sealed record ThresholdCriterion(ThresholdQuantity Quantity, double Toler
     /// <summary>"P_g", "v*".</summary>
     public string Symbol => Quantity == ThresholdQuantity.Randomness ? "P_g" : "v*";
 
-    /// <summary>"randomness (H_min > 0): P_g <= 1 - 1e-06" or "steering: v* < 1 - 1e-06".</summary>
+    /// <summary>"randomness (H_min &gt; 0): P_g &lt;= 1 - 1e-06" or "steering: v* &lt; 1 - 1e-06".</summary>
     public string Describe() => Quantity == ThresholdQuantity.Randomness
         ? string.Create(CultureInfo.InvariantCulture, $"randomness (H_min > 0): P_g <= 1 - {Tolerance:0.##e-0}")
         : string.Create(CultureInfo.InvariantCulture, $"steering: v* < 1 - {Tolerance:0.##e-0}");
