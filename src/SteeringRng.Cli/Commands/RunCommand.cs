@@ -145,12 +145,16 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
 
     private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
 
-    /// <summary>10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0.</summary>
+    /// <summary>
+    /// 10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0. A seesaw's
+    /// verified attack counts as a success (<see cref="RowStatus.IsSuccess"/>): its P_g is a verified lower bound, as
+    /// its status says.
+    /// </summary>
     public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)
     {
         if (interrupted || reports.Any(r => r.Interrupted)) return ExitCodes.Interrupted;
         var statuses = reports.SelectMany(r => r.Rows).Select(r => r.Status).Where(s => s != RowStatus.NotApplicable).ToList();
-        if (statuses.Any(s => s is not (RowStatus.Optimal or RowStatus.NearOptimal))) return ExitCodes.RowsFailed;
+        if (statuses.Any(s => !RowStatus.IsSuccess(s) && s != RowStatus.NearOptimal)) return ExitCodes.RowsFailed;
         return statuses.Any(s => s == RowStatus.NearOptimal) ? ExitCodes.NearOptimal : ExitCodes.Optimal;
     }
 }
