@@ -24,7 +24,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
         "                 [--scenario K]",
-        "                 [--no-scenario-outputs] [--no-symmetry]",
+        "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
@@ -45,6 +45,10 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
         "                     for cross-checks and timing)",
+        "",
+        "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
+        "                     available to the process); the estimate is printed by 'steer check FILE --estimate'",
+        "  --force            run even when an estimate exceeds the limit (exit code 3 otherwise, before anything is built)",
         "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
     ]);
@@ -97,7 +101,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     {
         var run = ScenarioRun.Plan(scenario, new RunSettings
         {
-            Symmetry = options.Symmetry, Bounds = options.Bounds,
+            Symmetry = options.Symmetry, Bounds = options.Bounds, MemoryLimit = options.MemoryLimit, Force = options.Force,
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
         });
         var interactive = ReferenceEquals(stderr, Console.Error) &&
