@@ -53,13 +53,13 @@ module internal QLevel =
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
 
-    let private layoutOf (st: Structure) =
+    let private layoutOf (cancellation: CancellationToken) (st: Structure) =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
         let parts =
             if st.Reduction.Basis.IsSome then
-                GammaCompression.compute data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
+                GammaCompression.computeCancellable cancellation data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
             else
                 match st.Symmetry, st.InvariantCount with
                 | Some plan, Some _ ->
@@ -173,7 +173,7 @@ module internal QLevel =
 
     /// Blocks, F0/F_k and the objective of the whole relaxation.
     let private assemble (cancellation: CancellationToken) (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
-        let layout = layoutOf st
+        let layout = layoutOf cancellation st
         let builder = MomentFormBuilder(layout.Blocks)
         builder.EnsureVariables(variableCount st)
         // Guesses fill their own blocks independently (the table is only read), so they are emitted in parallel,
@@ -202,7 +202,7 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for KeyValue(key, x) in updated do
             constantsOnly[key] <- { x with Terms = [||] }
-        let layout = layoutOf st
+        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
         for o in 0 .. st.Guesses.Length - 1 do
             emitGuess CancellationToken.None st layout builder true (not invariant) constantsOnly o
@@ -218,7 +218,7 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for w in st.Data.Words do
             constantsOnly[struct (last, w)] <- { updated[struct (last, w)] with Terms = [||] }
-        let layout = layoutOf st
+        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
         emitGuess CancellationToken.None st layout builder true true constantsOnly last
         let _, offset = objectiveOf st guess constantsOnly [ last ]
@@ -293,7 +293,7 @@ module internal QLevel =
         let s = GeneratingSet.build scenario spec
         cancellation.ThrowIfCancellationRequested()
         let data = AssemblageMoments.build scenario assemblage
-        let reduction = SupportReduction.compute data
+        let reduction = SupportReduction.computeCancellable cancellation data
         cancellation.ThrowIfCancellationRequested()
         let plan, degenerate = if useSymmetry then symmetryPlan data reduction s guess else None, false
         cancellation.ThrowIfCancellationRequested()
