@@ -57,11 +57,11 @@ public class SeesawJobTests
         Assert.Equal(targeted, dim.Iterations == 0);
     }
 
-    // |000>: Bob's X outcome is uniformly random but classical (the data are unsteerable), so an attack with P_g = 1
-    // exists and NPA level 1 proves P_g <= 1. A seesaw row below that bound must not call itself optimal, and its
-    // message must name the bound and the gap.
+    // |000>: Bob's X outcome is uniformly random but classical (the state is a product), so an attack with P_g = 1
+    // exists in dimension 2 (Bob's device a classical bit that Eve copies) and NPA level 1 proves P_g <= 1. The seesaw
+    // used to stop at 0.5 and call it optimal; it now finds the attack, which meets the proven bound.
     [Fact]
-    public void A_seesaw_attack_below_a_proven_bound_is_not_labelled_optimal()
+    public void The_seesaw_finds_the_classical_attack_on_a_product_state()
     {
         var report = Scenarios.Plan("""
             node Alice trusted dim 2
@@ -75,13 +75,31 @@ public class SeesawJobTests
         var dim = report.Rows.Single(r => r.Bound == "seesaw dim 2");
         Assert.Equal(RowStatus.Optimal, npa.Status);
         Assert.Equal(1.0, npa.Pguess!.Value, 1e-6);
-        Assert.True(RowStatus.HasValue(dim.Status), $"{dim.Status}: {dim.Message}");
-        var gap = npa.Pguess!.Value - dim.Pguess!.Value;
-        if (gap > 1e-6)
-        {
-            Assert.Equal(RowStatus.VerifiedAttack, dim.Status);
-            Assert.StartsWith("not proven optimal: npa 1 proves P_g <= ", dim.Message, StringComparison.Ordinal);
-        }
-        else Assert.Equal(RowStatus.Optimal, dim.Status);
+        Assert.True(dim.Status == RowStatus.Optimal, $"{dim.Status}: {dim.Message}");
+        Assert.Equal(1.0, dim.Pguess!.Value, 1e-7);
+    }
+
+    // A relaxation row of the same point proves P_g <= 1 while the attack reaches 1/4 (pure GHZ, joint guess): the
+    // seesaw row is a verified attack, and its message names the bound and the gap.
+    [Fact]
+    public void A_seesaw_attack_below_a_proven_bound_is_a_verified_attack_with_the_gap()
+    {
+        var run = Scenarios.Plan("""
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = [1]
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds npa 1, seesaw dim 2 restarts 0
+            """);
+        var point = run.Points[0];
+        var seesaw = run.Jobs.Single(j => j.Bound == "seesaw dim 2");
+        var loose = ResultRow.FromGuessingProbability(point.Parameters, "joint", "npa 1", 1.0, RowStatus.Optimal, 10, 0.1, "");
+        var row = seesaw.Run(point, [(SteeringRng.Certification.Bounds.BoundRank.Npa(1, []), loose)], new InteriorPointSolver(),
+            SdpSettings.Default, CancellationToken.None);
+        Assert.Equal(RowStatus.VerifiedAttack, row.Status);
+        Assert.Equal(0.25, row.Pguess!.Value, 1e-6);
+        Assert.StartsWith("not proven optimal: npa 1 proves P_g <= 1, 0.75", row.Message, StringComparison.Ordinal);
     }
 }
