@@ -2,6 +2,7 @@ namespace SteeringRng.Relaxation
 
 open System.Collections.Generic
 open System.Numerics
+open System.Threading
 open SteeringRng.Algebra
 
 /// Facial reduction of the moment matrices for rank-deficient data. For every marginal projector
@@ -54,11 +55,13 @@ module internal GammaCompression =
                       yield z ]
 
     /// The compressed rows, or None when no direction has to be removed.
-    let compute (data: AssemblageMoments) (s: Word array) : Rows option =
+    /// (`cancellation` is checked per vector: the Gram–Schmidt passes are O(k² n) for k kernel vectors.)
+    let computeCancellable (cancellation: CancellationToken) (data: AssemblageMoments) (s: Word array) : Rows option =
         let d = data.Dimension
         let n = s.Length * d
         let kernel = ResizeArray<Complex array>()
         for z in kernelVectors data s do
+            cancellation.ThrowIfCancellationRequested()
             let scale = norm z
             orthogonalise kernel z
             let r = norm z
@@ -70,6 +73,7 @@ module internal GammaCompression =
             let complement = ResizeArray<Complex array>()
             let all = ResizeArray<Complex array>(kernel)
             for t in 0 .. n - 1 do
+                if t % 64 = 0 then cancellation.ThrowIfCancellationRequested()
                 if touched[t] then
                     let v = Array.init n (fun k -> if k = t then Complex.One else Complex.Zero)
                     orthogonalise all v
@@ -85,3 +89,5 @@ module internal GammaCompression =
                 [| for k in 0 .. n - 1 do
                        if not touched[k] then yield [| struct (k, Complex.One) |]
                    for v in complement -> sparse v |]
+
+    let compute (data: AssemblageMoments) (s: Word array) : Rows option = computeCancellable CancellationToken.None data s

@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation
 
 open System.Collections.Generic
+open System.Threading
 open SteeringRng.Algebra
 
 /// The word layout of a moment matrix Γ(u, v) = ⟨u† v⟩ over a generating set S:
@@ -14,12 +15,16 @@ type MomentMatrix private (words: Word array, upper: Word voption array) =
     let index i j = i * n - i * (i - 1) / 2 + (j - i) // row-major upper triangle, i ≤ j
 
     /// Computes every entry S_i†·S_j for i ≤ j.
-    static member Build(generatingSet: Word array) =
+    static member Build(generatingSet: Word array) = MomentMatrix.Build(generatingSet, CancellationToken.None)
+
+    /// Computes every entry S_i†·S_j for i ≤ j; the token is checked once per row (n² products can take minutes).
+    static member Build(generatingSet: Word array, cancellation: CancellationToken) =
         let n = generatingSet.Length
         let adjoints = generatingSet |> Array.map Word.adjoint
         let upper = Array.zeroCreate (n * (n + 1) / 2)
         let mutable k = 0
         for i in 0 .. n - 1 do
+            cancellation.ThrowIfCancellationRequested()
             for j in i .. n - 1 do
                 upper[k] <- Word.multiply adjoints[i] generatingSet[j]
                 k <- k + 1

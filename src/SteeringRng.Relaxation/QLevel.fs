@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation
 
 open System.Collections.Generic
+open System.Threading
 open System.Numerics
 open SteeringRng.Algebra
 open SteeringRng.Quantum
@@ -52,13 +53,13 @@ module internal QLevel =
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
 
-    let private layoutOf (st: Structure) =
+    let private layoutOf (cancellation: CancellationToken) (st: Structure) =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
         let parts =
             if st.Reduction.Basis.IsSome then
-                GammaCompression.compute data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
+                GammaCompression.computeCancellable cancellation data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
             else
                 match st.Symmetry, st.InvariantCount with
                 | Some plan, Some _ ->
@@ -129,14 +130,20 @@ module internal QLevel =
                     builder.AddLinear(k, block, r, c, v)
 
     /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
-    let private emitGuess (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
+    let private emitGuess (cancellation: CancellationToken) (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
         match layout.Parts with
-        | Some parts -> parts[e] |> Array.iteri (fun k rows -> emitCompressed st builder rows table e (layout.GammaBlock[e] + k))
+        | Some parts ->
+            parts[e] |> Array.iteri (fun k rows ->
+                cancellation.ThrowIfCancellationRequested()
+                emitCompressed st builder rows table e (layout.GammaBlock[e] + k))
         | None ->
+            let mutable seen = 0
             for struct (i, j, w) in st.Moments.UpperEntries do
+                seen <- seen + 1
+                if seen % 16384 = 0 then cancellation.ThrowIfCancellationRequested()
                 if not onlyAssemblageWords || data.Index.ContainsKey w then
                     let x = lookup table e w
                     MomentExpressions.emit builder constantsOnly layout.GammaBlock[e] (i * d, j * d) (None, None) (i = j) x
@@ -165,8 +172,8 @@ module internal QLevel =
         objective, offset
 
     /// Blocks, F0/F_k and the objective of the whole relaxation.
-    let private assemble (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
-        let layout = layoutOf st
+    let private assemble (cancellation: CancellationToken) (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+        let layout = layoutOf cancellation st
         let builder = MomentFormBuilder(layout.Blocks)
         builder.EnsureVariables(variableCount st)
         // Guesses fill their own blocks independently (the table is only read), so they are emitted in parallel,
@@ -174,7 +181,7 @@ module internal QLevel =
         let parts =
             Array.Parallel.init st.Guesses.Length (fun e ->
                 let part = MomentFormBuilder(layout.Blocks)
-                emitGuess st layout part false false table e
+                emitGuess cancellation st layout part false false table e
                 part)
         for part in parts do
             builder.Append part
@@ -195,10 +202,10 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for KeyValue(key, x) in updated do
             constantsOnly[key] <- { x with Terms = [||] }
-        let layout = layoutOf st
+        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
         for o in 0 .. st.Guesses.Length - 1 do
-            emitGuess st layout builder true (not invariant) constantsOnly o
+            emitGuess CancellationToken.None st layout builder true (not invariant) constantsOnly o
         let _, offset = objectiveOf st guess constantsOnly [ 0 .. st.Guesses.Length - 1 ]
         builder.F0(), offset, updated
 
@@ -211,9 +218,9 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for w in st.Data.Words do
             constantsOnly[struct (last, w)] <- { updated[struct (last, w)] with Terms = [||] }
-        let layout = layoutOf st
+        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
-        emitGuess st layout builder true true constantsOnly last
+        emitGuess CancellationToken.None st layout builder true true constantsOnly last
         let _, offset = objectiveOf st guess constantsOnly [ last ]
         builder.F0(), offset, updated
 
@@ -277,22 +284,30 @@ module internal QLevel =
 
     /// Q(S), reduced by the data's symmetries when `useSymmetry` (see buildWith).
     /// (With `requireReduction`: None when no symmetry reduces the problem, before anything is assembled.)
-    let rec private buildFrom (requireReduction: bool) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
+    /// (`cancellation` is checked between the stages and inside the loops over the moment matrix, so that Ctrl-C stops a
+    /// large build within about a second: OperationCanceledException.)
+    let rec private buildFrom (cancellation: CancellationToken) (requireReduction: bool) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
         let scenario = AssemblageMoments.scenarioOf names assemblage
         validate scenario guess
+        cancellation.ThrowIfCancellationRequested()
         let s = GeneratingSet.build scenario spec
+        cancellation.ThrowIfCancellationRequested()
         let data = AssemblageMoments.build scenario assemblage
-        let reduction = SupportReduction.compute data
+        let reduction = SupportReduction.computeCancellable cancellation data
+        cancellation.ThrowIfCancellationRequested()
         let plan, degenerate = if useSymmetry then symmetryPlan data reduction s guess else None, false
+        cancellation.ThrowIfCancellationRequested()
         match plan with
         | None when requireReduction && not degenerate -> None
         | _ ->
             let st, table =
-                let st = structureOf data reduction s guess plan
+                let st = structureOf cancellation data reduction s guess plan
                 match plan with
-                | Some p -> StabiliserInvariance.apply st p (expressions st)
-                | None -> st, expressions st
-            let builder, objective, offset, table = assemble st guess table
+                | Some p -> StabiliserInvariance.apply st p (expressions cancellation st)
+                | None -> st, expressions cancellation st
+            cancellation.ThrowIfCancellationRequested()
+            let builder, objective, offset, table = assemble cancellation st guess table
+            cancellation.ThrowIfCancellationRequested()
             let problem, index = builder.BuildCompact objective
             let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
                 let view = table :> IReadOnlyDictionary<_, _>
@@ -314,7 +329,7 @@ module internal QLevel =
                     upgrade.Resolve(fun () ->
                         let nextData = AssemblageMoments.build scenario next
                         match symmetryPlan nextData (SupportReduction.compute nextData) s guess with
-                        | Some _, false -> Upgrade.Found((buildFrom false true names guess spec next).Value)
+                        | Some _, false -> Upgrade.Found((buildFrom CancellationToken.None false true names guess spec next).Value)
                         | _, true -> Upgrade.NotYet
                         | None, false -> Upgrade.Never)
             let rec withData (next: Assemblage) : Relaxation =
@@ -336,14 +351,18 @@ module internal QLevel =
                         let problem' = MomentFormBuilder.WithConstant(problem, f0)
                         relaxation st' problem' offset' table' withData
                     else
-                        (buildFrom false useSymmetry names guess spec next).Value
+                        (buildFrom CancellationToken.None false useSymmetry names guess spec next).Value
             Some(relaxation st problem offset table withData)
 
     /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
     /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
     /// orbit (exact: the value is that of the full problem; see SymmetricCoordinates).
     let buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
-        (buildFrom false useSymmetry names guess spec assemblage).Value
+        (buildFrom CancellationToken.None false useSymmetry names guess spec assemblage).Value
+
+    /// buildWith, cancellable (OperationCanceledException within about a second of the token's cancellation).
+    let buildCancellable (cancellation: CancellationToken) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
+        (buildFrom cancellation false useSymmetry names guess spec assemblage).Value
 
     /// The symmetry-reduced Q(S), or None when the data have no symmetry that merges guesses. Degenerate data (e.g.
     /// white noise, where U cannot be fixed) give the full Q(S), which takes the reduction from the first later data
@@ -352,7 +371,7 @@ module internal QLevel =
     /// Collins–Gisin parametrisation makes every σ^e no-signalling, and Σ_e σ^e = σ^obs; it is how a symmetric
     /// scenario's NS bound is computed when the plain NS program would be too large (GHZ, N = 4, d = 3).
     let tryBuildReduced (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
-        buildFrom true true names guess spec assemblage
+        buildFrom CancellationToken.None true true names guess spec assemblage
 
     /// Q(S) with symmetry reduction (see buildWith).
     let build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =

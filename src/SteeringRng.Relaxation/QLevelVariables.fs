@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation
 
 open System.Collections.Generic
+open System.Threading
 open System.Numerics
 open SteeringRng.Algebra
 open SteeringRng.Relaxation.Symmetry
@@ -52,15 +53,18 @@ module internal QLevelVariables =
             else [ for e in 0 .. radix[j] - 1 do for rest in go (j + 1) -> e :: rest ]
         go 0 |> List.map List.toArray |> List.toArray
 
-    let structureOf (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) (symmetry: SymmetryPlan option) =
+    let structureOf (cancellation: CancellationToken) (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) (symmetry: SymmetryPlan option) =
         let d = data.Dimension
-        let moments = MomentMatrix.Build s
+        let moments = MomentMatrix.Build(s, cancellation)
         let guesses =
             match symmetry with
             | Some plan -> plan.Orbits.Representatives |> Array.map (fun e -> plan.AllGuesses[e])
             | None -> guessTuples data.Scenario guess
         let free = SymbolTable()
+        let mutable seen = 0
         for struct (_, _, w) in moments.UpperEntries do
+            seen <- seen + 1
+            if seen % 65536 = 0 then cancellation.ThrowIfCancellationRequested()
             if not (data.Index.ContainsKey w) then free.Intern w |> ignore
         let freeOffset = Array.zeroCreate (free.Count + 1)
         for k in 0 .. free.Count - 1 do
@@ -160,7 +164,7 @@ module internal QLevelVariables =
 
     /// The affine expression of every moment block M^e(w) that the relaxation uses, keyed by (e, w) for
     /// assemblage words and free representatives.
-    let expressions (st: Structure) =
+    let expressions (cancellation: CancellationToken) (st: Structure) =
         let d = st.Data.Dimension
         let g = st.Guesses.Length
         let table = Dictionary<struct (int * Word), MomentExpression>()
@@ -169,6 +173,7 @@ module internal QLevelVariables =
         | None -> plainDataExpressions st table
         for e in 0 .. g - 1 do
             for k in 0 .. st.FreeSymbols.Count - 1 do
+                if k % 4096 = 0 then cancellation.ThrowIfCancellationRequested()
                 let w = st.FreeSymbols.Word k
                 let parameters = if Word.isSelfAdjoint w then BlockParameters.hermitian d else BlockParameters.general d
                 let start = st.FreeBase[e] + st.FreeOffset[k]

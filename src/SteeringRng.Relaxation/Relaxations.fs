@@ -2,6 +2,7 @@ namespace SteeringRng.Relaxation
 
 open System
 open System.Numerics
+open System.Threading
 open SteeringRng.Algebra
 open SteeringRng.Quantum
 open SteeringRng.Relaxation.Steering
@@ -69,6 +70,20 @@ type Relaxations =
         (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec, useSymmetry: bool)
         : Relaxation =
         QLevel.buildWith
+            useSymmetry
+            (AssemblageMoments.defaultNames assemblage.PartyCount)
+            (Relaxations.GuessOf(guessedParties, guessedSettings))
+            generatingSet
+            assemblage
+
+    /// Q(S) as above, cancellable: the build checks `cancellation` in its loops and throws OperationCanceledException
+    /// within about a second (large levels take minutes to build).
+    static member QLevel
+        (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec, useSymmetry: bool,
+         cancellation: CancellationToken)
+        : Relaxation =
+        QLevel.buildCancellable
+            cancellation
             useSymmetry
             (AssemblageMoments.defaultNames assemblage.PartyCount)
             (Relaxations.GuessOf(guessedParties, guessedSettings))

@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation
 
 open System.Numerics
+open System.Threading
 
 /// Facial reduction for rank-deficient data (docs/formulations/facial-reduction.md). Every sub-assemblage block satisfies
 /// 0 ⪯ σ^e_{a|x} ⪯ σ^obs_{a|x}, so it lives on the support of the observed block: K† σ^e_{a|x} = 0 for a basis K
@@ -21,7 +22,8 @@ module internal SupportReduction =
     [<Literal>]
     let RankTolerance = 1e-9
 
-    let compute (data: AssemblageMoments) : SupportReduction =
+    /// (`cancellation` reaches the null-space elimination, the expensive part for large rank-deficient data.)
+    let computeCancellable (cancellation: CancellationToken) (data: AssemblageMoments) : SupportReduction =
         let d = data.Dimension
         let split (m: Complex[,]) = HermitianSupport.split RankTolerance m
         let tupleSplit =
@@ -62,4 +64,6 @@ module internal SupportReduction =
                                 yield im
                 }
             { TupleSupport = tupleSplit |> Array.map fst
-              Basis = Some(NullSpace.basis n rows 1e-10) }
+              Basis = Some(NullSpace.basisCancellable cancellation n rows 1e-10) }
+
+    let compute (data: AssemblageMoments) : SupportReduction = computeCancellable CancellationToken.None data

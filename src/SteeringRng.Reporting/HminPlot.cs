@@ -115,7 +115,9 @@ public static class HminPlot
     private static string? WhyNotDrawn(ResultRow row, PlotOptions options)
     {
         if (row.CriticalVisibility is not null) return "steering-test row (critical visibility), not an H_min";
-        var acceptable = RowStatus.IsOptimal(row.Status) || (options.IncludeNearOptimal && row.Status == RowStatus.NearOptimal);
+        // A verified attack is drawn: its H_min is a true upper bound on H, which is what a seesaw curve shows.
+        var acceptable = RowStatus.IsOptimal(row.Status) || row.Status == RowStatus.VerifiedAttack
+                         || (options.IncludeNearOptimal && row.Status == RowStatus.NearOptimal);
         if (!acceptable) return row.Message.Length == 0 ? row.Status : $"{row.Status}: {row.Message.ReplaceLineEndings(" ")}";
         if (row.Hmin is not { } h || !double.IsFinite(h)) return "no finite H_min";
         return null;

@@ -10,6 +10,9 @@ public static class PivotTable
 {
     public const string NearOptimalMark = "~";
 
+    /// <summary>Marks a seesaw cell whose attack is verified but not proven optimal (an upper bound on H_min).</summary>
+    public const string VerifiedAttackMark = "^";
+
     public static TextTable Build(RunReport report, TableOptions? options, out IReadOnlyList<string> notes)
     {
         options ??= new TableOptions();
@@ -72,6 +75,7 @@ public static class PivotTable
         var value = row.CriticalVisibility ?? row.Hmin;
         if (RowStatus.IsOptimal(row.Status)) return TableCells.Fixed(value, decimals);
         if (row.Status == RowStatus.NearOptimal && value is not null) return TableCells.Fixed(value, decimals) + NearOptimalMark;
+        if (row.Status == RowStatus.VerifiedAttack && value is not null) return TableCells.Fixed(value, decimals) + VerifiedAttackMark;
         return ShortStatus(row.Status);
     }
 

@@ -25,6 +25,8 @@ public static class ReportTable
             table.Write(writer);
             if (report.Rows.Any(r => r.Status == RowStatus.NearOptimal))
                 writer.WriteLine($"{PivotTable.NearOptimalMark} = near-optimal: solved to reduced accuracy.");
+            if (report.Rows.Any(r => r.Status == RowStatus.VerifiedAttack))
+                writer.WriteLine($"{PivotTable.VerifiedAttackMark} = verified attack: an upper bound on H_min, not proven optimal.");
             if (notes.Count > 0)
             {
                 writer.WriteLine();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Run;
 
 namespace SteeringRng.Reporting;
@@ -9,7 +10,7 @@ namespace SteeringRng.Reporting;
 /// each time another tenth of the points is done, or every <see cref="LineEvery"/> points if that is set,
 /// so a log file shows steady progress without thousands of lines. All methods may be called concurrently.
 /// </summary>
-public sealed class SweepProgress : IPointProgress
+public sealed class SweepProgress : IPointProgress, IBuildProgress
 {
     private const int BarWidth = 30;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
@@ -62,6 +63,23 @@ public sealed class SweepProgress : IPointProgress
             if (outcome == PointOutcome.Interrupted) interrupted++;
             if (interactive) Redraw(force: done == Total);
             else if (LineDue()) WriteLine();
+        }
+    }
+
+    /// <summary>
+    /// A line before a large relaxation is built ("building npa 3 for objective joint: blocks …"), so a long silence
+    /// has a reason; on a terminal the bar line is closed first and redrawn after.
+    /// </summary>
+    public void Building(string objective, string bound, RelaxationEstimate estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        lock (gate)
+        {
+            if (finished) return;
+            if (interactive && lastRedraw is not null) writer.WriteLine();
+            writer.WriteLine($"{Label}: building {bound} for objective {objective}: {estimate.Describe()}; this may take a while");
+            writer.Flush();
+            if (interactive) Redraw(force: true);
         }
     }
 

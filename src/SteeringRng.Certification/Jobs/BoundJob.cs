@@ -1,4 +1,5 @@
 using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Sdp;
@@ -18,6 +19,9 @@ public abstract class BoundJob(string objective, string bound)
 
     /// <summary>Position in the chain H^Glo ≤ H^NS ≤ H^{Q1} ≤ … ≤ H^Dim, or null when the row is not in the chain.</summary>
     public virtual BoundRank? Rank => null;
+
+    /// <summary>The size of its relaxation, estimated before anything is built (set by the planner; null: none).</summary>
+    public RelaxationEstimate? Estimate { get; internal set; }
 
     /// <summary>
     /// The row at a point, given the rows the point's earlier jobs produced (in plan order, with their ranks). Most

@@ -30,7 +30,7 @@ public static class GuessJobs
             case BoundSpec.Npa npa:
                 var generatingSet = GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray());
                 return RelaxationJob.Guessing(objective, bound.Name, npa.Rank,
-                    data => Relaxations.QLevel(data, parties, settings, generatingSet, symmetry));
+                    (data, cancellation) => Relaxations.QLevel(data, parties, settings, generatingSet, symmetry, cancellation));
             case BoundSpec.Dimension seesaw:
                 return new SeesawJob(objective, guess, seesaw.Options);
             default:

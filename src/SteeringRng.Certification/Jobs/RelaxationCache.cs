@@ -11,28 +11,31 @@ namespace SteeringRng.Certification.Jobs;
 /// not rebuild the SDP structure at each point. Data-free relaxations (Bell) are the same at every point.
 /// Thread-safe: points run in parallel.
 /// </summary>
+/// <param name="build">Builds the relaxation; it may honour the token (OperationCanceledException: nothing is cached).</param>
 /// <param name="dataFree">The relaxation takes no data (Bell): built once, used as it is at every point.</param>
-public sealed class RelaxationCache(Func<Assemblage?, IRelaxation> build, bool dataFree = false)
+public sealed class RelaxationCache(Func<Assemblage?, CancellationToken, IRelaxation> build, bool dataFree = false)
 {
+    public RelaxationCache(Func<Assemblage?, IRelaxation> build, bool dataFree = false) : this((data, _) => build(data), dataFree) { }
+
     private readonly object _gate = new();
     private IRelaxation? _prototype;
 
-    public IRelaxation For(PointInput point)
+    public IRelaxation For(PointInput point, CancellationToken cancellation = default)
     {
         IRelaxation prototype;
         lock (_gate)
         {
-            _prototype ??= Build(point);
+            _prototype ??= Build(point, cancellation);
             prototype = _prototype;
         }
         return dataFree || ReferenceEquals(point, point.SweepStart) ? prototype : prototype.WithData(point.Assemblage);
     }
 
     /// <summary>At the sweep's first point; if its data are refused there (ArgumentException), at this point's data.</summary>
-    private IRelaxation Build(PointInput point)
+    private IRelaxation Build(PointInput point, CancellationToken cancellation)
     {
-        if (dataFree) return build(null);
-        try { return build(point.SweepStart.Assemblage); }
-        catch (ArgumentException) when (!ReferenceEquals(point, point.SweepStart)) { return build(point.Assemblage); }
+        if (dataFree) return build(null, cancellation);
+        try { return build(point.SweepStart.Assemblage, cancellation); }
+        catch (ArgumentException) when (!ReferenceEquals(point, point.SweepStart)) { return build(point.Assemblage, cancellation); }
     }
 }

@@ -23,7 +23,7 @@ public sealed class RelaxationJob : BoundJob
     private readonly bool _bell;
     private readonly string _correlations;
 
-    private RelaxationJob(string objective, string bound, BoundRank? rank, Func<Assemblage?, IRelaxation> build, bool bell, string correlations)
+    private RelaxationJob(string objective, string bound, BoundRank? rank, Func<Assemblage?, CancellationToken, IRelaxation> build, bool bell, string correlations)
         : base(objective, bound)
     {
         _rank = rank;
@@ -34,11 +34,15 @@ public sealed class RelaxationJob : BoundJob
 
     /// <summary>A guessing-probability relaxation of the point's assemblage (NS, Glo, Q_k).</summary>
     public static RelaxationJob Guessing(string objective, string bound, BoundRank rank, Func<Assemblage, IRelaxation> build) =>
-        new(objective, bound, rank, data => build(data!), bell: false, "");
+        new(objective, bound, rank, (data, _) => build(data!), bell: false, "");
+
+    /// <summary>A guessing-probability relaxation whose build honours the run's cancellation (Q_k: large levels take minutes).</summary>
+    public static RelaxationJob Guessing(string objective, string bound, BoundRank rank, Func<Assemblage, CancellationToken, IRelaxation> build) =>
+        new(objective, bound, rank, (data, cancellation) => build(data!, cancellation), bell: false, "");
 
     /// <summary>A Bell bound: one problem with no data, over the named set of correlations ("quantum", "no-signalling").</summary>
     public static RelaxationJob Bell(string objective, string bound, string correlations, Func<IRelaxation> build) =>
-        new(objective, bound, null, _ => build(), bell: true, correlations);
+        new(objective, bound, null, (_, _) => build(), bell: true, correlations);
 
     public override BoundRank? Rank => _rank;
 
@@ -47,7 +51,7 @@ public sealed class RelaxationJob : BoundJob
     {
         var clock = Stopwatch.StartNew();
         IRelaxation relaxation;
-        try { relaxation = Relaxation(point); }
+        try { relaxation = _cache.For(point, cancellation); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
@@ -15,6 +16,9 @@ namespace SteeringRng.Certification.Jobs;
 /// the seesaw (e.g. `bounds npa 2, seesaw dim 10`) that ended optimal, its P_g (read from the conservative side, an
 /// upper bound on P_g by weak duality) is the seesaw's target: an attack meeting it is optimal and the search stops
 /// there. Near-optimal or failed rows are never used as targets.
+/// The row's status says what the number is: <see cref="RowStatus.Optimal"/> only when the attack meets such a target
+/// (proven optimal), else <see cref="RowStatus.VerifiedAttack"/> (a verified lower bound on P_g); when a target exists
+/// and the attack stays below it by more than the target tolerance, the message names the bound and the gap.
 /// </summary>
 public sealed class SeesawJob(string objective, GuessTarget guess, SeesawOptions options)
     : BoundJob(objective, $"seesaw dim {options.Dimension}")
@@ -25,10 +29,10 @@ public sealed class SeesawJob(string objective, GuessTarget guess, SeesawOptions
         SdpSettings settings, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var targets = earlier.Where(e => e.Row.Objective == Objective && e.Rank is { Tier: < BoundRank.DimensionTier }
+        var proven = earlier.Where(e => e.Row.Objective == Objective && e.Rank is { Tier: < BoundRank.DimensionTier }
                 && e.Row.Status == RowStatus.Optimal && e.Row.Pguess is > 0)
-            .Select(e => e.Row.Pguess!.Value).ToArray();
-        var run = targets.Length == 0 ? options : options with { Target = targets.Min() };
+            .Select(e => e.Row).MinBy(r => r.Pguess!.Value);
+        var run = proven is null ? options : options with { Target = proven.Pguess!.Value };
         if (point.Realisation is not { } realisation)
             return Failed(point, RowStatus.NotApplicable,
                 "the seesaw starts from a model of the data (a state and measurements); these data have none");
@@ -41,6 +45,16 @@ public sealed class SeesawJob(string objective, GuessTarget guess, SeesawOptions
             return Failed(point, RowStatus.Error, $"{result.Status}: {result.Message}", iterations, seconds);
         var message = (result.Status == SeesawStatus.RoundLimit ? "round limit reached (the attack is verified, so still a bound); " + result.Message : result.Message)
                       + "; " + result.Statistics;
-        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, result.GuessingProbability, RowStatus.Optimal, iterations, seconds, message);
+        // Optimal only when proven so: the attack meets a relaxation's upper bound on P_g (SeesawStatus.Optimal).
+        var optimal = result.Status == SeesawStatus.Optimal;
+        if (!optimal && proven is not null)
+        {
+            // gap = P_g[relaxation] − P_g[attack] > tolerance: the relaxation leaves room the seesaw did not reach.
+            var gap = proven.Pguess!.Value - result.GuessingProbability;
+            message = string.Create(CultureInfo.InvariantCulture,
+                $"not proven optimal: {proven.Bound} proves P_g <= {proven.Pguess!.Value:G10}, {gap:G6} above this attack's P_g; ") + message;
+        }
+        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, result.GuessingProbability,
+            optimal ? RowStatus.Optimal : RowStatus.VerifiedAttack, iterations, seconds, message);
     }
 }

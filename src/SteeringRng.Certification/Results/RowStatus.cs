@@ -17,10 +17,23 @@ public static class RowStatus
     public const string Skipped = "skipped";
     /// <summary>The bound does not apply to this objective (e.g. Glo for a guess of one party); the reason is the message.</summary>
     public const string NotApplicable = "not-applicable";
+    /// <summary>
+    /// A seesaw row whose attack passed the independent check but meets no proven relaxation bound: its P_g is a
+    /// verified lower bound on Eve's optimal P_g (H^Dim an upper bound on H), not a proven optimum. A verified attack
+    /// that meets a relaxation bound of the same run within the target tolerance is <see cref="Optimal"/> instead.
+    /// </summary>
+    public const string VerifiedAttack = "verified-attack";
 
     /// <summary>Only an optimal row is a certified value; every other status is shown, but flagged.</summary>
     public static bool IsOptimal(string status) => status == Optimal;
 
-    /// <summary>Whether a row with this status carries a number (optimal or near-optimal).</summary>
-    public static bool HasValue(string status) => status is Optimal or NearOptimal;
+    /// <summary>Whether a row with this status carries a number (optimal, near-optimal or a verified attack).</summary>
+    public static bool HasValue(string status) => status is Optimal or NearOptimal or VerifiedAttack;
+
+    /// <summary>
+    /// Whether the row is a success for <c>steer run</c>'s exit code: its number is exactly what it claims to be. A
+    /// verified attack counts (a seesaw proves optimality only when a relaxation in the same run meets it, so treating
+    /// it as a failure would fail every seesaw-only run); near-optimal rows are handled separately (exit code 1).
+    /// </summary>
+    public static bool IsSuccess(string status) => status is Optimal or VerifiedAttack;
 }

@@ -1,5 +1,6 @@
 using SteeringRng.Algebra;
 using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Jobs;
 using SteeringRng.Certification.Lowering;
 using SteeringRng.Certification.Results;
@@ -23,13 +24,18 @@ public static class JobPlanner
         var bounds = model.Scenario.Bounds.Select(b => BoundSpecs.Of(model, b)).ToArray();
         foreach (var objective in model.Scenario.Objectives)
             foreach (var bound in bounds.Where(b => b is not BoundSpec.Steering))
-                jobs.Add(objective.Kind switch
+            {
+                var job = objective.Kind switch
                 {
                     Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry),
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
-                });
-        if (bounds.Any(b => b is BoundSpec.Steering)) jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry));
+                };
+                if (job is not UnavailableJob) job.Estimate = JobEstimates.Of(model, objective, bound);
+                jobs.Add(job);
+            }
+        if (bounds.Any(b => b is BoundSpec.Steering))
+            jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry) { Estimate = JobEstimates.Of(model, null, new BoundSpec.Steering()) });
         return jobs;
     }
 

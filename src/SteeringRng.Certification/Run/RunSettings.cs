@@ -17,5 +17,11 @@ public sealed record RunSettings
     /// <summary>Settings of every SDP solve.</summary>
     public SdpSettings Sdp { get; init; } = SdpSettings.Default;
 
+    /// <summary>Memory the run may use, in bytes; null: what the machine makes available (<see cref="Estimates.MemoryBudget.Available"/>).</summary>
+    public double? MemoryLimit { get; init; }
+
+    /// <summary>Run even when a relaxation's estimated memory exceeds the limit (the estimate may be pessimistic).</summary>
+    public bool Force { get; init; }
+
     public static RunSettings Default { get; } = new();
 }

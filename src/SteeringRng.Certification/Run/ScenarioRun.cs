@@ -1,3 +1,4 @@
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Jobs;
 using SteeringRng.Certification.Lowering;
@@ -49,11 +50,21 @@ public sealed class ScenarioRun
     }
 
     /// <summary>Every job at every point (points in parallel); Ctrl-C through <paramref name="cancellation"/> keeps the rows computed so far.</summary>
+    /// <exception cref="ScenarioInputException">A relaxation's estimated memory exceeds the limit (<see cref="MemoryRefusal"/>) and <see cref="RunSettings.Force"/> is not set.</exception>
     public RunReport Execute(ISdpSolver solver, IPointProgress? progress = null, CancellationToken cancellation = default)
     {
+        if (!Settings.Force && MemoryRefusal() is { } refusal)
+            throw new ScenarioInputException($"scenario '{Title}': {refusal}");
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
         var (rows, interrupted) = runner.Run(Points, Jobs, progress, cancellation);
         return new RunReport(Title, rows, interrupted);
+    }
+
+    /// <summary>Why the run would not fit in memory (from the jobs' estimates, before anything is built), or null when it fits.</summary>
+    public string? MemoryRefusal()
+    {
+        var (limit, source) = Settings.MemoryLimit is { } set ? (set, "--memory-limit") : (MemoryBudget.Available, "the memory available to this process");
+        return MemoryBudget.Refusal(Jobs, limit, Math.Min(Settings.Parallelism, Points.Count), source);
     }
 
     /// <summary>Each job's SDP at each point (or the reason it has none), in point order, without solving.</summary>

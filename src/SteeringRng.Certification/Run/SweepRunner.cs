@@ -23,6 +23,8 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
     /// <summary>How many points run at once (default: one per core).</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    private readonly ConcurrentDictionary<BoundJob, byte> _announced = new();
+
     /// <returns>The rows in point order, and whether the run was interrupted.</returns>
     public (IReadOnlyList<ResultRow> Rows, bool Interrupted) Run(IReadOnlyList<PointInput> points, IReadOnlyList<BoundJob> jobs,
         IPointProgress? progress, CancellationToken cancellation)
@@ -34,7 +36,7 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
         {
             Parallel.For(0, points.Count, options, index =>
             {
-                var rows = RunPoint(points[index], jobs, cancellation);
+                var rows = RunPoint(points[index], jobs, cancellation, progress as IBuildProgress);
                 done[index] = rows;
                 progress?.PointDone(PointOutcomes.Of(rows));
             });
@@ -45,7 +47,8 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
     }
 
     /// <summary>All jobs at one point, then the ordering check. A job that throws becomes an error row (a defect, reported).</summary>
-    public IReadOnlyList<ResultRow> RunPoint(PointInput point, IReadOnlyList<BoundJob> jobs, CancellationToken cancellation)
+    public IReadOnlyList<ResultRow> RunPoint(PointInput point, IReadOnlyList<BoundJob> jobs, CancellationToken cancellation,
+        IBuildProgress? building = null)
     {
         var rows = new List<(BoundRank?, ResultRow)>();
         foreach (var job in jobs)
@@ -55,6 +58,9 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
                 row = ResultRow.Failed(point.Parameters, job.Objective, job.Bound, RowStatus.Skipped, "the run was interrupted before this row");
             else
             {
+                // The first point to reach a large job builds its relaxation (the others wait for it): say so once.
+                if (building is not null && job.Estimate is { IsLarge: true } estimate && _announced.TryAdd(job, 0))
+                    building.Building(job.Objective, job.Bound, estimate);
                 try { row = job.Run(point, rows, solver, settings, cancellation); }
                 catch (OperationCanceledException)
                 {

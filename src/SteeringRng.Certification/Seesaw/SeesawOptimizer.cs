@@ -70,6 +70,8 @@ public sealed class SeesawOptimizer
         // then nothing else runs. Without one, the embedded realisation keeps its place as the first start.
         var starts = new List<(string Label, BlockAttack Attack)>();
         if (_options.Target is null) starts.Add(embedded);
+        // A product state lets Eve hold a classical copy of the guessed outcomes (P_g = 1 at once): cheap, so tried early.
+        if (ClassicalCopyStart.TryBuild(realisation, blocks, guess) is { } copy) starts.Add(("classical copy of the guessed outcomes", copy));
         starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
         if (_options.Target is not null) starts.Add(embedded);
         for (int s = 1; s <= _options.RandomStarts; s++)

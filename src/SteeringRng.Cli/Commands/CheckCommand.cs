@@ -1,6 +1,8 @@
 using SteeringRng.Certification;
 using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Run;
 using SteeringRng.Scenario;
 
 namespace SteeringRng.Cli.Commands;
@@ -14,7 +16,7 @@ public sealed class CheckCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer check FILE.scn [--set NAME=VALUE]...",
+        "Usage: steer check FILE.scn [--set NAME=VALUE]... [--estimate [--memory-limit SIZE] [--parallel N]]",
         "",
         "Parses and checks the scenario (names, dimensions, measurements, the state at every sweep point,",
         "objectives, bounds, outputs) and prints each problem as  file:line:col: error SRnnnn: message,",
@@ -23,19 +25,32 @@ public sealed class CheckCommand : ICommand
         "",
         "Options:",
         "  --set NAME=VALUE   override a parameter as 'steer run' would (e.g. --set mu=0.5)",
+        "  --estimate         also print, per objective x bound, the relaxation's size estimated from word counts",
+        "                     (blocks, variables, nonzeros, memory) and whether 'steer run' would refuse it; exit",
+        "                     code 3 when one is over the memory limit",
+        "  --memory-limit SIZE  the limit for --estimate (8G, 512M; default: the memory available to the process)",
+        "  --parallel N       points solved at once, as for 'steer run' (each holds its own solver memory)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         string? file = null;
         var overrides = new List<ParamOverride>();
+        var estimate = false;
+        double? memoryLimit = null;
+        int? parallelism = null;
         for (var i = 0; i < arguments.Count; i++)
         {
             var arg = arguments[i];
-            if (arg == "--set")
+            string Value() => i + 1 < arguments.Count ? arguments[++i] : throw new UsageException($"option {arg} needs a value.");
+            if (arg == "--set") overrides.Add(ParamOverride.Parse(Value()));
+            else if (arg == "--estimate") estimate = true;
+            else if (arg == "--memory-limit") memoryLimit = MemorySize.Parse(Value());
+            else if (arg == "--parallel")
             {
-                if (i + 1 >= arguments.Count) throw new UsageException("option --set needs a value.");
-                overrides.Add(ParamOverride.Parse(arguments[++i]));
+                var text = Value();
+                if (!int.TryParse(text, out var n) || n < 1) throw new UsageException($"--parallel needs a positive integer, got '{text}'.");
+                parallelism = n;
             }
             else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
             else if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
@@ -55,7 +70,21 @@ public sealed class CheckCommand : ICommand
         foreach (var s in result.Scenarios)
             stdout.WriteLine($"{ScenarioLanguage.Printable(s.Title)}: {s.Nodes.Length} nodes, {s.Sweep.Points.Length} point(s), {s.Objectives.Length} objective(s), " +
                              $"bounds {string.Join(", ", s.Bounds.Select(BoundSpecs.NameOf))}");
+        var over = false;
+        if (estimate)
+            foreach (var s in result.Scenarios)
+            {
+                // Planning reads the model's shape only: no state is evaluated, no relaxation built.
+                var run = ScenarioRun.Plan(s, new RunSettings { MemoryLimit = memoryLimit, Parallelism = parallelism ?? Math.Max(1, Environment.ProcessorCount) });
+                stdout.WriteLine(EstimateReport.Describe(run));
+                over |= run.MemoryRefusal() is not null;
+            }
         stdout.WriteLine($"{file}: ok ({result.Scenarios.Count} scenario(s), {warnings} warning(s)).");
+        if (over)
+        {
+            stderr.WriteLine($"{file}: a relaxation's estimated memory exceeds the limit; 'steer run' would refuse it (see above).");
+            return ExitCodes.InputError;
+        }
         return ExitCodes.Optimal;
     }
 }

@@ -25,7 +25,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
         "                 [--scenario K]",
-        "                 [--no-scenario-outputs] [--no-symmetry]",
+        "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
@@ -49,6 +49,10 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
         "                     for cross-checks and timing)",
+        "",
+        "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
+        "                     available to the process); the estimate is printed by 'steer check FILE --estimate'",
+        "  --force            run even when an estimate exceeds the limit (exit code 3 otherwise, before anything is built)",
         "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
     ]);
@@ -104,7 +108,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     {
         var run = ScenarioRun.Plan(scenario, new RunSettings
         {
-            Symmetry = options.Symmetry, Bounds = options.Bounds,
+            Symmetry = options.Symmetry, Bounds = options.Bounds, MemoryLimit = options.MemoryLimit, Force = options.Force,
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
         });
         var interactive = ReferenceEquals(stderr, Console.Error) &&
@@ -152,12 +156,16 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         return title.Length <= 40 ? title : title[..37] + "...";
     }
 
-    /// <summary>10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0.</summary>
+    /// <summary>
+    /// 10 interrupted; 9 when a row has no certified value; 1 when some are only near-optimal; else 0. A seesaw's
+    /// verified attack counts as a success (<see cref="RowStatus.IsSuccess"/>): its P_g is a verified lower bound, as
+    /// its status says.
+    /// </summary>
     public static int ExitCode(IReadOnlyList<RunReport> reports, bool interrupted)
     {
         if (interrupted || reports.Any(r => r.Interrupted)) return ExitCodes.Interrupted;
         var statuses = reports.SelectMany(r => r.Rows).Select(r => r.Status).Where(s => s != RowStatus.NotApplicable).ToList();
-        if (statuses.Any(s => s is not (RowStatus.Optimal or RowStatus.NearOptimal))) return ExitCodes.RowsFailed;
+        if (statuses.Any(s => !RowStatus.IsSuccess(s) && s != RowStatus.NearOptimal)) return ExitCodes.RowsFailed;
         return statuses.Any(s => s == RowStatus.NearOptimal) ? ExitCodes.NearOptimal : ExitCodes.Optimal;
     }
 }

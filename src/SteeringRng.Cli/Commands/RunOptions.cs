@@ -5,7 +5,8 @@ namespace SteeringRng.Cli.Commands;
 /// <summary>The parsed arguments of <c>steer run</c>.</summary>
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
-    bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true)
+    bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true,
+    double? MemoryLimit = null, bool Force = false)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -15,6 +16,8 @@ public sealed record RunOptions(
         var solver = "builtin";
         var scenarioOutputs = true;
         var symmetry = true;
+        var force = false;
+        double? memoryLimit = null;
         List<string>? bounds = null;
         int? scenario = null;
         var overrides = new List<ParamOverride>();
@@ -28,6 +31,8 @@ public sealed record RunOptions(
                 case "--json": json = Value(); break;
                 case "--no-scenario-outputs": scenarioOutputs = false; break;
                 case "--no-symmetry": symmetry = false; break;
+                case "--force": force = true; break;
+                case "--memory-limit": memoryLimit = MemorySize.Parse(Value()); break;
                 case "--bounds":
                     bounds = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                         .Select(b => string.Join(' ', b.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
@@ -63,6 +68,7 @@ public sealed record RunOptions(
         }
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
-        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry);
+        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry,
+            memoryLimit, force);
     }
 }

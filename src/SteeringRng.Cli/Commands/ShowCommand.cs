@@ -1,3 +1,4 @@
+using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Lowering;
 using SteeringRng.Certification.Run;
 
@@ -21,6 +22,7 @@ public sealed class ShowCommand : ICommand
         "the level (numbered words; B0|1 is Bob's projector for outcome 0 of setting 1, last outcomes are not",
         "letters: they are I minus the others) and the moment matrix as a grid of words u^dagger v (0 for products",
         "that vanish). For a guess objective every entry is a d_A x d_A block; for a Bell objective a number.",
+        "The size estimate of every objective x bound (as 'steer check --estimate') comes first.",
         "",
         "Options:",
         "  --objective NAME   which objective (default: the first); it fixes the party names",
@@ -58,6 +60,9 @@ public sealed class ShowCommand : ICommand
         var scenarios = loaded.Result.Scenarios;
         if (scenarioIndex > scenarios.Count) throw new UsageException($"--scenario {scenarioIndex}: '{file}' holds {scenarios.Count} scenario(s).");
         var run = ScenarioRun.Plan(scenarios[scenarioIndex - 1]);
+        // The estimate first: it is quick, while the layout of a large level is long to compute and to print.
+        stdout.WriteLine(EstimateReport.Describe(run));
+        stdout.WriteLine();
         stdout.WriteLine(NpaLayout.Describe(run.Model, objectiveName, level));
         return ExitCodes.Optimal;
     }
