@@ -43,7 +43,7 @@ public static class JobPlanner
         return bound switch
         {
             BoundSpec.Npa npa => RelaxationJob.Bell(objective, bound.Name, "quantum",
-                () => Relaxations.NpaBell(scenario, polynomial, GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray()))),
+                () => Relaxations.NpaBell(scenario, polynomial, NpaGeneratingSet.Of(npa))),
             BoundSpec.NoSignalling => RelaxationJob.Bell(objective, bound.Name, "no-signalling",
                 () => Relaxations.NoSignallingBell(scenario, polynomial)),
             _ => new UnavailableJob(objective, bound.Name, RowStatus.NotApplicable, $"bound '{bound.Name}' needs a trusted node"),
