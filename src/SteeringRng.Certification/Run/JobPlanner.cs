@@ -29,8 +29,15 @@ public static class JobPlanner
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 });
-        if (bounds.Any(b => b is BoundSpec.Steering)) jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry));
+        if (bounds.Any(b => b is BoundSpec.Steering))
+            jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry, NoiseFamilyOf(model)));
         return jobs;
+    }
+
+    private static SteeringRng.Scenario.NoiseFamily.WhiteNoiseFamily? NoiseFamilyOf(ScenarioModel model)
+    {
+        var family = SteeringRng.Scenario.ScenarioLanguage.WhiteNoiseFamily(model.Scenario);
+        return Microsoft.FSharp.Core.FSharpOption<SteeringRng.Scenario.NoiseFamily.WhiteNoiseFamily>.get_IsSome(family) ? family!.Value : null;
     }
 
     private static BoundJob BellJob(ScenarioModel model, string objective, Checked.BellExpression expression, BoundSpec bound)
