@@ -48,6 +48,10 @@ let tests =
               Expect.equal level.Extra [| [| 1; 2 |] |] "the pattern BC"
               Expect.equal level.Words [| [| letter 1 0 0; letter 1 1 0; letter 2 1 0 |]; [| letter 1 1 0 |] |] "two words"
           }
+          test "the printed model keeps the words, with node names" {
+              let result = ScenarioLanguage.Check("t.scn", scenario "npa \"1+BC+C0|0 B0|1\"")
+              Expect.stringContains (ScenarioLanguage.Print result.Scenarios[0]) "  bound npa 1 + Bob*Charlie + Bob0|1*Charlie0|0" "printed"
+          }
           test "a party pattern may carry powers: B^2C is BBC" {
               Expect.equal (levelOf "npa \"1+B^2C\"").Extra [| [| 1; 1; 2 |] |] "B^2C"
               Expect.equal (levelOf "npa \"1+Bob^2*Charlie\"").Extra [| [| 1; 1; 2 |] |] "Bob^2*Charlie"
