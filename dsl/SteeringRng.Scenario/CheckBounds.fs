@@ -9,48 +9,71 @@ let maxNpaLevel = 8
 let maxSeesawDim = 64
 let maxRestarts = 10000
 
-/// Parses an NPA level string: terms joined by '+', each an integer (all words up to that length)
-/// or a word over untrusted nodes, written with node initials ("BC") or names joined by '*'
-/// ("Bob*Charlie").
+/// One '+' term of an NPA level string.
+type private NpaTerm =
+    | LevelTerm of int
+    | PatternTerm of int list
+    | WordTerm of NpaLetter[]
+
+/// A party pattern: node initials ("BC"), or names joined by '*' ("Bob*Charlie"); a factor may carry a power
+/// ("B^2C" = "BBC", "Bob^2*Charlie").
+let private pattern (untrusted: Node[]) (t: string) : Result<int list, string> =
+    let factors =
+        if t.Contains '*' then t.Split('*') |> Array.map (fun n -> n.Trim()) |> List.ofArray
+        else
+            // "B^2C" → ["B^2"; "C"]: each initial with the power that follows it
+            [ let mutable i = 0
+              while i < t.Length do
+                  let start = i
+                  i <- i + 1
+                  if i < t.Length && t[i] = '^' then
+                      i <- i + 1
+                      while i < t.Length && Char.IsAsciiDigit t[i] do
+                          i <- i + 1
+                  yield t.Substring(start, i - start) ]
+    let factor (f: string) =
+        match f.Split('^') with
+        | [| reference |] -> NpaWords.nodeNamed untrusted reference |> Result.map (fun n -> [ n.Index ])
+        | [| reference; power |] ->
+            match Int32.TryParse power with
+            | true, p when p >= 1 && p <= maxNpaLevel -> NpaWords.nodeNamed untrusted reference |> Result.map (fun n -> List.replicate p n.Index)
+            | _ -> Result.Error(sprintf "the power in '%s' must be between 1 and %d" f maxNpaLevel)
+        | _ -> Result.Error(sprintf "'%s' has more than one '^'" f)
+    let parsed = factors |> List.map factor
+    match parsed |> List.tryPick (function Result.Error e -> Some e | _ -> None) with
+    | Some e when t |> Seq.exists Char.IsAsciiDigit && not (t.Contains '^') ->
+        Result.Error(e + "; a term with digits is an explicit word, written as steer show prints it: node, outcome, '|', setting (e.g. \"1+B0|1C0|0\")")
+    | Some e -> Result.Error e
+    | None -> Result.Ok(parsed |> List.collect (function Result.Ok ns -> ns | _ -> []))
+
+/// Parses an NPA level string: terms joined by '+', each an integer (all words up to that length), a party pattern
+/// (all products of one generator of each named node, in order) or an explicit word (NpaWords).
 let private npaText (ctx: Context) (nodes: Node[]) (s: SynString) : NpaLevel option =
     let fail message =
         error ctx Catalogue.npaLevel s.Range [ sprintf "\"%s\"" s.Value; message ]
         None
     let untrusted = nodes |> Array.filter (fun n -> n.Role = Untrusted)
-    let byName (name: string) = untrusted |> Array.tryFind (fun n -> n.Name = name)
-    let byInitial (c: char) =
-        match untrusted |> Array.filter (fun n -> n.Name[0] = c) with
-        | [| n |] -> Result.Ok n
-        | [||] -> Result.Error(sprintf "no untrusted node starts with '%c'" c)
-        | _ -> Result.Error(sprintf "several untrusted nodes start with '%c'; write names joined by '*' (e.g. Bob*Charlie)" c)
     let terms = s.Value.Split('+') |> Array.map (fun t -> t.Trim()) |> List.ofArray
     let parsed =
         terms
         |> List.map (fun t ->
             match Int32.TryParse t with
-            | true, k when k >= 1 && k <= maxNpaLevel -> Result.Ok(Choice1Of2 k)
+            | true, k when k >= 1 && k <= maxNpaLevel -> Result.Ok(LevelTerm k)
             | true, k -> Result.Error(sprintf "level %d must be between 1 and %d" k maxNpaLevel)
             | _ when t = "" -> Result.Error "empty term between '+' signs"
-            | _ when t.Contains '*' ->
-                let names = t.Split('*') |> Array.map (fun n -> n.Trim()) |> List.ofArray
-                match names |> List.tryFind (fun n -> (byName n).IsNone) with
-                | Some n -> Result.Error(sprintf "'%s' is not an untrusted node" n)
-                | None -> Result.Ok(Choice2Of2(names |> List.map (fun n -> (byName n).Value.Index)))
-            | _ ->
-                let letters = t |> Seq.map byInitial |> List.ofSeq
-                match letters |> List.tryPick (function Result.Error e -> Some e | _ -> None) with
-                | Some e -> Result.Error e
-                | None -> Result.Ok(Choice2Of2(letters |> List.map (function Result.Ok n -> n.Index | _ -> -1))))
+            | _ when NpaWords.isWord t -> NpaWords.parse untrusted t |> Result.map WordTerm
+            | _ -> pattern untrusted t |> Result.map PatternTerm)
     match parsed |> List.tryPick (function Result.Error e -> Some e | _ -> None) with
     | Some e -> fail e
     | None ->
-        let values = parsed |> List.map (function Result.Ok v -> v | Result.Error _ -> Choice1Of2 0)
-        let bases = values |> List.choose (function Choice1Of2 k -> Some k | _ -> None)
+        let values = parsed |> List.choose (function Result.Ok v -> Some v | Result.Error _ -> None)
+        let bases = values |> List.choose (function LevelTerm k -> Some k | _ -> None)
         if bases.IsEmpty then
             fail "needs an integer level, e.g. \"1+BC\""
         else
-            let extra = values |> List.choose (function Choice2Of2 w -> Some(Array.ofList w) | _ -> None) |> Array.ofList
-            Some { Base = List.max bases; Extra = extra; Text = s.Value }
+            let extra = values |> List.choose (function PatternTerm w -> Some(Array.ofList w) | _ -> None) |> Array.ofList
+            let words = values |> List.choose (function WordTerm w -> Some w | _ -> None) |> Array.ofList
+            Some { Base = List.max bases; Extra = extra; Words = words; Text = s.Value }
 
 let private seesaw (ctx: Context) (nodes: Node[]) (options: SynOption list) : SeesawOptions option =
     let defaultDim = nodes |> Array.filter (fun n -> n.Role = Untrusted) |> Array.map (fun n -> n.Dim) |> Array.fold max 2
@@ -85,7 +108,7 @@ let check (ctx: Context) (nodes: Node[]) (hasState: bool) (b: SynBound) : Bound 
     match b with
     | SynBound.Ns _ -> Some Bound.NoSignalling
     | SynBound.Npa(SynNpaLevel.Level k, _) ->
-        if k.Value >= 1 && k.Value <= maxNpaLevel then Some(Bound.Npa { Base = k.Value; Extra = [||]; Text = k.Text })
+        if k.Value >= 1 && k.Value <= maxNpaLevel then Some(Bound.Npa { Base = k.Value; Extra = [||]; Words = [||]; Text = k.Text })
         else
             error ctx Catalogue.valueOutOfRange k.Range [ "the NPA level"; "1"; string maxNpaLevel; k.Text ]
             None

@@ -147,11 +147,22 @@ type Objective =
       Kind: ObjectiveKind
       Range: SourceRange }
 
+/// One letter of an explicit word of an NPA level: the projector of outcome Outcome of setting Setting of an
+/// untrusted node (Node is the node index), a Collins–Gisin generator: never the last outcome of its setting,
+/// which is I − Σ of the others.
+type NpaLetter =
+    { Node: int
+      Setting: int
+      Outcome: int }
+
 /// A generalised NPA level: all words of length <= Base, plus the listed products of nodes
-/// (each extra word is a list of untrusted node indices, e.g. "1+BC" = Base 1, Extra [[B; C]]).
+/// (each extra word is a list of untrusted node indices, e.g. "1+BC" = Base 1, Extra [[B; C]]),
+/// plus explicit words ("1+B0|1C0|0" = Base 1, Words [[B0|1; C0|0]]), each in canonical order:
+/// letters sorted by node, the order within a node kept, equal neighbours merged.
 type NpaLevel =
     { Base: int
       Extra: int[][]
+      Words: NpaLetter[][]
       Text: string }
 
 type SeesawOptions =

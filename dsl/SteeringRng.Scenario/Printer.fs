@@ -109,10 +109,13 @@ let scenario (s: Scenario) : string =
     for b in s.Bounds do
         match b with
         | Bound.NoSignalling -> line "  bound ns"
-        | Bound.Npa l when l.Extra.Length = 0 -> line (sprintf "  bound npa %d" l.Base)
+        | Bound.Npa l when l.Extra.Length = 0 && l.Words.Length = 0 -> line (sprintf "  bound npa %d" l.Base)
         | Bound.Npa l ->
-            let words = l.Extra |> Array.map (fun w -> String.Join("*", w |> Array.map (fun k -> s.Nodes[k].Name)))
-            line (sprintf "  bound npa %d + %s" l.Base (String.Join(" + ", words)))
+            let patterns = l.Extra |> Array.map (fun w -> String.Join("*", w |> Array.map (fun k -> s.Nodes[k].Name)))
+            // explicit words as the level syntax writes them with names: Bob0|1*Charlie0|0
+            let words =
+                l.Words |> Array.map (fun w -> String.Join("*", w |> Array.map (fun x -> sprintf "%s%d|%d" s.Nodes[x.Node].Name x.Outcome x.Setting)))
+            line (sprintf "  bound npa %d + %s" l.Base (String.Join(" + ", Array.append patterns words)))
         | Bound.Global -> line "  bound global"
         | Bound.Seesaw o ->
             let block = o.Block |> Option.map (sprintf " block %d") |> Option.defaultValue ""

@@ -151,6 +151,10 @@ type ScenarioLanguage =
             | Result.Ok rho -> rho
             | Result.Error d -> invalidArg (nameof values) d.Message
 
+    /// The state as a family mixed with white noise along one swept parameter, ρ(p) = w(p) ρ₁ + (1 − w(p)) I/D with
+    /// w affine (e.g. `mu * ghz + (1 - mu) * white`), or None (NoiseFamily.detect).
+    static member WhiteNoiseFamily(scenario: Checked.Scenario) : NoiseFamily.WhiteNoiseFamily option = NoiseFamily.detect scenario
+
     /// The density matrix of a checked scenario's state at a sweep point (rows, columns in the big-endian
     /// product basis of the nodes in declaration order).
     static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =

@@ -16,6 +16,9 @@ type GeneratingSetSpec =
     /// (party indices 0-based in the scenario's party order; [|1; 2|] is "BC" when the parties are A, B, C).
     /// Unlike Terms it needs no party names, so it works for parties named Bob1, Bob2, ….
     | LevelWithProducts of level: int * products: int array array
+    /// LevelWithProducts plus explicit words (a chosen setting and outcome per letter, e.g. B_{0|1} C_{0|0}), each
+    /// checked to be a product of this scenario's generators: for levels designed word by word.
+    | LevelWithWords of level: int * products: int array array * words: Word list
 
 /// Generating sets: the identity first, then distinct nonzero canonical words in shortlex order.
 [<RequireQualifiedAccess>]
@@ -71,12 +74,20 @@ module GeneratingSet =
                 go next rest
         go [ Word.Identity ] parties
 
-    /// Reads one term: an integer k (NPA level k) or party letters with optional powers ("BC", "BBC", "B^2C").
+    /// Reads one term: an integer k (NPA level k), party letters with optional powers ("BC", "BBC", "B^2C"), or one
+    /// explicit word as Scenario.FormatWord prints it ("B0|1 C0|0": a term with '|'; patterns never hold one).
     let private parseTerm (scenario: Scenario) (text: string) (term: string) : Word seq =
         let t = String(term.ToCharArray() |> Array.filter (Char.IsWhiteSpace >> not))
         let fail msg = invalidArg "text" $"Level \"{text}\", term \"{term.Trim()}\": {msg}"
         if t.Length = 0 then fail "empty term (two '+' in a row, or a '+' at an end)"
-        if t |> Seq.forall Char.IsDigit then
+        if t.Contains '|' then
+            let word =
+                try scenario.ParseWord t
+                with :? ArgumentException as e -> fail e.Message
+            match word with
+            | ValueSome w -> Seq.singleton w
+            | ValueNone -> fail "the word is zero (two outcomes of one setting side by side)"
+        elif t |> Seq.forall Char.IsDigit then
             level scenario (int t) :> Word seq
         else
             let parties = ResizeArray()
@@ -122,6 +133,17 @@ module GeneratingSet =
                     invalidArg (nameof products) $"Party index {j} in a product does not exist (parties 0..{scenario.PartyCount - 1})."
         Seq.append (level scenario k) (products |> Seq.collect (List.ofArray >> product scenario)) |> finish
 
+    /// Level k ∪ the products of each index list ∪ the explicit words. Each word must be a product of this scenario's
+    /// generators (party and setting in range, never the last outcome of a setting, which is I − Σ of the others).
+    let levelWithWords (scenario: Scenario) (k: int) (products: int array array) (words: Word list) : Word array =
+        if isNull (box words) then invalidArg (nameof words) "The list of words must not be null."
+        for w in words do
+            if isNull (box w) then invalidArg (nameof words) "A word must not be null."
+            for l in w.ToArray() do
+                // Scenario.Generator checks the range and refuses last outcomes, with the reason.
+                scenario.Generator(Letter.party l, Letter.setting l, Letter.outcome l) |> ignore
+        Seq.append (levelWithProducts scenario k products) words |> finish
+
     /// The generating set of a specification.
     let build (scenario: Scenario) (spec: GeneratingSetSpec) : Word array =
         match spec with
@@ -129,3 +151,4 @@ module GeneratingSet =
         | GeneratingSetSpec.Terms text -> parse scenario text
         | GeneratingSetSpec.Words words -> finish words
         | GeneratingSetSpec.LevelWithProducts(k, products) -> levelWithProducts scenario k products
+        | GeneratingSetSpec.LevelWithWords(k, products, words) -> levelWithWords scenario k products words

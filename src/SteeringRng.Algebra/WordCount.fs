@@ -44,13 +44,17 @@ module WordCount =
     /// |S| of a generating set, and the longest word length in it, without building S: exact for NPA levels (the
     /// union of levels and product terms is bounded by the sum of their sizes). Words and level strings are built
     /// (they are short lists given by hand).
-    let generatingSet (scenario: Scenario) (spec: GeneratingSetSpec) : struct (float * int) =
+    let rec generatingSet (scenario: Scenario) (spec: GeneratingSetSpec) : struct (float * int) =
         match spec with
         | GeneratingSetSpec.Level k -> struct (upTo scenario k, k)
         | GeneratingSetSpec.LevelWithProducts(k, products) ->
             let extra = products |> Array.sumBy (productBound scenario)
             let longest = products |> Array.fold (fun m p -> max m p.Length) k
             struct (upTo scenario k + extra, longest)
+        | GeneratingSetSpec.LevelWithWords(k, products, words) ->
+            // The explicit words are a short list given by hand: each adds at most one word.
+            let struct (n, longest) = generatingSet scenario (GeneratingSetSpec.LevelWithProducts(k, products))
+            struct (n + float words.Length, words |> List.fold (fun m w -> max m w.Length) longest)
         | GeneratingSetSpec.Terms _
         | GeneratingSetSpec.Words _ ->
             let s = GeneratingSet.build scenario spec

@@ -69,6 +69,9 @@ public static class ReportJsonReader
             Pguess = OptionalNumber(row, "pguess", path),
             Hmin = OptionalNumber(row, "hmin", path),
             CriticalVisibility = OptionalNumber(row, "visibility", path),
+            Critical = row.TryGetProperty("critical", out var critical) && critical.ValueKind != JsonValueKind.Null
+                ? ReadParameters(critical, path + ".critical")
+                : null,
             Value = OptionalNumber(row, "value", path),
             Status = RequiredString(row, "status", path),
             Iterations = OptionalInteger(row, "iterations", path),

@@ -52,6 +52,17 @@ public static class ReportJsonWriter
         WriteNullable(json, "pguess", pguess);
         WriteNullable(json, "hmin", hmin);
         if (visibility is { } v) json.WriteNumber("visibility", v);
+        if (row.Critical is { Count: > 0 } critical)
+        {
+            // Only finite critical values are ever computed (CriticalParameter), so no null notes are needed here.
+            json.WriteStartObject("critical");
+            foreach (var (name, value) in critical)
+            {
+                if (double.IsFinite(value)) json.WriteNumber(name, value);
+                else json.WriteNull(name);
+            }
+            json.WriteEndObject();
+        }
         if (bellValue is { } bell) json.WriteNumber("value", bell);
         json.WriteString("status", row.Status);
         if (row.Iterations is { } iterations) json.WriteNumber("iterations", iterations);

@@ -83,6 +83,29 @@ let tests =
             Expect.equal (GeneratingSet.build named spec) (GeneratingSet.parse scenario "2+BCD") "= 2+BCD"
         }
 
+        test "explicit words next to a level: all B·C words as words = the pattern BC; a subset lies in between" {
+            let bc = GeneratingSet.product scenario [ 0; 1 ] |> List.ofSeq
+            let asWords = GeneratingSet.build scenario (GeneratingSetSpec.LevelWithWords(1, [||], bc))
+            Expect.equal asWords (GeneratingSet.parse scenario "1+BC") "(1, [], all B·C words) = 1+BC"
+            let one = GeneratingSet.build scenario (GeneratingSetSpec.LevelWithWords(1, [| [| 2 |] |], [ bc.Head ]))
+            Expect.equal one (Array.append (GeneratingSet.parse scenario "1+D") [| bc.Head |] |> Array.sort) "level, products and a word"
+        }
+
+        test "a level string takes words as steer show prints them (a term with '|')" {
+            let w = (wordOf [ (0, 1, 0); (1, 0, 0) ]).Value
+            Expect.equal (GeneratingSet.parse scenario "1+B0|1 C0|0") (Array.append (GeneratingSet.level scenario 1) [| w |] |> Array.sort) "B0|1 C0|0"
+            Expect.equal (GeneratingSet.parse scenario "1+B0|1C0|0") (GeneratingSet.parse scenario "1+B0|1 C0|0") "without the blank"
+            Expect.stringContains (messageOf (fun () -> GeneratingSet.parse scenario "1+B1|0C0|0")) "is the last one of setting 0: it is not a generator" "last outcome"
+        }
+
+        test "explicit words must be generators of the scenario" {
+            let last = (Word.ofLetters [ Letter.make 0 0 1 ]).Value // B_{1|0}: the last outcome of a two-outcome setting
+            let outside = (Word.ofLetters [ Letter.make 0 7 0 ]).Value
+            let build w = fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithWords(1, [||], [ w ]))
+            Expect.stringContains (messageOf (build last)) "is the last one of setting 0: it is not a generator" "last outcome"
+            Expect.stringContains (messageOf (build outside)) "got 7" "setting out of range"
+        }
+
         test "level with products rejects party indices outside the scenario" {
             Expect.stringContains (messageOf (fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(1, [| [| 0; 3 |] |])))) "Party index 3" "too large"
             Expect.stringContains (messageOf (fun () -> GeneratingSet.build scenario (GeneratingSetSpec.LevelWithProducts(1, [| [| -1 |] |])))) "parties 0..2" "negative"

@@ -61,6 +61,23 @@ public class JsonContractTests
         Assert.Equal(report.Rows, back.Rows);
     }
 
+    [Fact]
+    public void ASteeringRowOfAWhiteNoiseFamily_CarriesTheCriticalParameter_AfterTheVisibility()
+    {
+        // GHZ, N = 4, X Y at μ = 0.5: v* = 1/√2 relative to the point's state, the family's threshold μ* = μ v* = √2/4.
+        var row = ResultRow.FromCriticalVisibility(ParameterSet.Of(("mu", 0.5)), "steering test", "steering", Math.Sqrt(0.5), RowStatus.Optimal, 10, 0.01)
+            with { Critical = ParameterSet.Of(("mu", Math.Sqrt(2) / 4)) };
+        var text = ReportJsonWriter.ToJson(new RunReport("s", [row]));
+        using var json = JsonDocument.Parse(text);
+        var written = json.RootElement.GetProperty("rows")[0];
+        Assert.Equal(["parameters", "objective", "bound", "pguess", "hmin", "visibility", "critical", "status", "iterations", "seconds"],
+            written.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Math.Sqrt(2) / 4, written.GetProperty("critical").GetProperty("mu").GetDouble());
+        var back = ReportJsonReader.Parse(text).Rows.Single();
+        Assert.Equal(row, back);
+        Assert.Equal(Math.Sqrt(2) / 4, back.Critical!.Single().Value);
+    }
+
     [Theory]
     [InlineData(0.1)]
     [InlineData(1.0 / 3.0)]

@@ -25,12 +25,14 @@ public abstract record BoundSpec
         public override string Name => "global";
     }
 
-    /// <summary>Q_k (docs/formulations/npa-levels.md): level k plus extra product words over untrusted-party indices.</summary>
-    /// <param name="Text">The level as the user wrote it ("2+Bob*Charlie"), for the row's name.</param>
-    public sealed record Npa(int Level, IReadOnlyList<int[]> ExtraWords, string? Text = null) : BoundSpec
+    /// <summary>Q_k (docs/formulations/npa-levels.md): level k plus extra product words over untrusted-party indices,
+    /// plus explicit words (a setting and outcome per letter); <see cref="NpaGeneratingSet"/> builds S from them.</summary>
+    /// <param name="Text">The level as the user wrote it ("2+Bob*Charlie", "1+B0|1C0|0"), for the row's name.</param>
+    /// <param name="Words">Explicit words, letters in canonical order (by party, the order within a party kept); null: none.</param>
+    public sealed record Npa(int Level, IReadOnlyList<int[]> ExtraWords, string? Text = null, IReadOnlyList<NpaLetter[]>? Words = null) : BoundSpec
     {
         public override string Name => "npa " + (Text ?? Level.ToString(CultureInfo.InvariantCulture));
-        public BoundRank Rank => BoundRank.Npa(Level, ExtraWords);
+        public BoundRank Rank => BoundRank.Npa(Level, ExtraWords, Words);
     }
 
     /// <summary>H^Dim by the seesaw (docs/formulations/seesaw.md): an upper bound on H.</summary>

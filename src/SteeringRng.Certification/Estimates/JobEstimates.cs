@@ -30,12 +30,12 @@ public static class JobEstimates
                         GeneratingSetSpec.NewLevel(0)),
                     BoundSpec.Global => Global(parties, d),
                     BoundSpec.Npa npa => SizeFormulas.MomentRelaxation($"Q({bound.Name}): {guesses} guess tuples", parties, d, guesses,
-                        GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray())),
+                        NpaGeneratingSet.Of(npa)),
                     _ => null,
                 };
             case Checked.ObjectiveKind.Bell when bound is BoundSpec.Npa npa:
                 return SizeFormulas.MomentRelaxation($"NPA Bell ({bound.Name}), scalar moments", parties, 1, 1,
-                    GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray()), positivityBlocks: false);
+                    NpaGeneratingSet.Of(npa), positivityBlocks: false);
             default:
                 return null;
         }

@@ -28,9 +28,8 @@ public static class GuessJobs
                         "global is the bound for a joint guess of every untrusted node (docs/formulations/global.md)");
                 return RelaxationJob.Guessing(objective, bound.Name, BoundRank.Global, data => Relaxations.Global(data, settings));
             case BoundSpec.Npa npa:
-                var generatingSet = GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray());
                 return RelaxationJob.Guessing(objective, bound.Name, npa.Rank,
-                    (data, cancellation) => Relaxations.QLevel(data, parties, settings, generatingSet, symmetry, cancellation));
+                    (data, cancellation) => Relaxations.QLevel(data, parties, settings, NpaGeneratingSet.Of(npa), symmetry, cancellation));
             case BoundSpec.Dimension seesaw:
                 return new SeesawJob(objective, guess, seesaw.Options);
             default:

@@ -14,17 +14,23 @@ namespace SteeringRng.Certification.Jobs;
 /// The multipartite steering test (docs/formulations/steering-test.md) at each point: the critical visibility of
 /// the point's assemblage σ against white noise, v* = max v such that v σ + (1 − v) σ_white has a fully-LHS model
 /// (σ_white: the same measurements on I/D, which is LHS). σ is steerable iff v* &lt; 1. For a family
-/// μ|ψ⟩⟨ψ| + (1 − μ) I/D the point μ = 1 gives the family's threshold directly, and any point μ gives it as μ · v*.
+/// μ|ψ⟩⟨ψ| + (1 − μ) I/D the point μ = 1 gives the family's threshold directly, and any point μ gives it as μ · v*
+/// (v* is relative to the point's state, not to the pure state): given the family, the row carries that critical
+/// value too (<see cref="CriticalParameter"/>: "critical mu = 0.3536" for GHZ at μ = 0.5, where v* = 1/√2).
 /// When σ and σ_white share outcome-relabelling symmetries the SDP has one block per orbit of deterministic
 /// strategies (the same optimum); without symmetry it has one block per strategy.
 /// </summary>
 /// <param name="whiteNoise">σ_white: the assemblage of I/D under the same measurements.</param>
-public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = true) : BoundJob("steering test", "steering")
+/// <param name="family">The state as w(p) ρ₁ + (1 − w(p)) I/D along a swept parameter p, when it is one (null: not).</param>
+public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = true, SteeringRng.Scenario.NoiseFamily.WhiteNoiseFamily? family = null)
+    : BoundJob("steering test", "steering")
 {
+    private const double Cap = 2.0;
+
     // Built at the first point, then WithData (the noise is kept): the data's symmetry group is searched once per
     // sweep (at the first point that has one) and only checked at the other points.
     private readonly RelaxationCache _cache = new(data =>
-        Relaxations.CriticalVisibility(data!, whiteNoise(), 2.0, RelaxationOptions.Default, symmetry));
+        Relaxations.CriticalVisibility(data!, whiteNoise(), Cap, RelaxationOptions.Default, symmetry));
 
     public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
         SdpSettings settings, CancellationToken cancellation)
@@ -39,8 +45,12 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
             return Failed(point, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
         var v = relaxation.Read(solution).Bound;
         var verdict = v < 1 - 1e-6 ? "steerable" : "no steering detected (fully LHS within the tolerance)";
-        var message = string.Create(CultureInfo.InvariantCulture, $"{verdict}; visibility against white noise v* = {v:G8}");
-        return ResultRow.FromCriticalVisibility(point.Parameters, Objective, Bound, v, status, solution.Iterations, clock.Elapsed.TotalSeconds, message);
+        var message = string.Create(CultureInfo.InvariantCulture, $"{verdict}; visibility against white noise v* = {v:G8} (relative to this point's state)");
+        var critical = CriticalParameter.Of(family, point.Parameters, v, Cap);
+        if (critical is { Count: 1 })
+            message += string.Create(CultureInfo.InvariantCulture, $"; critical {critical[0].Key} = {critical[0].Value:G4}");
+        return ResultRow.FromCriticalVisibility(point.Parameters, Objective, Bound, v, status, solution.Iterations, clock.Elapsed.TotalSeconds, message)
+            with { Critical = critical };
     }
 
     public override (SdpProblem? Problem, string Meaning) ProblemAt(PointInput point)

@@ -15,7 +15,8 @@ public static class BoundSpecs
     /// <param name="partyOf">The untrusted-party index of a node index.</param>
     private static BoundSpec Of(Checked.Bound bound, Func<int, int> partyOf) => bound switch
     {
-        Checked.Bound.Npa n => new BoundSpec.Npa(n.level.Base, n.level.Extra.Select(w => w.Select(partyOf).ToArray()).ToArray(), n.level.Text),
+        Checked.Bound.Npa n => new BoundSpec.Npa(n.level.Base, n.level.Extra.Select(w => w.Select(partyOf).ToArray()).ToArray(), n.level.Text,
+            n.level.Words.Select(w => w.Select(l => new NpaLetter(partyOf(l.Node), l.Setting, l.Outcome)).ToArray()).ToArray()),
         Checked.Bound.Seesaw z => new BoundSpec.Dimension(SeesawOptions.Default with
         {
             Dimension = z.options.Dim, RandomStarts = z.options.Restarts, Seed = z.options.Seed,

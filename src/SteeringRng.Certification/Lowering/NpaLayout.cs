@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SteeringRng.Algebra;
+using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Input;
 using SteeringRng.Relaxation;
 using Checked = SteeringRng.Scenario.Checked;
@@ -33,8 +34,7 @@ public static class NpaLayout
         try
         {
             (words, levelText) = level is not null ? (GeneratingSet.parse(algebra, level), level)
-                : first is not null ? (GeneratingSet.build(algebra, GeneratingSetSpec.NewLevelWithProducts(first.level.Base,
-                    first.level.Extra.Select(w => w.Select(model.PartyOf).ToArray()).ToArray())), first.level.Text)
+                : first is not null ? (GeneratingSet.build(algebra, NpaGeneratingSet.Of((BoundSpec.Npa)BoundSpecs.Of(model, first))), first.level.Text)
                 : (GeneratingSet.level(algebra, 1), "1");
         }
         catch (ArgumentException e) { throw new ScenarioInputException($"--level '{level}': {e.Message}", isUsage: true); }

@@ -18,6 +18,11 @@ public sealed record ResultRow
     public double? Hmin { get; init; }
     /// <summary>Critical visibility of a steering test (the noise level where steering stops), else null.</summary>
     public double? CriticalVisibility { get; init; }
+    /// <summary>
+    /// For a steering-test row whose state is a family mixed with white noise along a swept parameter p: the critical p*
+    /// where the family stops being steerable (p* = μ v* for μ ghz + (1 − μ) white), as { p: p* }; else null.
+    /// </summary>
+    public ParameterSet? Critical { get; init; }
     /// <summary>The bound on a Bell expression's value (e.g. 2√2 for CHSH at NPA level 1), else null.</summary>
     public double? Value { get; init; }
     public required string Status { get; init; }

@@ -35,8 +35,15 @@ public static class JobPlanner
                 jobs.Add(job);
             }
         if (bounds.Any(b => b is BoundSpec.Steering))
-            jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry) { Estimate = JobEstimates.Of(model, null, new BoundSpec.Steering()) });
+            jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry, NoiseFamilyOf(model))
+                { Estimate = JobEstimates.Of(model, null, new BoundSpec.Steering()) });
         return jobs;
+    }
+
+    private static SteeringRng.Scenario.NoiseFamily.WhiteNoiseFamily? NoiseFamilyOf(ScenarioModel model)
+    {
+        var family = SteeringRng.Scenario.ScenarioLanguage.WhiteNoiseFamily(model.Scenario);
+        return Microsoft.FSharp.Core.FSharpOption<SteeringRng.Scenario.NoiseFamily.WhiteNoiseFamily>.get_IsSome(family) ? family!.Value : null;
     }
 
     private static BoundJob BellJob(ScenarioModel model, string objective, Checked.BellExpression expression, BoundSpec bound)
@@ -49,7 +56,7 @@ public static class JobPlanner
         return bound switch
         {
             BoundSpec.Npa npa => RelaxationJob.Bell(objective, bound.Name, "quantum",
-                () => Relaxations.NpaBell(scenario, polynomial, GeneratingSetSpec.NewLevelWithProducts(npa.Level, npa.ExtraWords.ToArray()))),
+                () => Relaxations.NpaBell(scenario, polynomial, NpaGeneratingSet.Of(npa))),
             BoundSpec.NoSignalling => RelaxationJob.Bell(objective, bound.Name, "no-signalling",
                 () => Relaxations.NoSignallingBell(scenario, polynomial)),
             _ => new UnavailableJob(objective, bound.Name, RowStatus.NotApplicable, $"bound '{bound.Name}' needs a trusted node"),

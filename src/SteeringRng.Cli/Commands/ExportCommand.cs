@@ -13,15 +13,18 @@ public sealed class ExportCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--no-symmetry]",
+        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
-        "each starting with comment lines naming the scenario, objective, bound and parameters. Bounds that are",
-        "not a single SDP (seesaw) or not available are listed on stderr and skipped.",
+        "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
+        "that turn the optimum <C,X> into the reported value (e.g. P_g = offset - <C,X>) and what it means. A file",
+        "with several scenarios writes DIR/scenario-1/, DIR/scenario-2/, ... (K = the scenario's position in the",
+        "file). Bounds that are not a single SDP (seesaw) or not available are listed on stderr and skipped.",
         "",
         "Options:",
         "  --sdpa DIR         the output folder (created when missing)",
         "  --set NAME=VALUE   override a parameter as 'steer run' does",
+        "  --scenario K       export only the K-th scenario of the file (1 = the first), straight into DIR",
         "  --no-symmetry      write Q_k, NS and the steering test in full, not reduced by the data's symmetries (the header names a reduction)",
     ]);
 
@@ -29,6 +32,7 @@ public sealed class ExportCommand : ICommand
     {
         string? file = null, folder = null;
         var symmetry = true;
+        int? only = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -39,6 +43,11 @@ public sealed class ExportCommand : ICommand
                 case "--sdpa": folder = Value(); break;
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
                 case "--no-symmetry": symmetry = false; break;
+                case "--scenario":
+                    var which = Value();
+                    if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
+                    only = k;
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
                     if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
@@ -52,9 +61,15 @@ public sealed class ExportCommand : ICommand
         if (loaded is null) return ExitCodes.InputError;
         var total = 0;
         var scenarios = loaded.Result.Scenarios;
+        if (only is { } chosen)
+        {
+            if (chosen > scenarios.Count) throw new UsageException($"--scenario {chosen}: '{file}' holds {scenarios.Count} scenario(s).");
+            scenarios = [scenarios[chosen - 1]];
+        }
         for (var k = 0; k < scenarios.Count; k++)
         {
             var run = ScenarioRun.Plan(scenarios[k], new RunSettings { Symmetry = symmetry });
+            // One scenario (the file's only one, or the one --scenario chose) goes straight into the folder.
             var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
             var skipped = new List<SdpaExport.Skipped>();
             var files = SdpaExport.Write(run, target, Path.GetFileName(file), skipped);

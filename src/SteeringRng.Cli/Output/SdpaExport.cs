@@ -9,8 +9,9 @@ namespace SteeringRng.Cli.Output;
 
 /// <summary>
 /// Writes one SDPA file (.dat-s) per relaxation the engine plans (objective × bound × sweep point), named readably
-/// ("joint_ns_mu=0.75.dat-s"), each starting with comment lines that name the scenario, objective, bound and
-/// parameters and what the optimum means, so that it can be solved by any SDPA-reading solver and traced back.
+/// ("joint_ns_mu=0.75.dat-s"), each starting with comment lines (<see cref="SdpaHeader"/>) that name the scenario,
+/// objective, bound and parameters, the offset and sign that give the value from the optimum, and what it means, so
+/// that it can be solved by any SDPA-reading solver and traced back.
 /// </summary>
 public static class SdpaExport
 {
@@ -34,12 +35,7 @@ public static class SdpaExport
                 continue;
             }
             var path = Path.Combine(folder, FileName(job, point));
-            var comments = new[]
-            {
-                $"steer export: scenario '{run.Title}' ({source})",
-                $"objective {job.Objective}, bound {job.Bound}, parameters {(point.Parameters.Count == 0 ? "(none)" : point.Parameters.ToString())}",
-                $"moment form: max <C,X> s.t. <A_i,X> = b_i, X psd; {meaning}",
-            };
+            var comments = SdpaHeader.Lines(run, source, job, point, meaning);
             try { AtomicFile.Write(path, temporary => SdpaWriter.WriteFile(problem, temporary, comments)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -62,7 +58,7 @@ public static class SdpaExport
     {
         var invalid = Path.GetInvalidFileNameChars();
         var sb = new StringBuilder();
-        foreach (var c in text) sb.Append(char.IsWhiteSpace(c) || invalid.Contains(c) || c is '"' or '*' or '?' or ':' or '\\' or '/' ? '-' : c);
+        foreach (var c in text) sb.Append(char.IsWhiteSpace(c) || invalid.Contains(c) || c is '"' or '*' or '?' or ':' or '\\' or '/' or '|' or '<' or '>' ? '-' : c);
         return sb.ToString();
     }
 }

@@ -36,8 +36,10 @@ type VisibilityRelaxation internal (structure: LhsStructure, noise: Assemblage, 
             $"symmetry: {orbits.Group.Length} relabellings, {structure.Strategies.Length} strategies in {orbits.Representatives.Length} orbits"
         | None -> ""
 
-    /// The optimum is μ* itself (no offset).
-    member this.ValueFormula = if this.Reduction = "" then "v* = objective" else "v* = objective; " + this.Reduction
+    /// The optimum is μ* itself (no offset, sign +): ⟨C, X⟩ of the LHS model, bᵀy of the functional (Read reports bᵀy).
+    member this.ValueFormula =
+        let head = "v* = objective = 0 + ⟨C, X⟩ (no offset; the reported v* is the (D) side bᵀy ≥ ⟨C, X⟩, equal at the optimum)"
+        if this.Reduction = "" then head else head + "; " + this.Reduction
 
     /// The steering functional F_{a|x} (order of the data's tuples): β(σ) = Σ Tr[F_{a|x} σ_{a|x}] ≥ 0 for
     /// every fully-LHS assemblage, and β(σ(μ)) ≤ μ* − μ.
