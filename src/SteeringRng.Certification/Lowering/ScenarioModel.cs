@@ -64,8 +64,7 @@ public sealed class ScenarioModel
         for (var index = 0; index < points.Length; index++)
         {
             var i = index;
-            var state = new Lazy<DensityMatrix>(() => StateAt(i));
-            points[i] = new PointInput(i, ParametersAt(i), () => AssemblageOf(state.Value), () => Realisation(state.Value), i == 0 ? null : points[0]);
+            points[i] = PointInput.OfState(i, ParametersAt(i), () => StateAt(i), AssemblageOf, Realisation, i == 0 ? null : points[0]);
         }
         return points;
     }
@@ -96,8 +95,7 @@ public sealed class ScenarioModel
         var parameters = new ParameterSet(Scenario.Sweep.Parameters
             .Where(p => !p.Kind.IsConstant)
             .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
-        var state = new Lazy<DensityMatrix>(() => StateWith(values));
-        return new PointInput(-1, parameters, () => AssemblageOf(state.Value), () => Realisation(state.Value), buildPoint);
+        return PointInput.OfState(-1, parameters, () => StateWith(values), AssemblageOf, Realisation, buildPoint);
     }
 
     /// <summary>ρ at given values of every parameter (off the grid as well).</summary>

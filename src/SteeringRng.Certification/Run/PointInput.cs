@@ -7,22 +7,46 @@ namespace SteeringRng.Certification.Run;
 /// <summary>
 /// One sweep point as the jobs see it: its parameters, its assemblage σ_{a|x} (the data every relaxation
 /// constrains), and, where the data come from a model, a realisation (state and measurements) for the seesaw.
-/// Data are computed once, on first use, and shared by the point's jobs.
+/// Data are computed once, on first use, and shared by the point's jobs; <see cref="Release"/> drops them when the
+/// point is done (a later use computes them again), so a long sweep of large states does not keep every point's ρ and σ.
 /// </summary>
 public sealed class PointInput
 {
-    private readonly Lazy<Assemblage> _assemblage;
-    private readonly Lazy<QuantumRealisation?> _realisation;
+    private readonly Func<DensityMatrix?> _stateOf;
+    private readonly Func<DensityMatrix?, Assemblage> _assemblageOf;
+    private readonly Func<DensityMatrix?, QuantumRealisation?> _realisationOf;
+    private Lazy<DensityMatrix?> _state = null!;
+    private Lazy<Assemblage> _assemblage = null!;
+    private Lazy<QuantumRealisation?> _realisation = null!;
 
     /// <param name="sweepStart">The sweep's first point (null: this one), where every relaxation of the sweep is built.</param>
     public PointInput(int index, ParameterSet parameters, Func<Assemblage> assemblage, Func<QuantumRealisation?>? realisation = null,
         PointInput? sweepStart = null)
+        : this(index, parameters, () => null, _ => assemblage(), _ => realisation?.Invoke(), sweepStart)
+    {
+    }
+
+    private PointInput(int index, ParameterSet parameters, Func<DensityMatrix?> state, Func<DensityMatrix?, Assemblage> assemblage,
+        Func<DensityMatrix?, QuantumRealisation?> realisation, PointInput? sweepStart)
     {
         Index = index;
         SweepStart = sweepStart ?? this;
         Parameters = parameters;
-        _assemblage = new Lazy<Assemblage>(assemblage);
-        _realisation = new Lazy<QuantumRealisation?>(realisation ?? (() => null));
+        (_stateOf, _assemblageOf, _realisationOf) = (state, assemblage, realisation);
+        Release();
+    }
+
+    /// <summary>A point of a model: ρ computed on first use and shared by the assemblage and the realisation.</summary>
+    public static PointInput OfState(int index, ParameterSet parameters, Func<DensityMatrix> state, Func<DensityMatrix, Assemblage> assemblage,
+        Func<DensityMatrix, QuantumRealisation?> realisation, PointInput? sweepStart = null) =>
+        new(index, parameters, state, rho => assemblage(rho!), rho => realisation(rho!), sweepStart);
+
+    /// <summary>Drops the computed state, assemblage and realisation (they are computed again if used again).</summary>
+    public void Release()
+    {
+        _state = new Lazy<DensityMatrix?>(_stateOf);
+        _assemblage = new Lazy<Assemblage>(() => _assemblageOf(_state.Value));
+        _realisation = new Lazy<QuantumRealisation?>(() => _realisationOf(_state.Value));
     }
 
     /// <summary>A point of given data (no model: the seesaw cannot start from it).</summary>

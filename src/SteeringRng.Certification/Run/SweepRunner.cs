@@ -38,6 +38,7 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
             {
                 var rows = RunPoint(points[index], jobs, cancellation, progress as IBuildProgress);
                 done[index] = rows;
+                points[index].Release(); // the point's ρ and σ are not needed any more (memory of long sweeps of large states)
                 progress?.PointDone(PointOutcomes.Of(rows));
             });
         }
