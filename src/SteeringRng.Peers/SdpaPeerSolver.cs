@@ -41,6 +41,8 @@ public abstract class SdpaPeerSolver : ISdpSolver
     {
         settings ??= SdpSettings.Default;
         settings.Validate();
+        // m = 0 needs no peer (and CSDP and SDPA cannot read such a file): the shared exact answer, as the built-in gives.
+        if (UnconstrainedSdp.Applies(problem)) return UnconstrainedSdp.Solve(problem, settings, Name);
         var executable = ExecutableSearch.Find(_executableName);
         if (executable is null) return Unsolved(problem, SdpStatus.NumericalFailure, Availability.Reason, 0, 0);
 
