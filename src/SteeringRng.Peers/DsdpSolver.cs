@@ -21,5 +21,8 @@ public sealed class DsdpSolver : SdpaPeerSolver
         "-print", "1",
     ];
 
+    /// <summary>DSDP's -save file is right only with one LP block, the last (<see cref="LpBlockMerge"/>).</summary>
+    protected override PeerLayout Arrange(SdpProblem real) => LpBlockMerge.For(real);
+
     protected override PeerVerdict Interpret(int exitCode, string stdout) => DsdpLog.Interpret(exitCode, stdout);
 }

@@ -39,6 +39,7 @@ public class UnconstrainedPeerTests
 
     [SkippableTheory]
     [InlineData("csdp")]
+    [InlineData("dsdp")]
     public void Peer_solves_the_written_file_of_a_problem_without_constraints(string solverName)
     {
         var solver = PeerFixtures.RequireAvailable(solverName);
