@@ -6,7 +6,7 @@ namespace SteeringRng.Peers;
 /// <summary>
 /// Turns a peer's point and claim into an <see cref="SdpSolution"/> in our conventions. A claimed optimum is
 /// graded by our DIMACS errors: Optimal within the tolerance, NearOptimal within the near-optimal tolerance,
-/// otherwise NumericalFailure (the peer's claim is quoted). Infeasibility certificates are normalised
+/// otherwise NumericalFailure (the peer's claim is quoted, and the message names the errors above the tolerance). Infeasibility certificates are normalised
 /// (bᵀy = −1, resp. ⟨C, X⟩ = 1) and their quality is reported in the message; the objectives are then the
 /// values of the empty max (−∞ for an infeasible (P)) and of the unbounded side (−∞ resp. +∞).
 /// </summary>
@@ -41,9 +41,18 @@ public static class PeerSolutionJudge
             _ when worst <= settings.NearOptimalTolerance => SdpStatus.NearOptimal,
             _ => SdpStatus.NumericalFailure,
         };
-        var message = verdict.Claim == PeerClaim.Solved && status == SdpStatus.NumericalFailure
-            ? $"{verdict.Message}, but its largest DIMACS error is {worst:G3}, above the near-optimal tolerance {settings.NearOptimalTolerance:G3}"
-            : verdict.Message;
+        // A claimed success that misses the requested accuracy says which criterion it missed (DimacsShortfall), so that
+        // "near-optimal: csdp: success, SDP solved" is not a riddle.
+        var message = (verdict.Claim, status) switch
+        {
+            (PeerClaim.Solved, SdpStatus.NumericalFailure) =>
+                $"{verdict.Message}, but its largest DIMACS error is {worst:G3}, above the near-optimal tolerance {settings.NearOptimalTolerance:G3} " +
+                $"({DimacsShortfall.Describe(dimacs, settings.NearOptimalTolerance)})",
+            (PeerClaim.Solved, SdpStatus.NearOptimal) =>
+                $"{verdict.Message}, but not to the tolerance: {DimacsShortfall.Describe(dimacs, settings.Tolerance)} " +
+                $"(all within the near-optimal tolerance {settings.NearOptimalTolerance:G3})",
+            _ => verdict.Message,
+        };
         return s with
         {
             Status = status, PrimalObjective = BlockAlgebra.Inner(problem.C, s.X), DualObjective = Dot(problem.B, s.Y),

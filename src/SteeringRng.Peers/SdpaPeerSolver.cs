@@ -34,6 +34,9 @@ public abstract class SdpaPeerSolver : ISdpSolver
     /// <summary>Writes any extra input files and returns the command-line arguments.</summary>
     protected abstract IReadOnlyList<string> PrepareRun(PeerWorkspace workspace, SdpSettings settings);
 
+    /// <summary>The problem as this peer is given it (by default as it is) and how its point maps back.</summary>
+    protected virtual PeerLayout Arrange(SdpProblem real) => PeerLayout.AsIs(real);
+
     /// <summary>The peer's own verdict from its exit code and log.</summary>
     protected abstract PeerVerdict Interpret(int exitCode, string stdout);
 
@@ -41,6 +44,8 @@ public abstract class SdpaPeerSolver : ISdpSolver
     {
         settings ??= SdpSettings.Default;
         settings.Validate();
+        // m = 0 needs no peer (and CSDP and SDPA cannot read such a file): the shared exact answer, as the built-in gives.
+        if (UnconstrainedSdp.Applies(problem)) return UnconstrainedSdp.Solve(problem, settings, Name);
         var executable = ExecutableSearch.Find(_executableName);
         if (executable is null) return Unsolved(problem, SdpStatus.NumericalFailure, Availability.Reason, 0, 0);
 
@@ -49,7 +54,8 @@ public abstract class SdpaPeerSolver : ISdpSolver
 
         using var workspace = new PeerWorkspace(Name);
         var real = HermitianEmbedding.ToReal(problem);
-        SdpaWriter.WriteFile(real, workspace.PathOf(ProblemFile));
+        var layout = Arrange(real);
+        SdpaWriter.WriteFile(layout.Problem, workspace.PathOf(ProblemFile));
         PeerRun run;
         try { run = PeerProcess.Run(executable, PrepareRun(workspace, settings), workspace.Folder, settings.TimeLimit, cancellation); }
         catch (System.ComponentModel.Win32Exception e)
@@ -70,7 +76,7 @@ public abstract class SdpaPeerSolver : ISdpSolver
             return Unsolved(problem, status, $"{verdict.Message}; no solution file was written", verdict.Iterations, run.Seconds);
         }
         PeerPoint point;
-        try { point = SdpaSolutionFile.Read(solutionPath, real); }
+        try { point = layout.Restore(SdpaSolutionFile.Read(solutionPath, layout.Problem)); }
         catch (SdpaFormatException e)
         {
             return Unsolved(problem, SdpStatus.NumericalFailure,

@@ -63,6 +63,8 @@ public sealed partial class InteriorPointSolver : ISdpSolver
         ArgumentNullException.ThrowIfNull(problem);
         settings ??= SdpSettings.Default;
         settings.Validate();
+        // m = 0 has an exact answer from the eigenvalues of C, shared by every solver (UnconstrainedSdp).
+        if (UnconstrainedSdp.Applies(problem)) return UnconstrainedSdp.Solve(problem, settings, Name);
         var clock = Stopwatch.StartNew();
         var (kernels, why) = KernelSelection.For(settings.Backend);
         if (kernels is null) return NoSolution(problem, clock, why);

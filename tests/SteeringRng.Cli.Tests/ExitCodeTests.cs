@@ -23,4 +23,14 @@ public class ExitCodeTests
     [Fact]
     public void Near_optimal_rows_exit_1() =>
         Assert.Equal(ExitCodes.NearOptimal, RunCommand.ExitCode([Report(false, RowStatus.Optimal, RowStatus.NearOptimal)], false));
+
+    [Fact]
+    public void The_documented_code_of_every_row_status_is_the_runs_code()
+    {
+        // ExitCodes.RunRowCodes is what the help text and README promise; RunCommand.ExitCode must keep it.
+        foreach (var (status, code) in ExitCodes.RunRowCodes)
+            Assert.True(code == RunCommand.ExitCode([Report(false, RowStatus.Optimal, status)], false), $"{status} should give {code}");
+        var words = typeof(RowStatus).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(words.Order(), ExitCodes.RunRowCodes.Select(r => r.Status).Order());
+    }
 }

@@ -55,6 +55,18 @@ public class SdpaWriterTests
     }
 
     [Fact]
+    public void Problem_without_constraints_is_written_with_one_trivial_constraint_on_an_added_block()
+    {
+        // CSDP and SDPA cannot read mdim = 0: one constraint x0 = 1 on an added 1x1 block, said in a comment.
+        var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new SdpEntry(0, 0, 0, -1)]), [], []);
+        var text = SdpaWriter.ToText(p).ReplaceLineEndings("\n");
+        Assert.Equal("\"" + EmptyConstraintPadding.Comment(2) + "\n1 = mdim\n2 = nblocks\n2 1\n1\n0 1 1 1 -1\n1 2 1 1 1\n", text);
+        var back = SdpaReader.Read(new StringReader(text));
+        Assert.Equal([SdpBlock.Psd(2), SdpBlock.Psd(1)], back.Blocks);
+        Assert.Equal([1.0], back.B);
+    }
+
+    [Fact]
     public void Writes_the_documented_layout()
     {
         var p = new SdpProblem([SdpBlock.Psd(2), SdpBlock.Nonnegative(2)],

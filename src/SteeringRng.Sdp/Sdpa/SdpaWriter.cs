@@ -6,7 +6,8 @@ namespace SteeringRng.Sdp.Sdpa;
 /// Writes the SDPA sparse format (see <see cref="SdpaReader"/>). Numbers are written in the shortest form that
 /// reads back to the same double ("R"), so write-then-read is bit-exact. Hermitian blocks are written as their
 /// half-scale real embedding (<see cref="HermitianEmbedding"/>), announced in a comment line; reading such a file
-/// gives the real problem, whose optimum is the same.
+/// gives the real problem, whose optimum is the same. A problem without constraints gets one trivial constraint on an
+/// added 1×1 block (<see cref="EmptyConstraintPadding"/>), because CSDP and SDPA cannot read mdim = 0.
 /// </summary>
 public static class SdpaWriter
 {
@@ -26,6 +27,11 @@ public static class SdpaWriter
                 "with its C and A entries halved (same optimum; X = the Hermitian form, Z = twice it)");
         }
         var real = HermitianEmbedding.ToReal(problem);
+        if (real.ConstraintCount == 0)
+        {
+            writer.WriteLine("\"" + EmptyConstraintPadding.Comment(real.Blocks.Count + 1));
+            real = EmptyConstraintPadding.Pad(real);
+        }
         writer.WriteLine($"{real.ConstraintCount} = mdim");
         writer.WriteLine($"{real.Blocks.Count} = nblocks");
         writer.WriteLine(string.Join(' ', real.Blocks.Select(b =>
