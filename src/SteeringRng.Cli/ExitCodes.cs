@@ -8,7 +8,7 @@ namespace SteeringRng.Cli;
 /// 0 and 1 are answers, 4 and 5 are definite outcomes, 2, 3 and 7 are the caller's to fix; 9 and 10 are
 /// for <c>steer run</c> (some rows failed; interrupted). <c>steer check</c> exits 0 (clean) or 3 (errors).
 /// <c>steer run</c> combines its rows (RunCommand.ExitCode): 10 if interrupted; else 9 if any row has a status other
-/// than optimal, near-optimal or not-applicable; else 1 if any row is near-optimal; else 0 (<see cref="RunRowCodes"/>).
+/// than optimal, verified-attack, near-optimal or not-applicable; else 1 if any row is near-optimal; else 0 (<see cref="RunRowCodes"/>).
 /// So one near-optimal row (e.g. "near-optimal: csdp: success, SDP solved, but not to the tolerance: DIMACS error 5 …")
 /// makes the run exit 1: its value is shown but is not certified to the requested tolerance.
 /// </summary>
@@ -49,6 +49,7 @@ public static class ExitCodes
     public static readonly IReadOnlyList<(string Status, int Code)> RunRowCodes =
     [
         (RowStatus.Optimal, Optimal),
+        (RowStatus.VerifiedAttack, Optimal), // a verified attack (seesaw): an upper bound on H that holds; counted as success
         (RowStatus.NotApplicable, Optimal),
         (RowStatus.NearOptimal, NearOptimal),
         (RowStatus.Infeasible, RowsFailed),
