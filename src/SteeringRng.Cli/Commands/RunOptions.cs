@@ -1,11 +1,12 @@
 using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Run;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer run</c>.</summary>
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
-    bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true)
+    bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true, Shard? Shard = null)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -17,6 +18,7 @@ public sealed record RunOptions(
         var symmetry = true;
         List<string>? bounds = null;
         int? scenario = null;
+        Shard? shard = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -49,6 +51,10 @@ public sealed record RunOptions(
                     if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
                     scenario = k;
                     break;
+                case "--shard":
+                    try { shard = Shard.Parse(Value()); }
+                    catch (FormatException e) { throw new UsageException("--shard: " + e.Message); }
+                    break;
                 case "--parallel":
                     var text = Value();
                     if (!int.TryParse(text, out var n) || n < 1) throw new UsageException($"--parallel needs a positive integer, got '{text}'.");
@@ -63,6 +69,9 @@ public sealed record RunOptions(
         }
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
-        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry);
+        // A shard writes a partial result only; tables and plots of the whole sweep come from steer merge.
+        if (shard is not null && (csv ?? plot) is { } whole)
+            throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");
+        return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry, shard);
     }
 }
