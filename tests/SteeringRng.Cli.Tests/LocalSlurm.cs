@@ -20,6 +20,9 @@ internal sealed class LocalSlurm : IDisposable
     public string Folder { get; } = Directory.CreateTempSubdirectory("steer-slurm-").FullName;
     public string Conf => Path.Combine(Folder, "slurm.conf");
 
+    /// <summary>The authentication in use: "auth/none" or "munge".</summary>
+    public string Auth { get; private set; } = "auth/none";
+
     /// <summary>Why no cluster can be started here (not root, binaries missing), or null.</summary>
     public static string? CannotStart()
     {
@@ -46,7 +49,11 @@ internal sealed class LocalSlurm : IDisposable
     {
         foreach (var sub in new[] { "state", "spool", "log" }) Directory.CreateDirectory(Path.Combine(Folder, sub));
         var auth = "AuthType=auth/none\nCredType=cred/none";
-        if (AuthNonePlugin() is null || Environment.GetEnvironmentVariable("STEER_TEST_SLURM_AUTH") == "munge") auth = StartMunge();
+        if (AuthNonePlugin() is null || Environment.GetEnvironmentVariable("STEER_TEST_SLURM_AUTH") == "munge")
+        {
+            auth = StartMunge();
+            Auth = "munge";
+        }
         var (ctldPort, slurmdPort) = (FreePort(), FreePort());
         File.WriteAllText(Conf, $"""
             ClusterName=steertest

@@ -22,6 +22,7 @@ public sealed partial class SlurmClusterTests(ITestOutputHelper output)
 
         using var slurm = new LocalSlurm();
         slurm.Start();
+        output.WriteLine($"local Slurm up ({slurm.Auth}), configuration {slurm.Conf}");
         var scn = ShardScenarios.Write(slurm.Folder);
         var outDir = Path.Combine(slurm.Folder, "run");
         var clock = Stopwatch.StartNew();
