@@ -139,3 +139,50 @@ public sealed class ShardMergeTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, CliRunner.Run("run", _scn, "--shard", "1/2", "--csv", In("x.csv")).ExitCode);
     }
 }
+
+/// <summary>A file with several scenarios: one part per shard and scenario, merged into PATH-1.json, PATH-2.json as steer run writes.</summary>
+public sealed class MultiScenarioShardTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("steer-shards-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Each_scenario_is_sharded_and_merged_like_a_whole_run_of_the_file()
+    {
+        var scn = Path.Combine(_dir, "two.scn");
+        File.WriteAllText(scn, """
+            scenario "first"
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = 0.5 .. 1 step 0.1
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y
+            objective joint = guess Bob.X, Charlie.X
+            bounds ns
+
+            scenario "second"
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = 0.6 .. 1 step 0.2
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds ns
+            """);
+        foreach (var k in new[] { 1, 2 })
+            Assert.Equal(ExitCodes.Optimal, CliRunner.Run("run", scn, "--shard", $"{k}/2", "--json", Path.Combine(_dir, $"part-{k}.json")).ExitCode);
+        var parts = new[] { "part-1-1.json", "part-1-2.json", "part-2-1.json", "part-2-2.json" }.Select(p => Path.Combine(_dir, p)).ToArray();
+        Assert.All(parts, p => Assert.True(File.Exists(p), p));
+        var merged = CliRunner.Run(["merge", .. parts, "--json", Path.Combine(_dir, "m.json")]);
+        Assert.True(merged.ExitCode == ExitCodes.Optimal, merged.Stderr);
+        Assert.Equal(ExitCodes.Optimal, CliRunner.Run("run", scn, "--json", Path.Combine(_dir, "w.json")).ExitCode);
+        foreach (var s in new[] { 1, 2 })
+            Assert.Equal(ShardScenarios.WithoutTimings(File.ReadAllText(Path.Combine(_dir, $"w-{s}.json"))),
+                         ShardScenarios.WithoutTimings(File.ReadAllText(Path.Combine(_dir, $"m-{s}.json"))));
+
+        var missing = CliRunner.Run("merge", parts[0], parts[1], parts[2]);
+        Assert.Equal(ExitCodes.InputError, missing.ExitCode);
+        Assert.Contains("shard 2/2 of scenario 2 is missing (points 1..2); rerun it: steer run " + scn + " --scenario 2 --shard 2/2 --json " + Path.Combine(_dir, "part-2-2.json"), missing.Stderr);
+    }
+}

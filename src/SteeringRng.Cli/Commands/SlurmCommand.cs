@@ -74,17 +74,21 @@ public sealed class SlurmCommand : ICommand
             throw new InputException($"cannot write the scripts to '{folder}': {e.Message}");
         }
         stderr.WriteLine($"wrote {array}, {merge} and {submit}");
+        // steer merge names the results of several scenarios as steer run does: result-1.json, result-2.json, ...
+        var results = scenarios.Count > 1
+            ? $"{Path.ChangeExtension(scripts.Result, null)}-1.json ... -{scenarios.Count}.json (one per scenario)"
+            : scripts.Result;
         if (!options.Submit)
         {
             stdout.WriteLine($"submit with: {ShellWords.Quote(submit)}");
-            stdout.WriteLine($"the merged result will be {scripts.Result}");
+            stdout.WriteLine($"the merged result will be {results}");
             return ExitCodes.Optimal;
         }
         var arrayId = Sbatch.Submit(array);
         var mergeId = Sbatch.Submit(merge, $"--dependency=afterok:{arrayId}");
         stdout.WriteLine($"array job {arrayId} ({options.Shards} shards)");
         stdout.WriteLine($"merge job {mergeId} (after every shard succeeded)");
-        stdout.WriteLine($"the merged result will be {scripts.Result}");
+        stdout.WriteLine($"the merged result will be {results}");
         return ExitCodes.Optimal;
     }
 }
