@@ -78,9 +78,10 @@ public static class PartialMerge
                              "parts of different shardings cannot be merged.");
                 continue;
             }
-            if (shard.Index < 1 || shard.Index > count || !shard.Points.SequenceEqual(new Shard(shard.Index, count).PointsOf(total)))
+            var ordered = shard.RowPoints.Zip(shard.RowPoints.Skip(1)).All(p => p.First <= p.Second);
+            if (shard.Index < 1 || shard.Index > count || !shard.Points.SequenceEqual(new Shard(shard.Index, count).PointsOf(total)) || !ordered)
             {
-                problems.Add($"'{path}': shard {shard.Index}/{count} does not hold the points that shard takes; the file was changed or is not from steer run --shard.");
+                problems.Add($"'{path}': shard {shard.Index}/{count} does not hold the points that shard takes, in point order; the file was changed or is not from steer run --shard.");
                 continue;
             }
             if (byShard.TryGetValue(shard.Index, out var other))
