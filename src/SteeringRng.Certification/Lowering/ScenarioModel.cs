@@ -67,6 +67,7 @@ public sealed class ScenarioModel
             var state = new Lazy<DensityMatrix>(() => StateAt(i));
             points[i] = new PointInput(i, ParametersAt(i), () => AssemblageOf(state.Value), () => Realisation(state.Value), i == 0 ? null : points[0]);
         }
+        if (points.Length > 1) points[0].SweepSecond = points[1];
         return points;
     }
 
