@@ -10,7 +10,8 @@ namespace SteeringRng.Cli;
 public static class Program
 {
     /// <summary>The subcommands, in the order the help lists them.</summary>
-    public static IReadOnlyList<ICommand> Commands { get; } = [new RunCommand(), new CheckCommand(), new ExportCommand(), new ShowCommand(), new SdpCommand(), new ThresholdCommand()];
+    public static IReadOnlyList<ICommand> Commands { get; } =
+        [new RunCommand(), new CheckCommand(), new ExportCommand(), new ShowCommand(), new SdpCommand(), new ThresholdCommand(), new MergeCommand(), new SlurmCommand()];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 

@@ -23,7 +23,10 @@ public static class ReportJsonWriter
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static void Write(RunReport report, Stream stream)
+    public static void Write(RunReport report, Stream stream) => Write(report, stream, null);
+
+    /// <param name="moreKeys">Writes further top-level keys after <c>rows</c> (a shard's partial result: PartialJsonWriter).</param>
+    public static void Write(RunReport report, Stream stream, Action<Utf8JsonWriter>? moreKeys)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var json = new Utf8JsonWriter(stream, Options);
@@ -33,6 +36,7 @@ public static class ReportJsonWriter
         json.WriteStartArray("rows");
         foreach (var row in report.Rows) WriteRow(json, row);
         json.WriteEndArray();
+        moreKeys?.Invoke(json);
         json.WriteEndObject();
     }
 

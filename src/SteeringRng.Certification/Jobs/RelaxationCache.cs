@@ -35,7 +35,16 @@ public sealed class RelaxationCache(Func<Assemblage?, CancellationToken, IRelaxa
     private IRelaxation Build(PointInput point, CancellationToken cancellation)
     {
         if (dataFree) return build(null, cancellation);
-        try { return build(point.SweepStart.Assemblage, cancellation); }
+        IRelaxation prototype;
+        try { prototype = build(point.SweepStart.Assemblage, cancellation); }
         catch (ArgumentException) when (!ReferenceEquals(point, point.SweepStart)) { return build(point.Assemblage, cancellation); }
+        // Built at degenerate data, the relaxation takes its symmetry reduction from the first later point it is given:
+        // the sweep's second point, now, rather than whichever point asks first (thread timing, or a shard's first point).
+        if (point.SweepStart.SweepSecond is { } second)
+        {
+            try { prototype.WithData(second.Assemblage); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException) { } // that point reports its own problem when it runs
+        }
+        return prototype;
     }
 }

@@ -66,6 +66,7 @@ public sealed class ScenarioModel
             var i = index;
             points[i] = PointInput.OfState(i, ParametersAt(i), () => StateAt(i), AssemblageOf, Realisation, i == 0 ? null : points[0]);
         }
+        if (points.Length > 1) points[0].SweepSecond = points[1];
         return points;
     }
 

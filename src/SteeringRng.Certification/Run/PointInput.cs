@@ -61,6 +61,14 @@ public sealed class PointInput
     /// symmetry group or facial reduction, is kept for the whole sweep).
     /// </summary>
     public PointInput SweepStart { get; }
+
+    /// <summary>
+    /// On the sweep's first point: the sweep's second point (null otherwise, and for a sweep of one point). A relaxation
+    /// built at degenerate data (white noise) takes its symmetry reduction from the first later point it is given
+    /// (QLevel's upgrade); <see cref="Jobs.RelaxationCache"/> gives it this point first, so that the reduction does not
+    /// depend on the order points run in (--parallel, or a shard starting later in the sweep).
+    /// </summary>
+    public PointInput? SweepSecond { get; internal set; }
     public ParameterSet Parameters { get; }
     public Assemblage Assemblage => _assemblage.Value;
 

@@ -51,13 +51,26 @@ public sealed class ScenarioRun
 
     /// <summary>Every job at every point (points in parallel); Ctrl-C through <paramref name="cancellation"/> keeps the rows computed so far.</summary>
     /// <exception cref="ScenarioInputException">A relaxation's estimated memory exceeds the limit (<see cref="MemoryRefusal"/>) and <see cref="RunSettings.Force"/> is not set.</exception>
-    public RunReport Execute(ISdpSolver solver, IPointProgress? progress = null, CancellationToken cancellation = default)
+    public RunReport Execute(ISdpSolver solver, IPointProgress? progress = null, CancellationToken cancellation = default) =>
+        ExecutePoints(solver, null, progress, cancellation).Report;
+
+    /// <summary>
+    /// Every job at the points <paramref name="only"/> names (indices into <see cref="Points"/>, in order; null: all), and
+    /// the point of each row. The points keep the full sweep's first point as <see cref="PointInput.SweepStart"/>, so the
+    /// relaxations are built where a run of the whole sweep builds them and a shard's rows equal that run's, bit for bit.
+    /// </summary>
+    /// <exception cref="ScenarioInputException">A relaxation's estimated memory exceeds the limit and <see cref="RunSettings.Force"/> is not set.</exception>
+    public (RunReport Report, IReadOnlyList<int> RowPoints) ExecutePoints(ISdpSolver solver, IReadOnlyList<int>? only,
+        IPointProgress? progress = null, CancellationToken cancellation = default)
     {
         if (!Settings.Force && MemoryRefusal() is { } refusal)
             throw new ScenarioInputException($"scenario '{Title}': {refusal}");
+        var points = only is null ? Points : only.Select(i => Points[i]).ToList();
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
-        var (rows, interrupted) = runner.Run(Points, Jobs, progress, cancellation);
-        return new RunReport(Title, rows, interrupted);
+        var (byPoint, interrupted) = runner.RunByPoint(points, Jobs, progress, cancellation);
+        var rows = byPoint.SelectMany(p => p.Rows).ToList();
+        var rowPoints = byPoint.SelectMany(p => p.Rows.Select(_ => p.Point.Index)).ToList();
+        return (new RunReport(Title, rows, interrupted), rowPoints);
     }
 
     /// <summary>Why the run would not fit in memory (from the jobs' estimates, before anything is built), or null when it fits.</summary>

@@ -29,6 +29,15 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
     public (IReadOnlyList<ResultRow> Rows, bool Interrupted) Run(IReadOnlyList<PointInput> points, IReadOnlyList<BoundJob> jobs,
         IPointProgress? progress, CancellationToken cancellation)
     {
+        var (byPoint, interrupted) = RunByPoint(points, jobs, progress, cancellation);
+        return (byPoint.SelectMany(p => p.Rows).ToList(), interrupted);
+    }
+
+    /// <returns>The finished points in the order given, each with its rows (a shard's partial result names each row's point),
+    /// and whether the run was interrupted.</returns>
+    public (IReadOnlyList<(PointInput Point, IReadOnlyList<ResultRow> Rows)> Points, bool Interrupted) RunByPoint(
+        IReadOnlyList<PointInput> points, IReadOnlyList<BoundJob> jobs, IPointProgress? progress, CancellationToken cancellation)
+    {
         var done = new ConcurrentDictionary<int, IReadOnlyList<ResultRow>>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
         var interrupted = false;
@@ -44,7 +53,7 @@ public sealed class SweepRunner(ISdpSolver solver, SdpSettings settings)
         }
         catch (OperationCanceledException) { interrupted = true; }
         interrupted |= cancellation.IsCancellationRequested;
-        return (done.OrderBy(p => p.Key).SelectMany(p => p.Value).ToList(), interrupted);
+        return (done.OrderBy(p => p.Key).Select(p => (points[p.Key], p.Value)).ToList(), interrupted);
     }
 
     /// <summary>All jobs at one point, then the ordering check. A job that throws becomes an error row (a defect, reported).</summary>

@@ -2,6 +2,7 @@ using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Cli.Output;
+using SteeringRng.Cli.Sharding;
 using SteeringRng.Reporting;
 using SteeringRng.Sdp;
 using SteeringRng.Scenario;
@@ -24,7 +25,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     [
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
-        "                 [--scenario K]",
+        "                 [--scenario K] [--shard K/N]",
         "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
@@ -45,6 +46,8 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --solver NAME      builtin (default), csdp, dsdp",
         "  --parallel N       sweep points computed at once (default: one per core)",
         "  --scenario K       run only the K-th scenario of the file (1 = the first)",
+        "  --shard K/N        run only part K of N of the sweep (contiguous points) and write a partial JSON result",
+        "                     (--json PATH, default FILE-shard-K-of-N.json) for 'steer merge'; no CSV, plot or scenario outputs",
         "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
@@ -88,14 +91,18 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
                 scenarios = [scenarios[only - 1]];
             }
             // Every output of every scenario, checked before anything is computed (OutputCheck).
-            var targets = scenarios.Select((s, k) => OutputTargets.For(loaded, s, k, scenarios.Count, options)).ToList();
+            var targets = scenarios.Select((s, k) => options.Shard is null
+                ? OutputTargets.For(loaded, s, k, scenarios.Count, options)
+                : ShardRun.Targets(options, k, scenarios.Count)).ToList();
             OutputCheck.Check(targets.SelectMany(t => t).ToList(), loaded.Inputs);
             var reports = new List<RunReport>();
             for (var k = 0; k < scenarios.Count; k++)
             {
                 if (k > 0) stdout.WriteLine();
                 // The scenario under way when Ctrl-C comes is still written (marked interrupted); later ones are not started.
-                reports.Add(RunOne(loaded, scenarios[k], targets[k], options, solver, stdout, stderr, cancellation.Token));
+                reports.Add(options.Shard is null
+                    ? RunOne(loaded, scenarios[k], targets[k], options, solver, stdout, stderr, cancellation.Token)
+                    : ShardRun.RunOne(loaded, options.Scenario ?? k + 1, targets[k], options, solver, stdout, stderr, cancellation.Token));
                 if (cancellation.IsCancellationRequested) break;
             }
             return ExitCode(reports, cancellation.IsCancellationRequested);
@@ -150,7 +157,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     }
 
     // Titles come from the file: control characters are shown escaped, as in diagnostics.
-    private static string Shorten(string title)
+    internal static string Shorten(string title)
     {
         title = ScenarioLanguage.Printable(title);
         return title.Length <= 40 ? title : title[..37] + "...";

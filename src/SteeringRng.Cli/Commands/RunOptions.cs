@@ -1,4 +1,5 @@
 using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Run;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace SteeringRng.Cli.Commands;
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
     bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true,
-    double? MemoryLimit = null, bool Force = false)
+    double? MemoryLimit = null, bool Force = false, Shard? Shard = null)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -20,6 +21,7 @@ public sealed record RunOptions(
         double? memoryLimit = null;
         List<string>? bounds = null;
         int? scenario = null;
+        Shard? shard = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -54,6 +56,10 @@ public sealed record RunOptions(
                     if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
                     scenario = k;
                     break;
+                case "--shard":
+                    try { shard = Shard.Parse(Value()); }
+                    catch (FormatException e) { throw new UsageException("--shard: " + e.Message); }
+                    break;
                 case "--parallel":
                     var text = Value();
                     if (!int.TryParse(text, out var n) || n < 1) throw new UsageException($"--parallel needs a positive integer, got '{text}'.");
@@ -68,7 +74,10 @@ public sealed record RunOptions(
         }
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
+        // A shard writes a partial result only; tables and plots of the whole sweep come from steer merge.
+        if (shard is not null && (csv ?? plot) is { } whole)
+            throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");
         return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry,
-            memoryLimit, force);
+            memoryLimit, force, shard);
     }
 }
