@@ -9,26 +9,14 @@ namespace SteeringRng.Cli.Tests;
 /// </summary>
 public sealed class OutputSafetyTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("steer-out-").FullName;
+    private readonly ScenarioFolder _folder = new("steer-out-");
+    private string _dir => _folder.Path;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private const string Scenario = """
-        node Alice trusted dim 2
-        node Bob untrusted dim 2
-        param mu = [0.5, 1]
-        state = mu * ghz + (1 - mu) * white
-        measure Bob: X Z
-        objective g = guess Bob.X
-        bounds ns
-        """;
+    private const string Scenario = ScenarioFolder.SmallScenario;
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _folder.Write(name, text);
 
     /// <summary>Runs steer and asserts it refused with exit code 3 before computing (no table on stdout), quickly.</summary>
     private static CliRunner.Result Refused(params string[] args)
