@@ -24,7 +24,7 @@ public sealed record CurveStyle(Color Color, LinePattern Pattern, MarkerShape Ma
         var next = 0;
         foreach (var bound in bounds.Distinct(StringComparer.Ordinal))
         {
-            styles[bound] = Known(bound) ?? new CurveStyle(Palette[next++ % Palette.Length], LinePattern.Solid, MarkerShape.None, 2);
+            styles[bound] = Known(bound) ?? new CurveStyle(Palette[next++ % Palette.Length], LinePattern.Solid, MarkerShape.None, 1.25f);
         }
         return styles;
     }
@@ -32,10 +32,10 @@ public sealed record CurveStyle(Color Color, LinePattern Pattern, MarkerShape Ma
     private static CurveStyle? Known(string bound)
     {
         var name = bound.Trim().ToLowerInvariant();
-        if (name == "ns") return new CurveStyle(Colors.Black, LinePattern.Solid, MarkerShape.None, 2);
-        if (name == "npa 1") return new CurveStyle(Color.FromHex("#d62728"), LinePattern.Solid, MarkerShape.None, 2);
-        if (name == "npa 2") return new CurveStyle(Color.FromHex("#1f4fd6"), LinePattern.Dashed, MarkerShape.None, 2);
-        if (name == "global") return new CurveStyle(Color.FromHex("#2ca02c"), LinePattern.Dashed, MarkerShape.None, 2);
+        if (name == "ns") return new CurveStyle(Colors.Black, LinePattern.Solid, MarkerShape.None, 1.25f);
+        if (name == "npa 1") return new CurveStyle(Color.FromHex("#d62728"), LinePattern.Solid, MarkerShape.None, 1.25f);
+        if (name == "npa 2") return new CurveStyle(Color.FromHex("#1f4fd6"), LinePattern.Dashed, MarkerShape.None, 1.25f);
+        if (name == "global") return new CurveStyle(Color.FromHex("#2ca02c"), LinePattern.Dashed, MarkerShape.None, 1.25f);
         if (name.StartsWith("seesaw", StringComparison.Ordinal))
             return new CurveStyle(Color.FromHex("#ff7f0e"), LinePattern.Solid, MarkerShape.FilledSquare, 0);
         return null;

@@ -9,18 +9,29 @@ namespace SteeringRng.Reporting;
 /// </summary>
 public static class HminPlot
 {
-    /// <summary>Writes the plot to <paramref name="path"/>; the extension (.svg or .png) chooses the format.</summary>
+    /// <summary>
+    /// Writes the figure to <paramref name="path"/>; the extension (.svg, .pdf or .png) chooses the format. With
+    /// <see cref="PlotLayout.Separate"/> the caller writes one file per objective (<see cref="SeparatePath"/>), each
+    /// with <see cref="PlotOptions.Objective"/> set.
+    /// </summary>
     public static PlotResult Save(RunReport report, string path, PlotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         options ??= new PlotOptions();
         var format = PlotFileFormats.FromPath(path);
-        if (options.Width < 100 || options.Height < 100)
-            throw new ArgumentException($"Plot size {options.Width}×{options.Height} is too small; at least 100×100 pixels.", nameof(options));
+        if (!(options.Dpi >= PlotOptions.MinDpi && options.Dpi <= PlotOptions.MaxDpi))
+            throw new ArgumentException($"Plot resolution {options.Dpi} dpi is out of range; {PlotOptions.MinDpi} to {PlotOptions.MaxDpi} dpi.", nameof(options));
+        if (options.Layout == PlotLayout.Separate && options.Objective is null)
+            throw new ArgumentException("The separate layout draws one objective per file: name the objective of this file.", nameof(options));
         var (plots, curves, notes) = Build(report, options);
+        var size = options.Size ?? PlotSize.Default(plots.Count, options.Layout);
+        var points = size.ToPoints(options.Dpi);
+        if (Math.Min(points.Width, points.Height) < PlotSize.MinPoints || Math.Max(points.Width, points.Height) > PlotSize.MaxPoints)
+            throw new ArgumentException(
+                $"Plot size {size} is out of range: each side must be between 1 in and 100 in ({PlotSize.MinPoints} to {PlotSize.MaxPoints} pt).", nameof(options));
         // Render into memory first: a failure while drawing then leaves no half-written file behind.
         using var image = new MemoryStream();
-        PlotRendering.Write(plots, format, options.Width, options.Height, image);
+        PlotRendering.Write(plots, options.Layout, format, points, options.Dpi, image);
         try
         {
             File.WriteAllBytes(path, image.ToArray());
@@ -32,13 +43,25 @@ public static class HminPlot
         return new PlotResult(path, curves, notes, PlotRendering.FontWarnings());
     }
 
+    /// <summary>The file of one objective in the separate layout: "fig.svg" → "fig-joint.svg".</summary>
+    public static string SeparatePath(string path, string objective) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{objective}{Path.GetExtension(path)}");
+
     /// <summary>The panels (one ScottPlot plot per objective), the curve labels and the notes.</summary>
     internal static (IReadOnlyList<Plot> Plots, IReadOnlyList<string> Curves, IReadOnlyList<string> Notes) Build(
         RunReport report, PlotOptions options)
     {
         var notes = new List<string>();
         var drawn = new List<ResultRow>();
-        foreach (var row in report.Rows)
+        var objectives = report.Rows.Where(r => r.CriticalVisibility is null).Select(r => r.Objective).Distinct().ToList();
+        if (options.Objective is { } only)
+        {
+            if (!report.Rows.Any(r => r.Objective == only))
+                throw new ArgumentException($"Cannot plot objective '{only}': the rows have objectives {List(report.Rows.Select(r => r.Objective).Distinct())}.");
+            // An objective with steering-test rows only still gets its (empty) figure; the notes say why it is empty.
+            objectives = [only];
+        }
+        foreach (var row in report.Rows.Where(r => objectives.Contains(r.Objective) || r.CriticalVisibility is not null))
         {
             var reason = WhyNotDrawn(row, options);
             if (reason is null) drawn.Add(row);
@@ -51,51 +74,67 @@ public static class HminPlot
                 notes.Add($"{Where(row)}: has no parameter {x} to plot against");
             drawn.RemoveAll(r => !r.Parameters.TryGetValue(x, out _));
         }
-        var objectives = report.Rows.Where(r => r.CriticalVisibility is null).Select(r => r.Objective).Distinct().ToList();
         var boundOrder = report.Rows.Select(r => r.Bound).Distinct().ToList();
         var styles = CurveStyle.ForBounds(boundOrder);
+        var severalDimensions = boundOrder.Count(b => b.StartsWith("seesaw dim ", StringComparison.Ordinal)) > 1;
         var plots = new List<Plot>();
         var curves = new List<string>();
         foreach (var objective in objectives)
         {
-            var title = objectives.Count == 1 ? report.Scenario : $"{report.Scenario}: {objective}";
+            // Several panels are labelled (a), (b), … as in the paper's Fig. 2; one panel is titled by its objective.
+            var title = objectives.Count == 1 ? objective : $"({(char)('a' + plots.Count % 26)}) {objective}";
             var rows = drawn.Where(r => r.Objective == objective).ToList();
             // Bounds in the report's order, markers last so the see-saw squares sit on top of the lines.
             var bounds = boundOrder.Where(b => rows.Exists(r => r.Bound == b))
                 .OrderBy(b => styles[b].Marker == MarkerShape.None ? 0 : 1).ToList();
-            plots.Add(Panel(title, x, rows, bounds, styles));
+            plots.Add(Panel(title, x, rows, bounds, styles, severalDimensions));
             curves.AddRange(bounds.Select(b => $"{objective}: {b}"));
         }
-        if (plots.Count == 0) plots.Add(Panel(report.Scenario, x, [], [], styles));
+        if (plots.Count == 0) plots.Add(Panel(report.Scenario, x, [], [], styles, severalDimensions));
         return (plots, curves, notes);
     }
 
     private static Plot Panel(
-        string title, string? x, List<ResultRow> rows, List<string> bounds, IReadOnlyDictionary<string, CurveStyle> styles)
+        string title, string? x, List<ResultRow> rows, List<string> bounds, IReadOnlyDictionary<string, CurveStyle> styles,
+        bool severalDimensions)
     {
         var plot = new Plot();
+        PublicationStyle.Apply(plot);
         plot.Title(title);
         plot.XLabel(x is null ? "parameter" : ParameterLabels.Display(x));
-        plot.YLabel("H_min (bits)");
+        plot.YLabel("Hₘᵢₙ (bits)");
+        var series = bounds.ToDictionary(b => b, b => rows.Where(r => r.Bound == b)
+            .Select(r => (X: XValue(r, x), Y: r.Hmin!.Value))
+            .OrderBy(p => p.X)
+            .ToArray());
+        var densest = series.Values.Select(s => s.Length).DefaultIfEmpty(0).Max();
         foreach (var bound in bounds)
         {
-            var points = rows.Where(r => r.Bound == bound)
-                .Select(r => (X: XValue(r, x), Y: r.Hmin!.Value))
-                .OrderBy(p => p.X)
-                .ToArray();
+            var points = series[bound];
             var style = styles[bound];
             var scatter = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
-            scatter.LegendText = bound;
+            scatter.LegendText = BoundLabels.Display(bound, severalDimensions);
             scatter.Color = style.Color;
             scatter.LineWidth = style.LineWidth;
             scatter.LinePattern = style.Pattern;
-            scatter.MarkerShape = style.Marker;
-            scatter.MarkerSize = style.Marker == MarkerShape.None ? 0 : 7;
+            // A line through few points shows kinks that are the sweep's, not the bound's: mark where it was computed.
+            var marker = style.Marker != MarkerShape.None ? style.Marker
+                : IsSparse(points.Length, densest) ? MarkerShape.FilledCircle : MarkerShape.None;
+            scatter.MarkerShape = marker;
+            scatter.MarkerSize = marker == MarkerShape.None ? 0 : PublicationStyle.MarkerSize;
         }
         plot.ShowLegend(Alignment.UpperLeft);
         SetLimits(plot, rows, x);
         return plot;
     }
+
+    /// <summary>
+    /// A series is sparse when it has at most <see cref="SparsePoints"/> points, or at most a third of the panel's
+    /// densest series (e.g. a see-saw every 0.05 beside bounds every 0.01).
+    /// </summary>
+    internal static bool IsSparse(int count, int densest) => count <= SparsePoints || 3 * count <= densest;
+
+    internal const int SparsePoints = 12;
 
     /// <summary>y from 0 (no randomness) to a little above the largest H_min; x over the swept range.</summary>
     private static void SetLimits(Plot plot, List<ResultRow> rows, string? x)

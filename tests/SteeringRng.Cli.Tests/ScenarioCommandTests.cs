@@ -80,6 +80,29 @@ public sealed class ScenarioCommandTests : IDisposable
     }
 
     [Fact]
+    public void Separate_plot_layout_writes_one_figure_per_objective_at_the_requested_size()
+    {
+        var scenario = Write("two.scn", Ghz.Replace("objective joint = guess Bob.X, Charlie.X",
+            "objective joint = guess Bob.X, Charlie.X\nobjective bob = guess Bob.X"));
+        var pdf = Path.Combine(_dir, "fig", "h.pdf");
+        var r = CliRunner.Run("run", scenario, "--bounds", "ns", "--plot", pdf, "--plot-layout", "separate", "--plot-size", "3x2in");
+        Assert.Equal(ExitCodes.Optimal, r.ExitCode);
+        Assert.False(File.Exists(pdf));
+        foreach (var objective in new[] { "joint", "bob" })
+        {
+            var file = Path.Combine(_dir, "fig", $"h-{objective}.pdf");
+            Assert.Contains($"wrote {file}", r.Stderr);
+            Assert.Contains("/MediaBox [0 0 216 144]", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file)));
+        }
+        // Each per-objective file is an output like any other: checked before the run, so it may not be the scenario.
+        var clash = Write("p-bob.svg", File.ReadAllText(scenario));
+        var refused = CliRunner.Run("run", clash, "--bounds", "ns", "--plot", Path.Combine(_dir, "p.svg"), "--plot-layout", "separate");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("p-bob.svg", refused.Stderr);
+        Assert.Equal(File.ReadAllText(scenario), File.ReadAllText(clash));
+    }
+
+    [Fact]
     public void Set_overrides_a_parameter_and_an_unknown_one_is_a_usage_error()
     {
         var file = Write("ghz.scn", Ghz);

@@ -17,7 +17,7 @@ public sealed class PlotTests : IDisposable
         var svg = XDocument.Load(path);
         Assert.Equal("svg", svg.Root!.Name.LocalName);
         var texts = SvgTexts(path);
-        foreach (var label in new[] { "ns", "npa 1", "npa 2", "global", "seesaw dim 10", "H_min (bits)", "μ", "GHZ N=3 d=2: joint", "GHZ N=3 d=2: B" })
+        foreach (var label in new[] { "NS", "Q₁", "Q₂", "Glo", "Dim", "Hₘᵢₙ (bits)", "μ", "(a) joint", "(b) B" })
             Assert.Contains(label, texts);
         Assert.Equal(["joint: ns", "joint: npa 1", "joint: npa 2", "joint: global", "joint: seesaw dim 10",
                       "B: ns", "B: npa 1", "B: npa 2", "B: global", "B: seesaw dim 10"], result.Curves);
@@ -27,7 +27,7 @@ public sealed class PlotTests : IDisposable
     public void Png_HasTheSignatureAndTheRequestedSize()
     {
         var path = Path.Combine(folder, "sweep.PNG");
-        HminPlot.Save(SampleReports.Sweep(), path, new PlotOptions(Width: 640, Height: 360));
+        HminPlot.Save(SampleReports.Sweep(), path, new PlotOptions(Size: new PlotSize(640, 360, PlotUnit.Pixel)));
         var bytes = File.ReadAllBytes(path);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
         // The first chunk is IHDR: 4-byte length, "IHDR", then width and height as big-endian 32-bit integers.
@@ -37,8 +37,8 @@ public sealed class PlotTests : IDisposable
     }
 
     [Theory]
-    [InlineData("plot.pdf", "extension '.pdf' is not supported; supported: .svg, .png.")]
-    [InlineData("plot", "the file name has no extension; supported: .svg, .png.")]
+    [InlineData("plot.jpg", "extension '.jpg' is not supported; supported: .svg, .pdf, .png.")]
+    [InlineData("plot", "the file name has no extension; supported: .svg, .pdf, .png.")]
     public void OtherExtensions_AreAClearError(string name, string expected)
     {
         var path = Path.Combine(folder, name);

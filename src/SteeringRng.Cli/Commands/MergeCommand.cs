@@ -18,7 +18,7 @@ public sealed class MergeCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer merge PART.json... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
+        "Usage: steer merge PART.json... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
         "",
         "Reads the partial results written by 'steer run FILE --shard K/N' and writes what 'steer run FILE' would have",
         "written: the table on stdout and the rows, in the same order, as JSON/CSV/plot. Before writing it checks that",
@@ -30,7 +30,7 @@ public sealed class MergeCommand : ICommand
         "Options:",
         "  --json PATH        write the merged rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)",
         "  --csv PATH         write them as CSV",
-        "  --plot PATH        H_min against the swept parameter, SVG or PNG by extension",
+        PlotArguments.Help,
         "",
         "The exit code is the one 'steer run' gives for the same rows (0, 1 or 9), or 3 when the parts do not fit.",
     ]);
@@ -55,7 +55,7 @@ public sealed class MergeCommand : ICommand
             return ExitCodes.InputError;
         }
 
-        var targets = reports.Select((r, k) => Targets(options, k, reports.Count)).ToList();
+        var targets = reports.Select((r, k) => Targets(options, k, reports.Count, r.Report.Rows.Select(row => row.Objective))).ToList();
         CheckTargets(targets.SelectMany(t => t).ToList(), options.Parts);
         for (var k = 0; k < reports.Count; k++)
         {
@@ -65,7 +65,7 @@ public sealed class MergeCommand : ICommand
             foreach (var target in targets[k])
             {
                 if (target is OutputTarget.Plot p)
-                    foreach (var note in RunOutputs.WritePlot(report, p.Path, SweptParameter(report))) stderr.WriteLine("  note: " + note);
+                    foreach (var note in RunOutputs.WritePlot(report, p.Path, SweptParameter(report), options.PlotStyle, p.Objective)) stderr.WriteLine("  note: " + note);
                 else RunOutputs.WriteTable(report, target.Path);
                 stderr.WriteLine($"wrote {target.Path}");
             }
@@ -73,12 +73,13 @@ public sealed class MergeCommand : ICommand
         return RunCommand.ExitCode(reports.Select(r => r.Report).ToList(), interrupted: false);
     }
 
-    private static List<OutputTarget> Targets(MergeOptions options, int index, int count)
+    private static List<OutputTarget> Targets(MergeOptions options, int index, int count, IEnumerable<string> objectives)
     {
         var targets = new List<OutputTarget>();
         if (options.Json is { } json) targets.Add(new OutputTarget.Table("--json", RunOutputs.ForScenario(json, index, count), null));
         if (options.Csv is { } csv) targets.Add(new OutputTarget.Table("--csv", RunOutputs.ForScenario(csv, index, count), null));
-        if (options.Plot is { } plot) targets.Add(new OutputTarget.Plot("--plot", RunOutputs.ForScenario(plot, index, count), null));
+        if (options.Plot is { } plot)
+            targets.AddRange(OutputTarget.Plots("--plot", RunOutputs.ForScenario(plot, index, count), null, options.PlotStyle ?? new PlotOptions(), objectives));
         return targets;
     }
 

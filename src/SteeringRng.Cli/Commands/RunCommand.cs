@@ -23,7 +23,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
+        "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
         "                 [--scenario K] [--shard K/N]",
         "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
@@ -42,7 +42,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "                     list (\"mu=[0.5, 0.51]\"); repeatable",
         "  --json PATH        write the rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)",
         "  --csv PATH         write the rows as CSV (same columns)",
-        "  --plot PATH        H_min against the swept parameter, SVG or PNG by extension",
+        PlotArguments.Help,
         "  --solver NAME      builtin (default), csdp, dsdp",
         "  --parallel N       sweep points computed at once (default: one per core)",
         "  --scenario K       run only the K-th scenario of the file (1 = the first)",
@@ -134,7 +134,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
                     Written(stderr, t.Path, p => RunOutputs.WriteTable(report, p, t.Format));
                     break;
                 case OutputTarget.Plot p:
-                    Written(stderr, p.Path, path => Notes(stderr, RunOutputs.WritePlot(report, path, p.Over ?? x)));
+                    Written(stderr, p.Path, path => Notes(stderr, RunOutputs.WritePlot(report, path, p.Over ?? x, options.PlotStyle, p.Objective)));
                     break;
                 case OutputTarget.SdpaFolder s:
                     var files = SdpaExport.Write(run, s.Path, Path.GetFileName(loaded.Path));

@@ -1,5 +1,6 @@
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Run;
+using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Commands;
 
@@ -7,12 +8,13 @@ namespace SteeringRng.Cli.Commands;
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
     bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true,
-    double? MemoryLimit = null, bool Force = false, Shard? Shard = null)
+    double? MemoryLimit = null, bool Force = false, Shard? Shard = null, PlotOptions? PlotStyle = null)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
-        string? file = null, json = null, csv = null, plot = null;
+        string? file = null, json = null, csv = null;
+        var plotArguments = new PlotArguments();
         int? parallelism = null;
         var solver = "builtin";
         var scenarioOutputs = true;
@@ -41,11 +43,6 @@ public sealed record RunOptions(
                     if (bounds.Count == 0) throw new UsageException("--bounds needs a list such as \"ns,npa 1\".");
                     break;
                 case "--csv": csv = Value(); break;
-                case "--plot":
-                    plot = Value();
-                    var ext = Path.GetExtension(plot).ToLowerInvariant();
-                    if (ext is not (".svg" or ".png")) throw new UsageException($"--plot needs a .svg or .png file, got '{plot}'.");
-                    break;
                 case "--solver":
                     solver = Value();
                     if (!SdpOptions.SolverNames.Contains(solver))
@@ -66,6 +63,7 @@ public sealed record RunOptions(
                     parallelism = n;
                     break;
                 default:
+                    if (plotArguments.TryTake(arg, Value)) break;
                     if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
                     if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
                     file = arg;
@@ -74,10 +72,11 @@ public sealed record RunOptions(
         }
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
+        var plot = plotArguments.Path;
         // A shard writes a partial result only; tables and plots of the whole sweep come from steer merge.
         if (shard is not null && (csv ?? plot) is { } whole)
             throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");
         return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry,
-            memoryLimit, force, shard);
+            memoryLimit, force, shard, plotArguments.Options);
     }
 }

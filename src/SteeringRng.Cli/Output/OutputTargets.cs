@@ -1,5 +1,6 @@
 using SteeringRng.Certification.Input;
 using SteeringRng.Cli.Commands;
+using SteeringRng.Reporting;
 using Checked = SteeringRng.Scenario.Checked;
 
 namespace SteeringRng.Cli.Output;
@@ -17,7 +18,9 @@ public static class OutputTargets
         var targets = new List<OutputTarget>();
         if (options.Json is { } json) targets.Add(new OutputTarget.Table("--json", RunOutputs.ForScenario(json, index, count), Checked.TableFormat.Json));
         if (options.Csv is { } csv) targets.Add(new OutputTarget.Table("--csv", RunOutputs.ForScenario(csv, index, count), Checked.TableFormat.Csv));
-        if (options.Plot is { } plot) targets.Add(new OutputTarget.Plot("--plot", RunOutputs.ForScenario(plot, index, count), null));
+        var style = options.PlotStyle ?? new PlotOptions();
+        var objectives = scenario.Objectives.Select(o => o.Name).ToList();
+        if (options.Plot is { } plot) targets.AddRange(OutputTarget.Plots("--plot", RunOutputs.ForScenario(plot, index, count), null, style, objectives));
         if (!options.ScenarioOutputs) return targets;
         foreach (var output in scenario.Outputs)
         {
@@ -27,7 +30,7 @@ public static class OutputTargets
                     targets.Add(new OutputTarget.Table($"the scenario's table \"{t.file}\"", loaded.Resolve(t.file), t.format));
                     break;
                 case Checked.Output.Plot p:
-                    targets.Add(new OutputTarget.Plot($"the scenario's plot \"{p.file}\"", loaded.Resolve(p.file), scenario.Sweep.Parameters[p.over].Name));
+                    targets.AddRange(OutputTarget.Plots($"the scenario's plot \"{p.file}\"", loaded.Resolve(p.file), scenario.Sweep.Parameters[p.over].Name, style, objectives));
                     break;
                 case Checked.Output.Sdpa s:
                     targets.Add(new OutputTarget.SdpaFolder($"the scenario's export sdpa \"{s.file}\"", loaded.Resolve(s.file)));

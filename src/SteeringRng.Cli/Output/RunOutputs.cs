@@ -29,13 +29,14 @@ public static class RunOutputs
     }
 
     /// <summary>Writes the plot; returns the notes (rows not drawn) and warnings to show the reader.</summary>
-    public static IReadOnlyList<string> WritePlot(RunReport report, string path, string? xParameter)
+    public static IReadOnlyList<string> WritePlot(RunReport report, string path, string? xParameter, PlotOptions? style = null, string? objective = null)
     {
+        var options = (style ?? new PlotOptions()) with { XParameter = xParameter, Objective = objective };
         CreateParent(path);
         try
         {
             PlotResult? saved = null;
-            AtomicFile.Write(path, temporary => saved = HminPlot.Save(report, temporary, new PlotOptions(XParameter: xParameter)));
+            AtomicFile.Write(path, temporary => saved = HminPlot.Save(report, temporary, options));
             var result = saved!;
             return [.. result.Warnings, .. result.Notes.Count == 0 ? [] : new[] { $"{result.Notes.Count} row(s) not drawn in {path} (not optimal or no H_min)" }];
         }
