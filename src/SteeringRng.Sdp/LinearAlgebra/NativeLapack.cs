@@ -89,7 +89,8 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (threaded) SetThreads(Environment.ProcessorCount);
         try
         {
-            fixed (double* pa = a) _dpotrf(&u, &n, pa, &n, &info, 1);
+            using var pa = new AlignedOperand(a, n * n, writeBack: true);
+            _dpotrf(&u, &n, pa.Pointer, &n, &info, 1);
         }
         finally
         {
@@ -103,7 +104,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (n == 0) return;
         byte u = (byte)'U';
         int one = 1, info;
-        fixed (double* pl = l, pb = b) _dpotrs(&u, &n, &one, pl, &n, pb, &n, &info, 1);
+        using var pl = new AlignedOperand(l, n * n, writeBack: false);
+        using var pb = new AlignedOperand(b, n, writeBack: true);
+        _dpotrs(&u, &n, &one, pl.Pointer, &n, pb.Pointer, &n, &info, 1);
     }
 
     public void ForwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, n, rows, count, transpose: true);
@@ -119,7 +122,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (n == 0 || count == 0) return;
         byte left = (byte)'L', up = (byte)'U', trans = (byte)(transpose ? 'T' : 'N'), nonUnit = (byte)'N';
         double one = 1;
-        fixed (double* pl = l, pb = rows) _dtrsm(&left, &up, &trans, &nonUnit, &n, &count, &one, pl, &n, pb, &n, 1, 1, 1, 1);
+        using var pl = new AlignedOperand(l, n * n, writeBack: false);
+        using var pb = new AlignedOperand(rows, n * count, writeBack: true);
+        _dtrsm(&left, &up, &trans, &nonUnit, &n, &count, &one, pl.Pointer, &n, pb.Pointer, &n, 1, 1, 1, 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -128,7 +133,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         Array.Copy(l, inv, n * n);
         byte u = (byte)'U';
         int info;
-        fixed (double* p = inv) _dpotri(&u, &n, p, &n, &info, 1);
+        using (var p = new AlignedOperand(inv, n * n, writeBack: true)) _dpotri(&u, &n, p.Pointer, &n, &info, 1);
         // dpotri filled the column-major upper = row-major lower triangle; mirror it.
         for (var i = 0; i < n; i++)
         for (var j = i + 1; j < n; j++) inv[i * n + j] = inv[j * n + i];
@@ -139,7 +144,10 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         // Column-major view of row-major arrays is the transpose: Cᵀ = Bᵀ Aᵀ, i.e. dgemm(B, A).
         byte nn = (byte)'N';
         double one = 1, zero = 0;
-        fixed (double* pa = a, pb = b, pc = c) _dgemm(&nn, &nn, &n, &n, &n, &one, pb, &n, pa, &n, &zero, pc, &n, 1, 1);
+        using var pa = new AlignedOperand(a, n * n, writeBack: false);
+        using var pb = new AlignedOperand(b, n * n, writeBack: false);
+        using var pc = new AlignedOperand(c, n * n, writeBack: true);
+        _dgemm(&nn, &nn, &n, &n, &n, &one, pb.Pointer, &n, pa.Pointer, &n, &zero, pc.Pointer, &n, 1, 1);
     }
 
     /// <summary>
@@ -158,7 +166,8 @@ internal sealed unsafe class NativeLapack : IDenseKernels
             // other triangle is mirrored from it.
             int itype = 1, info;
             byte upper = (byte)'U';
-            fixed (double* pl = l, ps = s) _dsygst(&itype, &upper, &n, ps, &n, pl, &n, &info, 1);
+            using (AlignedOperand pl = new(l, n * n, writeBack: false), ps = new(s, n * n, writeBack: true))
+                _dsygst(&itype, &upper, &n, ps.Pointer, &n, pl.Pointer, &n, &info, 1);
             for (var i = 0; i < n; i++)
             for (var j = i + 1; j < n; j++) s[i * n + j] = s[j * n + i];
             return;
@@ -166,10 +175,10 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         // Column-major: U = Lᵀ is upper. L⁻¹ S L⁻ᵀ = U⁻ᵀ S U⁻¹: left solve with Uᵀ, then right solve with U.
         byte left = (byte)'L', right = (byte)'R', up = (byte)'U', t = (byte)'T', nt = (byte)'N', nu = (byte)'N';
         double one = 1;
-        fixed (double* pl = l, ps = s)
+        using (AlignedOperand pl = new(l, n * n, writeBack: false), ps = new(s, n * n, writeBack: true))
         {
-            _dtrsm(&left, &up, &t, &nu, &n, &n, &one, pl, &n, ps, &n, 1, 1, 1, 1);
-            _dtrsm(&right, &up, &nt, &nu, &n, &n, &one, pl, &n, ps, &n, 1, 1, 1, 1);
+            _dtrsm(&left, &up, &t, &nu, &n, &n, &one, pl.Pointer, &n, ps.Pointer, &n, 1, 1, 1, 1);
+            _dtrsm(&right, &up, &nt, &nu, &n, &n, &one, pl.Pointer, &n, ps.Pointer, &n, 1, 1, 1, 1);
         }
         ManagedKernels.Symmetrize(s, n);
     }
@@ -184,7 +193,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         var w = new double[n];
         var z = new double[1];
         var support = new int[2];
-        fixed (double* ps = s, pw = w, pz = z)
+        using var aligned = new AlignedOperand(s, n * n, writeBack: true);
+        var ps = aligned.Pointer;
+        fixed (double* pw = w, pz = z)
         fixed (int* psupport = support)
         {
             _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
