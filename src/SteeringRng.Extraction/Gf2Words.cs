@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SteeringRng.Extraction;
@@ -10,6 +11,7 @@ namespace SteeringRng.Extraction;
 internal static class Gf2Words
 {
     /// <summary>destination = a ⊕ b (all three the same length; destination may be a or b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Xor(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> destination)
     {
         var i = 0;

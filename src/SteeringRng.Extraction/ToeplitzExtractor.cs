@@ -16,10 +16,10 @@ namespace SteeringRng.Extraction;
 public static class ToeplitzExtractor
 {
     /// <summary>Largest square block (in 64-bit words) multiplied directly with PCLMULQDQ (measured; see the benchmark test).</summary>
-    public const int HardwareThreshold = 16;
+    public const int HardwareThreshold = 32;
 
     /// <summary>The same for the portable multiplication, whose word product is much dearer than the XORs of a Karatsuba step.</summary>
-    public const int SoftwareThreshold = 4;
+    public const int SoftwareThreshold = 2;
 
     /// <summary>Seed bits an n-bit input and m-bit output need: n + m − 1.</summary>
     public static long SeedBits(long inputBits, long outputBits) => inputBits + outputBits - 1;

@@ -30,7 +30,7 @@ public class ToeplitzReferenceTests
         Assert.Equal(expected, ToeplitzExtractor.Extract(input, n, seed, m));
         // Thresholds 1 and 2 push the Karatsuba recursion down to single words even at these sizes.
         foreach (var hardware in CarrylessMultiply.HardwareAvailable ? new[] { false, true } : [false])
-        foreach (var threshold in new[] { 1, 2, 3, 5, 16 })
+        foreach (var threshold in new[] { 1, 2, 3, 5, 16, 32 })
         {
             var y = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, hardware, threshold);
             Assert.Equal(expected, BitOrder.ToBytes(y, m));
