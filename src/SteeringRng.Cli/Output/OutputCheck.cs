@@ -32,7 +32,7 @@ public static class OutputCheck
     }
 
     /// <summary>The full path, through a symbolic link to the file it names (so a link to the scenario is the scenario).</summary>
-    private static string Canonical(string path)
+    public static string Canonical(string path)
     {
         var full = Path.GetFullPath(path);
         try { return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full; }
