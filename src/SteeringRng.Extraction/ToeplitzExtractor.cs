@@ -25,9 +25,13 @@ public static class ToeplitzExtractor
     public static long SeedBits(long inputBits, long outputBits) => inputBits + outputBits - 1;
 
     /// <summary>An upper bound on the bytes <see cref="Extract(ReadOnlySpan{byte}, long, ReadOnlySpan{byte}, long, ClmulBackend)"/> allocates beyond its arguments.</summary>
-    public static long EstimateWorkingBytes(long inputBits, long outputBits)
+    public static long EstimateWorkingBytes(long inputBits, long outputBits) =>
+        Math.Max(WorkingBytes(inputBits, outputBits, HardwareThreshold), WorkingBytes(inputBits, outputBits, SoftwareThreshold));
+
+    // The blocks' padding depends on the threshold, so each backend's layout is counted.
+    private static long WorkingBytes(long inputBits, long outputBits, int threshold)
     {
-        var layout = ToeplitzLayout.For(inputBits, outputBits, HardwareThreshold);
+        var layout = ToeplitzLayout.For(inputBits, outputBits, threshold);
         var words = (inputBits + 63) / 64 + SeedWords(inputBits, outputBits) // input and seed as words
                     + layout.SigmaWords + (long)layout.ColumnBlocks * layout.BlockWords // σ and the padded input
                     + 2L * layout.RowBlocks * layout.BlockWords + SquareToeplitz.ScratchWords(layout.BlockWords); // output, block product, scratch
