@@ -30,13 +30,13 @@ internal static class SquareToeplitz
     /// <param name="y">W words, overwritten with T x.</param>
     /// <param name="threshold">Largest W computed directly (≥ 1).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(ReadOnlySpan<ulong> sigma, ReadOnlySpan<ulong> x, Span<ulong> y, Span<ulong> scratch, int threshold, bool hardware)
+    public static void Multiply(ReadOnlySpan<ulong> sigma, ReadOnlySpan<ulong> x, Span<ulong> y, Span<ulong> scratch, int threshold, DirectKernel kernel)
     {
         var w = x.Length;
         if (w <= threshold || w % 2 == 1)
         {
-            if (hardware) BaseHardware(sigma, x, y);
-            else BaseSoftware(sigma, x, y);
+            if (kernel == DirectKernel.Portable) BaseSoftware(sigma, x, y);
+            else BaseHardware(sigma, x, y, wide: kernel == DirectKernel.Clmul512);
             return;
         }
         var h = w / 2;
@@ -47,13 +47,13 @@ internal static class SquareToeplitz
         var a = sigma.Slice(h, 2 * h);
         // P1 = (U + A) x1 into y0.
         Gf2Words.Xor(sigma[..(2 * h)], a, seedSum);
-        Multiply(seedSum, x[h..], y[..h], rest, threshold, hardware);
+        Multiply(seedSum, x[h..], y[..h], rest, threshold, kernel);
         // P2 = (L + A) x0 into y1.
         Gf2Words.Xor(sigma.Slice(2 * h, 2 * h), a, seedSum);
-        Multiply(seedSum, x[..h], y[h..], rest, threshold, hardware);
+        Multiply(seedSum, x[..h], y[h..], rest, threshold, kernel);
         // P0 = A (x0 + x1), added to both halves.
         Gf2Words.Xor(x[..h], x[h..], xSum);
-        Multiply(a, xSum, p0, rest, threshold, hardware);
+        Multiply(a, xSum, p0, rest, threshold, kernel);
         Gf2Words.XorInto(p0, y[..h]);
         Gf2Words.XorInto(p0, y[h..]);
     }
@@ -65,7 +65,7 @@ internal static class SquareToeplitz
     /// whole vectors of ρ and x multiply lane by lane (VPCLMULQDQ on 512 bits: 8 word products per 2 instructions).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BaseHardware(ReadOnlySpan<ulong> sigma, ReadOnlySpan<ulong> x, Span<ulong> y)
+    private static void BaseHardware(ReadOnlySpan<ulong> sigma, ReadOnlySpan<ulong> x, Span<ulong> y, bool wide)
     {
         var w = x.Length;
         Span<ulong> rho = w <= 256 ? stackalloc ulong[2 * w] : new ulong[2 * w];
@@ -78,17 +78,17 @@ internal static class SquareToeplitz
             var r = 2 * w - 1 - s;
             var c = 0;
             var acc = Vector128<ulong>.Zero;
-            if (Pclmulqdq.V512.IsSupported && w >= 8)
+            if (wide && Pclmulqdq.V512.IsSupported && w >= 8)
             {
-                var wide = Vector512<ulong>.Zero;
+                var sum = Vector512<ulong>.Zero;
                 for (; c + 8 <= w; c += 8)
                 {
                     var rv = Vector512.LoadUnsafe(ref rhoStart, (nuint)(r + c));
                     var xv = Vector512.LoadUnsafe(ref xStart, (nuint)c);
                     // imm 0x00: the low words of each 128-bit lane, 0x11: the high words; lane by lane ρ_{r+c}·x_c.
-                    wide ^= Pclmulqdq.V512.CarrylessMultiply(rv, xv, 0x00) ^ Pclmulqdq.V512.CarrylessMultiply(rv, xv, 0x11);
+                    sum ^= Pclmulqdq.V512.CarrylessMultiply(rv, xv, 0x00) ^ Pclmulqdq.V512.CarrylessMultiply(rv, xv, 0x11);
                 }
-                var half = wide.GetLower() ^ wide.GetUpper();
+                var half = sum.GetLower() ^ sum.GetUpper();
                 acc = half.GetLower() ^ half.GetUpper();
             }
             for (; c + 2 <= w; c += 2)

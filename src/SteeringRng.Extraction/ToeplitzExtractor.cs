@@ -68,11 +68,11 @@ public static class ToeplitzExtractor
             ClmulBackend.Software => false,
             _ => CarrylessMultiply.HardwareAvailable,
         };
-        return Extract(input, inputBits, seed, outputBits, hardware, hardware ? HardwareThreshold : SoftwareThreshold);
+        return Extract(input, inputBits, seed, outputBits, DirectKernels.Best(hardware), hardware ? HardwareThreshold : SoftwareThreshold);
     }
 
-    /// <summary>With an explicit direct threshold (tests and the threshold measurement).</summary>
-    internal static ulong[] Extract(ReadOnlySpan<ulong> input, long inputBits, ReadOnlySpan<ulong> seed, long outputBits, bool hardware, int threshold)
+    /// <summary>With an explicit kernel and direct threshold (tests and the threshold measurement).</summary>
+    internal static ulong[] Extract(ReadOnlySpan<ulong> input, long inputBits, ReadOnlySpan<ulong> seed, long outputBits, DirectKernel kernel, int threshold)
     {
         if (inputBits < 1 || outputBits < 1) throw new ArgumentException("input and output need at least 1 bit.");
         var seedBits = SeedBits(inputBits, outputBits);
@@ -102,7 +102,7 @@ public static class ToeplitzExtractor
         for (var j = 0; j < layout.ColumnBlocks; j++)
         {
             var offset = (layout.ColumnBlocks - j - 1 + i) * w;
-            SquareToeplitz.Multiply(sigma.AsSpan(offset, 2 * w), x.AsSpan(j * w, w), block, scratch, threshold, hardware);
+            SquareToeplitz.Multiply(sigma.AsSpan(offset, 2 * w), x.AsSpan(j * w, w), block, scratch, threshold, kernel);
             Gf2Words.XorInto(block, y.AsSpan(i * w, w));
         }
         var result = y.AsSpan(0, (int)((outputBits + 63) / 64)).ToArray();

@@ -64,17 +64,17 @@ public class ExtractionBenchmark(ITestOutputHelper output)
         var x = new ulong[n / 64];
         var s = new ulong[(n + m + 63) / 64];
         foreach (var a in new[] { x, s }) for (var i = 0; i < a.Length; i++) a[i] = (ulong)random.NextInt64();
-        var hardware = CarrylessMultiply.HardwareAvailable;
-        foreach (var threshold in new[] { 2, 4, 8, 12, 16, 24, 32, 64 })
+        foreach (var kernel in DirectKernels.Available.Where(k => k != DirectKernel.Portable))
+        foreach (var threshold in new[] { 2, 4, 8, 16, 32, 64 })
         {
-            ToeplitzExtractor.Extract(x, n, s, m, hardware, threshold);
-            var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, n, s, m, hardware, threshold));
-            output.WriteLine($"hardware {hardware}, threshold {threshold} words: {seconds * 1e3:F1} ms ({n / seconds / 1e6:F1} Mbit/s)");
+            ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold);
+            var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold));
+            output.WriteLine($"{kernel}, threshold {threshold} words: {seconds * 1e3:F1} ms ({n / seconds / 1e6:F1} Mbit/s)");
         }
         foreach (var threshold in new[] { 1, 2, 4, 8 })
         {
             const long small = 1L << 18;
-            var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, small, s, small / 2, false, threshold), 1);
+            var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, small, s, small / 2, DirectKernel.Portable, threshold), 1);
             output.WriteLine($"software, n = 2^18, threshold {threshold} words: {seconds * 1e3:F1} ms ({small / seconds / 1e6:F1} Mbit/s)");
         }
     }

@@ -1,6 +1,6 @@
 namespace SteeringRng.Extraction.Tests;
 
-/// <summary>The fast product against the naive O(nm) definition, bit for bit, on random sizes and every backend and threshold.</summary>
+/// <summary>The fast product against the naive O(nm) definition, bit for bit, on random sizes and every kernel and threshold.</summary>
 public class ToeplitzReferenceTests
 {
     private static byte[] RandomBytes(Random random, long bits)
@@ -29,10 +29,10 @@ public class ToeplitzReferenceTests
         Assert.Equal(expected, ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Software));
         Assert.Equal(expected, ToeplitzExtractor.Extract(input, n, seed, m));
         // Thresholds 1 and 2 push the Karatsuba recursion down to single words even at these sizes.
-        foreach (var hardware in CarrylessMultiply.HardwareAvailable ? new[] { false, true } : [false])
+        foreach (var kernel in DirectKernels.Available)
         foreach (var threshold in new[] { 1, 2, 3, 5, 16, 32 })
         {
-            var y = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, hardware, threshold);
+            var y = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, kernel, threshold);
             Assert.Equal(expected, BitOrder.ToBytes(y, m));
         }
     }
@@ -48,9 +48,12 @@ public class ToeplitzReferenceTests
             var input = RandomBytes(random, n);
             var seed = RandomBytes(random, n + m - 1);
             var expected = NaiveToeplitz.Extract(input, n, seed, m);
-            var threshold = random.Next(1, 20);
-            var y = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, CarrylessMultiply.HardwareAvailable, threshold);
-            Assert.True(expected.AsSpan().SequenceEqual(BitOrder.ToBytes(y, m)), $"n = {n}, m = {m}, threshold = {threshold}");
+            var threshold = random.Next(1, 40);
+            foreach (var kernel in DirectKernels.Available)
+            {
+                var y = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, kernel, threshold);
+                Assert.True(expected.AsSpan().SequenceEqual(BitOrder.ToBytes(y, m)), $"n = {n}, m = {m}, threshold = {threshold}, {kernel}");
+            }
         }
     }
 
@@ -62,7 +65,11 @@ public class ToeplitzReferenceTests
         const int n = 1 << 18, m = (1 << 17) + 12345;
         var input = RandomBytes(random, n);
         var seed = RandomBytes(random, n + m - 1);
-        Assert.Equal(ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Software), ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Hardware));
+        var software = ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Software);
+        Assert.Equal(software, ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Hardware));
+        // The 128-bit kernel on its own (what processors without AVX-512 run), with blocks of up to 32 words.
+        var words = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, DirectKernel.Clmul128, ToeplitzExtractor.HardwareThreshold);
+        Assert.Equal(software, BitOrder.ToBytes(words, m));
     }
 
     [Fact]
