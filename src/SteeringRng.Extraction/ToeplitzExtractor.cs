@@ -15,18 +15,28 @@ namespace SteeringRng.Extraction;
 /// </summary>
 public static class ToeplitzExtractor
 {
-    /// <summary>Largest square block (in 64-bit words) multiplied directly with PCLMULQDQ (measured; see the benchmark test).</summary>
-    public const int HardwareThreshold = 32;
+    /// <summary>Largest square block (in 64-bit words) multiplied directly with 512-bit VPCLMULQDQ (measured; see the benchmark test).</summary>
+    public const int WideThreshold = 32;
+
+    /// <summary>The same with 128-bit PCLMULQDQ only.</summary>
+    public const int HardwareThreshold = 16;
 
     /// <summary>The same for the portable multiplication, whose word product is much dearer than the XORs of a Karatsuba step.</summary>
     public const int SoftwareThreshold = 2;
+
+    internal static int Threshold(DirectKernel kernel) => kernel switch
+    {
+        DirectKernel.Portable => SoftwareThreshold,
+        DirectKernel.Clmul128 => HardwareThreshold,
+        _ => WideThreshold,
+    };
 
     /// <summary>Seed bits an n-bit input and m-bit output need: n + m − 1.</summary>
     public static long SeedBits(long inputBits, long outputBits) => inputBits + outputBits - 1;
 
     /// <summary>An upper bound on the bytes <see cref="Extract(ReadOnlySpan{byte}, long, ReadOnlySpan{byte}, long, ClmulBackend)"/> allocates beyond its arguments.</summary>
     public static long EstimateWorkingBytes(long inputBits, long outputBits) =>
-        Math.Max(WorkingBytes(inputBits, outputBits, HardwareThreshold), WorkingBytes(inputBits, outputBits, SoftwareThreshold));
+        new[] { WideThreshold, HardwareThreshold, SoftwareThreshold }.Max(t => WorkingBytes(inputBits, outputBits, t));
 
     // The blocks' padding depends on the threshold, so each backend's layout is counted.
     private static long WorkingBytes(long inputBits, long outputBits, int threshold)
@@ -68,7 +78,8 @@ public static class ToeplitzExtractor
             ClmulBackend.Software => false,
             _ => CarrylessMultiply.HardwareAvailable,
         };
-        return Extract(input, inputBits, seed, outputBits, DirectKernels.Best(hardware), hardware ? HardwareThreshold : SoftwareThreshold);
+        var kernel = DirectKernels.Best(hardware);
+        return Extract(input, inputBits, seed, outputBits, kernel, Threshold(kernel));
     }
 
     /// <summary>With an explicit kernel and direct threshold (tests and the threshold measurement).</summary>
@@ -81,10 +92,12 @@ public static class ToeplitzExtractor
         var layout = ToeplitzLayout.For(inputBits, outputBits, threshold);
         var w = layout.BlockWords;
 
-        // x padded with zeros to q·b bits; T's columns beyond n then meet zeros, whatever σ holds there.
+        // x padded with zeros to q·b bits; T's columns beyond n then meet zeros, whatever σ holds there. Each
+        // column block's words are then put in reverse order, the form SquareToeplitz takes.
         var x = new ulong[layout.ColumnBlocks * w];
         input[..(int)((inputBits + 63) / 64)].CopyTo(x);
         Gf2Words.KeepLowBits(x, inputBits);
+        for (var j = 0; j < layout.ColumnBlocks; j++) x.AsSpan(j * w, w).Reverse();
 
         // σ = s·z^d with s cut to n + m − 1 bits: T[i][j] = s[i − j + n − 1] = σ[i − j + q·b], 0 below d (those
         // entries only meet the zero padding of x) and beyond (rows ≥ m, cut off below).

@@ -68,7 +68,7 @@ public class ToeplitzReferenceTests
         var software = ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Software);
         Assert.Equal(software, ToeplitzExtractor.Extract(input, n, seed, m, ClmulBackend.Hardware));
         // The 128-bit kernel on its own (what processors without AVX-512 run), with blocks of up to 32 words.
-        var words = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, DirectKernel.Clmul128, ToeplitzExtractor.HardwareThreshold);
+        var words = ToeplitzExtractor.Extract(BitOrder.ToWords(input, n), n, BitOrder.ToWords(seed, n + m - 1), m, DirectKernel.Clmul128, ToeplitzExtractor.WideThreshold);
         Assert.Equal(software, BitOrder.ToBytes(words, m));
     }
 
