@@ -43,16 +43,18 @@ public class ExtractionBenchmark(ITestOutputHelper output)
             var x = new ulong[n / 64];
             var s = new ulong[(n + m + 63) / 64];
             foreach (var a in new[] { x, s }) for (var i = 0; i < a.Length; i++) a[i] = (ulong)random.NextInt64() ^ (ulong)random.Next() << 63;
-            ToeplitzExtractor.Extract(x, n, s, m); // warm-up (JIT)
+            var result = ToeplitzExtractor.Extract(x, n, s, m); // also the warm-up (JIT)
+            if (log == 20) // exact: the same bits as the portable multiplication (larger sizes take it too long)
+                Assert.Equal(ToeplitzExtractor.Extract(x, n, s, m, ClmulBackend.Software), result);
             var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, n, s, m));
             var rate = n / seconds / 1e6;
             slowest = Math.Min(slowest, rate);
             output.WriteLine($"n = 2^{log}, m = n/2: {seconds * 1e3:F1} ms, {rate:F1} Mbit/s of input");
         }
         output.WriteLine($"load after: {Load()}");
-        // Exactness is the other tests' job; here only that the rate is a number (the target is reported, not asserted,
-        // because the shared machine's load can halve any rate).
-        Assert.True(slowest > 0);
+        // The target. Processor time, not wall time, so a busy machine slows the rate much less than it
+        // lengthens the run (measured at load 65 on 2 cores: ≥ 63 Mbit/s at 2^24; docs/formulations/extraction.md).
+        Assert.True(slowest >= 50, $"slowest rate {slowest:F1} Mbit/s < 50 Mbit/s per core (load {Load()})");
     }
 
     [BenchmarkFact]
@@ -65,11 +67,18 @@ public class ExtractionBenchmark(ITestOutputHelper output)
         var s = new ulong[(n + m + 63) / 64];
         foreach (var a in new[] { x, s }) for (var i = 0; i < a.Length; i++) a[i] = (ulong)random.NextInt64();
         foreach (var kernel in DirectKernels.Available.Where(k => k != DirectKernel.Portable))
-        foreach (var threshold in new[] { 2, 4, 8, 16, 32, 64 })
         {
-            ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold);
-            var seconds = MinSeconds(() => ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold));
-            output.WriteLine($"{kernel}, threshold {threshold} words: {seconds * 1e3:F1} ms ({n / seconds / 1e6:F1} Mbit/s)");
+            var times = new Dictionary<int, double>();
+            foreach (var threshold in new[] { 2, 4, 8, 16, 32, 64 })
+            {
+                ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold);
+                var seconds = times[threshold] = MinSeconds(() => ToeplitzExtractor.Extract(x, n, s, m, kernel, threshold));
+                output.WriteLine($"{kernel}, threshold {threshold} words: {seconds * 1e3:F1} ms ({n / seconds / 1e6:F1} Mbit/s)");
+            }
+            // The default must be near the best measured (1.5: the noise of a shared machine; a badly chosen
+            // default is 2 to 4 times slower, as thresholds 2 and 4 show).
+            var chosen = ToeplitzExtractor.Threshold(kernel);
+            Assert.True(times[chosen] <= 1.5 * times.Values.Min(), $"{kernel}: default threshold {chosen} takes {times[chosen] * 1e3:F1} ms, the best {times.Values.Min() * 1e3:F1} ms");
         }
         foreach (var threshold in new[] { 1, 2, 4, 8 })
         {
