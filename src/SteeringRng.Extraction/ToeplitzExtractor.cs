@@ -42,10 +42,12 @@ public static class ToeplitzExtractor
     private static long WorkingBytes(long inputBits, long outputBits, int threshold)
     {
         var layout = ToeplitzLayout.For(inputBits, outputBits, threshold);
-        var words = (inputBits + 63) / 64 + SeedWords(inputBits, outputBits) // input and seed as words
+        var words = (inputBits + 63) / 64 + 2 * SeedWords(inputBits, outputBits) // input and seed as words, the seed cut to n + m − 1 bits
                     + layout.SigmaWords + (long)layout.ColumnBlocks * layout.BlockWords // σ and the padded input
-                    + 2L * layout.RowBlocks * layout.BlockWords + SquareToeplitz.ScratchWords(layout.BlockWords); // output, block product, scratch
-        return 8 * words + (outputBits + 7) / 8;
+                    + (long)layout.RowBlocks * layout.BlockWords + layout.BlockWords + SquareToeplitz.ScratchWords(layout.BlockWords) // output, block product, scratch
+                    + (outputBits + 63) / 64; // the output cut to m bits
+        // The output bytes, and a kilobyte for the arrays' headers and the direct product's stack buffers.
+        return 8 * words + (outputBits + 7) / 8 + 1024;
     }
 
     private static long SeedWords(long n, long m) => (SeedBits(n, m) + 63) / 64;

@@ -74,6 +74,24 @@ public class ToeplitzPropertyTests
         Assert.All(NaiveToeplitz.Bits(ToeplitzExtractor.Extract(x, n, seed, m), m), bit => Assert.Equal(parity, bit));
     }
 
+    [Theory]
+    [InlineData(1 << 20, 1 << 19)]
+    [InlineData(1_000_003, 1_000)]
+    [InlineData(70_000, 69_999)]
+    public void The_memory_estimate_bounds_what_is_allocated(int n, int m)
+    {
+        // steer extract refuses by this estimate before reading anything, so it must not be low.
+        var random = new Random(n);
+        byte[] x = RandomBytes(random, n), s = RandomBytes(random, n + m - 1);
+        foreach (var backend in new[] { ClmulBackend.Auto, ClmulBackend.Software })
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            ToeplitzExtractor.Extract(x, n, s, m, backend);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.InRange(allocated, 1, ToeplitzExtractor.EstimateWorkingBytes(n, m));
+        }
+    }
+
     [Fact]
     public void Too_short_arguments_are_refused()
     {
