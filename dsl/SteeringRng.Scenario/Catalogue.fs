@@ -64,6 +64,13 @@ let physicalState = def 2044 "physicalState" Error "the state at {0} is not phys
 let tooManySettings = def 2045 "tooManySettings" Error "{0} must be between 1 and {1}"
 let bellWithTrustedNode = def 2046 "bellWithTrustedNode" Error "Bell objectives are maximised over correlations of untrusted nodes only; this scenario has the trusted node '{0}' (use a guess objective, or declare every node untrusted)"
 
+// ---- 1160-1179: detection loss (`efficiency` statements) ----
+let efficiencyRange = def 1160 "efficiencyRange" Error "the detection efficiency of '{0}' must be between 0 and 1, got {1} at {2}"
+let efficiencyNode = def 1161 "efficiencyNode" Error "efficiency of '{0}': {1}"
+let efficiencyTwice = def 1162 "efficiencyTwice" Error "the efficiency of '{0}' is given twice (first at line {1})"
+let noClickOutcome = def 1163 "noClickOutcome" Error "noclick -> {0}: setting {1} of '{2}' has {3} outcomes (0 .. {4})"
+let efficiencySwept = def 1164 "efficiencySwept" Error "the steering test compares with white noise under the same measurements at one efficiency, so the efficiency of '{0}' must not depend on the swept parameter '{1}' (fix it with --set, or use one scenario per value)"
+
 // ---- 3xxx: evaluating expressions ----
 let unknownName = def 3001 "unknownName" Error "unknown name '{0}'{1}"
 let unknownFunction = def 3002 "unknownFunction" Error "unknown function '{0}'; the functions are {1}"
@@ -85,4 +92,5 @@ let all =
       correlatorOutcomes; outcomeOutOfRange; npaLevel; duplicateOption; boundNeeds; plotAxis; outputFormat
       missingState; missingObjective; missingBounds; duplicateStatement; abstractWithState; reservedName
       ketNotNormalised; unknownMeasurement; physicalState; tooManySettings; bellWithTrustedNode
-      unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError ]
+      unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError
+      efficiencyRange; efficiencyNode; efficiencyTwice; noClickOutcome; efficiencySwept ]

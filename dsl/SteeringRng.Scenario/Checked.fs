@@ -34,7 +34,10 @@ type Setting =
     { Label: string
       Index: int
       Kind: SettingKind
+      /// Outcome count, the no-click outcome included when the node has an Efficiency without a bin.
       Outcomes: int
+      /// The lossless POVM elements (empty for abstract settings); with detection loss the POVM of a point is
+      /// SteeringRng.Quantum.DetectionLoss of these at the point's efficiency.
       Elements: Complex[,][]
       Range: SourceRange }
 
@@ -45,6 +48,16 @@ type Node =
       Role: Role
       Dim: int
       Settings: Setting[]
+      Range: SourceRange }
+
+/// Detection loss of an untrusted node (docs/formulations/detection-loss.md): every POVM element M_{b|y} of the node
+/// becomes η M_{b|y}, and the no-click event (1 − η) I is a further outcome (NoClick = None: the node's settings count
+/// it, as outcome Outcomes − 1) or is added to outcome NoClick. η = Value, evaluated at each point (within [0, 1]).
+/// Node.Settings[].Elements stay the lossless POVM; SteeringRng.Quantum.DetectionLoss makes the lossy one.
+type Efficiency =
+    { Node: int
+      Value: SynExpr
+      NoClick: int option
       Range: SourceRange }
 
 [<RequireQualifiedAccess>]
@@ -197,6 +210,8 @@ type Scenario =
       Nodes: Node[]
       Sweep: Sweep
       State: State option
+      /// Detection losses, at most one per untrusted node (empty: ideal detectors).
+      Efficiencies: Efficiency[]
       Objectives: Objective[]
       Bounds: Bound[]
       Outputs: Output[]

@@ -98,6 +98,12 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             error ctx Catalogue.nodeNotMeasured n.Range [ n.Name ]
     let nodes = nodesWithoutSettings |> Array.map (fun n -> { n with Settings = defaultArg settings[n.Index] [||] })
 
+    // Detection loss: the nodes' settings count a no-click outcome from here on (CheckEfficiency).
+    let steeringRequested =
+        pick (function SynStatement.Bounds(bs, _) -> Some bs | _ -> None) |> List.concat |> List.exists (function SynBound.Steering _ -> true | _ -> false)
+    let nodes, efficiencies =
+        CheckEfficiency.check ctx sweepOrEmpty nodes steeringRequested (pick (function SynStatement.Efficiency e -> Some e | _ -> None))
+
     // The state.
     let stateStatement = single ctx "the state" (pick (function SynStatement.State(e, r) -> Some(e, r) | _ -> None))
     let dimension = nodes |> Array.fold (fun (acc: int64) n -> min (acc * int64 n.Dim) (int64 Int32.MaxValue)) 1L
@@ -201,6 +207,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                   Nodes = nodes
                   Sweep = sweep.Value
                   State = state
+                  Efficiencies = efficiencies
                   Objectives = objectives |> List.choose id |> Array.ofList
                   Bounds = Array.ofList boundList
                   Outputs = outputs |> List.choose id |> Array.ofList

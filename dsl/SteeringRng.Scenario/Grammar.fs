@@ -249,9 +249,16 @@ let private output =
 let private includeStatement =
     kw "include" .>>. stringLit |>> fun (k, s) -> SynStatement.Include(s, SourceRange.union k s.Range)
 
+/// `efficiency Bob, Charlie = eta` (a no-click outcome added) or `... = eta noclick -> 0` (no-click counted as outcome 0).
+let private efficiency =
+    let noClick = kw "noclick" >>. sym "->" >>. integer
+    pipe4 (kw "efficiency") (many1 (ident .>> optional (sym ","))) (sym "=" >>. expr) (opt noClick) (fun k nodes value bin ->
+        let last = match bin with Some b -> b.Range | None -> value.Range
+        SynStatement.Efficiency { Nodes = nodes; Value = value; NoClick = bin; Range = SourceRange.union k last })
+
 let statement: P<SynStatement> =
-    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement ]
-    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export or include)"
+    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; efficiency ]
+    <?> "statement (scenario, node, param, state, measure, efficiency, objective, bounds, table, plot, export or include)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

@@ -96,6 +96,9 @@ let scenario (s: Scenario) : string =
         let terms =
             st.Terms |> Array.map (fun t -> match t.Weight with None -> componentText t.Component | Some w -> sprintf "[%s] %s" (expr w) (componentText t.Component))
         line (sprintf "  state dims %s: %s" (String.Join("x", st.Dims)) (String.Join(" + ", terms)))
+    for e in s.Efficiencies do
+        let bin = match e.NoClick with Some b -> sprintf " noclick -> %d" b | None -> ""
+        line (sprintf "  efficiency %s = %s%s" s.Nodes[e.Node].Name (expr e.Value) bin)
     for o in s.Objectives do
         match o.Kind with
         | ObjectiveKind.Guess ts -> line (sprintf "  objective %s guess %s" o.Name (String.Join(", ", ts |> Array.map (target s.Nodes))))

@@ -151,6 +151,26 @@ type ScenarioLanguage =
             | Result.Ok rho -> rho
             | Result.Error d -> invalidArg (nameof values) d.Message
 
+    /// The detection efficiency η of a node at given parameter values (values[p.Index] for every parameter p), or 1
+    /// when the node has none (ideal detectors). The checker validated η ∈ [0, 1] at the grid points; off the grid a
+    /// value outside is the caller's: ArgumentException with the reason.
+    static member Efficiency(scenario: Checked.Scenario, node: int, values: float[]) : float =
+        match scenario.Efficiencies |> Array.tryFind (fun e -> e.Node = node) with
+        | None -> 1.0
+        | Some e ->
+            match Expr.evaluateReal (scenario.Sweep.LookupValues values) scenario.Sweep.Names "a detection efficiency" e.Value with
+            | Result.Ok eta when eta >= 0.0 && eta <= 1.0 -> eta
+            | Result.Ok eta -> invalidArg (nameof values) (sprintf "the detection efficiency of '%s' is %g, outside [0, 1]" scenario.Nodes[node].Name eta)
+            | Result.Error d -> invalidArg (nameof values) d.Message
+
+    /// The no-click bin of a node's detection loss: None when no-click is an outcome of its own (or the node has no loss).
+    static member NoClickBin(scenario: Checked.Scenario, node: int) : int option =
+        scenario.Efficiencies |> Array.tryFind (fun e -> e.Node = node) |> Option.bind (fun e -> e.NoClick)
+
+    /// Whether a node has a detection efficiency.
+    static member HasEfficiency(scenario: Checked.Scenario, node: int) : bool =
+        scenario.Efficiencies |> Array.exists (fun e -> e.Node = node)
+
     /// The state as a family mixed with white noise along one swept parameter, ρ(p) = w(p) ρ₁ + (1 − w(p)) I/D with
     /// w affine (e.g. `mu * ghz + (1 - mu) * white`), or None (NoiseFamily.detect).
     static member WhiteNoiseFamily(scenario: Checked.Scenario) : NoiseFamily.WhiteNoiseFamily option = NoiseFamily.detect scenario

@@ -208,6 +208,9 @@ type SynOutput =
         | Plot(_, _, r)
         | Sdpa(_, r) -> r
 
+/// Surface syntax: `efficiency Bob, Charlie = eta` or `efficiency Bob = eta noclick -> 0` (detection loss).
+type SynEfficiency = { Nodes: SynIdent list; Value: SynExpr; NoClick: SynInt option; Range: SourceRange }
+
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]
 type SynStatement =
@@ -229,6 +232,8 @@ type SynStatement =
     | Output of SynOutput
     /// `include "common.scn"` (replaced by the included statements while parsing)
     | Include of SynString * range: SourceRange
+    /// `efficiency Bob = eta [noclick -> 0]`
+    | Efficiency of SynEfficiency
 
     member s.Range =
         match s with
@@ -241,6 +246,7 @@ type SynStatement =
         | Measure m -> m.Range
         | Objective o -> o.Range
         | Output o -> o.Range
+        | Efficiency e -> e.Range
 
 /// One scenario: its header (absent for a file without `scenario` lines) and its statements.
 type SynScenario = { Title: SynString option; Statements: SynStatement list; Range: SourceRange }

@@ -12,7 +12,9 @@ type MomentMatrix private (words: Word array, upper: Word voption array) =
 
     let n = words.Length
 
-    let index i j = i * n - i * (i - 1) / 2 + (j - i) // row-major upper triangle, i ≤ j
+    // Row-major upper triangle, i ≤ j: i·n − i(i−1)/2 + (j − i), in 64 bits (i·n exceeds 2^31 long before the
+    // triangle does); the result is below the triangle's length, which Build checked fits in one array.
+    let index (i: int) (j: int) = int (int64 i * int64 n - int64 i * int64 (i - 1) / 2L + int64 (j - i))
 
     /// Computes every entry S_i†·S_j for i ≤ j.
     static member Build(generatingSet: Word array) = MomentMatrix.Build(generatingSet, CancellationToken.None)
@@ -20,8 +22,12 @@ type MomentMatrix private (words: Word array, upper: Word voption array) =
     /// Computes every entry S_i†·S_j for i ≤ j; the token is checked once per row (n² products can take minutes).
     static member Build(generatingSet: Word array, cancellation: CancellationToken) =
         let n = generatingSet.Length
+        // n(n+1)/2 in 64 bits: it passes 2^31 at n = 65 536 (four qubit parties at NPA level 7).
+        let entries = MomentMatrix.UpperEntryCount n
+        if entries > int64 System.Array.MaxLength then
+            invalidArg (nameof generatingSet) (MomentMatrix.TooLargeMessage n)
         let adjoints = generatingSet |> Array.map Word.adjoint
-        let upper = Array.zeroCreate (n * (n + 1) / 2)
+        let upper = Array.zeroCreate (int entries)
         let mutable k = 0
         for i in 0 .. n - 1 do
             cancellation.ThrowIfCancellationRequested()
@@ -29,6 +35,17 @@ type MomentMatrix private (words: Word array, upper: Word voption array) =
                 upper[k] <- Word.multiply adjoints[i] generatingSet[j]
                 k <- k + 1
         MomentMatrix(Array.copy generatingSet, upper)
+
+    /// n(n+1)/2, the upper-triangle entries of an n×n moment matrix (64-bit: it exceeds 2^31 for n ≥ 65 536).
+    static member UpperEntryCount(n: int) : int64 = int64 n * (int64 n + 1L) / 2L
+
+    /// The largest generating set whose word layout one array can hold: n(n+1)/2 ≤ Array.MaxLength.
+    static member MaxSize = int ((sqrt (8.0 * float System.Array.MaxLength + 1.0) - 1.0) / 2.0)
+
+    /// Why a generating set of n words is refused (plain words: what is too large and what to reduce).
+    static member TooLargeMessage(n: int) =
+        $"the moment matrix of {n} words has {MomentMatrix.UpperEntryCount n} upper-triangle entries, more than one array can hold "
+        + $"({System.Array.MaxLength}; at most {MomentMatrix.MaxSize} words): lower the NPA level or the number of settings or parties"
 
     /// The generating set S (rows and columns, in order).
     member _.Words = words

@@ -259,10 +259,10 @@ module internal QLevel =
     /// The symmetry reduction for these data when it merges guesses (None: build the full problem), and whether the
     /// data were degenerate (a nontrivial commutant: the search cannot fix U, see SymmetrySearch.hasTrivialCommutant).
     /// The group must map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
-    let private symmetryPlan (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
+    let private symmetryPlan (cancellation: CancellationToken) (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
         // Past SymmetricCoordinates' size limit the reduction could not be used: do not search.
         let tooLarge = data.Words.Length * data.Dimension * data.Dimension > SymmetricCoordinates.MaxParameters
-        let found = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.find data
+        let found = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.findCancellable cancellation data
         let degenerate = not tooLarge && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
         // Degenerate data (U not fixed): the shifts that leave them unchanged with U = I.
         let group = if degenerate then SymmetrySearch.findShiftsOnly data else found
@@ -278,7 +278,8 @@ module internal QLevel =
                     s |> Array.forall (fun w -> DataSymmetry.mapWord data.Scenario g w |> List.forall (fun (v, _) -> inS.Contains v)))
             if orbits.Representatives.Length = tuples.Length || not closed then None
             else
-                SymmetricCoordinates.compute data reduction group orbits
+                cancellation.ThrowIfCancellationRequested()
+                SymmetricCoordinates.computeCancellable cancellation data reduction group orbits
                 |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
           plan, degenerate
 
@@ -295,7 +296,7 @@ module internal QLevel =
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.computeCancellable cancellation data
         cancellation.ThrowIfCancellationRequested()
-        let plan, degenerate = if useSymmetry then symmetryPlan data reduction s guess else None, false
+        let plan, degenerate = if useSymmetry then symmetryPlan cancellation data reduction s guess else None, false
         cancellation.ThrowIfCancellationRequested()
         match plan with
         | None when requireReduction && not degenerate -> None
@@ -303,7 +304,7 @@ module internal QLevel =
             let st, table =
                 let st = structureOf cancellation data reduction s guess plan
                 match plan with
-                | Some p -> StabiliserInvariance.apply st p (expressions cancellation st)
+                | Some p -> StabiliserInvariance.applyCancellable cancellation st p (expressions cancellation st)
                 | None -> st, expressions cancellation st
             cancellation.ThrowIfCancellationRequested()
             let builder, objective, offset, table = assemble cancellation st guess table
@@ -323,27 +324,29 @@ module internal QLevel =
             // Built at degenerate data (e.g. the white-noise end of a sweep; reduced by shifts at most): the first later
             // point with a proper symmetry gives a reduced relaxation, which then serves every point after it.
             let upgrade = UpgradeCell()
-            let tryUpgrade (next: Assemblage) =
+            let tryUpgrade (next: Assemblage) (cancellation: CancellationToken) =
                 if not degenerate then None
                 else
                     upgrade.Resolve(fun () ->
                         let nextData = AssemblageMoments.build scenario next
-                        match symmetryPlan nextData (SupportReduction.compute nextData) s guess with
-                        | Some _, false -> Upgrade.Found((buildFrom CancellationToken.None false true names guess spec next).Value)
+                        match symmetryPlan cancellation nextData (SupportReduction.computeCancellable cancellation nextData) s guess with
+                        | Some _, false -> Upgrade.Found((buildFrom cancellation false true names guess spec next).Value)
                         | _, true -> Upgrade.NotYet
                         | None, false -> Upgrade.Never)
-            let rec withData (next: Assemblage) : Relaxation =
+            let rec withData (next: Assemblage) (cancellation: CancellationToken) : Relaxation =
                 if not (sameShape assemblage next) then
                     invalidArg (nameof next) "The new assemblage has another shape (dimension, settings or outcomes)."
-                match tryUpgrade next with
-                | Some (reduced: Relaxation) -> reduced.WithData next
+                cancellation.ThrowIfCancellationRequested()
+                match tryUpgrade next cancellation with
+                | Some (reduced: Relaxation) -> reduced.WithData(next, cancellation)
                 | None ->
                     let nextData = AssemblageMoments.build scenario next
-                    let nextReduction = SupportReduction.compute nextData
+                    let nextReduction = SupportReduction.computeCancellable cancellation nextData
                     let symmetryKept =
                         match plan with
-                        | Some p -> p.Group |> Array.forall (SymmetrySearch.holds nextData)
+                        | Some p -> p.Group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds nextData g)
                         | None -> true
+                    cancellation.ThrowIfCancellationRequested()
                     if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
                         // Same variables and F_k: only the constants (F0 and the objective offset) change.
                         let st' = { st with Data = nextData; Reduction = nextReduction }
@@ -351,7 +354,7 @@ module internal QLevel =
                         let problem' = MomentFormBuilder.WithConstant(problem, f0)
                         relaxation st' problem' offset' table' withData
                     else
-                        (buildFrom CancellationToken.None false useSymmetry names guess spec next).Value
+                        (buildFrom cancellation false useSymmetry names guess spec next).Value
             Some(relaxation st problem offset table withData)
 
     /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
@@ -372,6 +375,10 @@ module internal QLevel =
     /// scenario's NS bound is computed when the plain NS program would be too large (GHZ, N = 4, d = 3).
     let tryBuildReduced (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
         buildFrom CancellationToken.None true true names guess spec assemblage
+
+    /// tryBuildReduced, cancellable (OperationCanceledException within about a second of the token's cancellation).
+    let tryBuildReducedCancellable (cancellation: CancellationToken) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
+        buildFrom cancellation true true names guess spec assemblage
 
     /// Q(S) with symmetry reduction (see buildWith).
     let build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =

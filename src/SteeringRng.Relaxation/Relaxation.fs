@@ -74,7 +74,7 @@ type Relaxation
         guesses: int array array,
         /// ⟨word⟩ of a guess as an affine expression (None when the relaxation has no such moment).
         momentOf: int -> Word -> MomentExpression option,
-        withData: (SteeringRng.Quantum.Assemblage -> Relaxation) option,
+        withData: (SteeringRng.Quantum.Assemblage -> System.Threading.CancellationToken -> Relaxation) option,
         reduction: string
     ) =
 
@@ -147,9 +147,13 @@ type Relaxation
     /// The same relaxation for other data of the same shape. When the new data need the same facial
     /// reduction as the old (in particular when both are full rank) only the constants F0 and the offset change.
     /// Bell relaxations have no data: InvalidOperationException.
-    member _.WithData(assemblage: SteeringRng.Quantum.Assemblage) : Relaxation =
+    member this.WithData(assemblage: SteeringRng.Quantum.Assemblage) : Relaxation =
+        this.WithData(assemblage, System.Threading.CancellationToken.None)
+
+    /// WithData, cancellable (OperationCanceledException within about a second: a rebuild or symmetry search can take minutes).
+    member _.WithData(assemblage: SteeringRng.Quantum.Assemblage, cancellation: System.Threading.CancellationToken) : Relaxation =
         match withData with
-        | Some f -> f assemblage
+        | Some f -> f assemblage cancellation
         | None -> invalidOp "This relaxation has no assemblage data to replace."
 
     interface IRelaxation with
@@ -158,3 +162,6 @@ type Relaxation
         member this.WithData(data) = this.WithData data :> IRelaxation
         member this.Reduction = reduction
         member this.ValueFormula = this.ValueFormula
+
+    interface ICancellableData with
+        member this.WithData(data, cancellation) = this.WithData(data, cancellation) :> IRelaxation

@@ -38,3 +38,9 @@ module internal MomentFormReading =
     let formula (quantity: string) (offset: float) (reduction: string) =
         let head = $"""{quantity} = {offset.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} − ⟨C, X⟩ (moment form)"""
         if reduction = "" then head else head + "; " + reduction
+
+/// A relaxation whose WithData can take long (it may search the new data's symmetries or rebuild the problem): this
+/// form honours a token, throwing OperationCanceledException within about a second of its cancellation, so that
+/// Ctrl-C stops a sweep or a threshold search between two data points as quickly as inside a build.
+type ICancellableData =
+    abstract WithData: data: SteeringRng.Quantum.Assemblage * cancellation: System.Threading.CancellationToken -> IRelaxation

@@ -27,9 +27,14 @@ type Relaxations =
     /// point of a sweep that has a symmetry. Otherwise (no symmetry, or `useSymmetry` false) the plain NS program
     /// (NoSignallingProgram). Either way Read(solution).Bound is P_g^NS.
     static member NoSignalling(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, useSymmetry: bool) : IRelaxation =
+        Relaxations.NoSignalling(assemblage, guessedParties, guessedSettings, useSymmetry, CancellationToken.None)
+
+    /// P_g^NS as above, cancellable (the symmetry-reduced build honours the token: OperationCanceledException).
+    static member NoSignalling(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, useSymmetry: bool, cancellation: CancellationToken) : IRelaxation =
         let reduced =
             if useSymmetry then
-                QLevel.tryBuildReduced
+                QLevel.tryBuildReducedCancellable
+                    cancellation
                     (AssemblageMoments.defaultNames assemblage.PartyCount)
                     (Relaxations.GuessOf(guessedParties, guessedSettings))
                     (GeneratingSetSpec.Level 0)
@@ -101,7 +106,14 @@ type Relaxations =
     static member CriticalVisibility
         (target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, useSymmetry: bool)
         : VisibilityRelaxation =
-        VisibilityRelaxation.Build(target, noise, cap, options, useSymmetry)
+        VisibilityRelaxation.Build(target, noise, cap, options, useSymmetry, CancellationToken.None)
+
+    /// Critical visibility as above, cancellable: the build (symmetry search, strategy orbits, rows; minutes for four
+    /// qutrit parties) throws OperationCanceledException within about a second of the token's cancellation.
+    static member CriticalVisibility
+        (target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, useSymmetry: bool, cancellation: CancellationToken)
+        : VisibilityRelaxation =
+        VisibilityRelaxation.Build(target, noise, cap, options, useSymmetry, cancellation)
 
     /// Critical visibility, symmetry-reduced when the data allow it.
     static member CriticalVisibility(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions) : VisibilityRelaxation =

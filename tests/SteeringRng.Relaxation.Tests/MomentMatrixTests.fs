@@ -36,6 +36,18 @@ let private asWord (xs: (int * int * int) list) = xs |> List.map (fun (p, y, b) 
 [<Tests>]
 let tests =
     testList "Moment matrices" [
+        // Issue 16: four qubit parties at NPA level 7 (n = 73 696) overflowed n(n+1)/2 in 32 bits. The triangle of
+        // n = 65 536 words has 2 147 516 416 entries (n(n+1)/2, by hand), over Array.MaxLength = 2 147 483 591: refused with
+        // a plain ArgumentException before any product is formed (no OverflowException, no huge allocation).
+        test "a generating set whose triangle cannot be held in one array is refused plainly, sizes in 64 bits" {
+            Expect.equal (MomentMatrix.UpperEntryCount 65536) 2147516416L "n(n+1)/2 for n = 2^16"
+            Expect.equal (MomentMatrix.UpperEntryCount 73696) 2715587056L "n(n+1)/2 for four qubits, XYZ, level 7"
+            Expect.equal MomentMatrix.MaxSize 65535 "the largest n with n(n+1)/2 <= Array.MaxLength (65535·65536/2 = 2 147 450 880)"
+            let words = Array.create 65536 Word.Identity
+            let message = (try MomentMatrix.Build words |> ignore; "(built)" with :? System.ArgumentException as e -> e.Message)
+            Expect.stringContains message "2147516416 upper-triangle entries" "says how large"
+            Expect.stringContains message "lower the NPA level" "says what to reduce"
+        }
         test "distinct words and zero entries match a brute-force count over raw products" {
             for k in 1..3 do
                 let moments = MomentMatrix.Build(GeneratingSet.level scenario k)

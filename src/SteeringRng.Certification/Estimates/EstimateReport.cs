@@ -20,7 +20,9 @@ public static class EstimateReport
                 continue;
             }
             var needed = MemoryBudget.Needed(e, concurrent);
-            var verdict = needed > limit ? "OVER THE LIMIT: 'steer run' refuses it (--force to run anyway)" : "fits";
+            var verdict = Representability.ReasonOf(e) is { } reason
+                ? $"CANNOT BE REPRESENTED ({reason}): 'steer run' refuses it, --force or not"
+                : needed > limit ? "OVER THE LIMIT: 'steer run' refuses it (--force to run anyway)" : "fits";
             text.AppendLine($"  {job.Objective} / {job.Bound}: {e.What}; {e.Describe()}; needs ~{RelaxationEstimate.Bytes(needed)}: {verdict}");
         }
         return text.ToString().TrimEnd();

@@ -13,8 +13,9 @@ namespace SteeringRng.Certification.Estimates;
 /// </summary>
 /// <param name="What">The relaxation, e.g. "Q(npa 3): 4 guess tuples".</param>
 /// <param name="Blocks">(size, count) of the PSD blocks, largest first.</param>
+/// <param name="GeneratingSetSize">|S|, the rows of a moment matrix's word layout (0: the relaxation has none, e.g. the LHS model).</param>
 public sealed record RelaxationEstimate(string What, IReadOnlyList<(double Size, double Count)> Blocks, double Variables, double Nonzeros,
-    double BuildBytes, double SolverBytes)
+    double BuildBytes, double SolverBytes, double GeneratingSetSize = 0)
 {
     /// <summary>Build and solver together: the problem stays in memory while it is solved.</summary>
     public double TotalBytes => BuildBytes + SolverBytes;

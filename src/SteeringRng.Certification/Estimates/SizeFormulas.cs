@@ -35,7 +35,7 @@ public static class SizeFormulas
         var nonzeros = guesses * (n * d) * (n * d) + guesses * tuples * d * d * words;
         var blocks = new List<(double, double)> { (n * d, guesses) };
         if (tuples > 0) blocks.Add((d, guesses * tuples));
-        return Finish(what, blocks, variables, nonzeros, momentEntries: n * n / 2);
+        return Finish(what, blocks, variables, nonzeros, momentEntries: n * n / 2) with { GeneratingSetSize = n };
     }
 
     /// <summary>

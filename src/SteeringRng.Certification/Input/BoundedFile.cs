@@ -12,12 +12,13 @@ public static class BoundedFile
 {
     private const int ChunkBytes = 64 * 1024;
 
-    /// <exception cref="IOException">The file exists but cannot be read.</exception>
+    /// <exception cref="IOException">The file exists but cannot be read, or is a pipe, socket or terminal.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
     public static FileContent Read(string path, long maxBytes)
     {
         if (!File.Exists(path)) return FileContent.NotFound;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        // Never blocks in open (a FIFO without a writer); refuses pipes, sockets and terminals (NonBlockingOpen).
+        using var stream = NonBlockingOpen.ForReading(path);
         // A regular file says its size up front; devices and pipes do not, so the loop below is the real bound.
         if (stream.CanSeek && stream.Length > maxBytes) return FileContent.TooLarge;
         var bytes = new MemoryStream();

@@ -21,7 +21,7 @@ public static class GuessJobs
         {
             case BoundSpec.NoSignalling:
                 return RelaxationJob.Guessing(objective, bound.Name, BoundRank.NoSignalling,
-                    data => Relaxations.NoSignalling(data, parties, settings, symmetry));
+                    (data, cancellation) => Relaxations.NoSignalling(data, parties, settings, symmetry, cancellation));
             case BoundSpec.Global:
                 if (parties.Length != partyCount)
                     return new UnavailableJob(objective, bound.Name, RowStatus.NotApplicable,

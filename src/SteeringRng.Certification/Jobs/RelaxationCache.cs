@@ -28,8 +28,13 @@ public sealed class RelaxationCache(Func<Assemblage?, CancellationToken, IRelaxa
             _prototype ??= Build(point, cancellation);
             prototype = _prototype;
         }
-        return dataFree || ReferenceEquals(point, point.SweepStart) ? prototype : prototype.WithData(point.Assemblage);
+        return dataFree || ReferenceEquals(point, point.SweepStart) ? prototype : WithData(prototype, point.Assemblage, cancellation);
     }
+
+    /// <summary>The prototype for other data; through the cancellable form when it has one (a rebuild or symmetry
+    /// search takes minutes for large scenarios, and Ctrl-C must answer within a second).</summary>
+    private static IRelaxation WithData(IRelaxation prototype, Assemblage data, CancellationToken cancellation) =>
+        prototype is ICancellableData cancellable ? cancellable.WithData(data, cancellation) : prototype.WithData(data);
 
     /// <summary>At the sweep's first point; if its data are refused there (ArgumentException), at this point's data.</summary>
     private IRelaxation Build(PointInput point, CancellationToken cancellation)
@@ -42,7 +47,7 @@ public sealed class RelaxationCache(Func<Assemblage?, CancellationToken, IRelaxa
         // the sweep's second point, now, rather than whichever point asks first (thread timing, or a shard's first point).
         if (point.SweepStart.SweepSecond is { } second)
         {
-            try { prototype.WithData(second.Assemblage); }
+            try { WithData(prototype, second.Assemblage, cancellation); }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException) { } // that point reports its own problem when it runs
         }
         return prototype;

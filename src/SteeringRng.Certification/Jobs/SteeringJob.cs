@@ -29,15 +29,15 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
 
     // Built at the first point, then WithData (the noise is kept): the data's symmetry group is searched once per
     // sweep (at the first point that has one) and only checked at the other points.
-    private readonly RelaxationCache _cache = new(data =>
-        Relaxations.CriticalVisibility(data!, whiteNoise(), Cap, RelaxationOptions.Default, symmetry));
+    private readonly RelaxationCache _cache = new((data, cancellation) =>
+        Relaxations.CriticalVisibility(data!, whiteNoise(), Cap, RelaxationOptions.Default, symmetry, cancellation));
 
     public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
         SdpSettings settings, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         IRelaxation relaxation;
-        try { relaxation = _cache.For(point); }
+        try { relaxation = _cache.For(point, cancellation); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);

@@ -17,8 +17,9 @@ public static class NpaLayout
 {
     /// <param name="objectiveName">Which objective (null: the first); it fixes the party letters.</param>
     /// <param name="level">A level in the printed letters ("1+BC"); null: the scenario's first npa bound, else 1.</param>
-    /// <exception cref="ScenarioInputException">No such objective, or a level that does not parse (usage errors).</exception>
-    public static string Describe(ScenarioModel model, string? objectiveName, string? level)
+    /// <param name="refuse">Given |S| before the moment matrix is laid out: why it must not be (then ScenarioInputException), or null.</param>
+    /// <exception cref="ScenarioInputException">No such objective, or a level that does not parse (usage errors); a refused size.</exception>
+    public static string Describe(ScenarioModel model, string? objectiveName, string? level, Func<int, string?>? refuse = null)
     {
         var scenario = model.Scenario;
         var objective = objectiveName is null
@@ -38,6 +39,7 @@ public static class NpaLayout
                 : (GeneratingSet.level(algebra, 1), "1");
         }
         catch (ArgumentException e) { throw new ScenarioInputException($"--level '{level}': {e.Message}", isUsage: true); }
+        if (refuse?.Invoke(words.Length) is { } refusal) throw new ScenarioInputException($"level {levelText}: {refusal}");
         var moments = MomentMatrix.Build(words);
 
         var text = new StringBuilder();

@@ -25,11 +25,13 @@ public sealed class ScenarioModel
         TrustedPositions = scenario.Nodes.Where(n => n.Role.IsTrusted).Select(n => n.Index).ToArray();
         Untrusted = scenario.Nodes.Where(n => n.Role.IsUntrusted).ToArray();
         _partyOfNode = Untrusted.Select((n, j) => (n.Index, j)).ToDictionary(p => p.Index, p => p.j);
-        Measurements = Untrusted
+        _ideal = Untrusted
             .Select(n => (IReadOnlyList<Povm>)n.Settings
                 .Select(s => s.Elements.Length == 0 ? null! : Povm.Create(s.Elements, $"{n.Name}.{s.Label}"))
                 .ToArray())
             .ToArray();
+        HasDetectionLoss = scenario.Efficiencies.Length > 0;
+        Measurements = PointCount > 0 ? MeasurementsWith(scenario.Sweep.Points[0]) : _ideal;
         SweptNames = scenario.Sweep.Parameters.Where(p => !p.Kind.IsConstant).Select(p => p.Name).ToArray();
     }
 
@@ -37,8 +39,32 @@ public sealed class ScenarioModel
     public IReadOnlyList<int> TrustedPositions { get; }
     public IReadOnlyList<Checked.Node> Untrusted { get; }
 
-    /// <summary>Measurements[j][x]: the POVM of untrusted party j at setting x (null for abstract settings).</summary>
+    private readonly IReadOnlyList<IReadOnlyList<Povm>> _ideal;
+
+    /// <summary>Measurements[j][x]: the POVM of untrusted party j at setting x (null for abstract settings), at the
+    /// sweep's first point (with detection loss the POVMs may change along the sweep: <see cref="MeasurementsWith"/>).</summary>
     public IReadOnlyList<IReadOnlyList<Povm>> Measurements { get; }
+
+    /// <summary>Whether some untrusted node has a detection efficiency (`efficiency` statements).</summary>
+    public bool HasDetectionLoss { get; }
+
+    /// <summary>
+    /// The POVMs at given parameter values: each node's ideal POVMs seen through its detector of efficiency η at these
+    /// values (<see cref="DetectionLoss"/>: η M_b, plus (1 − η) I as outcome n or added to the no-click bin), so that the
+    /// assemblage, the white noise and the seesaw's start all see the lossy measurements.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Povm>> MeasurementsWith(double[] values)
+    {
+        if (!HasDetectionLoss) return _ideal;
+        return Untrusted.Select((n, j) =>
+        {
+            if (!ScenarioLanguage.HasEfficiency(Scenario, n.Index)) return _ideal[j];
+            var eta = ScenarioLanguage.Efficiency(Scenario, n.Index, values);
+            var bin = ScenarioLanguage.NoClickBin(Scenario, n.Index);
+            int? noClick = bin is null ? null : bin.Value;
+            return (IReadOnlyList<Povm>)_ideal[j].Select(p => p is null ? null! : DetectionLoss.Apply(p, eta, noClick)).ToArray();
+        }).ToArray();
+    }
 
     /// <summary>The parameters that change over the sweep (swept and derived), in declaration order.</summary>
     public IReadOnlyList<string> SweptNames { get; }
@@ -64,7 +90,10 @@ public sealed class ScenarioModel
         for (var index = 0; index < points.Length; index++)
         {
             var i = index;
-            points[i] = PointInput.OfState(i, ParametersAt(i), () => StateAt(i), AssemblageOf, Realisation, i == 0 ? null : points[0]);
+            var values = Scenario.Sweep.Points[i];
+            points[i] = HasDetectionLoss
+                ? PointInput.OfState(i, ParametersAt(i), () => StateAt(i), s => AssemblageWith(s, values), s => RealisationWith(s, values), i == 0 ? null : points[0])
+                : PointInput.OfState(i, ParametersAt(i), () => StateAt(i), AssemblageOf, Realisation, i == 0 ? null : points[0]);
         }
         if (points.Length > 1) points[0].SweepSecond = points[1];
         return points;
@@ -96,7 +125,7 @@ public sealed class ScenarioModel
         var parameters = new ParameterSet(Scenario.Sweep.Parameters
             .Where(p => !p.Kind.IsConstant)
             .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
-        return PointInput.OfState(-1, parameters, () => StateWith(values), AssemblageOf, Realisation, buildPoint);
+        return PointInput.OfState(-1, parameters, () => StateWith(values), s => AssemblageWith(s, values), s => RealisationWith(s, values), buildPoint);
     }
 
     /// <summary>ρ at given values of every parameter (off the grid as well).</summary>
@@ -108,6 +137,9 @@ public sealed class ScenarioModel
         DensityMatrix.Create(ScenarioLanguage.DensityMatrix(Scenario, point), Dimensions);
 
     public Assemblage AssemblageOf(DensityMatrix state) => AssemblageBuilder.Build(state, TrustedPositions, Measurements);
+
+    /// <summary>The assemblage of a state under the measurements at given parameter values (detection loss at those values).</summary>
+    public Assemblage AssemblageWith(DensityMatrix state, double[] values) => AssemblageBuilder.Build(state, TrustedPositions, MeasurementsWith(values));
 
     public Assemblage AssemblageAt(int point) => AssemblageOf(StateAt(point));
 
@@ -128,13 +160,18 @@ public sealed class ScenarioModel
     public bool IsJointGuess(Checked.Target[] targets) => targets.Select(t => t.Node).Distinct().Count() == Untrusted.Count;
 
     /// <summary>The state with the trusted nodes first (as one system) and the untrusted POVMs: the seesaw's first start.</summary>
-    public QuantumRealisation Realisation(DensityMatrix state)
+    public QuantumRealisation Realisation(DensityMatrix state) => RealisationOf(state, Measurements);
+
+    /// <summary>The realisation with the measurements at given parameter values (detection loss at those values).</summary>
+    public QuantumRealisation RealisationWith(DensityMatrix state, double[] values) => RealisationOf(state, MeasurementsWith(values));
+
+    private QuantumRealisation RealisationOf(DensityMatrix state, IReadOnlyList<IReadOnlyList<Povm>> measurements)
     {
         var trusted = TrustedPositions.ToArray();
         var untrusted = Untrusted.Select(n => n.Index).ToArray();
         var reordered = state.Reorder([.. trusted, .. untrusted]);
         var dT = trusted.Aggregate(1, (p, t) => p * state.Dimensions[t]);
-        var povms = Measurements
+        var povms = measurements
             .Select(party => (IReadOnlyList<IReadOnlyList<Matrix<Complex>>>)party
                 .Select(p => (IReadOnlyList<Matrix<Complex>>)Enumerable.Range(0, p.OutcomeCount).Select(p.Element).ToArray()).ToArray())
             .ToArray();

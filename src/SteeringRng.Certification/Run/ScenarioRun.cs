@@ -59,11 +59,12 @@ public sealed class ScenarioRun
     /// the point of each row. The points keep the full sweep's first point as <see cref="PointInput.SweepStart"/>, so the
     /// relaxations are built where a run of the whole sweep builds them and a shard's rows equal that run's, bit for bit.
     /// </summary>
-    /// <exception cref="ScenarioInputException">A relaxation's estimated memory exceeds the limit and <see cref="RunSettings.Force"/> is not set.</exception>
+    /// <exception cref="ScenarioInputException">A relaxation's estimated memory exceeds the limit and <see cref="RunSettings.Force"/> is not set,
+    /// or a relaxation cannot be represented at all (<see cref="Representability"/>; --force or not).</exception>
     public (RunReport Report, IReadOnlyList<int> RowPoints) ExecutePoints(ISdpSolver solver, IReadOnlyList<int>? only,
         IPointProgress? progress = null, CancellationToken cancellation = default)
     {
-        if (!Settings.Force && MemoryRefusal() is { } refusal)
+        if (Refusal() is { } refusal)
             throw new ScenarioInputException($"scenario '{Title}': {refusal}");
         var points = only is null ? Points : only.Select(i => Points[i]).ToList();
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
@@ -72,6 +73,13 @@ public sealed class ScenarioRun
         var rowPoints = byPoint.SelectMany(p => p.Rows.Select(_ => p.Point.Index)).ToList();
         return (new RunReport(Title, rows, interrupted), rowPoints);
     }
+
+    /// <summary>
+    /// Why the relaxations must not be built (from the jobs' estimates, before anything is built), or null: a size that
+    /// cannot be represented (always), or an estimate over the memory limit unless <see cref="RunSettings.Force"/>. Every
+    /// command that builds relaxations (run, export) asks this first.
+    /// </summary>
+    public string? Refusal() => Representability.Refusal(Jobs) ?? (Settings.Force ? null : MemoryRefusal());
 
     /// <summary>Why the run would not fit in memory (from the jobs' estimates, before anything is built), or null when it fits.</summary>
     public string? MemoryRefusal()

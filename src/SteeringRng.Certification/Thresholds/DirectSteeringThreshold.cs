@@ -27,7 +27,9 @@ public static class DirectSteeringThreshold
             return e;
         }
         var pure = Solve(pureEnd);
-        if (pure is null) return Stop(ThresholdOutcome.Interrupted, null, null, "interrupted before the pure end was solved");
+        // Cut short by Ctrl-C during the solve (a skipped row): interrupted, not failed.
+        if (pure is null || (!pure.Decided && cancellation.IsCancellationRequested))
+            return Stop(ThresholdOutcome.Interrupted, null, null, "interrupted before the pure end was solved");
         if (!pure.Decided) return Stop(ThresholdOutcome.Failed, null, null, $"no value at the pure end {pureEnd:R} ({pure.Status}): {pure.Message}");
         var star = pure.Value!.Value * pureEnd;
         var note = string.Create(CultureInfo.InvariantCulture, $"μ* = v*(pure end) = {star:R}");

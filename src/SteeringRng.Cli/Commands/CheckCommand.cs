@@ -77,7 +77,7 @@ public sealed class CheckCommand : ICommand
                 // Planning reads the model's shape only: no state is evaluated, no relaxation built.
                 var run = ScenarioRun.Plan(s, new RunSettings { MemoryLimit = memoryLimit, Parallelism = parallelism ?? Math.Max(1, Environment.ProcessorCount) });
                 stdout.WriteLine(EstimateReport.Describe(run));
-                over |= run.MemoryRefusal() is not null;
+                over |= run.MemoryRefusal() is not null || Representability.Refusal(run.Jobs) is not null;
             }
         stdout.WriteLine($"{file}: ok ({result.Scenarios.Count} scenario(s), {warnings} warning(s)).");
         if (over)

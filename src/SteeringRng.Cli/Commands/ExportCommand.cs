@@ -13,7 +13,7 @@ public sealed class ExportCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry]",
+        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
@@ -26,12 +26,17 @@ public sealed class ExportCommand : ICommand
         "  --set NAME=VALUE   override a parameter as 'steer run' does",
         "  --scenario K       export only the K-th scenario of the file (1 = the first), straight into DIR",
         "  --no-symmetry      write Q_k, NS and the steering test in full, not reduced by the data's symmetries (the header names a reduction)",
+        "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
+        "                     available to this process), as 'steer run' does: exit code 3 before anything is built",
+        "  --force            build even when an estimate exceeds the limit (sizes that cannot be represented are refused anyway)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         string? file = null, folder = null;
         var symmetry = true;
+        var force = false;
+        double? memoryLimit = null;
         int? only = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < arguments.Count; i++)
@@ -43,6 +48,8 @@ public sealed class ExportCommand : ICommand
                 case "--sdpa": folder = Value(); break;
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
                 case "--no-symmetry": symmetry = false; break;
+                case "--force": force = true; break;
+                case "--memory-limit": memoryLimit = MemorySize.Parse(Value()); break;
                 case "--scenario":
                     var which = Value();
                     if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
@@ -66,9 +73,15 @@ public sealed class ExportCommand : ICommand
             if (chosen > scenarios.Count) throw new UsageException($"--scenario {chosen}: '{file}' holds {scenarios.Count} scenario(s).");
             scenarios = [scenarios[chosen - 1]];
         }
+        // Every scenario is planned and judged by its size estimate before any relaxation is built (as 'steer run'):
+        // an export must not run for minutes and end out of memory either.
+        var runs = scenarios.Select(s => ScenarioRun.Plan(s, new RunSettings { Symmetry = symmetry, Force = force, MemoryLimit = memoryLimit, Parallelism = 1 })).ToList();
+        foreach (var planned in runs)
+            if (planned.Refusal() is { } refusal)
+                throw new ScenarioInputException($"scenario '{planned.Title}': {refusal}");
         for (var k = 0; k < scenarios.Count; k++)
         {
-            var run = ScenarioRun.Plan(scenarios[k], new RunSettings { Symmetry = symmetry });
+            var run = runs[k];
             // One scenario (the file's only one, or the one --scenario chose) goes straight into the folder.
             var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
             var skipped = new List<SdpaExport.Skipped>();

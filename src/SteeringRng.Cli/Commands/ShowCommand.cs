@@ -16,7 +16,7 @@ public sealed class ShowCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer show FILE.scn [--objective NAME] [--level L] [--scenario K]",
+        "Usage: steer show FILE.scn [--objective NAME] [--level L] [--scenario K] [--memory-limit SIZE] [--force]",
         "",
         "Prints the untrusted parties as the NPA builder names them (one letter each), the generating set S of",
         "the level (numbered words; B0|1 is Bob's projector for outcome 0 of setting 1, last outcomes are not",
@@ -29,12 +29,17 @@ public sealed class ShowCommand : ICommand
         "  --level L          an NPA level: 1, 2, \"1+BC\", ... in the builder's letters (default: the scenario's",
         "                     first npa bound, else 1)",
         "  --scenario K       the K-th scenario of the file (default: the first)",
+        "  --memory-limit SIZE  refuse a layout whose estimated memory (word layout and printed grid) exceeds SIZE",
+        "                     (8G, 512M; default: the memory available to this process): exit code 3 before it is built",
+        "  --force            show it even when the estimate exceeds the limit (sizes that cannot be represented are refused anyway)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         string? file = null, objectiveName = null, level = null;
         var scenarioIndex = 1;
+        var force = false;
+        double? memoryLimit = null;
         for (var i = 0; i < arguments.Count; i++)
         {
             var arg = arguments[i];
@@ -43,6 +48,8 @@ public sealed class ShowCommand : ICommand
             {
                 case "--objective": objectiveName = Value(); break;
                 case "--level": level = Value(); break;
+                case "--force": force = true; break;
+                case "--memory-limit": memoryLimit = MemorySize.Parse(Value()); break;
                 case "--scenario":
                     var text = Value();
                     if (!int.TryParse(text, out scenarioIndex) || scenarioIndex < 1) throw new UsageException($"--scenario needs a positive number, got '{text}'.");
@@ -59,11 +66,13 @@ public sealed class ShowCommand : ICommand
         if (loaded is null) return ExitCodes.InputError;
         var scenarios = loaded.Result.Scenarios;
         if (scenarioIndex > scenarios.Count) throw new UsageException($"--scenario {scenarioIndex}: '{file}' holds {scenarios.Count} scenario(s).");
-        var run = ScenarioRun.Plan(scenarios[scenarioIndex - 1]);
+        var run = ScenarioRun.Plan(scenarios[scenarioIndex - 1], new RunSettings { MemoryLimit = memoryLimit });
         // The estimate first: it is quick, while the layout of a large level is long to compute and to print.
         stdout.WriteLine(EstimateReport.Describe(run));
         stdout.WriteLine();
-        stdout.WriteLine(NpaLayout.Describe(run.Model, objectiveName, level));
+        // The layout itself is judged by its own estimate before it is built (LayoutEstimate), as 'steer run' judges relaxations.
+        var (limit, source) = memoryLimit is { } set ? (set, "--memory-limit") : (MemoryBudget.Available, "the memory available to this process");
+        stdout.WriteLine(NpaLayout.Describe(run.Model, objectiveName, level, n => LayoutEstimate.Refusal(n, limit, source, force)));
         return ExitCodes.Optimal;
     }
 }

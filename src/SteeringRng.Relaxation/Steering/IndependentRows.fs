@@ -27,7 +27,8 @@ module internal IndependentRows =
 
     /// The indices of the kept rows, or None when a dropped row's right-hand side is inconsistent.
     /// rows: the row vectors a_i (all of one length) with their b_i.
-    let select (rows: (float array * float) array) : int array option =
+    /// (`cancellation` is checked every 64 rows: each row is projected on up to all kept rows.)
+    let selectCancellable (cancellation: System.Threading.CancellationToken) (rows: (float array * float) array) : int array option =
         let basis = { Vectors = ResizeArray(); Rhs = ResizeArray() }
         let kept = ResizeArray<int>()
         let mutable largestRhs = 0.0
@@ -35,6 +36,7 @@ module internal IndependentRows =
         let scale = rows |> Array.fold (fun m (row, _) -> max m (sqrt (dot row row))) 0.0
         let mutable i = 0
         for (row, rhs) in rows do
+            if i % 64 = 0 then cancellation.ThrowIfCancellationRequested()
             largestRhs <- max largestRhs (abs rhs)
             let a = Array.copy row
             let mutable b = rhs
@@ -55,3 +57,6 @@ module internal IndependentRows =
                 worstResidual <- max worstResidual (abs b)
             i <- i + 1
         if worstResidual > ConsistencyTolerance * max 1.0 largestRhs then None else Some(kept.ToArray())
+
+    /// selectCancellable without a token.
+    let select (rows: (float array * float) array) : int array option = selectCancellable System.Threading.CancellationToken.None rows

@@ -2,6 +2,7 @@ namespace SteeringRng.Relaxation.Steering
 
 open System
 open System.Numerics
+open System.Threading
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Sdp
 open SteeringRng.Relaxation
@@ -86,7 +87,7 @@ module LhsModel =
 
     /// The equality rows of the reduced problem (doc comment above): per (key, component) the row vector over the
     /// orbit blocks' entry coordinates and μ, and its right-hand side.
-    let private reducedRows (orbits: StrategyOrbits) (lambdas: int[][][]) (keys: PartyTerm list[]) (components: HermitianComponent[])
+    let private reducedRows (cancellation: CancellationToken) (orbits: StrategyOrbits) (lambdas: int[][][]) (keys: PartyTerm list[]) (components: HermitianComponent[])
                             (r: int) (target: PartyTerm list -> Matrix<Complex> * Matrix<Complex>) =
         let nc = components.Length
         let width = orbits.Representatives.Length * nc + 1
@@ -98,6 +99,7 @@ module LhsModel =
         let n =
             lambdas
             |> Array.mapi (fun l _ ->
+                if l % 1024 = 0 then cancellation.ThrowIfCancellationRequested()
                 let scale = 1.0 / float orbits.Stabiliser[orbits.OrbitOf[l]]
                 Array.init nc (fun c ->
                     let sum = Array.zeroCreate nc
@@ -108,6 +110,7 @@ module LhsModel =
                     sum))
         seq {
             for key in keys do
+                cancellation.ThrowIfCancellationRequested()
                 let target0, target1 = target key
                 let ev = events key
                 let rows = Array.init nc (fun _ -> Array.zeroCreate<float> width)
@@ -147,22 +150,25 @@ module LhsModel =
         SdpMatrix(ResizeArray entries)
 
     /// The reduced problem, or None when the group merges no strategies or the dropped rows are inconsistent.
-    let private tryReduced (s: Scenario) (group: DataSymmetry array) (v: Matrix<Complex>) (lambdas: int[][][]) (keys: PartyTerm list[])
+    let private tryReduced (cancellation: CancellationToken) (s: Scenario) (group: DataSymmetry array) (v: Matrix<Complex>) (lambdas: int[][][]) (keys: PartyTerm list[])
                            (target: PartyTerm list -> Matrix<Complex> * Matrix<Complex>) (cap: float) =
         if group.Length <= 1 then None
         else
             let r = v.ColumnCount
-            let orbits = StrategyOrbits.compute s group v lambdas
+            let orbits = StrategyOrbits.compute cancellation s group v lambdas
             if orbits.Representatives.Length = lambdas.Length then None
             else
                 let components = HermitianBasis.components r
-                let rows = reducedRows orbits lambdas keys components r target |> Seq.toArray
-                match IndependentRows.select rows with
+                let rows = reducedRows cancellation orbits lambdas keys components r target |> Seq.toArray
+                match IndependentRows.selectCancellable cancellation rows with
                 | None -> None
                 | Some kept ->
                     let orbitCount = orbits.Representatives.Length
                     let muBlock = orbitCount
-                    let chosen = kept |> Array.map (fun i -> let row, rhs = rows[i] in rowMatrix orbitCount components row, rhs)
+                    let chosen =
+                        kept |> Array.mapi (fun n i ->
+                            if n % 256 = 0 then cancellation.ThrowIfCancellationRequested()
+                            let row, rhs = rows[i] in rowMatrix orbitCount components row, rhs)
                     let capRow = SdpMatrix([| SdpEntry(muBlock, 0, 0, 1.0); SdpEntry(muBlock, 1, 1, 1.0) |]), cap
                     let all = Array.append chosen [| capRow |]
                     let shapes = Array.append [| for _ in 1 .. orbitCount -> SdpBlock.Hermitian r |] [| SdpBlock.Nonnegative 2 |]
@@ -172,7 +178,9 @@ module LhsModel =
 
     /// The problem of the doc comment; reduced by `group` (symmetries common to σ(1) and σ(0), identity first)
     /// when it merges strategies, else one block per strategy.
-    let internal build (options: RelaxationOptions) (data1: AssemblageData) (data0: AssemblageData) (cap: float) (group: DataSymmetry array) : LhsStructure =
+    /// (`cancellation` is checked inside the loops over strategies and keys, so that Ctrl-C stops a large build within
+    /// about a second: OperationCanceledException.)
+    let internal build (cancellation: CancellationToken) (options: RelaxationOptions) (data1: AssemblageData) (data0: AssemblageData) (cap: float) (group: DataSymmetry array) : LhsStructure =
         if not (AssemblageData.sameShape data1 data0) then
             invalidArg "noise" "σ(1) and σ(0) must have the same shape (parties, settings, outcomes, trusted dimension)."
         if not (cap > 0.0) then invalidArg "cap" (sprintf "The visibility cap must be positive, got %g." cap)
@@ -188,7 +196,8 @@ module LhsModel =
         let components = HermitianBasis.components r
         let reduce (m: Matrix<Complex>) = v.ConjugateTranspose() * m * v
         let target key = reduce (AssemblageData.collinsGisin data0 key), reduce (AssemblageData.collinsGisin data1 key)
-        match tryReduced s group v lambdas keys target cap with
+        cancellation.ThrowIfCancellationRequested()
+        match tryReduced cancellation s group v lambdas keys target cap with
         | Some(orbits, kept, problem) ->
             { Data1 = data1; Data0 = data0; Range = v; Strategies = lambdas; Keys = keys; Orbits = Some orbits
               Rows = kept; Problem = problem; Cap = cap }
@@ -197,6 +206,7 @@ module LhsModel =
         let shapes = Array.append [| for _ in lambdas -> SdpBlock.Hermitian r |] [| SdpBlock.Nonnegative 2 |]
         let rows =
             [| for key in keys do
+                   cancellation.ThrowIfCancellationRequested()
                    let target0, target1 = target key
                    for c in components ->
                        let entries =

@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation.Steering
 
 open System.Numerics
+open System.Threading
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Quantum
 open SteeringRng.Relaxation
@@ -43,26 +44,30 @@ module internal StrategyOrbits =
     /// The symmetries common to σ(1) and σ(0): those found for σ(1) that also hold for σ(0). They form a
     /// subgroup (the symmetries of σ(0) are closed under composition), identity first. For degenerate σ(1) (white
     /// noise: U not fixed by π, `find` gives only the identity) the outcome shifts with U = I are used instead.
-    let commonGroup (target: Assemblage) (noise: Assemblage) : DataSymmetry array =
+    /// (`cancellation` reaches the search and is checked per group element: OperationCanceledException.)
+    let commonGroup (cancellation: CancellationToken) (target: Assemblage) (noise: Assemblage) : DataSymmetry array =
         let noiseMoments = momentsOf noise
         let targetMoments = momentsOf target
+        cancellation.ThrowIfCancellationRequested()
         let found =
-            if SymmetrySearch.hasTrivialCommutant targetMoments then SymmetrySearch.find targetMoments
+            if SymmetrySearch.hasTrivialCommutant targetMoments then SymmetrySearch.findCancellable cancellation targetMoments
             else SymmetrySearch.findShiftsOnly targetMoments
-        found |> Array.filter (SymmetrySearch.holds noiseMoments)
+        found |> Array.filter (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds noiseMoments g)
 
     /// A symmetry group of both σ(1) and σ(0): the memo's group when every element still holds for both (the noise
     /// is not checked again when it is the very object checked before; assemblages are immutable), else
     /// commonGroup, remembered when it has more than the identity. Any group of common symmetries gives the
     /// exact optimum; the memo's may be smaller than the new data's full group, never wrong.
-    let groupFor (memo: GroupMemo) (target: Assemblage) (noise: Assemblage) : DataSymmetry array =
+    let groupFor (cancellation: CancellationToken) (memo: GroupMemo) (target: Assemblage) (noise: Assemblage) : DataSymmetry array =
         let stillHolds (group: DataSymmetry array) (checkedNoise: Assemblage) =
-            let holdsFor (a: Assemblage) = let m = momentsOf a in group |> Array.forall (SymmetrySearch.holds m)
+            let holdsFor (a: Assemblage) =
+                let m = momentsOf a
+                group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds m g)
             holdsFor target && (obj.ReferenceEquals(checkedNoise, noise) || holdsFor noise)
         match memo.Last with
         | Some(group, checkedNoise) when stillHolds group checkedNoise -> group
         | _ ->
-            let group = commonGroup target noise
+            let group = commonGroup cancellation target noise
             if group.Length > 1 then memo.Last <- Some(group, noise)
             group
 
@@ -78,12 +83,14 @@ module internal StrategyOrbits =
     let act (g: DataSymmetry) (lambda: int array array) =
         lambda |> Array.mapi (fun j l -> l |> Array.mapi (fun x a -> let perm = g.Relabel[j][x] in perm[a]))
 
-    let compute (s: Scenario) (group: DataSymmetry array) (range: Matrix<Complex>) (strategies: int array array array) : StrategyOrbits =
+    /// (`cancellation` is checked every 1024 strategies: each is mapped by every group element.)
+    let compute (cancellation: CancellationToken) (s: Scenario) (group: DataSymmetry array) (range: Matrix<Complex>) (strategies: int array array array) : StrategyOrbits =
         let orbitOf = Array.create strategies.Length -1
         let lift = Array.init strategies.Length (fun _ -> ResizeArray<int>())
         let representatives = ResizeArray<int>()
         let stabiliser = ResizeArray<int>()
         for l in 0 .. strategies.Length - 1 do
+            if l % 1024 = 0 then cancellation.ThrowIfCancellationRequested()
             if orbitOf[l] < 0 then
                 let o = representatives.Count
                 representatives.Add l

@@ -1,6 +1,7 @@
 namespace SteeringRng.Relaxation.Steering
 
 open System.Numerics
+open System.Threading
 open MathNet.Numerics.LinearAlgebra
 open SteeringRng.Quantum
 open SteeringRng.Sdp
@@ -57,13 +58,18 @@ type VisibilityRelaxation internal (structure: LhsStructure, noise: Assemblage, 
     /// The same problem for another family of the same shape. The data enter b and the μ column of the
     /// constraints (and the support of ρ_A), so the problem is rebuilt; a symmetry group found before is checked on
     /// the new data and reused when it still holds (a sweep searches once).
-    member _.WithData(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
+    member this.WithData(target: Assemblage, noise: Assemblage) : VisibilityRelaxation =
+        this.WithData(target, noise, CancellationToken.None)
+
+    /// WithData, cancellable: the rebuild (symmetry check or search, strategy orbits, rows) throws
+    /// OperationCanceledException within about a second of the token's cancellation.
+    member _.WithData(target: Assemblage, noise: Assemblage, cancellation: CancellationToken) : VisibilityRelaxation =
         let read = AssemblageData.ofAssemblage options
         let data1, data0 = read target, read noise
         if not (AssemblageData.sameShape structure.Data1 data1) then
             invalidArg "target" "The new assemblage has a different shape (parties, settings, outcomes or trusted dimension)."
-        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo)
-        VisibilityRelaxation(LhsModel.build options data1 data0 structure.Cap group, noise, options, symmetry, memo)
+        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo, cancellation)
+        VisibilityRelaxation(LhsModel.build cancellation options data1 data0 structure.Cap group, noise, options, symmetry, memo)
 
     /// The same problem for a new target against the same noise.
     member this.WithData(target: Assemblage) : VisibilityRelaxation = this.WithData(target, noise)
@@ -73,17 +79,18 @@ type VisibilityRelaxation internal (structure: LhsStructure, noise: Assemblage, 
         LhsModel.hiddenStates structure solution.X |> Array.map (fun m -> m.ToArray())
 
     /// Symmetries common to target and noise (just the identity when symmetry is off); see StrategyOrbits.groupFor.
-    static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool, memo: GroupMemo) =
-        if symmetry then StrategyOrbits.groupFor memo target noise
+    static member internal GroupOf(target: Assemblage, noise: Assemblage, symmetry: bool, memo: GroupMemo, cancellation: CancellationToken) =
+        if symmetry then StrategyOrbits.groupFor cancellation memo target noise
         else [| DataSymmetry.identity (AssemblageMoments.scenarioOf (AssemblageMoments.defaultNames target.PartyCount) target) target.TrustedDimension |]
 
     /// Builds the problem for σ(1) = target against σ(0) = noise (see Relaxations.CriticalVisibility).
-    static member internal Build(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, symmetry: bool) =
+    /// (Cancellable: OperationCanceledException within about a second of the token's cancellation.)
+    static member internal Build(target: Assemblage, noise: Assemblage, cap: float, options: RelaxationOptions, symmetry: bool, cancellation: CancellationToken) =
         let read = AssemblageData.ofAssemblage options
         let data1, data0 = read target, read noise
         let memo = GroupMemo()
-        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo)
-        VisibilityRelaxation(LhsModel.build options data1 data0 cap group, noise, options, symmetry, memo)
+        let group = VisibilityRelaxation.GroupOf(target, noise, symmetry && AssemblageData.sameShape data1 data0, memo, cancellation)
+        VisibilityRelaxation(LhsModel.build cancellation options data1 data0 cap group, noise, options, symmetry, memo)
 
     interface IRelaxation with
         member this.Problem = this.Problem
@@ -91,3 +98,6 @@ type VisibilityRelaxation internal (structure: LhsStructure, noise: Assemblage, 
         member this.WithData(target) = this.WithData(target, noise) :> IRelaxation
         member this.Reduction = this.Reduction
         member this.ValueFormula = this.ValueFormula
+
+    interface ICancellableData with
+        member this.WithData(target, cancellation) = this.WithData(target, noise, cancellation) :> IRelaxation

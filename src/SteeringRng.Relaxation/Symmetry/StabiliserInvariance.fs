@@ -150,7 +150,8 @@ module internal StabiliserInvariance =
 
     /// The structure and table rewritten in the free variables of the invariance equalities; unchanged when no
     /// stabiliser is nontrivial (or the equalities cannot be formed).
-    let apply (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
+    /// (`cancellation` is checked per stabiliser element of each orbit: OperationCanceledException.)
+    let applyCancellable (cancellation: System.Threading.CancellationToken) (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
         let table = symmetriseConstants st plan original
         let view = table :> IReadOnlyDictionary<_, _>
         let echelon = Echelon()
@@ -158,6 +159,7 @@ module internal StabiliserInvariance =
         for o in 0 .. st.Guesses.Length - 1 do
             let words = [ for KeyValue(struct (oo, w), _) in table do if oo = o then yield w ]
             for h in stabiliser plan o do
+                cancellation.ThrowIfCancellationRequested()
                 for w in words do
                     if usable then
                         match rowsOf st view o h w with
@@ -186,3 +188,7 @@ module internal StabiliserInvariance =
             for KeyValue(key, x) in table do
                 rewritten[key] <- rewrite x
             { st with InvariantCount = Some next }, rewritten
+
+    /// applyCancellable without a token.
+    let apply (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
+        applyCancellable System.Threading.CancellationToken.None st plan original

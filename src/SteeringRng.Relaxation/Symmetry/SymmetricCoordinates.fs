@@ -37,13 +37,14 @@ module internal SymmetricCoordinates =
                    yield x[a, b].Imaginary |]
 
     /// Σ_g T_g as a dense matrix on the |W|·d² parameters (rows: image word and parameter; columns: source).
-    let private averaged (data: AssemblageMoments) (group: DataSymmetry array) =
+    let private averaged (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (group: DataSymmetry array) =
         let d = data.Dimension
         let parameters = BlockParameters.hermitian d
         let np = parameters.Length
         let n = data.Words.Length * np
         let p = Array2D.zeroCreate n n
         for g in group do
+            cancellation.ThrowIfCancellationRequested()
             // Images U† E_p U of the parameter matrices, once per group element.
             let images =
                 parameters
@@ -65,12 +66,13 @@ module internal SymmetricCoordinates =
 
     /// Null-space basis: result[z][O] is the parameter vector B y_O (length |W|·d²) of coordinate z in orbit O.
     /// None when the data are too large for the dense computation.
-    let compute (data: AssemblageMoments) (reduction: SupportReduction) (group: DataSymmetry array) (orbits: GuessOrbits) =
+    /// (`cancellation` is checked per column and inside the null-space elimination: OperationCanceledException.)
+    let computeCancellable (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (reduction: SupportReduction) (group: DataSymmetry array) (orbits: GuessOrbits) =
         let np = data.Dimension * data.Dimension
         let n = data.Words.Length * np
         if n > MaxParameters then None
         else
-            let p = averaged data group
+            let p = averaged cancellation data group
             // Columns of B as sparse lists (B = I without support reduction).
             let basis =
                 match reduction.Basis with
@@ -81,6 +83,7 @@ module internal SymmetricCoordinates =
             let pb =
                 basis
                 |> Array.map (fun col ->
+                    cancellation.ThrowIfCancellationRequested()
                     Array.init n (fun r ->
                         let mutable s = 0.0
                         for struct (c, v) in col do
@@ -89,7 +92,7 @@ module internal SymmetricCoordinates =
             let weights = orbits.Sizes |> Array.map (fun size -> float size / float group.Length)
             let orbitCount = orbits.Sizes.Length
             let rows = Array.init n (fun r -> Array.init (orbitCount * k) (fun c -> weights[c / k] * pb[c % k][r]))
-            let nullVectors = NullSpace.basis (orbitCount * k) rows 1e-10
+            let nullVectors = NullSpace.basisCancellable cancellation (orbitCount * k) rows 1e-10
             Some(
                 nullVectors
                 |> Array.map (fun y ->
@@ -103,3 +106,7 @@ module internal SymmetricCoordinates =
                                     v[i] <- v[i] + yc * b
                         v))
             )
+
+    /// computeCancellable without a token.
+    let compute (data: AssemblageMoments) (reduction: SupportReduction) (group: DataSymmetry array) (orbits: GuessOrbits) =
+        computeCancellable System.Threading.CancellationToken.None data reduction group orbits

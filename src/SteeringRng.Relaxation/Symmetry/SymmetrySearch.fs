@@ -228,8 +228,8 @@ module internal SymmetrySearch =
         Array.append [| identity |] group
 
     /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
-    /// is not trivial).
-    let find (data: AssemblageMoments) : DataSymmetry array =
+    /// is not trivial). (`cancellation` is checked at every node of the search: OperationCanceledException.)
+    let findCancellable (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) : DataSymmetry array =
         let scenario = data.Scenario
         let d = data.Dimension
         let identity = DataSymmetry.identity scenario d
@@ -256,6 +256,7 @@ module internal SymmetrySearch =
         let mutable commutantTrivial = true
         let rec search (p: int) (relabel: int array array array) (basis: float array array) =
             nodes <- nodes + 1
+            cancellation.ThrowIfCancellationRequested()
             if nodes <= NodeBudget && commutantTrivial then
                 if p = pairs.Length then
                     if basis.Length > 2 then commutantTrivial <- false
@@ -287,3 +288,6 @@ module internal SymmetrySearch =
                 let others = group |> Array.filter (DataSymmetry.isIdentity >> not)
                 Array.append [| identity |] others
             | None -> [| identity |]
+
+    /// findCancellable without a token.
+    let find (data: AssemblageMoments) : DataSymmetry array = findCancellable System.Threading.CancellationToken.None data
