@@ -249,9 +249,18 @@ let private output =
 let private includeStatement =
     kw "include" .>>. stringLit |>> fun (k, s) -> SynStatement.Include(s, SourceRange.union k s.Range)
 
+/// `data = probabilities`, `probabilities = file("counts.csv")`, `repair = nearest` (values checked by the checker).
+let private dataStatement =
+    let form = pipe3 (kw "data") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Form(v, SourceRange.union k v.Range)))
+    let file =
+        pipe3 (kw "probabilities") (sym "=") (kw "file" >>. sym "(" >>. stringLit .>>. sym ")") (fun k _ (s, e) ->
+            SynStatement.Data(SynData.ProbabilitiesFile(s, SourceRange.union k e)))
+    let repair = pipe3 (kw "repair") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Repair(v, SourceRange.union k v.Range)))
+    form <|> file <|> repair
+
 let statement: P<SynStatement> =
-    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement ]
-    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export or include)"
+    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; dataStatement ]
+    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export, include, data, probabilities or repair)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

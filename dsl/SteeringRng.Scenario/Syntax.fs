@@ -208,6 +208,23 @@ type SynOutput =
         | Plot(_, _, r)
         | Sdpa(_, r) -> r
 
+/// Which data a scenario certifies from, and what to do with data that are not no-signalling
+/// (docs/formulations/measured-probabilities.md).
+[<RequireQualifiedAccess>]
+type SynData =
+    /// `data = probabilities` (the trusted node's statistics p(a b c | x y z) of the model state), `data = assemblage`
+    | Form of SynIdent * range: SourceRange
+    /// `probabilities = file("counts.csv")`: measured counts or probabilities (tidy CSV)
+    | ProbabilitiesFile of SynString * range: SourceRange
+    /// `repair = nearest`: project measured data onto the nearest valid data (otherwise they are refused)
+    | Repair of SynIdent * range: SourceRange
+
+    member d.Range =
+        match d with
+        | Form(_, r)
+        | ProbabilitiesFile(_, r)
+        | Repair(_, r) -> r
+
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]
 type SynStatement =
@@ -229,6 +246,8 @@ type SynStatement =
     | Output of SynOutput
     /// `include "common.scn"` (replaced by the included statements while parsing)
     | Include of SynString * range: SourceRange
+    /// `data = probabilities`, `probabilities = file("counts.csv")`, `repair = nearest`
+    | Data of SynData
 
     member s.Range =
         match s with
@@ -241,6 +260,7 @@ type SynStatement =
         | Measure m -> m.Range
         | Objective o -> o.Range
         | Output o -> o.Range
+        | Data d -> d.Range
 
 /// One scenario: its header (absent for a file without `scenario` lines) and its statements.
 type SynScenario = { Title: SynString option; Statements: SynStatement list; Range: SourceRange }

@@ -44,6 +44,31 @@ type MeasuredDataForm internal (lift: DataLift, kind: string) =
     member _.AssemblageOf(v: float[], tolerance: float) : Assemblage =
         lift.Coordinates.AssemblageOf(DataLift.particular lift tolerance v)
 
+    /// The nearest valid observation to v in the weighted norm ‖Δ‖²_W = Σ_i w_i Δ_i²: argmin over observations Λu of
+    /// no-signalling σ(u) with Tr ρ_A = 1 (normalised), solved exactly on the range of Λ by the KKT system
+    ///   [AᵀWA  c] [z]   [AᵀW v]
+    ///   [cᵀ    0] [λ] = [  1  ],   A = U_r S_r (range coordinates z ↦ Λ V_r z),  c = V_rᵀ t  (t: u ↦ Tr ρ_A).
+    /// Positivity is not imposed here (the relaxations require a positive σ and report infeasible data).
+    member _.Nearest(v: float[], weights: float[]) : float[] =
+        if v.Length <> lift.Observation.Rows || weights.Length <> v.Length then invalidArg (nameof v) "One value and one weight per observed number."
+        let r = lift.Rank
+        let a = lift.U * Matrix<float>.Build.DiagonalOfDiagonalVector(lift.S)
+        let w = Matrix<float>.Build.DiagonalOfDiagonalArray weights
+        let d = lift.Coordinates.Dimension
+        // Tr ρ_A(u): the identity word is word 0; its diagonal Hermitian components are the first d coordinates.
+        let t = Vector<float>.Build.Dense(lift.Coordinates.Count, fun k -> if k < d then 1.0 else 0.0)
+        let c = lift.V.TransposeThisAndMultiply t
+        let kkt = Matrix<float>.Build.Dense(r + 1, r + 1)
+        kkt.SetSubMatrix(0, 0, a.TransposeThisAndMultiply(w * a))
+        for i in 0 .. r - 1 do
+            kkt[i, r] <- c[i]
+            kkt[r, i] <- c[i]
+        let rhs = Vector<float>.Build.Dense(r + 1)
+        rhs.SetSubVector(0, r, a.TransposeThisAndMultiply(w * Vector<float>.Build.DenseOfArray v))
+        rhs[r] <- 1.0
+        let z = kkt.Solve(rhs).SubVector(0, r)
+        (a * z).ToArray()
+
 /// A relaxation of data that determine σ (complete tomography): the ordinary relaxation of σ(Λ⁺v), so facial
 /// reduction and symmetry reduction apply; WithData takes any assemblage and uses only its observation.
 type internal ReconstructedDataRelaxation(form: MeasuredDataForm, inner: IRelaxation, tolerance: float) =
