@@ -120,6 +120,24 @@ public static class ProbabilitiesCsv
         return new ProbabilityTable(values, counts ? totals : null);
     }
 
+    /// <summary>
+    /// The file for given values in the layout's row order (the format <see cref="Read"/> takes): <c>count</c> when
+    /// <paramref name="counts"/> (values rounded to whole numbers), else <c>probability</c> in round-trip precision.
+    /// </summary>
+    public static string Write(ProbabilityLayout layout, IReadOnlyList<double> values, bool counts)
+    {
+        var text = new System.Text.StringBuilder();
+        var header = layout.Nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }).Append(counts ? "count" : "probability");
+        text.Append(Rfc4180.Record(header)).Append(Rfc4180.RecordSeparator);
+        foreach (var (settings, outcomes, row) in layout.Events())
+        {
+            var fields = layout.Nodes.SelectMany(n => new[] { n.Settings[settings[n.Index]].Label, outcomes[n.Index].ToString(CultureInfo.InvariantCulture) })
+                .Append(counts ? Math.Round(values[row]).ToString("0", CultureInfo.InvariantCulture) : values[row].ToString("R", CultureInfo.InvariantCulture));
+            text.Append(Rfc4180.Record(fields)).Append(Rfc4180.RecordSeparator);
+        }
+        return text.ToString();
+    }
+
     /// <summary>A field as shown in a message: control characters escaped, long fields cut (a message never echoes a whole line of binary).</summary>
     private static string Shown(string field)
     {
