@@ -35,14 +35,14 @@ public static class ProbabilitiesCsv
             var name = header[c];
             var where = $"row {rows[0].Row} (header), column {c + 1}";
             for (var k = 0; k < c; k++)
-                if (header[k] == name) throw Fail(where, $"column '{name}' is given twice (also column {k + 1})");
+                if (header[k] == name) throw Fail(where, $"column '{Shown(name)}' is given twice (also column {k + 1})");
             if (name == "count") { countColumn = c; continue; }
             if (name == "probability") { probabilityColumn = c; continue; }
             var dot = name.LastIndexOf('.');
             var node = dot < 0 ? null : nodes.FirstOrDefault(n => n.Name == name[..dot]);
             var part = dot < 0 ? "" : name[(dot + 1)..];
             if (node is null || (part != "setting" && part != "outcome"))
-                throw Fail(where, $"unknown column '{name}'; the columns are {string.Join(", ", nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }))} and count or probability");
+                throw Fail(where, $"unknown column '{Shown(name)}'; the columns are {string.Join(", ", nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }))} and count or probability");
             (part == "setting" ? settingColumn : outcomeColumn)[node.Index] = c;
         }
         foreach (var n in nodes)
@@ -90,7 +90,7 @@ public static class ProbabilitiesCsv
             {
                 if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
                     throw Fail(where, $"column 'probability': '{Shown(valueText)}' is not a finite number");
-                if (value < 0 || value > 1) throw Fail(where, $"column 'probability': {valueText} is outside [0, 1]");
+                if (value < 0 || value > 1) throw Fail(where, $"column 'probability': {Shown(valueText)} is outside [0, 1]");
             }
             var r = layout.RowOf(settings, outcomes);
             if (seenAt[r] != 0) throw Fail(where, $"duplicate row: the event {layout.DescribeEvent(settings, outcomes)} is already given in row {seenAt[r]}");
