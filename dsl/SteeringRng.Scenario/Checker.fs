@@ -100,7 +100,8 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
 
     // Which data (docs/formulations/measured-probabilities.md): the assemblage, or the trusted node's statistics.
     let data = CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome (pick (function SynStatement.Data d -> Some d | _ -> None))
-    let fromFile = match data.Source with DataSource.ProbabilitiesFile _ -> true | _ -> false
+    // A probabilities file stands in for the state even when it cannot be read (that is its own error).
+    let fromFile = statements |> List.exists (function SynStatement.Data(SynData.ProbabilitiesFile _) -> true | _ -> false)
 
     // The state.
     let dimension = nodes |> Array.fold (fun (acc: int64) n -> min (acc * int64 n.Dim) (int64 Int32.MaxValue)) 1L
