@@ -1,0 +1,53 @@
+using SteeringRng.Certification.Results;
+using SteeringRng.Reporting;
+
+namespace SteeringRng.Cli.Tests;
+
+/// <summary>
+/// samples/ghz3-tomography.scn (docs/formulations/measured-probabilities.md) at μ = 0.8: the trusted node's
+/// probabilities with X, Y, Z equal the assemblage at every bound (1e-7); with X, Z only every bound is weaker and
+/// NS, Q1 and Q2 separate (the footnote's "nonignorable distinction between different lower bounds").
+/// </summary>
+public class MeasuredDataSampleTests
+{
+    private static IReadOnlyList<RunReport> RunSample(string sample, params string[] extra)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"steer-measured-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var r = CliRunner.Run(["run", Path.Combine(CliRunner.Root, "samples", sample), "--json", Path.Combine(dir, "r.json"), "--no-scenario-outputs", .. extra]);
+            var files = Directory.GetFiles(dir, "r*.json").Order().ToArray();
+            Assert.True(files.Length > 0, $"no JSON written; exit {r.ExitCode}; stderr: {r.Stderr}");
+            return files.Select(f => ReportJsonReader.Parse(File.ReadAllText(f))).ToArray();
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    private static double Pg(RunReport report, string objective, string bound) =>
+        report.Rows.Single(r => r.Objective == objective && r.Bound == bound).Pguess!.Value;
+
+    [Fact]
+    public void Tomography_sample_complete_probabilities_equal_the_assemblage_and_incomplete_ones_separate_the_bounds()
+    {
+        var reports = RunSample("ghz3-tomography.scn", "--set", "mu=[0.8]");
+        Assert.Equal(3, reports.Count);
+        var (assemblage, xyz, xz) = (reports[0], reports[1], reports[2]);
+        foreach (var row in assemblage.Rows.Where(r => r.Status != RowStatus.NotApplicable))
+        {
+            Assert.Equal(RowStatus.Optimal, row.Status);
+            var same = xyz.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound);
+            Assert.True(same.Status == RowStatus.Optimal, $"{row.Objective}/{row.Bound}: {same.Status} {same.Message}");
+            Assert.True(Math.Abs(row.Pguess!.Value - same.Pguess!.Value) <= 1e-7,
+                $"{row.Objective}/{row.Bound}: assemblage {row.Pguess:R}, probabilities X, Y, Z {same.Pguess:R}");
+            // Less data certify no more: P_g with X, Z only is at least the assemblage's.
+            var weaker = xz.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound);
+            Assert.True(weaker.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{row.Objective}/{row.Bound}: {weaker.Status} {weaker.Message}");
+            Assert.True(weaker.Pguess >= row.Pguess - 1e-7, $"{row.Objective}/{row.Bound}: X, Z {weaker.Pguess:R} < assemblage {row.Pguess:R}");
+        }
+        // The joint guess with X, Z only: strictly weaker than the assemblage at NS, and NS > Q1 > Q2 on P_g.
+        Assert.True(Pg(xz, "joint", "ns") > Pg(assemblage, "joint", "ns") + 0.05);
+        Assert.True(Pg(xz, "joint", "ns") > Pg(xz, "joint", "npa 1") + 1e-3);
+        Assert.True(Pg(xz, "joint", "npa 1") > Pg(xz, "joint", "npa 2") + 1e-4);
+    }
+}
