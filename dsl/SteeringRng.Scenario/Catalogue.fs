@@ -26,6 +26,7 @@ let boundNeedsModel = def 1135 "boundNeedsModel" Error "bound '{0}' needs a mode
 let probabilitiesFileSwept = def 1136 "probabilitiesFileSwept" Error "a probabilities file is one data point, but the scenario sweeps '{0}'"
 let dataConflict = def 1137 "dataConflict" Error "{0}"
 let trustedAbstract = def 1138 "trustedAbstract" Error "the trusted node '{0}' needs concrete measurements (X, Y, Z, mub(k), bloch(...), povm(...)), not abstract settings"
+let inequalityPoint = def 1140 "inequalityPoint" Error "inequality = steering({0} = ...): {1}"
 let repairUnused = def 1139 "repairUnused" Warning "'repair = nearest' has nothing to repair: the data are computed exactly from the state"
 
 // ---- 2xxx: checking ----
@@ -99,4 +100,4 @@ let all =
       ketNotNormalised; unknownMeasurement; physicalState; tooManySettings; bellWithTrustedNode
       unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError
       dataForm; repairMode; trustedNotMeasured; trustedMeasuredUnused; probabilitiesWithState; boundNeedsModel
-      probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused ]
+      probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused; inequalityPoint ]

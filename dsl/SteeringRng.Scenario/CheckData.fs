@@ -31,6 +31,7 @@ let private readText (ctx: Context) (file: SynString) =
 let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (statements: SynData list) : DataSpec =
     let form = first ctx "the data form" (statements |> List.choose (function SynData.Form(v, r) -> Some(v, r) | _ -> None))
     let file = first ctx "the probabilities file" (statements |> List.choose (function SynData.ProbabilitiesFile(f, r) -> Some(f, r) | _ -> None))
+    let inequality = first ctx "the inequality" (statements |> List.choose (function SynData.Inequality(p, v, r) -> Some((p, v), r) | _ -> None))
     let repair = first ctx "the repair" (statements |> List.choose (function SynData.Repair(v, r) -> Some(v, r) | _ -> None))
     let probabilities =
         match form, file with
@@ -43,6 +44,18 @@ let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange
         | Some(v, _), _ -> v.Name = "probabilities"
         | None, Some _ -> true
         | None, None -> false
+    let inequalitySource =
+        match inequality with
+        | None -> None
+        | Some((p, v), r) ->
+            if file.IsSome || probabilities then error ctx Catalogue.dataConflict r [ "give one data form: an inequality, probabilities, or the assemblage" ]
+            if not hasState then error ctx Catalogue.inequalityPoint r [ p.Name; "the functional is computed from the state; add 'state = ...'" ]
+            match sweep.Parameters |> Array.tryFind (fun q -> q.Name = p.Name) with
+            | Some q when q.Kind <> ParameterKind.Derived ->
+                constantReal ctx "the inequality's parameter value" v |> Option.map (fun x -> DataSource.SteeringInequality(p.Name, x))
+            | _ ->
+                error ctx Catalogue.inequalityPoint p.Range [ p.Name; "not a declared (swept or constant) parameter" ]
+                None
     let source =
         match file with
         | Some(f, r) ->
@@ -54,7 +67,7 @@ let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange
             | Some text -> DataSource.ProbabilitiesFile(f.Value, text)
             | None -> DataSource.Assemblage
         | None when probabilities -> DataSource.ModelProbabilities
-        | None -> DataSource.Assemblage
+        | None -> defaultArg inequalitySource DataSource.Assemblage
     // Trusted nodes: measured exactly when the data are their statistics.
     for n in nodes do
         if n.Role = Trusted then

@@ -202,6 +202,9 @@ type DataSource =
     | ModelProbabilities
     /// `probabilities = file("counts.csv")`: measured counts or probabilities, the file's text as read (one data point)
     | ProbabilitiesFile of file: string * text: string
+    /// `inequality = steering(mu = 0.7)`: only Σ Tr[F σ] of the steering test's optimal functional F at that point
+    /// (the other parameters as at the grid's first point), F fixed, its value taken from the state at every point
+    | SteeringInequality of parameter: string * value: float
 
 /// What to do with measured data that are not valid (not no-signalling): refuse them, or project onto the nearest.
 [<RequireQualifiedAccess>]

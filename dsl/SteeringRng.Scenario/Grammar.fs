@@ -256,11 +256,14 @@ let private dataStatement =
         pipe3 (kw "probabilities") (sym "=") (kw "file" >>. sym "(" >>. stringLit .>>. sym ")") (fun k _ (s, e) ->
             SynStatement.Data(SynData.ProbabilitiesFile(s, SourceRange.union k e)))
     let repair = pipe3 (kw "repair") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Repair(v, SourceRange.union k v.Range)))
-    form <|> file <|> repair
+    let inequality =
+        pipe3 (kw "inequality") (sym "=") (kw "steering" >>. sym "(" >>. ident .>> sym "=" .>>. expr .>>. sym ")") (fun k _ ((p, v), e) ->
+            SynStatement.Data(SynData.Inequality(p, v, SourceRange.union k e)))
+    form <|> file <|> repair <|> inequality
 
 let statement: P<SynStatement> =
     choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; dataStatement ]
-    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export, include, data, probabilities or repair)"
+    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export, include, data, probabilities, repair or inequality)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

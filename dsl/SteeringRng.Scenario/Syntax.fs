@@ -218,12 +218,15 @@ type SynData =
     | ProbabilitiesFile of SynString * range: SourceRange
     /// `repair = nearest`: project measured data onto the nearest valid data (otherwise they are refused)
     | Repair of SynIdent * range: SourceRange
+    /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point
+    | Inequality of parameter: SynIdent * value: SynExpr * range: SourceRange
 
     member d.Range =
         match d with
         | Form(_, r)
         | ProbabilitiesFile(_, r)
-        | Repair(_, r) -> r
+        | Repair(_, r)
+        | Inequality(_, _, r) -> r
 
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]

@@ -24,6 +24,8 @@ public class MeasuredDataSampleTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    private static double Mu(ResultRow r) => r.Parameters.TryGetValue("mu", out var v) ? v : double.NaN;
+
     private static double Pg(RunReport report, string objective, string bound) =>
         report.Rows.Single(r => r.Objective == objective && r.Bound == bound).Pguess!.Value;
 
@@ -49,5 +51,23 @@ public class MeasuredDataSampleTests
         Assert.True(Pg(xz, "joint", "ns") > Pg(assemblage, "joint", "ns") + 0.05);
         Assert.True(Pg(xz, "joint", "ns") > Pg(xz, "joint", "npa 1") + 1e-3);
         Assert.True(Pg(xz, "joint", "npa 1") > Pg(xz, "joint", "npa 2") + 1e-4);
+    }
+
+    [Fact]
+    public void Inequality_sample_one_value_certifies_at_most_the_full_data_and_still_certifies()
+    {
+        var reports = RunSample("ghz3-inequality.scn", "--set", "mu=[0.45, 0.8]");
+        Assert.Equal(2, reports.Count);
+        var (full, one) = (reports[0], reports[1]);
+        foreach (var row in full.Rows)
+        {
+            var other = one.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound && Mu(r) == Mu(row));
+            Assert.True(other.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{other.Bound} at {Mu(other)}: {other.Status} {other.Message}");
+            Assert.Contains("one steering-inequality value only", other.Message);
+            Assert.True(other.Pguess >= row.Pguess - 1e-7, $"{row.Bound} at μ = {Mu(row)}: one value {other.Pguess:R} < full {row.Pguess:R}");
+        }
+        // Below the randomness threshold 1/2 nothing is certified; at μ = 0.8 one number still certifies randomness.
+        Assert.All(one.Rows.Where(r => Mu(r) == 0.45), r => Assert.True(r.Pguess > 1 - 1e-6));
+        Assert.All(one.Rows.Where(r => Mu(r) == 0.8), r => Assert.True(r.Hmin > 0.1, $"{r.Bound}: H = {r.Hmin}"));
     }
 }

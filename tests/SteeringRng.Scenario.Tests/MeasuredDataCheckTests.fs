@@ -56,4 +56,11 @@ let tests =
         test "abstract trusted settings are SR1138" {
             Expect.contains (codes (nodes + model + "measure Alice: settings 2 outcomes 2\ndata = probabilities\nbounds ns\n")) "SR1138" "codes"
         }
+        test "inequality = steering(mu = ...) names a parameter and needs a state" {
+            let r = check (nodes.Replace("objective", "# objective") + "objective j = guess Bob.X, Charlie.X\n" + model + "inequality = steering(mu = 0.7)\nbounds ns\n")
+            Expect.equal (r.RenderDiagnostics()) "" "clean"
+            Expect.equal r.Scenarios[0].Data.Source (Checked.DataSource.SteeringInequality("mu", 0.7)) "source"
+            Expect.equal (codes (nodes + model + "inequality = steering(nu = 0.7)\nbounds ns\n")) [ "SR1140" ] "unknown parameter"
+            Expect.equal (codes (nodes + model + "measure Alice: X Z\ndata = probabilities\ninequality = steering(mu = 0.7)\nbounds ns\n")) [ "SR1137" ] "two data forms"
+        }
     ]

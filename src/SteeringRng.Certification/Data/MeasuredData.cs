@@ -2,6 +2,7 @@ using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Lowering;
 using SteeringRng.Quantum;
 using SteeringRng.Relaxation;
+using SteeringRng.Relaxation.Steering;
 using Checked = SteeringRng.Scenario.Checked;
 
 namespace SteeringRng.Certification.Data;
@@ -13,14 +14,19 @@ namespace SteeringRng.Certification.Data;
 /// </summary>
 public sealed class MeasuredData
 {
-    private MeasuredData(ProbabilityLayout layout, Assemblage? fileData, string note)
+    private MeasuredData(ProbabilityLayout? layout, MeasuredDataForm form, Assemblage? fileData, string note)
     {
         Layout = layout;
+        Form = form;
         FileData = fileData;
         Note = note;
     }
 
-    public ProbabilityLayout Layout { get; }
+    /// <summary>The probabilities' layout (null for an inequality value).</summary>
+    public ProbabilityLayout? Layout { get; }
+
+    /// <summary>What the relaxations observe of the assemblage.</summary>
+    public MeasuredDataForm Form { get; }
 
     /// <summary>For a file: σ(Λ⁺p), the least-norm no-signalling assemblage with the (repaired) probabilities p — a carrier
     /// of p for the engine (the relaxations use only its probabilities); null for data computed from the state.</summary>
@@ -35,13 +41,40 @@ public sealed class MeasuredData
     {
         var spec = model.Scenario.Data;
         if (spec.Source.IsAssemblage) return null;
+        if (spec.Source is Checked.DataSource.SteeringInequality inequality) return SteeringInequality(model, inequality.parameter, inequality.value);
         var layout = new ProbabilityLayout(model);
-        if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, null, "");
+        if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, layout.Form, null, "");
         var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
         var (values, note) = ProbabilityRepair.Apply(file.file, table, layout, spec.Repair.IsNearest);
         Assemblage carrier;
         try { carrier = layout.Form.AssemblageOf(values, 1e-7); }
         catch (ArgumentException e) { throw new ScenarioInputException($"{file.file}: {e.Message}"); }
-        return new MeasuredData(layout, carrier, note);
+        return new MeasuredData(layout, layout.Form, carrier, note);
+    }
+
+    /// <summary>
+    /// One inequality value: the steering test's optimal functional F at <paramref name="parameter"/> =
+    /// <paramref name="value"/> (critical visibility against white noise, docs/formulations/steering-test.md), for which
+    /// β(σ) = Σ Re Tr[F σ] ≥ 0 on every fully-LHS assemblage (steering shows as β &lt; 0). The relaxations keep
+    /// Σ Tr[F σ] ≤ β(σ(point)) — as "≥" of −F, see the formulation — and normalisation, nothing else.
+    /// </summary>
+    private static MeasuredData SteeringInequality(ScenarioModel model, string parameter, double value)
+    {
+        var where = $"inequality = steering({parameter} = {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
+        Assemblage target;
+        try { target = model.AssemblageOf(model.StateWith(model.ValuesWith(parameter, value))); }
+        catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: {where}: {e.Message}"); }
+        var visibility = Relaxations.CriticalVisibility(target, model.WhiteNoiseAssemblage());
+        var solution = new SteeringRng.Sdp.InteriorPointSolver().Solve(visibility.Problem);
+        if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
+            throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
+        var critical = visibility.Read(solution).Bound;
+        var functional = visibility.SteeringFunctional(solution)
+            .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
+            .ToArray();
+        var form = MeasuredDataForm.Functional(target.TrustedDimension, target.Settings.ToArray(), target.Outcomes.ToArray(), functional, atLeast: true);
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return new MeasuredData(null, form, null, note);
     }
 }

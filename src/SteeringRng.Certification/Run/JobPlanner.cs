@@ -28,7 +28,7 @@ public static class JobPlanner
                 var job = objective.Kind switch
                 {
                     Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry,
-                        model.MeasuredData?.Layout.Form),
+                        model.MeasuredData?.Form),
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 };
