@@ -34,7 +34,7 @@ public class ProbabilitiesCsvFuzzTests
         var result = ScenarioLanguage.Check("t.scn", text);
         Assert.True(result.Succeeded, result.RenderDiagnostics());
         var run = Certification.Run.ScenarioRun.Plan(result.Scenarios[0]);
-        var layout = run.Model.MeasuredData!.Layout;
+        var layout = run.Model.MeasuredData!.Layout!;
         var values = layout.Form.Observe(run.Points[0].Assemblage).Select(p => Math.Round(p * 1000)).ToArray();
         return (layout, ProbabilitiesCsv.Write(layout, values, counts: true));
     }

@@ -38,7 +38,7 @@ public class ProbabilitiesCsvTests
     private static (double[] Values, ProbabilityLayout Layout) ModelProbabilities(double mu)
     {
         var run = Plan(ModelScenario(mu), null);
-        var layout = run.Model.MeasuredData!.Layout;
+        var layout = run.Model.MeasuredData!.Layout!;
         return (layout.Form.Observe(run.Points[0].Assemblage), layout);
     }
 
@@ -168,7 +168,7 @@ public class ProbabilitiesCsvTests
         Assert.All(rows, r => Assert.Contains("standard deviations", r.Message));
         Assert.All(rows, r => Assert.True(r.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{r.Bound}: {r.Status} {r.Message}"));
         // The repaired data are no-signalling: the carrier's probabilities have no violation left.
-        var layout = run.Model.MeasuredData!.Layout;
+        var layout = run.Model.MeasuredData!.Layout!;
         var repaired = layout.Form.Observe(run.Model.MeasuredData.FileData!);
         Assert.True(ProbabilityRepair.WorstSignalling(new ProbabilityTable(repaired, null), layout).Size < 1e-9);
     }
@@ -189,5 +189,45 @@ public class ProbabilitiesCsvTests
         // Weighted least squares: the residual is W-orthogonal to every valid direction (here: valid − nearest).
         var inner = Enumerable.Range(0, values.Length).Sum(i => weights[i] * (noisy[i] - once[i]) * (values[i] - once[i]));
         Assert.Equal(0.0, inner, 1e-12);
+    }
+}
+
+/// <summary>Simulated counts (seeded multinomial sampling): frequencies approach the model, repair is needed and small.</summary>
+public class CountSimulationTests
+{
+    [Fact]
+    public void Seeded_counts_are_reproducible_and_their_frequencies_are_within_the_statistical_error()
+    {
+        const string text = """
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            measure Alice: X Z
+            measure Bob, Charlie: X Y
+            objective joint = guess Bob.X, Charlie.X
+            param mu = [0.9]
+            state = mu * ghz + (1 - mu) * white
+            data = probabilities
+            bounds ns
+            """;
+        var result = ScenarioLanguage.Check("t.scn", text);
+        var run = ScenarioRun.Plan(result.Scenarios[0]);
+        var layout = run.Model.MeasuredData!.Layout!;
+        var p = layout.Form.Observe(run.Points[0].Assemblage);
+        const long n = 100_000;
+        var counts = CountSimulation.Sample(layout, p, n, seed: 7);
+        Assert.Equal(counts, CountSimulation.Sample(layout, p, n, seed: 7));
+        Assert.NotEqual(counts, CountSimulation.Sample(layout, p, n, seed: 8));
+        // Every setting tuple has exactly n events; each frequency within 5 standard deviations of its probability.
+        foreach (var group in layout.Events().GroupBy(e => string.Join(",", e.Settings)))
+            Assert.Equal(n, group.Sum(e => counts[e.Row]));
+        for (var i = 0; i < p.Length; i++)
+            Assert.True(Math.Abs(counts[i] / n - p[i]) <= 5 * Math.Sqrt(p[i] * (1 - p[i]) / n) + 1e-12, $"row {i}: {counts[i] / n} vs {p[i]}");
+        // Sampled frequencies signal a little: refused without repair, certified with it, close to the exact data.
+        var csv = ProbabilitiesCsv.Write(layout, counts, counts: true);
+        var table = ProbabilitiesCsv.Read("counts.csv", csv, layout);
+        Assert.True(ProbabilityRepair.WorstSignalling(table, layout).Size > ProbabilityRepair.Tolerance);
+        var (repaired, note) = ProbabilityRepair.Apply("counts.csv", table, layout, repair: true);
+        Assert.Contains("standard deviations", note);
+        for (var i = 0; i < p.Length; i++) Assert.True(Math.Abs(repaired[i] - p[i]) < 0.01, $"row {i}");
     }
 }
