@@ -16,6 +16,19 @@ let includeTooDeep = def 1006 "includeTooDeep" Error "includes nested deeper tha
 let tooManyErrors = def 1007 "tooManyErrors" Error "too many errors; stopped reading after {0}"
 let fileTooLarge = def 1008 "fileTooLarge" Error "'{0}' is larger than {1}, the limit for {2}; it was not read"
 
+// ---- 1130–1159: measured data (docs/formulations/measured-probabilities.md) ----
+let dataForm = def 1130 "dataForm" Error "unknown data form '{0}'; use 'assemblage' (σ of the state, the default) or 'probabilities' (the trusted node's statistics p(a b c | x y z))"
+let repairMode = def 1131 "repairMode" Error "unknown repair '{0}'; use 'nearest' (without a repair line, measured data that are not no-signalling are refused)"
+let trustedNotMeasured = def 1132 "trustedNotMeasured" Error "probabilities need what the trusted node '{0}' measures (add e.g. 'measure {0}: X Z')"
+let trustedMeasuredUnused = def 1133 "trustedMeasuredUnused" Error "'{0}' is trusted and measured, but the data are the assemblage (full tomography); add 'data = probabilities' to certify from its statistics, or remove its measure line"
+let probabilitiesWithState = def 1134 "probabilitiesWithState" Error "the probabilities file holds the data, so the state would not be used; remove 'state = ...', or compute the probabilities from the state with 'data = probabilities'"
+let boundNeedsModel = def 1135 "boundNeedsModel" Error "bound '{0}' needs a model state; the data here are a probabilities file"
+let probabilitiesFileSwept = def 1136 "probabilitiesFileSwept" Error "a probabilities file is one data point, but the scenario sweeps '{0}'"
+let dataConflict = def 1137 "dataConflict" Error "{0}"
+let trustedAbstract = def 1138 "trustedAbstract" Error "the trusted node '{0}' needs concrete measurements (X, Y, Z, mub(k), bloch(...), povm(...)), not abstract settings"
+let inequalityPoint = def 1140 "inequalityPoint" Error "inequality = steering({0} = ...): {1}"
+let repairUnused = def 1139 "repairUnused" Warning "'repair = nearest' has nothing to repair: the data are computed exactly from the state"
+
 // ---- 2xxx: checking ----
 let duplicateName = def 2001 "duplicateName" Error "{0} '{1}' is already declared at line {2}"
 let unknownNode = def 2002 "unknownNode" Error "unknown node '{0}'{1}"
@@ -93,4 +106,6 @@ let all =
       missingState; missingObjective; missingBounds; duplicateStatement; abstractWithState; reservedName
       ketNotNormalised; unknownMeasurement; physicalState; tooManySettings; bellWithTrustedNode
       unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError
-      efficiencyRange; efficiencyNode; efficiencyTwice; noClickOutcome; efficiencySwept ]
+      efficiencyRange; efficiencyNode; efficiencyTwice; noClickOutcome; efficiencySwept
+      dataForm; repairMode; trustedNotMeasured; trustedMeasuredUnused; probabilitiesWithState; boundNeedsModel
+      probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused; inequalityPoint ]

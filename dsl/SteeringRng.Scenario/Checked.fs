@@ -41,7 +41,8 @@ type Setting =
       Elements: Complex[,][]
       Range: SourceRange }
 
-/// A node: trusted nodes have no settings (they do tomography); untrusted nodes have at least one.
+/// A node: untrusted nodes have at least one setting; a trusted node has settings only when the data are its
+/// statistics (`measure Alice: X Z` with `data = probabilities` or a probabilities file), otherwise none (tomography).
 type Node =
     { Name: string
       Index: int
@@ -205,6 +206,31 @@ type Output =
     | Plot of file: string * over: int
     | Sdpa of file: string
 
+/// Where the data a scenario certifies from come from (docs/formulations/measured-probabilities.md).
+[<RequireQualifiedAccess>]
+type DataSource =
+    /// σ_{b c|y z} of the model state (full tomography of the trusted node): the default
+    | Assemblage
+    /// `data = probabilities`: p(a b c | x y z) = Tr[M_{a|x} σ_{bc|yz}] of the model state, with the trusted node's measurements
+    | ModelProbabilities
+    /// `probabilities = file("counts.csv")`: measured counts or probabilities, the file's text as read (one data point)
+    | ProbabilitiesFile of file: string * text: string
+    /// `inequality = steering(mu = 0.7)`: only Σ Tr[F σ] of the steering test's optimal functional F at that point
+    /// (the other parameters as at the grid's first point), F fixed, its value taken from the state at every point
+    | SteeringInequality of parameter: string * value: float
+
+/// What to do with measured data that are not valid (not no-signalling): refuse them, or project onto the nearest.
+[<RequireQualifiedAccess>]
+type RepairMode =
+    | Refuse
+    | Nearest
+
+type DataSpec =
+    { Source: DataSource
+      Repair: RepairMode }
+
+    static member Default = { Source = DataSource.Assemblage; Repair = RepairMode.Refuse }
+
 type Scenario =
     { Title: string
       Nodes: Node[]
@@ -215,6 +241,8 @@ type Scenario =
       Objectives: Objective[]
       Bounds: Bound[]
       Outputs: Output[]
+      /// Which data the bounds constrain (trusted-node measurements are the trusted nodes' Settings).
+      Data: DataSpec
       Range: SourceRange }
 
     member s.TrustedNodes = s.Nodes |> Array.filter (fun n -> n.Role = Trusted)

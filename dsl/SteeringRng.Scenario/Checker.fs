@@ -86,7 +86,6 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         for name in m.Nodes do
             match nodesWithoutSettings |> Array.tryFind (fun n -> n.Name = name.Name) with
             | None -> error ctx Catalogue.unknownNode name.Range [ name.Name; listing "nodes" (nodesWithoutSettings |> Array.map (fun n -> n.Name)) ]
-            | Some n when n.Role = Trusted -> error ctx Catalogue.trustedNodeMeasured name.Range [ n.Name ]
             | Some n ->
                 match measuredAt[n.Index] with
                 | Some(first: SourceRange) -> error ctx Catalogue.duplicateStatement name.Range [ sprintf "the measurement of '%s'" n.Name; string first.Start.Line ]
@@ -97,6 +96,12 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         if n.Role = Untrusted && measuredAt[n.Index].IsNone then
             error ctx Catalogue.nodeNotMeasured n.Range [ n.Name ]
     let nodes = nodesWithoutSettings |> Array.map (fun n -> { n with Settings = defaultArg settings[n.Index] [||] })
+    let stateStatement = single ctx "the state" (pick (function SynStatement.State(e, r) -> Some(e, r) | _ -> None))
+
+    // Which data (docs/formulations/measured-probabilities.md): the assemblage, or the trusted node's statistics.
+    let data = CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome (pick (function SynStatement.Data d -> Some d | _ -> None))
+    // A probabilities file stands in for the state even when it cannot be read (that is its own error).
+    let fromFile = statements |> List.exists (function SynStatement.Data(SynData.ProbabilitiesFile _) -> true | _ -> false)
 
     // Detection loss: the nodes' settings count a no-click outcome from here on (CheckEfficiency).
     let steeringRequested =
@@ -105,7 +110,6 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         CheckEfficiency.check ctx sweepOrEmpty nodes steeringRequested (pick (function SynStatement.Efficiency e -> Some e | _ -> None))
 
     // The state.
-    let stateStatement = single ctx "the state" (pick (function SynStatement.State(e, r) -> Some(e, r) | _ -> None))
     let dimension = nodes |> Array.fold (fun (acc: int64) n -> min (acc * int64 n.Dim) (int64 Int32.MaxValue)) 1L
     let state =
         match stateStatement, sweep with
@@ -169,7 +173,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         match o.Body with
         | SynObjectiveBody.Guess(_, r) ->
             if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
-            if stateStatement.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
+            if stateStatement.IsNone && not fromFile then error ctx Catalogue.missingState r [ "a guess objective" ]
         | SynObjectiveBody.Bell(_, r) ->
             // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
             match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
@@ -179,7 +183,14 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     // Bounds, in order, each at most once.
     if boundItems.IsEmpty then
         error ctx Catalogue.missingBounds syn.Range []
-    let bounds = boundItems |> List.map (fun b -> b, CheckBounds.check ctx nodes stateStatement.IsSome b)
+    let bounds =
+        boundItems
+        |> List.map (fun b ->
+            match b with
+            | SynBound.Seesaw(_, r) | SynBound.Steering r when fromFile ->
+                error ctx Catalogue.boundNeedsModel r [ (match b with SynBound.Seesaw _ -> "seesaw" | _ -> "steering") ]
+                b, None
+            | _ -> b, CheckBounds.check ctx nodes (stateStatement.IsSome || fromFile) b)
     let boundList =
         bounds
         |> List.indexed
@@ -211,6 +222,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                   Objectives = objectives |> List.choose id |> Array.ofList
                   Bounds = Array.ofList boundList
                   Outputs = outputs |> List.choose id |> Array.ofList
+                  Data = data
                   Range = syn.Range }
     List.ofSeq diagnostics, scenario
 

@@ -256,9 +256,21 @@ let private efficiency =
         let last = match bin with Some b -> b.Range | None -> value.Range
         SynStatement.Efficiency { Nodes = nodes; Value = value; NoClick = bin; Range = SourceRange.union k last })
 
+/// `data = probabilities`, `probabilities = file("counts.csv")`, `repair = nearest` (values checked by the checker).
+let private dataStatement =
+    let form = pipe3 (kw "data") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Form(v, SourceRange.union k v.Range)))
+    let file =
+        pipe3 (kw "probabilities") (sym "=") (kw "file" >>. sym "(" >>. stringLit .>>. sym ")") (fun k _ (s, e) ->
+            SynStatement.Data(SynData.ProbabilitiesFile(s, SourceRange.union k e)))
+    let repair = pipe3 (kw "repair") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Repair(v, SourceRange.union k v.Range)))
+    let inequality =
+        pipe3 (kw "inequality") (sym "=") (kw "steering" >>. sym "(" >>. ident .>> sym "=" .>>. expr .>>. sym ")") (fun k _ ((p, v), e) ->
+            SynStatement.Data(SynData.Inequality(p, v, SourceRange.union k e)))
+    form <|> file <|> repair <|> inequality
+
 let statement: P<SynStatement> =
-    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; efficiency ]
-    <?> "statement (scenario, node, param, state, measure, efficiency, objective, bounds, table, plot, export or include)"
+    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; efficiency; dataStatement ]
+    <?> "statement (scenario, node, param, state, measure, efficiency, objective, bounds, table, plot, export, include, data, probabilities, repair or inequality)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

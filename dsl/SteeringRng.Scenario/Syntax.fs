@@ -210,6 +210,25 @@ type SynOutput =
 
 /// Surface syntax: `efficiency Bob, Charlie = eta` or `efficiency Bob = eta noclick -> 0` (detection loss).
 type SynEfficiency = { Nodes: SynIdent list; Value: SynExpr; NoClick: SynInt option; Range: SourceRange }
+/// Which data a scenario certifies from, and what to do with data that are not no-signalling
+/// (docs/formulations/measured-probabilities.md).
+[<RequireQualifiedAccess>]
+type SynData =
+    /// `data = probabilities` (the trusted node's statistics p(a b c | x y z) of the model state), `data = assemblage`
+    | Form of SynIdent * range: SourceRange
+    /// `probabilities = file("counts.csv")`: measured counts or probabilities (tidy CSV)
+    | ProbabilitiesFile of SynString * range: SourceRange
+    /// `repair = nearest`: project measured data onto the nearest valid data (otherwise they are refused)
+    | Repair of SynIdent * range: SourceRange
+    /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point
+    | Inequality of parameter: SynIdent * value: SynExpr * range: SourceRange
+
+    member d.Range =
+        match d with
+        | Form(_, r)
+        | ProbabilitiesFile(_, r)
+        | Repair(_, r)
+        | Inequality(_, _, r) -> r
 
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]
@@ -234,6 +253,8 @@ type SynStatement =
     | Include of SynString * range: SourceRange
     /// `efficiency Bob = eta [noclick -> 0]`
     | Efficiency of SynEfficiency
+    /// `data = probabilities`, `probabilities = file("counts.csv")`, `repair = nearest`
+    | Data of SynData
 
     member s.Range =
         match s with
@@ -247,6 +268,7 @@ type SynStatement =
         | Objective o -> o.Range
         | Output o -> o.Range
         | Efficiency e -> e.Range
+        | Data d -> d.Range
 
 /// One scenario: its header (absent for a file without `scenario` lines) and its statements.
 type SynScenario = { Title: SynString option; Statements: SynStatement list; Range: SourceRange }

@@ -99,6 +99,26 @@ type Relaxations =
     static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: int) : Relaxation =
         Relaxations.QLevel(assemblage, guessedParties, guessedSettings, GeneratingSetSpec.Level level, true)
 
+    // ── Measured data (docs/formulations/measured-probabilities.md) ─────────────────────────────────────────────
+
+    /// A guessing relaxation (built by `build`, which is given the assemblage and whether it may use symmetry) that
+    /// constrains only what `form` observed of Σ_e σ^e, at the observation of `data`. When the data determine σ
+    /// (complete tomography) and `lift` is false, the relaxation of the reconstructed σ (with facial and symmetry
+    /// reduction); otherwise the unobserved directions are free variables (MeasuredDataRelaxation, no symmetry).
+    static member MeasuredData
+        (form: MeasuredDataForm, data: Assemblage, build: Func<Assemblage, bool, IRelaxation>, lift: bool, tolerance: float)
+        : IRelaxation =
+        let v = form.Observe data
+        if form.DeterminesAssemblage && not lift then
+            ReconstructedDataRelaxation(form, build.Invoke(form.AssemblageOf(v, tolerance), true), tolerance) :> IRelaxation
+        else
+            let st = LiftedStructure.build form.Lift (fun a -> build.Invoke(a, false))
+            MeasuredDataRelaxation.Create(st, tolerance, v) :> IRelaxation
+
+    /// MeasuredData with the default data tolerance (1e-7) and reconstruction where the data allow it.
+    static member MeasuredData(form: MeasuredDataForm, data: Assemblage, build: Func<Assemblage, bool, IRelaxation>) : IRelaxation =
+        Relaxations.MeasuredData(form, data, build, false, RelaxationOptions.Default.DataTolerance)
+
     // ── Steering tests ───────────────────────────────────────────────────────────────────────────────────────────
 
     /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (docs/formulations/steering-test.md); σ(0) must

@@ -1,85 +1,19 @@
-using System.Text;
-
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// CSV fields and records as RFC 4180 defines them: records end with CRLF; a field that contains a comma,
-/// a double quote, CR or LF is enclosed in double quotes, and a double quote inside it is doubled.
+/// CSV fields and records as RFC 4180 defines them, for result files: the tokenizer is
+/// <see cref="SteeringRng.Certification.Input.Rfc4180"/> (shared with the measured-counts reader); a malformed file
+/// is a <see cref="ReportFormatException"/> here.
 /// </summary>
 public static class Rfc4180
 {
-    public const string RecordSeparator = "\r\n";
+    public const string RecordSeparator = SteeringRng.Certification.Input.Rfc4180.RecordSeparator;
 
-    public static string Quote(string field)
-    {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0) return field;
-        return "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    public static string Quote(string field) => SteeringRng.Certification.Input.Rfc4180.Quote(field);
 
-    public static string Record(IEnumerable<string> fields) => string.Join(",", fields.Select(Quote));
+    public static string Record(IEnumerable<string> fields) => SteeringRng.Certification.Input.Rfc4180.Record(fields);
 
-    /// <summary>
-    /// Splits CSV text into records of fields. Accepts CRLF or bare LF between records (files edited on
-    /// other systems); a quoted field keeps its line breaks exactly. A final record separator is optional.
-    /// </summary>
-    public static List<List<string>> Parse(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] == '"' && field.Length == 0)
-            {
-                var openedOn = line;
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                        throw new ReportFormatException($"CSV line {openedOn}: a quoted field is never closed.");
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    if (text[i] == '\n') line++;
-                    field.Append(text[i++]);
-                }
-                if (i < text.Length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
-                    throw new ReportFormatException($"CSV line {line}: text after the closing quote of a field.");
-                continue;
-            }
-            switch (text[i])
-            {
-                case ',':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    i++;
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                case '\n':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    records.Add(record);
-                    record = [];
-                    i += text[i] == '\r' ? 2 : 1;
-                    line++;
-                    break;
-                case '"':
-                    throw new ReportFormatException($"CSV line {line}: a double quote inside an unquoted field.");
-                default:
-                    field.Append(text[i++]);
-                    break;
-            }
-        }
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-        return records;
-    }
+    /// <summary>Splits CSV text into records of fields (CRLF or bare LF between records; quoted fields keep line breaks).</summary>
+    public static List<List<string>> Parse(string text) =>
+        SteeringRng.Certification.Input.Rfc4180.Parse(text, message => new ReportFormatException(message));
 }

@@ -19,6 +19,7 @@ public sealed class ScenarioModel
     private readonly Dictionary<int, int> _partyOfNode;
 
     /// <exception cref="QuantumValidationException">A measurement fails the physical check (the checker should have caught it).</exception>
+    /// <exception cref="Input.ScenarioInputException">A probabilities file is not valid, or its data signal and no repair was asked for.</exception>
     public ScenarioModel(Checked.Scenario scenario)
     {
         Scenario = scenario;
@@ -33,7 +34,11 @@ public sealed class ScenarioModel
         HasDetectionLoss = scenario.Efficiencies.Length > 0;
         Measurements = PointCount > 0 ? MeasurementsWith(scenario.Sweep.Points[0]) : _ideal;
         SweptNames = scenario.Sweep.Parameters.Where(p => !p.Kind.IsConstant).Select(p => p.Name).ToArray();
+        MeasuredData = Data.MeasuredData.Of(this);
     }
+
+    /// <summary>The trusted node's probabilities the bounds constrain instead of the assemblage (null: the assemblage).</summary>
+    public Data.MeasuredData? MeasuredData { get; }
 
     public Checked.Scenario Scenario { get; }
     public IReadOnlyList<int> TrustedPositions { get; }
@@ -86,6 +91,8 @@ public sealed class ScenarioModel
     /// <summary>The sweep's points: parameters, and (computed on first use) each state's assemblage and realisation.</summary>
     public IReadOnlyList<PointInput> Points()
     {
+        // Probabilities from a file are one point without a model.
+        if (MeasuredData?.FileData is { } measured) return [PointInput.Of(measured, ParametersAt(0))];
         var points = new PointInput[PointCount];
         for (var index = 0; index < points.Length; index++)
         {

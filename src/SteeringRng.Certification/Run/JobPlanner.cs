@@ -27,14 +27,18 @@ public static class JobPlanner
             {
                 var job = objective.Kind switch
                 {
-                    Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry),
+                    Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry,
+                        model.MeasuredData?.Form),
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 };
                 if (job is not UnavailableJob) job.Estimate = JobEstimates.Of(model, objective, bound);
                 jobs.Add(job);
             }
-        if (bounds.Any(b => b is BoundSpec.Steering))
+        if (bounds.Any(b => b is BoundSpec.Steering) && model.MeasuredData is not null)
+            jobs.Add(new UnavailableJob("", "steering", RowStatus.NotApplicable,
+                "the steering test is defined on the assemblage; with 'data = probabilities' use 'data = assemblage' for it"));
+        else if (bounds.Any(b => b is BoundSpec.Steering))
             jobs.Add(new SteeringJob(model.WhiteNoiseAssemblage, symmetry, NoiseFamilyOf(model))
                 { Estimate = JobEstimates.Of(model, null, new BoundSpec.Steering()) });
         return jobs;

@@ -70,6 +70,9 @@ public sealed class ScenarioRun
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
         var (byPoint, interrupted) = runner.RunByPoint(points, Jobs, progress, cancellation);
         var rows = byPoint.SelectMany(p => p.Rows).ToList();
+        // Measured data that were repaired say so, with the distance, in every row (never silently).
+        if (Model.MeasuredData is { Note.Length: > 0 } measured)
+            rows = rows.Select(r => r with { Message = r.Message.Length == 0 ? measured.Note : r.Message + "; " + measured.Note }).ToList();
         var rowPoints = byPoint.SelectMany(p => p.Rows.Select(_ => p.Point.Index)).ToList();
         return (new RunReport(Title, rows, interrupted), rowPoints);
     }

@@ -1,0 +1,90 @@
+/// Checks the data statements (docs/formulations/measured-probabilities.md): `data = probabilities | assemblage`,
+/// `probabilities = file("counts.csv")` and `repair = nearest`, against the trusted nodes' measure lines and the state.
+module internal SteeringRng.Scenario.CheckData
+
+open SteeringRng.Scenario.Checked
+open SteeringRng.Scenario.CheckContext
+
+/// The first statement of a kind; later ones are reported as given twice.
+let private first (ctx: Context) (what: string) (items: ('a * SourceRange) list) =
+    match items with
+    | [] -> None
+    | (x, r) :: rest ->
+        for _, r2 in rest do
+            error ctx Catalogue.duplicateStatement r2 [ what; string r.Start.Line ]
+        Some(x, r)
+
+/// The file's text through the host's bounded resolver (the data-file limit), or None after an error there.
+let private readText (ctx: Context) (file: SynString) =
+    match ctx.Resolve file.Value InputLimits.MaxDataBytes with
+    | FileContent.NotFound ->
+        error ctx Catalogue.fileNotFound file.Range [ file.Value ]
+        None
+    | FileContent.TooLarge ->
+        error ctx Catalogue.fileTooLarge file.Range [ file.Value; InputLimits.Describe InputLimits.MaxDataBytes; "data files" ]
+        None
+    | FileContent.Text text when int64 text.Length > InputLimits.MaxDataBytes ->
+        error ctx Catalogue.fileTooLarge file.Range [ file.Value; InputLimits.Describe InputLimits.MaxDataBytes; "data files" ]
+        None
+    | FileContent.Text text -> Some text
+
+let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (statements: SynData list) : DataSpec =
+    let form = first ctx "the data form" (statements |> List.choose (function SynData.Form(v, r) -> Some(v, r) | _ -> None))
+    let file = first ctx "the probabilities file" (statements |> List.choose (function SynData.ProbabilitiesFile(f, r) -> Some(f, r) | _ -> None))
+    let inequality = first ctx "the inequality" (statements |> List.choose (function SynData.Inequality(p, v, r) -> Some((p, v), r) | _ -> None))
+    let repair = first ctx "the repair" (statements |> List.choose (function SynData.Repair(v, r) -> Some(v, r) | _ -> None))
+    let probabilities =
+        match form, file with
+        | Some(v, _), _ when v.Name <> "assemblage" && v.Name <> "probabilities" ->
+            error ctx Catalogue.dataForm v.Range [ v.Name ]
+            false
+        | Some(v, r), Some _ when v.Name = "assemblage" ->
+            error ctx Catalogue.dataConflict r [ "'data = assemblage' contradicts the probabilities file; remove one of them" ]
+            false
+        | Some(v, _), _ -> v.Name = "probabilities"
+        | None, Some _ -> true
+        | None, None -> false
+    let inequalitySource =
+        match inequality with
+        | None -> None
+        | Some((p, v), r) ->
+            if file.IsSome || probabilities then error ctx Catalogue.dataConflict r [ "give one data form: an inequality, probabilities, or the assemblage" ]
+            if not hasState then error ctx Catalogue.inequalityPoint r [ p.Name; "the functional is computed from the state; add 'state = ...'" ]
+            match sweep.Parameters |> Array.tryFind (fun q -> q.Name = p.Name) with
+            | Some q when q.Kind <> ParameterKind.Derived ->
+                constantReal ctx "the inequality's parameter value" v |> Option.map (fun x -> DataSource.SteeringInequality(p.Name, x))
+            | _ ->
+                error ctx Catalogue.inequalityPoint p.Range [ p.Name; "not a declared (swept or constant) parameter" ]
+                None
+    let source =
+        match file with
+        | Some(f, r) ->
+            if hasState then error ctx Catalogue.probabilitiesWithState r []
+            match sweep.Parameters |> Array.tryFind (fun p -> p.Kind <> ParameterKind.Constant) with
+            | Some p -> error ctx Catalogue.probabilitiesFileSwept r [ p.Name ]
+            | None -> ()
+            match readText ctx f with
+            | Some text -> DataSource.ProbabilitiesFile(f.Value, text)
+            | None -> DataSource.Assemblage
+        | None when probabilities -> DataSource.ModelProbabilities
+        | None -> defaultArg inequalitySource DataSource.Assemblage
+    // Trusted nodes: measured exactly when the data are their statistics.
+    for n in nodes do
+        if n.Role = Trusted then
+            match measuredAt[n.Index] with
+            | Some r when not probabilities -> error ctx Catalogue.trustedMeasuredUnused r [ n.Name ]
+            | None when probabilities -> error ctx Catalogue.trustedNotMeasured n.Range [ n.Name ]
+            | Some r when n.Settings |> Array.exists (fun s -> s.Kind = SettingKind.Abstract) -> error ctx Catalogue.trustedAbstract r [ n.Name ]
+            | _ -> ()
+    let repairMode =
+        match repair with
+        | Some(v, _) when v.Name = "nearest" ->
+            match source with
+            | DataSource.ProbabilitiesFile _ -> ()
+            | _ -> error ctx Catalogue.repairUnused v.Range [] // a warning (the catalogue sets the severity)
+            RepairMode.Nearest
+        | Some(v, _) ->
+            error ctx Catalogue.repairMode v.Range [ v.Name ]
+            RepairMode.Refuse
+        | None -> RepairMode.Refuse
+    { Source = source; Repair = repairMode }

@@ -1,0 +1,80 @@
+using SteeringRng.Certification.Input;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation;
+using SteeringRng.Relaxation.Steering;
+using Checked = SteeringRng.Scenario.Checked;
+
+namespace SteeringRng.Certification.Data;
+
+/// <summary>
+/// A scenario's measured-data form (docs/formulations/measured-probabilities.md): the trusted node's probabilities,
+/// computed from the model state at each point, or read (and, if asked, repaired) from a CSV file as one data point.
+/// The relaxations see only these probabilities (<see cref="Relaxations.MeasuredData(SteeringRng.Relaxation.Steering.MeasuredDataForm, Assemblage, Func{Assemblage, bool, IRelaxation})"/>).
+/// </summary>
+public sealed class MeasuredData
+{
+    private MeasuredData(ProbabilityLayout? layout, MeasuredDataForm form, Assemblage? fileData, string note)
+    {
+        Layout = layout;
+        Form = form;
+        FileData = fileData;
+        Note = note;
+    }
+
+    /// <summary>The probabilities' layout (null for an inequality value).</summary>
+    public ProbabilityLayout? Layout { get; }
+
+    /// <summary>What the relaxations observe of the assemblage.</summary>
+    public MeasuredDataForm Form { get; }
+
+    /// <summary>For a file: σ(Λ⁺p), the least-norm no-signalling assemblage with the (repaired) probabilities p — a carrier
+    /// of p for the engine (the relaxations use only its probabilities); null for data computed from the state.</summary>
+    public Assemblage? FileData { get; }
+
+    /// <summary>What was done to the data (the repair and its distance), for every result row; "" when nothing.</summary>
+    public string Note { get; }
+
+    /// <summary>The scenario's measured data, or null when it certifies from the assemblage.</summary>
+    /// <exception cref="ScenarioInputException">The file is not valid (located), or its data signal and no repair was asked for.</exception>
+    public static MeasuredData? Of(ScenarioModel model)
+    {
+        var spec = model.Scenario.Data;
+        if (spec.Source.IsAssemblage) return null;
+        if (spec.Source is Checked.DataSource.SteeringInequality inequality) return SteeringInequality(model, inequality.parameter, inequality.value);
+        var layout = new ProbabilityLayout(model);
+        if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, layout.Form, null, "");
+        var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
+        var (values, note) = ProbabilityRepair.Apply(file.file, table, layout, spec.Repair.IsNearest);
+        Assemblage carrier;
+        try { carrier = layout.Form.AssemblageOf(values, 1e-7); }
+        catch (ArgumentException e) { throw new ScenarioInputException($"{file.file}: {e.Message}"); }
+        return new MeasuredData(layout, layout.Form, carrier, note);
+    }
+
+    /// <summary>
+    /// One inequality value: the steering test's optimal functional F at <paramref name="parameter"/> =
+    /// <paramref name="value"/> (critical visibility against white noise, docs/formulations/steering-test.md), for which
+    /// β(σ) = Σ Re Tr[F σ] ≥ 0 on every fully-LHS assemblage (steering shows as β &lt; 0). The relaxations keep
+    /// Σ Tr[F σ] ≤ β(σ(point)) — as "≥" of −F, see the formulation — and normalisation, nothing else.
+    /// </summary>
+    private static MeasuredData SteeringInequality(ScenarioModel model, string parameter, double value)
+    {
+        var where = $"inequality = steering({parameter} = {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
+        Assemblage target;
+        try { target = model.AssemblageOf(model.StateWith(model.ValuesWith(parameter, value))); }
+        catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: {where}: {e.Message}"); }
+        var visibility = Relaxations.CriticalVisibility(target, model.WhiteNoiseAssemblage());
+        var solution = new SteeringRng.Sdp.InteriorPointSolver().Solve(visibility.Problem);
+        if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
+            throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
+        var critical = visibility.Read(solution).Bound;
+        var functional = visibility.SteeringFunctional(solution)
+            .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
+            .ToArray();
+        var form = MeasuredDataForm.Functional(target.TrustedDimension, target.Settings.ToArray(), target.Outcomes.ToArray(), functional, atLeast: true);
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return new MeasuredData(null, form, null, note);
+    }
+}

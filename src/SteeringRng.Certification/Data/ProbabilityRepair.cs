@@ -1,0 +1,80 @@
+using System.Globalization;
+using SteeringRng.Certification.Input;
+
+namespace SteeringRng.Certification.Data;
+
+/// <summary>
+/// Measured frequencies are never exactly no-signalling (docs/formulations/measured-probabilities.md, "Repair"). By
+/// default they are refused, naming the worst violation; with <c>repair = nearest</c> they are projected onto the
+/// nearest no-signalling, normalised data in the weighted norm Σ_i (Δp_i / s_i)², s_i² = (p̂_i (1 − p̂_i) + 1/N_i)/N_i
+/// the multinomial variance of the frequency p̂_i of a setting tuple with N_i counts (the 1/N_i keeps zero-count cells
+/// from having zero variance), so the distance is in standard deviations; probabilities without counts use s_i = 1.
+/// </summary>
+public static class ProbabilityRepair
+{
+    /// <summary>Violations of no-signalling up to this size are round-off (data computed from a model).</summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary>The data to certify from, and what was done to them ("" when nothing).</summary>
+    /// <exception cref="ScenarioInputException">The data signal and no repair was asked for.</exception>
+    public static (double[] Values, string Note) Apply(string file, ProbabilityTable table, ProbabilityLayout layout, bool repair)
+    {
+        var worst = WorstSignalling(table, layout);
+        if (worst.Size <= Tolerance) return (table.Values, "");
+        if (!repair)
+            throw new ScenarioInputException($"{file}: the data are not no-signalling: {worst.Text}; add 'repair = nearest' to project them onto the nearest no-signalling data (the distance is reported in every row)");
+        var sigma = table.Values.Select((p, i) => table.Totals is { } n ? Math.Sqrt((p * (1 - p) + 1 / n[i]) / n[i]) : 1.0).ToArray();
+        var nearest = layout.Form.Nearest(table.Values, sigma.Select(s => 1 / (s * s)).ToArray());
+        var delta = nearest.Select((q, i) => q - table.Values[i]).ToArray();
+        var largest = Enumerable.Range(0, delta.Length).MaxBy(i => Math.Abs(delta[i]));
+        var chi = Math.Sqrt(delta.Select((d, i) => d * d / (sigma[i] * sigma[i])).Sum());
+        var where = layout.Events().First(e => e.Row == largest);
+        var note = table.FromCounts
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"repaired (repair = nearest): no-signalling data at {chi:0.###} standard deviations (weighted norm over {delta.Length} frequencies), largest change {delta[largest]:+0.###e+0;-0.###e+0} = {Math.Abs(delta[largest]) / sigma[largest]:0.##} sd at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"repaired (repair = nearest): no-signalling data at Euclidean distance {chi:0.###e+0} over {delta.Length} probabilities, largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}");
+        var negative = nearest.Min();
+        if (negative < -Tolerance)
+            note += string.Create(CultureInfo.InvariantCulture, $"; the repaired data have a negative probability ({negative:0.###e+0}), so no assemblage may fit them (rows infeasible)");
+        return (nearest, note);
+    }
+
+    /// <summary>
+    /// The largest no-signalling violation: for a node k, the others' joint distribution at fixed settings
+    /// p(others | settings of others, s_k) = Σ_{a_k} p must not depend on s_k. Returns its size and a description.
+    /// </summary>
+    public static (double Size, string Text) WorstSignalling(ProbabilityTable table, ProbabilityLayout layout)
+    {
+        var nodes = layout.Nodes;
+        var events = layout.Events().ToArray();
+        (double Size, string Text) worst = (0, "");
+        foreach (var k in nodes)
+        {
+            // Marginal of the others, keyed by (others' settings and outcomes), per setting of k.
+            var marginals = new Dictionary<string, Dictionary<int, (double P, double N)>>();
+            foreach (var e in events)
+            {
+                var key = string.Join(" ", nodes.Where(n => n.Index != k.Index).Select(n => $"{n.Name}={n.Settings[e.Settings[n.Index]].Label}:{e.Outcomes[n.Index]}"));
+                if (!marginals.TryGetValue(key, out var bySetting)) marginals[key] = bySetting = [];
+                var s = e.Settings[k.Index];
+                var (p, n) = bySetting.GetValueOrDefault(s);
+                bySetting[s] = (p + table.Values[e.Row], table.Totals?[e.Row] ?? 0);
+            }
+            foreach (var (key, bySetting) in marginals)
+            {
+                var lo = bySetting.MinBy(p => p.Value.P);
+                var hi = bySetting.MaxBy(p => p.Value.P);
+                var size = hi.Value.P - lo.Value.P;
+                if (size <= worst.Size) continue;
+                var sd = table.FromCounts
+                    ? Math.Sqrt(hi.Value.P * (1 - hi.Value.P) / hi.Value.N + lo.Value.P * (1 - lo.Value.P) / lo.Value.N)
+                    : 0;
+                var inSd = sd > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({size / sd:0.##} standard deviations)") : "";
+                worst = (size, string.Create(CultureInfo.InvariantCulture,
+                    $"p({key}) changes by {size:0.###e+0}{inSd} between {k.Name}.{k.Settings[lo.Key].Label} and {k.Name}.{k.Settings[hi.Key].Label} (signalling from {k.Name})"));
+            }
+        }
+        return worst;
+    }
+}

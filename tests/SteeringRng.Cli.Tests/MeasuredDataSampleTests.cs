@@ -1,0 +1,105 @@
+using SteeringRng.Certification.Results;
+using SteeringRng.Reporting;
+
+namespace SteeringRng.Cli.Tests;
+
+/// <summary>
+/// samples/ghz3-tomography.scn (docs/formulations/measured-probabilities.md) at μ = 0.8: the trusted node's
+/// probabilities with X, Y, Z equal the assemblage at every bound (1e-7); with X, Z only every bound is weaker and
+/// NS, Q1 and Q2 separate (the footnote's "nonignorable distinction between different lower bounds").
+/// </summary>
+public class MeasuredDataSampleTests
+{
+    private static IReadOnlyList<RunReport> RunSample(string sample, params string[] extra)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"steer-measured-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var r = CliRunner.Run(["run", Path.Combine(CliRunner.Root, "samples", sample), "--json", Path.Combine(dir, "r.json"), "--no-scenario-outputs", .. extra]);
+            var files = Directory.GetFiles(dir, "r*.json").Order().ToArray();
+            Assert.True(files.Length > 0, $"no JSON written; exit {r.ExitCode}; stderr: {r.Stderr}");
+            return files.Select(f => ReportJsonReader.Parse(File.ReadAllText(f))).ToArray();
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    private static double Mu(ResultRow r) => r.Parameters.TryGetValue("mu", out var v) ? v : double.NaN;
+
+    private static double Pg(RunReport report, string objective, string bound) =>
+        report.Rows.Single(r => r.Objective == objective && r.Bound == bound).Pguess!.Value;
+
+    [Fact]
+    public void Tomography_sample_complete_probabilities_equal_the_assemblage_and_incomplete_ones_separate_the_bounds()
+    {
+        var reports = RunSample("ghz3-tomography.scn", "--set", "mu=[0.8]");
+        Assert.Equal(3, reports.Count);
+        var (assemblage, xyz, xz) = (reports[0], reports[1], reports[2]);
+        foreach (var row in assemblage.Rows.Where(r => r.Status != RowStatus.NotApplicable))
+        {
+            Assert.Equal(RowStatus.Optimal, row.Status);
+            var same = xyz.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound);
+            Assert.True(same.Status == RowStatus.Optimal, $"{row.Objective}/{row.Bound}: {same.Status} {same.Message}");
+            Assert.True(Math.Abs(row.Pguess!.Value - same.Pguess!.Value) <= 1e-7,
+                $"{row.Objective}/{row.Bound}: assemblage {row.Pguess:R}, probabilities X, Y, Z {same.Pguess:R}");
+            // Less data certify no more: P_g with X, Z only is at least the assemblage's.
+            var weaker = xz.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound);
+            Assert.True(weaker.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{row.Objective}/{row.Bound}: {weaker.Status} {weaker.Message}");
+            Assert.True(weaker.Pguess >= row.Pguess - 1e-7, $"{row.Objective}/{row.Bound}: X, Z {weaker.Pguess:R} < assemblage {row.Pguess:R}");
+        }
+        // The joint guess with X, Z only: strictly weaker than the assemblage at NS, and NS > Q1 > Q2 on P_g.
+        Assert.True(Pg(xz, "joint", "ns") > Pg(assemblage, "joint", "ns") + 0.05);
+        Assert.True(Pg(xz, "joint", "ns") > Pg(xz, "joint", "npa 1") + 1e-3);
+        Assert.True(Pg(xz, "joint", "npa 1") > Pg(xz, "joint", "npa 2") + 1e-4);
+    }
+
+    [Fact]
+    public void Inequality_sample_one_value_certifies_at_most_the_full_data_and_still_certifies()
+    {
+        var reports = RunSample("ghz3-inequality.scn", "--set", "mu=[0.45, 0.8]");
+        Assert.Equal(2, reports.Count);
+        var (full, one) = (reports[0], reports[1]);
+        foreach (var row in full.Rows)
+        {
+            var other = one.Rows.Single(r => r.Objective == row.Objective && r.Bound == row.Bound && Mu(r) == Mu(row));
+            Assert.True(other.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{other.Bound} at {Mu(other)}: {other.Status} {other.Message}");
+            Assert.Contains("one steering-inequality value only", other.Message);
+            Assert.True(other.Pguess >= row.Pguess - 1e-7, $"{row.Bound} at μ = {Mu(row)}: one value {other.Pguess:R} < full {row.Pguess:R}");
+        }
+        // Below the randomness threshold 1/2 nothing is certified; at μ = 0.8 one number still certifies randomness.
+        Assert.All(one.Rows.Where(r => Mu(r) == 0.45), r => Assert.True(r.Pguess > 1 - 1e-6));
+        Assert.All(one.Rows.Where(r => Mu(r) == 0.8), r => Assert.True(r.Hmin > 0.1, $"{r.Bound}: H = {r.Hmin}"));
+    }
+
+    /// <summary>samples/ghz3-counts.csv is what the seeded sampler gives (STEER_REGENERATE_SAMPLES=1 writes it).</summary>
+    [Fact]
+    public void Counts_sample_file_is_the_seeded_simulation_and_runs_repaired()
+    {
+        const string model = """
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            measure Alice: X Z
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            param mu = 0.9
+            state = mu * ghz + (1 - mu) * white
+            data = probabilities
+            bounds ns
+            """;
+        var run = SteeringRng.Certification.Run.ScenarioRun.Plan(SteeringRng.Scenario.ScenarioLanguage.Check("m.scn", model).Scenarios[0]);
+        var layout = run.Model.MeasuredData!.Layout!;
+        var counts = SteeringRng.Certification.Data.CountSimulation.Sample(layout, layout.Form.Observe(run.Points[0].Assemblage), 100_000, seed: 1);
+        var csv = SteeringRng.Certification.Data.ProbabilitiesCsv.Write(layout, counts, counts: true);
+        var path = Path.Combine(CliRunner.Root, "samples", "ghz3-counts.csv");
+        if (Environment.GetEnvironmentVariable("STEER_REGENERATE_SAMPLES") == "1") File.WriteAllText(path, csv);
+        Assert.Equal(csv, File.ReadAllText(path));
+
+        var report = RunSample("ghz3-counts.scn").Single();
+        Assert.All(report.Rows, r => Assert.True(r.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{r.Bound}: {r.Status} {r.Message}"));
+        Assert.All(report.Rows, r => Assert.Contains("repaired (repair = nearest): no-signalling data at", r.Message));
+        // The exact data's values (same scenario with the state): the counts' bounds are within 0.05 bits of them.
+        var exact = run.Execute(new SteeringRng.Sdp.InteriorPointSolver()).Rows.Single();
+        Assert.True(exact.Hmin > 0.5, $"the exact data certify randomness: H^NS = {exact.Hmin}");
+        Assert.True(Math.Abs(report.Rows.Single(r => r.Bound == "ns").Hmin!.Value - exact.Hmin!.Value) < 0.05);
+    }
+}
