@@ -12,9 +12,12 @@ let defaultMaxGridPoints = 100_000
 
 type Options =
     { Resolve: Parser.Resolver
+      ResolveBytes: string -> int64 -> FileBytes
+      RepairData: bool
       MaxGridPoints: int }
 
-let defaultOptions = { Resolve = (fun _ _ -> FileContent.NotFound); MaxGridPoints = defaultMaxGridPoints }
+let defaultOptions =
+    { Resolve = (fun _ _ -> FileContent.NotFound); ResolveBytes = (fun _ _ -> FileBytes.NotFound); RepairData = false; MaxGridPoints = defaultMaxGridPoints }
 
 let private reservedNodeNames = [ "all"; "P"; "pi"; "e"; "i"; "ghz"; "w"; "white"; "file" ]
 
@@ -51,6 +54,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     let ctx =
         { Report = report
           Resolve = options.Resolve
+          ResolveBytes = options.ResolveBytes
           Constants =
             fun name ->
                 constants |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(sweepOrEmpty.Points[0][p.Index], 0.0))
@@ -108,6 +112,26 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             None
         | Some(e, r), Some sw when nodes.Length > 0 -> CheckState.check ctx nodes sw e r
         | _ -> None
+    // Measured data instead of a state.
+    let dataStatement = single ctx "the assemblage" (pick (function SynStatement.Assemblage(f, r) -> Some(f, r) | _ -> None))
+    let repairStatement = single ctx "the repair" (pick (function SynStatement.Repair(m, r) -> Some(m, r) | _ -> None))
+    let data =
+        match dataStatement, stateStatement with
+        | Some(_, r), Some(_, stateRange) ->
+            error ctx Catalogue.assemblageWithState r [ string stateRange.Start.Line ]
+            None
+        | Some(file, r), None when nodes.Length > 0 ->
+            let repair =
+                match repairStatement with
+                | Some(m, _) -> m.Name = "nearest"
+                | None -> options.RepairData
+            CheckData.check ctx nodes file r repair
+        | _ -> None
+    match repairStatement, dataStatement with
+    | Some(m, r), None -> error ctx Catalogue.repairWithoutData r [ m.Name ]
+    | _ -> ()
+    let hasData = stateStatement.IsSome || dataStatement.IsSome
+
     match stateStatement with
     | Some _ ->
         for n in nodes do
@@ -163,7 +187,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         match o.Body with
         | SynObjectiveBody.Guess(_, r) ->
             if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
-            if stateStatement.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
+            if not hasData then error ctx Catalogue.missingState r [ "a guess objective" ]
         | SynObjectiveBody.Bell(_, r) ->
             // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
             match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
@@ -173,7 +197,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     // Bounds, in order, each at most once.
     if boundItems.IsEmpty then
         error ctx Catalogue.missingBounds syn.Range []
-    let bounds = boundItems |> List.map (fun b -> b, CheckBounds.check ctx nodes stateStatement.IsSome b)
+    let bounds = boundItems |> List.map (fun b -> b, CheckBounds.check ctx nodes hasData b)
     let boundList =
         bounds
         |> List.indexed
@@ -193,7 +217,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
 
     let errors = diagnostics |> Seq.exists (fun d -> d.IsError)
     let scenario =
-        if errors || sweep.IsNone || (stateStatement.IsSome && state.IsNone) || List.exists Option.isNone objectives then
+        if errors || sweep.IsNone || (stateStatement.IsSome && state.IsNone) || (dataStatement.IsSome && data.IsNone) || List.exists Option.isNone objectives then
             None
         else
             Some
@@ -201,6 +225,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                   Nodes = nodes
                   Sweep = sweep.Value
                   State = state
+                  Data = data
                   Objectives = objectives |> List.choose id |> Array.ofList
                   Bounds = Array.ofList boundList
                   Outputs = outputs |> List.choose id |> Array.ofList

@@ -190,6 +190,14 @@ let private param =
 let private state =
     pipe3 (kw "state") (sym "=") expr (fun k _ e -> SynStatement.State(e, SourceRange.union k e.Range))
 
+let private assemblage =
+    pipe4 (kw "assemblage") (sym "=") (kw "file" >>. sym "(" >>. stringLit) (sym ")") (fun k _ s e ->
+        SynStatement.Assemblage(s, SourceRange.union k e))
+
+let private repair =
+    pipe3 (kw "repair") (sym "=") (oneOf "'nearest' or 'none'" [ "nearest"; "none" ]) (fun k _ m ->
+        SynStatement.Repair(m, SourceRange.union k m.Range))
+
 let private measure =
     let abstractSettings =
         pipe3 (kw "settings") integer (kw "outcomes" >>. integer) (fun k m n ->
@@ -250,8 +258,8 @@ let private includeStatement =
     kw "include" .>>. stringLit |>> fun (k, s) -> SynStatement.Include(s, SourceRange.union k s.Range)
 
 let statement: P<SynStatement> =
-    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement ]
-    <?> "statement (scenario, node, param, state, measure, objective, bounds, table, plot, export or include)"
+    choice [ scenario; node; param; state; assemblage; repair; measure; objective; bounds; output; includeStatement ]
+    <?> "statement (scenario, node, param, state, assemblage, repair, measure, objective, bounds, table, plot, export or include)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

@@ -96,6 +96,15 @@ let scenario (s: Scenario) : string =
         let terms =
             st.Terms |> Array.map (fun t -> match t.Weight with None -> componentText t.Component | Some w -> sprintf "[%s] %s" (expr w) (componentText t.Component))
         line (sprintf "  state dims %s: %s" (String.Join("x", st.Dims)) (String.Join(" + ", terms)))
+    match s.Data with
+    | None -> ()
+    | Some d ->
+        let a = d.Assemblage
+        let repair =
+            match d.Repair with
+            | None -> "valid as read"
+            | Some r -> sprintf "repaired, Frobenius distance %s" (r.Distance.ToString("G6", Globalization.CultureInfo.InvariantCulture))
+        line (sprintf "  assemblage \"%s\" d_A %d settings %s outcomes %s: %s" d.File a.TrustedDimension (String.Join("x", a.Settings)) (String.Join("x", a.Outcomes)) repair)
     for o in s.Objectives do
         match o.Kind with
         | ObjectiveKind.Guess ts -> line (sprintf "  objective %s guess %s" o.Name (String.Join(", ", ts |> Array.map (target s.Nodes))))

@@ -229,13 +229,19 @@ type SynStatement =
     | Output of SynOutput
     /// `include "common.scn"` (replaced by the included statements while parsing)
     | Include of SynString * range: SourceRange
+    /// `assemblage = file("sigma.npy")`: measured data (an assemblage file, .npy or .json) instead of a state
+    | Assemblage of file: SynString * range: SourceRange
+    /// `repair = nearest` (or `none`): what to do with measured data that are not a valid assemblage
+    | Repair of SynIdent * range: SourceRange
 
     member s.Range =
         match s with
         | Scenario(_, r)
         | State(_, r)
         | Bounds(_, r)
-        | Include(_, r) -> r
+        | Include(_, r)
+        | Assemblage(_, r)
+        | Repair(_, r) -> r
         | Node n -> n.Range
         | Param p -> p.Range
         | Measure m -> m.Range
