@@ -22,7 +22,10 @@ public sealed class ScenarioRun
         Jobs = jobs;
         Settings = settings;
         Points = model.Points();
+        _dataNotes = new Data.DataRowNotes(model.Data, settings.Symmetry);
     }
+
+    private readonly Data.DataRowNotes _dataNotes;
 
     public ScenarioModel Model { get; }
     public IReadOnlyList<BoundJob> Jobs { get; }
@@ -68,7 +71,7 @@ public sealed class ScenarioRun
         var points = only is null ? Points : only.Select(i => Points[i]).ToList();
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
         var (byPoint, interrupted) = runner.RunByPoint(points, Jobs, progress, cancellation);
-        var rows = byPoint.SelectMany(p => p.Rows).ToList();
+        var rows = byPoint.SelectMany(p => p.Rows).Select(_dataNotes.Annotate).ToList();
         var rowPoints = byPoint.SelectMany(p => p.Rows.Select(_ => p.Point.Index)).ToList();
         return (new RunReport(Title, rows, interrupted), rowPoints);
     }

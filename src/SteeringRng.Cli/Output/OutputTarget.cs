@@ -15,6 +15,9 @@ public abstract record OutputTarget(string Origin, string Path)
     /// <summary>An H_min plot over a swept parameter (null: the first one swept).</summary>
     public sealed record Plot(string Origin, string Path, string? Over) : OutputTarget(Origin, Path);
 
+    /// <summary>A data file (an exported assemblage, .npy or .json).</summary>
+    public sealed record DataFile(string Origin, string Path) : OutputTarget(Origin, Path);
+
     /// <summary>A folder of SDPA files.</summary>
     public sealed record SdpaFolder(string Origin, string Path) : OutputTarget(Origin, Path);
 }
