@@ -24,12 +24,11 @@ public sealed class DataRowNotes(Checked.MeasuredData? data, bool symmetry)
         if (data.Repair?.Value is { } repair)
         {
             distance = repair.Distance;
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"data '{data.File}' repaired to the nearest valid assemblage, Frobenius distance {repair.Distance:G4} (was: {data.Violation})"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"repaired data, Frobenius distance {repair.Distance:G4}"));
         }
         var solved = row.Status != RowStatus.NotApplicable && !row.Bound.StartsWith("seesaw", StringComparison.Ordinal);
         if (symmetry && solved && _symmetries.Value == 1)
-            notes.Add("no symmetry reduction: the data have no exact symmetry (noisy data), so the full problem was solved");
+            notes.Add("no symmetry reduction (the data have no exact symmetry)");
         if (notes.Count == 0 && distance is null) return row;
         var message = string.Join("; ", new[] { row.Message }.Concat(notes).Where(m => m.Length > 0));
         return row with { RepairDistance = distance, Message = message };

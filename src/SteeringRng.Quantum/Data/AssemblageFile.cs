@@ -10,8 +10,9 @@ namespace SteeringRng.Quantum.Data;
 /// </summary>
 public static class AssemblageFile
 {
-    /// <summary>A block whose largest |σ_ij − conj σ_ji| exceeds this is refused as not Hermitian; below it the Hermitian part
-    /// (σ + σ†)/2 is taken, which only removes rounding (the same tolerance as every other user-given operator).</summary>
+    /// <summary>A block whose largest |σ_ij − conj σ_ji| exceeds this is refused as not Hermitian (the same tolerance as every other
+    /// user-given operator). Below it the entries are kept exactly as written, so that a file written from a model's assemblage
+    /// reads back bit for bit (the relaxations accept rounding-level defects, as they do in a model's own assemblage).</summary>
     public const double HermiticityTolerance = OperatorChecks.DefaultTolerance;
 
     /// <summary>"npy" or "json" from the file name's extension, or null for anything else.</summary>
@@ -56,7 +57,7 @@ public static class AssemblageFile
         for (long k = 0; k < values.Length; k++)
             if (!double.IsFinite(values[k].Real) || !double.IsFinite(values[k].Imaginary))
                 throw new DataFileException(file, layout.DescribeEntry(k), $"is {Shown(values[k])}, not a finite number");
-        HermitianParts(values, layout, file);
+        RequireHermitian(values, layout, file);
         return layout.ToAssemblage(values);
     }
 
@@ -69,8 +70,8 @@ public static class AssemblageFile
         _ => throw new ArgumentException($"'{file}': an assemblage is written as .npy or .json"),
     };
 
-    // Each d×d block: refuse a defect above the tolerance, else replace it by its Hermitian part (in place).
-    private static void HermitianParts(Complex[] values, AssemblageLayout layout, string file)
+    // Each d×d block: refuse a defect above the tolerance.
+    private static void RequireHermitian(Complex[] values, AssemblageLayout layout, string file)
     {
         var d = layout.TrustedDimension;
         for (long start = 0; start < values.Length; start += (long)d * d)
@@ -83,9 +84,6 @@ public static class AssemblageFile
                         throw new DataFileException(file, layout.DescribeEntry(ij),
                             $"the block is not Hermitian: |σ_ij − conj(σ_ji)| = {gap:G6} between row {i}, column {j} and row {j}, column {i} (tolerance {HermiticityTolerance:G1}); " +
                             "an assemblage holds Hermitian matrices (check the order of the last two axes and the sign of the imaginary parts)");
-                    var mean = (values[ij] + Complex.Conjugate(values[ji])) / 2;
-                    values[ij] = mean;
-                    values[ji] = Complex.Conjugate(mean);
                 }
     }
 
