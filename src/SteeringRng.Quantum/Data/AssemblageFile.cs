@@ -40,26 +40,23 @@ public static class AssemblageFile
                 values = array.Values;
                 break;
             case "json":
-                var content = AssemblageJson.Read(bytes, file);
+                var content = AssemblageJson.Read(bytes, file, expected, partyNames);
                 (layout, values) = (content.Layout, content.Values);
-                if (partyNames is not null)
-                    for (var j = 0; j < Math.Min(partyNames.Count, content.Names.Length); j++)
-                        if (content.Names[j] is { } name && name != partyNames[j])
-                            throw new DataFileException(file, $"parties[{j}].name",
-                                $"is '{name}', but untrusted node {j + 1} of the scenario is '{partyNames[j]}' (parties are in node declaration order)");
                 break;
             default:
                 throw new DataFileException(file, "", "an assemblage file is read by its extension: .npy (NumPy) or .json");
         }
-        if (expected is not null && !layout.SameAs(expected))
-            throw new DataFileException(file, "shape", $"{AssemblageLayout.Describe(layout.Shape)} does not match the scenario, which needs {AssemblageLayout.Describe(expected.Shape)} " +
-                                                       $"(settings of each untrusted node, outcomes of each, then d_A, d_A)");
+        if (expected is not null && !layout.SameAs(expected)) throw ShapeMismatch(file, layout, expected);
         for (long k = 0; k < values.Length; k++)
             if (!double.IsFinite(values[k].Real) || !double.IsFinite(values[k].Imaginary))
                 throw new DataFileException(file, layout.DescribeEntry(k), $"is {Shown(values[k])}, not a finite number");
         RequireHermitian(values, layout, file);
         return layout.ToAssemblage(values);
     }
+
+    internal static DataFileException ShapeMismatch(string file, AssemblageLayout found, AssemblageLayout expected) =>
+        new(file, "shape", $"{AssemblageLayout.Describe(found.Shape)} does not match the scenario, which needs {AssemblageLayout.Describe(expected.Shape)} " +
+                           "(settings of each untrusted node, outcomes of each, then d_A, d_A)");
 
     /// <summary>The file's bytes for an assemblage: .npy (complex128, C order) or .json, by the name's extension.</summary>
     /// <exception cref="ArgumentException">The name has another extension.</exception>

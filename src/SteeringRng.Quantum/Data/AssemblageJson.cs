@@ -23,7 +23,9 @@ public static class AssemblageJson
     public sealed record Content(AssemblageLayout Layout, Complex[] Values, string?[] Names);
 
     /// <exception cref="DataFileException">Not JSON, a missing or wrong field, a block missing or given twice, a matrix of the wrong size, a number out of range.</exception>
-    public static Content Read(ReadOnlySpan<byte> bytes, string file)
+    /// <param name="expected">The layout the caller needs: checked as soon as the parties are read (before the blocks).</param>
+    /// <param name="partyNames">The scenario's untrusted nodes in order: a party's "name", where given, must be the same.</param>
+    public static Content Read(ReadOnlySpan<byte> bytes, string file, AssemblageLayout? expected = null, IReadOnlyList<string>? partyNames = null)
     {
         JsonDocument document;
         try
@@ -36,7 +38,7 @@ public static class AssemblageJson
             throw new DataFileException(file, where, "not valid JSON (" + FirstSentence(e.Message) + ")");
         }
         using (document)
-            return new Reader(file).Content(document.RootElement);
+            return new Reader(file, expected, partyNames).Content(document.RootElement);
     }
 
     /// <summary>The assemblage as JSON (numbers in shortest round-trip form, so reading it back gives the same doubles).</summary>
@@ -102,7 +104,7 @@ public static class AssemblageJson
         return (cut < 0 ? message : message[..cut]).TrimEnd('.');
     }
 
-    private sealed class Reader(string file)
+    private sealed class Reader(string file, AssemblageLayout? expected, IReadOnlyList<string>? partyNames)
     {
         private DataFileException Fail(string where, string problem) => new(file, where, problem);
 
@@ -131,8 +133,11 @@ public static class AssemblageJson
                 outcomes[j] = Int(Property(p, "outcomes", where), where + ".outcomes", 1, MaxCount);
                 if (p.TryGetProperty("name", out var name))
                     names[j] = name.ValueKind == JsonValueKind.String ? name.GetString() : throw Fail(where + ".name", "must be a string");
+                if (names[j] is { } given && partyNames is not null && j < partyNames.Count && given != partyNames[j])
+                    throw Fail(where + ".name", $"is '{given}', but untrusted node {j + 1} of the scenario is '{partyNames[j]}' (parties are in node declaration order)");
             }
             var layout = new AssemblageLayout(d, settings, outcomes);
+            if (expected is not null && !layout.SameAs(expected)) throw AssemblageFile.ShapeMismatch(file, layout, expected);
             var entries = AssemblageLayout.EntryCount(layout.Shape);
             if (entries > AssemblageLayout.MaxEntries)
                 throw Fail("parties", $"shape {AssemblageLayout.Describe(layout.Shape)} has {entries} entries; the limit is {AssemblageLayout.MaxEntries}");
