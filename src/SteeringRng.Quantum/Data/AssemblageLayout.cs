@@ -44,8 +44,9 @@ public sealed record AssemblageLayout(int TrustedDimension, int[] Settings, int[
         return new AssemblageLayout((int)shape[^1], shape.Take(k).Select(n => (int)n).ToArray(), shape.Skip(k).Take(k).Select(n => (int)n).ToArray());
     }
 
-    /// <summary>Entries of the whole array (saturating), for the size check before anything is read.</summary>
-    public static long EntryCount(long[] shape) => shape.Aggregate(1L, (p, n) => p > MaxEntries * 16 ? p : p * Math.Max(0, n));
+    /// <summary>Entries of the whole array (saturating at long.MaxValue), for the size check before anything is read.</summary>
+    public static long EntryCount(long[] shape) =>
+        shape.Aggregate(1L, (p, n) => n <= 0 ? 0 : p > long.MaxValue / n ? long.MaxValue : p * n);
 
     public bool SameAs(AssemblageLayout other) =>
         TrustedDimension == other.TrustedDimension && Settings.SequenceEqual(other.Settings) && Outcomes.SequenceEqual(other.Outcomes);
