@@ -65,7 +65,7 @@ public sealed class ExportCommand : ICommand
         }
         if (file is null) throw new UsageException("no scenario file given.");
         if (folder is null && assemblageFile is null)
-            throw new UsageException("--sdpa DIR (the folder for the .dat-s files) or --assemblage OUT.npy|OUT.json is required.");
+            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage.");
         if (assemblageFile is not null && SteeringRng.Quantum.Data.AssemblageFile.KindOf(assemblageFile) is null)
             throw new UsageException($"--assemblage needs a .npy or .json file name, got '{assemblageFile}'.");
         var loaded = ScenarioInput.LoadOrReport(file, overrides, stderr, repair);
