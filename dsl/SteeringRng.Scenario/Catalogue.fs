@@ -16,6 +16,14 @@ let includeTooDeep = def 1006 "includeTooDeep" Error "includes nested deeper tha
 let tooManyErrors = def 1007 "tooManyErrors" Error "too many errors; stopped reading after {0}"
 let fileTooLarge = def 1008 "fileTooLarge" Error "'{0}' is larger than {1}, the limit for {2}; it was not read"
 
+// ---- 1100-1129: measured data files (assemblage = file(...), repair = ...) ----
+let assemblageWithState = def 1100 "assemblageWithState" Error "a scenario takes its data from 'state = ...' or from 'assemblage = file(...)', not both (the state is at line {0})"
+let dataFileNotFound = def 1101 "dataFileNotFound" Error "cannot read assemblage file '{0}'"
+let dataFileInvalid = def 1102 "dataFileInvalid" Error "assemblage file {0}"
+let dataNotAssemblage = def 1103 "dataNotAssemblage" Error "the data in '{0}' are not a valid assemblage (tolerance {1}): the worst violation is {2}{3}. Add 'repair = nearest' (or run with --repair) to use the nearest valid assemblage in the Frobenius norm, with the distance reported in every row; or correct the data"
+let dataOutcomeCounts = def 1105 "dataOutcomeCounts" Error "node '{0}': in an assemblage file every setting of a node has the same number of outcomes; its settings have {1}"
+let dataRepaired = def 1106 "dataRepaired" Warning "the data in '{0}' are not a valid assemblage ({1}); they are replaced by the nearest valid assemblage, Frobenius distance {2} ({3})"
+let dataRepairRefused = def 1107 "dataRepairRefused" Error "cannot repair the data in '{0}': {1}"
 // ---- 1130–1159: measured data (docs/formulations/measured-probabilities.md) ----
 let dataForm = def 1130 "dataForm" Error "unknown data form '{0}'; use 'assemblage' (σ of the state, the default) or 'probabilities' (the trusted node's statistics p(a b c | x y z))"
 let repairMode = def 1131 "repairMode" Error "unknown repair '{0}'; use 'nearest' (without a repair line, measured data that are not no-signalling are refused)"
@@ -108,4 +116,6 @@ let all =
       unknownName; unknownFunction; arity; divisionByZero; notFinite; notANumber; internalError
       efficiencyRange; efficiencyNode; efficiencyTwice; noClickOutcome; efficiencySwept
       dataForm; repairMode; trustedNotMeasured; trustedMeasuredUnused; probabilitiesWithState; boundNeedsModel
-      probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused; inequalityPoint ]
+      probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused; inequalityPoint
+      assemblageWithState; dataFileNotFound; dataFileInvalid; dataNotAssemblage; dataOutcomeCounts
+      dataRepaired; dataRepairRefused ]

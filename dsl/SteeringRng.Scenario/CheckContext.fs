@@ -8,6 +8,8 @@ open System.Numerics
 type Context =
     { Report: Diagnostic -> unit
       Resolve: Parser.Resolver
+      /// Reads binary data files (assemblages) by name, at most the given number of bytes.
+      ResolveBytes: string -> int64 -> FileBytes
       /// constants known when evaluating measurement arguments and Bell coefficients
       Constants: Expr.Lookup
       /// names of swept/derived parameters, which such constant contexts may not use

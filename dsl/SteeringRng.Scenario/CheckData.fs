@@ -28,7 +28,8 @@ let private readText (ctx: Context) (file: SynString) =
         None
     | FileContent.Text text -> Some text
 
-let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (statements: SynData list) : DataSpec =
+/// <param name="assemblageFile">Whether the scenario reads an assemblage file (CheckAssemblageData), which `repair` also serves.</param>
+let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (assemblageFile: bool) (statements: SynData list) : DataSpec =
     let form = first ctx "the data form" (statements |> List.choose (function SynData.Form(v, r) -> Some(v, r) | _ -> None))
     let file = first ctx "the probabilities file" (statements |> List.choose (function SynData.ProbabilitiesFile(f, r) -> Some(f, r) | _ -> None))
     let inequality = first ctx "the inequality" (statements |> List.choose (function SynData.Inequality(p, v, r) -> Some((p, v), r) | _ -> None))
@@ -81,8 +82,10 @@ let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange
         | Some(v, _) when v.Name = "nearest" ->
             match source with
             | DataSource.ProbabilitiesFile _ -> ()
+            | _ when assemblageFile -> ()
             | _ -> error ctx Catalogue.repairUnused v.Range [] // a warning (the catalogue sets the severity)
             RepairMode.Nearest
+        | Some(v, _) when v.Name = "none" -> RepairMode.Refuse
         | Some(v, _) ->
             error ctx Catalogue.repairMode v.Range [ v.Name ]
             RepairMode.Refuse

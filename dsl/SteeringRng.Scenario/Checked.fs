@@ -231,6 +231,19 @@ type DataSpec =
 
     static member Default = { Source = DataSource.Assemblage; Repair = RepairMode.Refuse }
 
+/// Measured data: an assemblage read from a file (`assemblage = file("sigma.npy")`), valid as read or repaired
+/// (`repair = nearest`). The same data at every sweep point; there is no state, so no seesaw start.
+type MeasuredData =
+    { /// The file as written in the scenario (relative to the scenario file).
+      File: string
+      /// The blocks σ_{a|x} used by every bound: the file's (Hermitian parts), or their repair.
+      Assemblage: SteeringRng.Quantum.Assemblage
+      /// The repair when the data were not a valid assemblage and `repair = nearest` asked for it.
+      Repair: SteeringRng.Quantum.Data.RepairResult option
+      /// The worst violation of the data as read ("" when valid).
+      Violation: string
+      Range: SourceRange }
+
 type Scenario =
     { Title: string
       Nodes: Node[]
@@ -238,6 +251,8 @@ type Scenario =
       State: State option
       /// Detection losses, at most one per untrusted node (empty: ideal detectors).
       Efficiencies: Efficiency[]
+      /// Measured data given instead of a state (never both).
+      Measured: MeasuredData option
       Objectives: Objective[]
       Bounds: Bound[]
       Outputs: Output[]

@@ -12,9 +12,12 @@ let defaultMaxGridPoints = 100_000
 
 type Options =
     { Resolve: Parser.Resolver
+      ResolveBytes: string -> int64 -> FileBytes
+      RepairData: bool
       MaxGridPoints: int }
 
-let defaultOptions = { Resolve = (fun _ _ -> FileContent.NotFound); MaxGridPoints = defaultMaxGridPoints }
+let defaultOptions =
+    { Resolve = (fun _ _ -> FileContent.NotFound); ResolveBytes = (fun _ _ -> FileBytes.NotFound); RepairData = false; MaxGridPoints = defaultMaxGridPoints }
 
 let private reservedNodeNames = [ "all"; "P"; "pi"; "e"; "i"; "ghz"; "w"; "white"; "file" ]
 
@@ -51,6 +54,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     let ctx =
         { Report = report
           Resolve = options.Resolve
+          ResolveBytes = options.ResolveBytes
           Constants =
             fun name ->
                 constants |> Array.tryFind (fun p -> p.Name = name) |> Option.map (fun p -> Complex(sweepOrEmpty.Points[0][p.Index], 0.0))
@@ -99,7 +103,8 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     let stateStatement = single ctx "the state" (pick (function SynStatement.State(e, r) -> Some(e, r) | _ -> None))
 
     // Which data (docs/formulations/measured-probabilities.md): the assemblage, or the trusted node's statistics.
-    let data = CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome (pick (function SynStatement.Data d -> Some d | _ -> None))
+    let assemblageFile = statements |> List.exists (function SynStatement.Assemblage _ -> true | _ -> false)
+    let data = CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome assemblageFile (pick (function SynStatement.Data d -> Some d | _ -> None))
     // A probabilities file stands in for the state even when it cannot be read (that is its own error).
     let fromFile = statements |> List.exists (function SynStatement.Data(SynData.ProbabilitiesFile _) -> true | _ -> false)
 
@@ -118,6 +123,18 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             None
         | Some(e, r), Some sw when nodes.Length > 0 -> CheckState.check ctx nodes sw e r
         | _ -> None
+    // Measured data instead of a state: an assemblage file (CheckAssemblageData), repaired when `repair = nearest`.
+    let dataStatement = single ctx "the assemblage" (pick (function SynStatement.Assemblage(f, r) -> Some(f, r) | _ -> None))
+    let measured =
+        match dataStatement, stateStatement with
+        | Some(_, r), Some(_, stateRange) ->
+            error ctx Catalogue.assemblageWithState r [ string stateRange.Start.Line ]
+            None
+        | Some(file, r), None when nodes.Length > 0 ->
+            CheckAssemblageData.check ctx nodes file r (data.Repair = RepairMode.Nearest || options.RepairData)
+        | _ -> None
+    let hasData = stateStatement.IsSome || dataStatement.IsSome || fromFile
+
     match stateStatement with
     | Some _ ->
         for n in nodes do
@@ -173,7 +190,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         match o.Body with
         | SynObjectiveBody.Guess(_, r) ->
             if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
-            if stateStatement.IsNone && not fromFile then error ctx Catalogue.missingState r [ "a guess objective" ]
+            if stateStatement.IsNone && not fromFile && measured.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
         | SynObjectiveBody.Bell(_, r) ->
             // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
             match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
@@ -190,7 +207,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             | SynBound.Seesaw(_, r) | SynBound.Steering r when fromFile ->
                 error ctx Catalogue.boundNeedsModel r [ (match b with SynBound.Seesaw _ -> "seesaw" | _ -> "steering") ]
                 b, None
-            | _ -> b, CheckBounds.check ctx nodes (stateStatement.IsSome || fromFile) b)
+            | _ -> b, CheckBounds.check ctx nodes hasData b)
     let boundList =
         bounds
         |> List.indexed
@@ -210,7 +227,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
 
     let errors = diagnostics |> Seq.exists (fun d -> d.IsError)
     let scenario =
-        if errors || sweep.IsNone || (stateStatement.IsSome && state.IsNone) || List.exists Option.isNone objectives then
+        if errors || sweep.IsNone || (stateStatement.IsSome && state.IsNone) || (dataStatement.IsSome && measured.IsNone) || List.exists Option.isNone objectives then
             None
         else
             Some
@@ -219,6 +236,7 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
                   Sweep = sweep.Value
                   State = state
                   Efficiencies = efficiencies
+                  Measured = measured
                   Objectives = objectives |> List.choose id |> Array.ofList
                   Bounds = Array.ofList boundList
                   Outputs = outputs |> List.choose id |> Array.ofList

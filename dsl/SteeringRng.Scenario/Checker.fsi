@@ -11,6 +11,10 @@ val defaultMaxGridPoints: int
 type Options =
     { /// Reads data files (state and POVM files) by name.
       Resolve: Parser.Resolver
+      /// Reads binary data files (assemblage .npy and .json files) by name.
+      ResolveBytes: string -> int64 -> FileBytes
+      /// Repair measured data that are not a valid assemblage even without `repair = nearest` (the CLI's --repair).
+      RepairData: bool
       /// The largest parameter grid accepted.
       MaxGridPoints: int }
 

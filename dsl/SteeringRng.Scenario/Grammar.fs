@@ -190,6 +190,10 @@ let private param =
 let private state =
     pipe3 (kw "state") (sym "=") expr (fun k _ e -> SynStatement.State(e, SourceRange.union k e.Range))
 
+let private assemblage =
+    pipe4 (kw "assemblage") (sym "=") (kw "file" >>. sym "(" >>. stringLit) (sym ")") (fun k _ s e ->
+        SynStatement.Assemblage(s, SourceRange.union k e))
+
 let private measure =
     let abstractSettings =
         pipe3 (kw "settings") integer (kw "outcomes" >>. integer) (fun k m n ->
@@ -269,8 +273,8 @@ let private dataStatement =
     form <|> file <|> repair <|> inequality
 
 let statement: P<SynStatement> =
-    choice [ scenario; node; param; state; measure; objective; bounds; output; includeStatement; efficiency; dataStatement ]
-    <?> "statement (scenario, node, param, state, measure, efficiency, objective, bounds, table, plot, export, include, data, probabilities, repair or inequality)"
+    choice [ scenario; node; param; state; assemblage; measure; objective; bounds; output; includeStatement; efficiency; dataStatement ]
+    <?> "statement (scenario, node, param, state, assemblage, measure, efficiency, objective, bounds, table, plot, export, include, data, probabilities, repair or inequality)"
 
 /// One logical line: exactly one statement and nothing after it.
 let line: P<SynStatement> = ws >>. statement .>> (eof <?> "end of statement")

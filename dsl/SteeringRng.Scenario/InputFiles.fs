@@ -13,6 +13,16 @@ type FileContent =
     /// The file holds more than the limit asked for; the host stopped reading there.
     | TooLarge
 
+/// What a host found when the language asked for a binary data file (an assemblage in .npy or .json).
+[<RequireQualifiedAccess>]
+type FileBytes =
+    /// The whole file, within the limit asked for.
+    | Bytes of byte[]
+    /// The file does not exist or cannot be read.
+    | NotFound
+    /// The file holds more than the limit asked for; the host stopped reading there.
+    | TooLarge
+
 /// The most the language reads from one file (grammar.md, Limits). A host reading files must stop at these
 /// sizes, so that an endless file (/dev/zero) or a huge one ends in a located error, never in running out of
 /// memory. Text handed over directly (not read by the host) is measured in characters, which a UTF-8 file

@@ -99,6 +99,15 @@ let scenario (s: Scenario) : string =
     for e in s.Efficiencies do
         let bin = match e.NoClick with Some b -> sprintf " noclick -> %d" b | None -> ""
         line (sprintf "  efficiency %s = %s%s" s.Nodes[e.Node].Name (expr e.Value) bin)
+    match s.Measured with
+    | None -> ()
+    | Some d ->
+        let a = d.Assemblage
+        let repair =
+            match d.Repair with
+            | None -> "valid as read"
+            | Some r -> sprintf "repaired, Frobenius distance %s" (r.Distance.ToString("G6", Globalization.CultureInfo.InvariantCulture))
+        line (sprintf "  assemblage \"%s\" d_A %d settings %s outcomes %s: %s" d.File a.TrustedDimension (String.Join("x", a.Settings)) (String.Join("x", a.Outcomes)) repair)
     for o in s.Objectives do
         match o.Kind with
         | ObjectiveKind.Guess ts -> line (sprintf "  objective %s guess %s" o.Name (String.Join(", ", ts |> Array.map (target s.Nodes))))

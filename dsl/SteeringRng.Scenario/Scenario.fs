@@ -17,6 +17,15 @@ type CheckOptions() =
     /// than the limit (so that an endless file is never read to its end). Used instead of Resolver when set.
     member val FileReader: Func<string, int64, FileContent> | null = null with get, set
 
+    /// For hosts that read files: given a name as written and a limit in bytes, the file's bytes, FileBytes.NotFound, or
+    /// FileBytes.TooLarge as soon as the file proves longer than the limit. Used for assemblage files (.npy, .json);
+    /// without it every assemblage file is "not found".
+    member val ByteReader: Func<string, int64, FileBytes> | null = null with get, set
+
+    /// Repair measured data that are not a valid assemblage, as if the scenario said `repair = nearest` (unless it
+    /// says `repair = none`): the CLI's --repair.
+    member val RepairData = false with get, set
+
     /// The largest parameter grid accepted.
     member val MaxGridPoints = Checker.defaultMaxGridPoints with get, set
 
@@ -81,7 +90,7 @@ type ScenarioLanguage =
         let excused (d: Diagnostic) =
             if d.Def = Catalogue.nodeNotMeasured then lostLine "measure" (textAt d.Range)
             elif d.Def = Catalogue.missingNodes then lostLine "node" None
-            elif d.Def = Catalogue.missingState then lostLine "state" None
+            elif d.Def = Catalogue.missingState then lostLine "state" None || lostLine "assemblage" None
             elif d.Def = Catalogue.missingObjective then lostLine "objective" None
             elif d.Def = Catalogue.missingBounds then lostLine "bounds" None
             else false
@@ -106,7 +115,12 @@ type ScenarioLanguage =
     static member Check(fileName: string, text: string, options: CheckOptions | null) : CheckResult =
         let options = match options with null -> CheckOptions() | o -> o
         let resolve = ScenarioLanguage.ToResolver options
-        let checkerOptions: Checker.Options = { Resolve = resolve; MaxGridPoints = options.MaxGridPoints }
+        let resolveBytes =
+            match options.ByteReader with
+            | null -> fun _ _ -> FileBytes.NotFound
+            | reader -> fun name limit -> reader.Invoke(name, limit)
+        let checkerOptions: Checker.Options =
+            { Resolve = resolve; ResolveBytes = resolveBytes; RepairData = options.RepairData; MaxGridPoints = options.MaxGridPoints }
         let sources = [ SourceText(fileName, text) ]
         try
             let parsed = Parser.parse resolve fileName text

@@ -255,13 +255,16 @@ type SynStatement =
     | Efficiency of SynEfficiency
     /// `data = probabilities`, `probabilities = file("counts.csv")`, `repair = nearest`
     | Data of SynData
+    /// `assemblage = file("sigma.npy")`: measured data (an assemblage file, .npy or .json) instead of a state
+    | Assemblage of file: SynString * range: SourceRange
 
     member s.Range =
         match s with
         | Scenario(_, r)
         | State(_, r)
         | Bounds(_, r)
-        | Include(_, r) -> r
+        | Include(_, r)
+        | Assemblage(_, r) -> r
         | Node n -> n.Range
         | Param p -> p.Range
         | Measure m -> m.Range

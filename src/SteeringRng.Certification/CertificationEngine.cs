@@ -19,7 +19,9 @@ public static class CertificationEngine
 {
     /// <summary>Reads and checks a scenario file; the diagnostics are in the result (render them with <c>RenderDiagnostics</c>).</summary>
     /// <exception cref="ScenarioInputException">The file cannot be read, or an override names no parameter.</exception>
-    public static ScenarioFile.Loaded Load(string path, IReadOnlyList<ParamOverride>? overrides = null) => ScenarioFile.Load(path, overrides);
+    /// <param name="repair">Repair measured data that are not a valid assemblage (as the scenario statement <c>repair = nearest</c>).</param>
+    public static ScenarioFile.Loaded Load(string path, IReadOnlyList<ParamOverride>? overrides = null, bool repair = false) =>
+        ScenarioFile.Load(path, overrides, repair);
 
     /// <summary>Every checked scenario of a file, planned (see <see cref="ScenarioRun.Execute"/>).</summary>
     /// <exception cref="ScenarioInputException">The file has errors (the message holds the rendered diagnostics).</exception>

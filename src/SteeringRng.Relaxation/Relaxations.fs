@@ -119,6 +119,13 @@ type Relaxations =
     static member MeasuredData(form: MeasuredDataForm, data: Assemblage, build: Func<Assemblage, bool, IRelaxation>) : IRelaxation =
         Relaxations.MeasuredData(form, data, build, false, RelaxationOptions.Default.DataTolerance)
 
+    /// How many outcome-relabelling symmetries the data have (1: only the identity), found as the symmetry reductions find
+    /// them (verified to 1e-12 relative): exact model data usually have several, measured data with noise none, so their
+    /// relaxations are built in full. (Degenerate data with a nontrivial commutant, e.g. white noise, count 1 here.)
+    static member SymmetryCount(assemblage: Assemblage) : int =
+        let scenario = AssemblageMoments.scenarioOf (AssemblageMoments.defaultNames assemblage.PartyCount) assemblage
+        (SteeringRng.Relaxation.Symmetry.SymmetrySearch.find (AssemblageMoments.build scenario assemblage)).Length
+
     // ── Steering tests ───────────────────────────────────────────────────────────────────────────────────────────
 
     /// max μ ≤ cap such that μ σ(1) + (1−μ) σ(0) has a fully-LHS model (docs/formulations/steering-test.md); σ(0) must

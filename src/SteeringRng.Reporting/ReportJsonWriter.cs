@@ -72,6 +72,7 @@ public static class ReportJsonWriter
         if (row.Iterations is { } iterations) json.WriteNumber("iterations", iterations);
         else json.WriteNull("iterations");
         WriteNullable(json, "seconds", seconds);
+        if (row.RepairDistance is { } repair && double.IsFinite(repair)) json.WriteNumber("repair_distance", repair);
         if (message.Length > 0) json.WriteString("message", message);
         json.WriteEndObject();
     }

@@ -13,6 +13,10 @@ public static class ReportTable
         options ??= new TableOptions();
         // The title comes from a scenario file (or a JSON report): escape control characters, as diagnostics do.
         writer.WriteLine($"Scenario: {SteeringRng.Scenario.ScenarioLanguage.Printable(report.Scenario)}");
+        // Repaired measured data are never used silently: the distance heads the table (and is in every JSON row).
+        if (report.Rows.Select(r => r.RepairDistance).FirstOrDefault(d => d is not null) is { } repair)
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Data: repaired to the nearest valid assemblage, Frobenius distance {repair:G4} from the measured data (repair_distance; docs/formulations/measured-data.md)"));
         if (report.Rows.Count == 0)
         {
             writer.WriteLine("(no results)");

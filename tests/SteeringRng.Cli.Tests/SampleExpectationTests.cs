@@ -71,6 +71,7 @@ public class SampleExpectationTests
             "pguess" => row.Pguess!.Value,
             "visibility" => row.CriticalVisibility!.Value,
             "value" => row.Value!.Value,
+            "repair_distance" => row.RepairDistance!.Value,
             _ => throw new InvalidOperationException($"unknown field {field}"),
         };
         if (check.TryGetProperty("expected", out var expected))
@@ -78,6 +79,10 @@ public class SampleExpectationTests
             var tolerance = check.GetProperty("tolerance").GetDouble();
             Assert.True(Math.Abs(actual - expected.GetDouble()) <= tolerance,
                 $"{where}: {field} = {actual:R}, expected {expected.GetDouble():R} ± {tolerance}");
+        }
+        else if (check.TryGetProperty("lessThan", out var upper))
+        {
+            Assert.True(actual < upper.GetDouble(), $"{where}: {field} = {actual:R}, expected < {upper.GetDouble()}");
         }
         else
         {

@@ -17,7 +17,8 @@ let fragments =
        "table "; "plot "; "export sdpa "; "include "; "scenario "; "\""; "("; ")"; "["; "]"; "<"; ">"; "|"; "|01>"
        "P("; "A.0=1"; "Bob.X"; "all.X"; ","; "*"; "/"; "^"; "-"; "+"; "i"; "pi"; "sqrt("; "1e999"; "0"; "1"; "99999999999"
        "\n"; "\\\n"; "#"; " "; "\t"; "mu"; "ghz"; "white"; "w"; "file(\"x\")"; "povm(\"p\")"; "mub(2)"; "bloch(1,0,0)"
-       "X Y Z"; "settings 2 outcomes 2"; "1/0"; "(((((((("; "))))"; "\r\n"; "é"; "\u0000" |]
+       "X Y Z"; "settings 2 outcomes 2"; "1/0"; "(((((((("; "))))"; "\r\n"; "é"; "\u0000"
+       "assemblage = file(\"s.npy\")"; "assemblage"; "repair = nearest"; "repair = none"; "repair" |]
 
 let sampleTexts =
     lazy (Directory.GetFiles(TestFiles.samplesDir, "*.scn") |> Array.sort |> Array.map File.ReadAllText)

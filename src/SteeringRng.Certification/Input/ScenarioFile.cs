@@ -17,7 +17,8 @@ public static class ScenarioFile
     }
 
     /// <exception cref="ScenarioInputException">The file cannot be read or is too large, or an override names no parameter.</exception>
-    public static Loaded Load(string path, IReadOnlyList<ParamOverride>? overrides = null)
+    /// <param name="repair">Repair measured data that are not a valid assemblage, as <c>repair = nearest</c> (the CLI's --repair).</param>
+    public static Loaded Load(string path, IReadOnlyList<ParamOverride>? overrides = null, bool repair = false)
     {
         var text = ReadText(path);
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
@@ -33,6 +34,15 @@ public static class ScenarioFile
                 try { return BoundedFile.Read(full, maxBytes); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return FileContent.NotFound; }
             },
+            // Assemblage files (.npy is binary): the same folder, the same limits, recorded as inputs like any data file.
+            ByteReader = (name, maxBytes) =>
+            {
+                var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, name));
+                lock (inputs) if (!inputs.Contains(full)) inputs.Add(full);
+                try { return BoundedFile.ReadBytes(full, maxBytes); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return FileBytes.NotFound; }
+            },
+            RepairData = repair,
         };
         var result = ScenarioLanguage.Check(fileName, text, options);
         return new Loaded(path, directory, result, inputs);

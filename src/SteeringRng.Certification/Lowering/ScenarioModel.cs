@@ -77,6 +77,9 @@ public sealed class ScenarioModel
     public int PointCount => Scenario.Sweep.Points.Length;
     public bool HasTrustedNode => TrustedPositions.Count > 0;
     public bool HasState => Scenario.State is not null;
+
+    /// <summary>Measured data (an assemblage file) given instead of a state, or null.</summary>
+    public Checked.MeasuredData? MeasuredAssemblage => Scenario.Measured?.Value;
     public int[] Dimensions => Scenario.Nodes.Select(n => n.Dim).ToArray();
 
     /// <summary>The parameters that vary over the sweep at one point (the row's "parameters").</summary>
@@ -97,6 +100,12 @@ public sealed class ScenarioModel
         for (var index = 0; index < points.Length; index++)
         {
             var i = index;
+            if (MeasuredAssemblage is { } data)
+            {
+                // Measured data: the same assemblage at every point, no state, so no realisation (the seesaw has no start).
+                points[i] = new PointInput(i, ParametersAt(i), () => data.Assemblage, null, i == 0 ? null : points[0]);
+                continue;
+            }
             var values = Scenario.Sweep.Points[i];
             points[i] = HasDetectionLoss
                 ? PointInput.OfState(i, ParametersAt(i), () => StateAt(i), s => AssemblageWith(s, values), s => RealisationWith(s, values), i == 0 ? null : points[0])
@@ -132,6 +141,7 @@ public sealed class ScenarioModel
         var parameters = new ParameterSet(Scenario.Sweep.Parameters
             .Where(p => !p.Kind.IsConstant)
             .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
+        if (MeasuredAssemblage is { } data) return new PointInput(-1, parameters, () => data.Assemblage, null, buildPoint);
         return PointInput.OfState(-1, parameters, () => StateWith(values), s => AssemblageWith(s, values), s => RealisationWith(s, values), buildPoint);
     }
 
@@ -150,8 +160,12 @@ public sealed class ScenarioModel
 
     public Assemblage AssemblageAt(int point) => AssemblageOf(StateAt(point));
 
-    /// <summary>The assemblage of the maximally mixed state I/D with the same measurements (fully LHS).</summary>
-    public Assemblage WhiteNoiseAssemblage() => AssemblageOf(States.WhiteNoise(Dimensions));
+    /// <summary>
+    /// The assemblage of the maximally mixed state I/D with the same measurements (fully LHS). For measured data, which
+    /// have no state or measurements, the data's own trivially LHS assemblage ρ_A / |A| at every (a, x) (Measured.NoiseAssemblage).
+    /// </summary>
+    public Assemblage WhiteNoiseAssemblage() =>
+        MeasuredAssemblage is { } data ? SteeringRng.Certification.Data.MeasuredNoise.Of(data.Assemblage) : AssemblageOf(States.WhiteNoise(Dimensions));
 
     /// <summary>The untrusted party index (0..k−1) of a node.</summary>
     public int PartyOf(int nodeIndex) => _partyOfNode[nodeIndex];

@@ -28,6 +28,12 @@ public sealed record ResultRow
     public required string Status { get; init; }
     public int? Iterations { get; init; }
     public double? Seconds { get; init; }
+    /// <summary>
+    /// For measured data repaired to the nearest valid assemblage (<c>repair = nearest</c>): the Frobenius distance
+    /// ‖σ_repaired − σ_data‖_F between the data and what the row computed from (docs/formulations/measured-data.md); else null.
+    /// </summary>
+    public double? RepairDistance { get; init; }
+
     /// <summary>Free text from the solver or the run (why a point failed); empty when there is nothing to say.</summary>
     public string Message { get; init; } = "";
 

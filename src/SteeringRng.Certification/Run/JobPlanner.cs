@@ -27,6 +27,8 @@ public static class JobPlanner
             {
                 var job = objective.Kind switch
                 {
+                    Checked.ObjectiveKind.Guess when bound is BoundSpec.Dimension && model.MeasuredAssemblage is { } data =>
+                        new UnavailableJob(objective.Name, bound.Name, RowStatus.NotApplicable, Data.DataRowNotes.SeesawNeedsModel(data)),
                     Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry,
                         model.MeasuredData?.Form),
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),

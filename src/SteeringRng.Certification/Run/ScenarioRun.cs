@@ -22,7 +22,10 @@ public sealed class ScenarioRun
         Jobs = jobs;
         Settings = settings;
         Points = model.Points();
+        _dataNotes = new Data.DataRowNotes(model.MeasuredAssemblage, settings.Symmetry);
     }
+
+    private readonly Data.DataRowNotes _dataNotes;
 
     public ScenarioModel Model { get; }
     public IReadOnlyList<BoundJob> Jobs { get; }
@@ -69,7 +72,7 @@ public sealed class ScenarioRun
         var points = only is null ? Points : only.Select(i => Points[i]).ToList();
         var runner = new SweepRunner(solver, Settings.Sdp) { Parallelism = Settings.Parallelism };
         var (byPoint, interrupted) = runner.RunByPoint(points, Jobs, progress, cancellation);
-        var rows = byPoint.SelectMany(p => p.Rows).ToList();
+        var rows = byPoint.SelectMany(p => p.Rows).Select(_dataNotes.Annotate).ToList();
         // Measured data that were repaired say so, with the distance, in every row (never silently).
         if (Model.MeasuredData is { Note.Length: > 0 } measured)
             rows = rows.Select(r => r with { Message = r.Message.Length == 0 ? measured.Note : r.Message + "; " + measured.Note }).ToList();

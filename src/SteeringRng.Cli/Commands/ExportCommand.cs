@@ -9,11 +9,12 @@ public sealed class ExportCommand : ICommand
 {
     public string Name => "export";
 
-    public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file";
+    public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file, or its assemblage (.npy/.json)";
 
     public string Usage => string.Join(Environment.NewLine,
     [
         "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
+        "       steer export FILE.scn --assemblage OUT.npy|OUT.json [--set NAME=VALUE]... [--scenario K] [--repair]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
@@ -29,14 +30,19 @@ public sealed class ExportCommand : ICommand
         "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
         "                     available to this process), as 'steer run' does: exit code 3 before anything is built",
         "  --force            build even when an estimate exceeds the limit (sizes that cannot be represented are refused anyway)",
+        "  --assemblage OUT   write the scenario's assemblage sigma_{a|x} at its one sweep point (choose it with --set) as",
+        "                     NumPy .npy (complex128, axes settings..., outcomes..., d_A, d_A) or JSON, by extension",
+        "                     (docs/formulations/measured-data.md); readable with 'assemblage = file(\"OUT\")'",
+        "  --repair           for measured data: use the nearest valid assemblage (as 'repair = nearest')",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
-        string? file = null, folder = null;
+        string? file = null, folder = null, assemblageFile = null;
         var symmetry = true;
         var force = false;
         double? memoryLimit = null;
+        var repair = false;
         int? only = null;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < arguments.Count; i++)
@@ -46,6 +52,8 @@ public sealed class ExportCommand : ICommand
             switch (arg)
             {
                 case "--sdpa": folder = Value(); break;
+                case "--assemblage": assemblageFile = Value(); break;
+                case "--repair": repair = true; break;
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
                 case "--no-symmetry": symmetry = false; break;
                 case "--force": force = true; break;
@@ -63,8 +71,11 @@ public sealed class ExportCommand : ICommand
             }
         }
         if (file is null) throw new UsageException("no scenario file given.");
-        if (folder is null) throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files).");
-        var loaded = ScenarioInput.LoadOrReport(file, overrides, stderr);
+        if (folder is null && assemblageFile is null)
+            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage.");
+        if (assemblageFile is not null && SteeringRng.Quantum.Data.AssemblageFile.KindOf(assemblageFile) is null)
+            throw new UsageException($"--assemblage needs a .npy or .json file name, got '{assemblageFile}'.");
+        var loaded = ScenarioInput.LoadOrReport(file, overrides, stderr, repair);
         if (loaded is null) return ExitCodes.InputError;
         var total = 0;
         var scenarios = loaded.Result.Scenarios;
@@ -73,6 +84,8 @@ public sealed class ExportCommand : ICommand
             if (chosen > scenarios.Count) throw new UsageException($"--scenario {chosen}: '{file}' holds {scenarios.Count} scenario(s).");
             scenarios = [scenarios[chosen - 1]];
         }
+        if (assemblageFile is not null)
+            return AssemblageExport.Write(loaded, scenarios, assemblageFile, file, stdout);
         // Every scenario is planned and judged by its size estimate before any relaxation is built (as 'steer run'):
         // an export must not run for minutes and end out of memory either.
         var runs = scenarios.Select(s => ScenarioRun.Plan(s, new RunSettings { Symmetry = symmetry, Force = force, MemoryLimit = memoryLimit, Parallelism = 1 })).ToList();
@@ -83,7 +96,7 @@ public sealed class ExportCommand : ICommand
         {
             var run = runs[k];
             // One scenario (the file's only one, or the one --scenario chose) goes straight into the folder.
-            var target = scenarios.Count == 1 ? folder : Path.Combine(folder, $"scenario-{k + 1}");
+            var target = scenarios.Count == 1 ? folder! : Path.Combine(folder!, $"scenario-{k + 1}");
             var skipped = new List<SdpaExport.Skipped>();
             var files = SdpaExport.Write(run, target, Path.GetFileName(file), skipped);
             foreach (var s in skipped) stderr.WriteLine($"{scenarios[k].Title}: {s.Objective} / {s.Bound}: not exported: {s.Reason}");

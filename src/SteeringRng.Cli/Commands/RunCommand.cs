@@ -26,7 +26,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
         "                 [--scenario K] [--shard K/N]",
-        "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
+        "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force] [--repair]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
@@ -52,6 +52,8 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
         "                     for cross-checks and timing)",
+        "  --repair           measured data (assemblage = file(...)) that are not a valid assemblage are replaced by the",
+        "                     nearest valid one (Frobenius norm), as 'repair = nearest'; the distance is in every row",
         "",
         "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
         "                     available to the process); the estimate is printed by 'steer check FILE --estimate'",
@@ -70,7 +72,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
             stderr.WriteLine($"steer run: solver '{solver.Name}' is not available: {reason}");
             return ExitCodes.SolverUnavailable;
         }
-        var loaded = ScenarioInput.LoadOrReport(options.File, options.Overrides, stderr);
+        var loaded = ScenarioInput.LoadOrReport(options.File, options.Overrides, stderr, options.Repair);
         if (loaded is null) return ExitCodes.InputError;
 
         // Ctrl-C (or the caller's token, for hosts and tests) cancels the run.

@@ -8,7 +8,7 @@ namespace SteeringRng.Cli.Commands;
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
     bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true,
-    double? MemoryLimit = null, bool Force = false, Shard? Shard = null, PlotOptions? PlotStyle = null)
+    double? MemoryLimit = null, bool Force = false, Shard? Shard = null, PlotOptions? PlotStyle = null, bool Repair = false)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -20,6 +20,7 @@ public sealed record RunOptions(
         var scenarioOutputs = true;
         var symmetry = true;
         var force = false;
+        var repair = false;
         double? memoryLimit = null;
         List<string>? bounds = null;
         int? scenario = null;
@@ -36,6 +37,7 @@ public sealed record RunOptions(
                 case "--no-scenario-outputs": scenarioOutputs = false; break;
                 case "--no-symmetry": symmetry = false; break;
                 case "--force": force = true; break;
+                case "--repair": repair = true; break;
                 case "--memory-limit": memoryLimit = MemorySize.Parse(Value()); break;
                 case "--bounds":
                     bounds = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -77,6 +79,6 @@ public sealed record RunOptions(
         if (shard is not null && (csv ?? plot) is { } whole)
             throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");
         return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry,
-            memoryLimit, force, shard, plotArguments.Options);
+            memoryLimit, force, shard, plotArguments.Options, repair);
     }
 }

@@ -7,9 +7,10 @@ namespace SteeringRng.Cli.Commands;
 public static class ScenarioInput
 {
     /// <summary>The checked scenarios, or null after printing the errors (file:line:col, source line, caret) to stderr.</summary>
-    public static ScenarioFile.Loaded? LoadOrReport(string file, IReadOnlyList<ParamOverride> overrides, TextWriter stderr)
+    /// <param name="repair">--repair: repair measured data that are not a valid assemblage (as 'repair = nearest').</param>
+    public static ScenarioFile.Loaded? LoadOrReport(string file, IReadOnlyList<ParamOverride> overrides, TextWriter stderr, bool repair = false)
     {
-        var loaded = CertificationEngine.Load(file, overrides);
+        var loaded = CertificationEngine.Load(file, overrides, repair);
         if (loaded.Result.Diagnostics.Count > 0) stderr.WriteLine(loaded.Result.RenderDiagnostics());
         if (!loaded.Result.Succeeded)
         {

@@ -40,7 +40,7 @@ public sealed class SlurmCommand : ICommand
     {
         var options = SlurmOptions.Parse(arguments);
         var run = options.Run;
-        var loaded = ScenarioInput.LoadOrReport(run.File, run.Overrides, stderr);
+        var loaded = ScenarioInput.LoadOrReport(run.File, run.Overrides, stderr, run.Repair);
         if (loaded is null) return ExitCodes.InputError;
         var count = loaded.Result.Scenarios.Count;
         if (run.Scenario is { } only && only > count)

@@ -25,6 +25,9 @@ public abstract record OutputTarget(string Origin, string Path)
             ? objectives.Distinct().Select(o => new Plot(origin, HminPlot.SeparatePath(path, o), over, o))
             : [new Plot(origin, path, over)];
 
+    /// <summary>A data file (an exported assemblage, .npy or .json).</summary>
+    public sealed record DataFile(string Origin, string Path) : OutputTarget(Origin, Path);
+
     /// <summary>A folder of SDPA files.</summary>
     public sealed record SdpaFolder(string Origin, string Path) : OutputTarget(Origin, Path);
 }
