@@ -131,7 +131,12 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             error ctx Catalogue.assemblageWithState r [ string stateRange.Start.Line ]
             None
         | Some(file, r), None when nodes.Length > 0 ->
-            CheckAssemblageData.check ctx nodes file r (data.Repair = RepairMode.Nearest || options.RepairData)
+            // `repair = none` in the file wins over --repair; without a repair line the command line decides.
+            let repair =
+                match pick (function SynStatement.Data(SynData.Repair(v, _)) -> Some v.Name | _ -> None) with
+                | [] -> options.RepairData
+                | mode :: _ -> mode = "nearest"
+            CheckAssemblageData.check ctx nodes file r repair
         | _ -> None
     let hasData = stateStatement.IsSome || dataStatement.IsSome || fromFile
 
