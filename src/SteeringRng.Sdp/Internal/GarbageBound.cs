@@ -24,11 +24,14 @@ internal sealed class GarbageBound
         _surviving = Math.Max(0, GC.GetTotalMemory(forceFullCollection: false) - schurBytes);
     }
 
+    /// <summary>Whether <paramref name="allocated"/> bytes since the last collection exceed max(32 MB, M/4, the surviving heap besides M).</summary>
+    internal static bool Due(long allocated, long schurBytes, long survivingBesidesSchur) =>
+        allocated >= Math.Max(Floor, Math.Max(schurBytes / 4, survivingBesidesSchur));
+
     /// <summary>Collects when the allocations since the last collection exceed the bound (call once per iteration).</summary>
     public void Check()
     {
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - _mark;
-        if (allocated < Math.Max(Floor, Math.Max(_schurBytes / 4, _surviving))) return;
+        if (!Due(GC.GetTotalAllocatedBytes(precise: false) - _mark, _schurBytes, _surviving)) return;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         _mark = GC.GetTotalAllocatedBytes(precise: false);
         // M itself survives every collection; it is not garbage to amortise against.
