@@ -11,7 +11,7 @@ public sealed record BenchmarkOptions(
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/SteeringRng.Benchmarks -- [options] [FILES.dat-s ...]
-          --solvers LIST     comma-separated, from builtin,csdp,dsdp (default: all three)
+          --solvers LIST     comma-separated, from builtin,csdp,dsdp,sdpa (default: all four)
           --maxcut N[,N..]   add max-cut SDPs of random graphs G(N, p) (seeded)
           --density p        edge probability of the max-cut graphs (default 0.1)
           --seed S           seed of the max-cut graphs (default 1)
@@ -23,22 +23,26 @@ public sealed record BenchmarkOptions(
           --npa-dir DIR      add every *.dat-s file in DIR (e.g. the I3322 NPA levels)
           --tolerance T      DIMACS tolerance handed to every solver (default 1e-8)
           --time-limit S     per-solve wall-time limit in seconds (default 600)
-          --repeat R         solve each problem R times per solver and keep the fastest run (default 1)
-        Seconds are wall time of the whole solve; for CSDP/DSDP that includes writing and reading the SDPA
-        files and starting the process.
+          --repeat R         solve each problem R times per solver, interleaved (default 3); the table shows the
+                             min and median seconds
+        Every solve runs in a fresh benchmark process that reads the problem's SDPA file (as `steer sdp` does);
+        peak MB is that process's peak RSS for the built-in solver and the peer process's for CSDP, DSDP and SDPA
+        (getrusage). Seconds are wall time of the solve; for CSDP/DSDP/SDPA that includes writing and reading
+        the SDPA files and starting the process, for the built-in solver not the process start (see `steer sdp`).
+        SDPA is given the tolerance (epsilonStar, epsilonDash) and reports its own DIMACS errors (-dimacs).
         With no problem given, runs the bundled theta(C5) and --maxcut 100,200.
         """;
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var solvers = new List<string> { "builtin", "csdp", "dsdp" };
+        var solvers = new List<string> { "builtin", "csdp", "dsdp", "sdpa" };
         var levels = new List<int>();
         var backends = new List<LinearAlgebraBackend>();
         var sizes = new List<int>();
         var files = new List<string>();
         double density = 0.1, tolerance = 1e-8, timeLimit = 600;
         var seed = 1;
-        var repeat = 1;
+        var repeat = 3;
         var verbose = false;
         string? npa = null;
         for (var i = 0; i < args.Length; i++)
@@ -65,7 +69,7 @@ public sealed record BenchmarkOptions(
             }
         }
         foreach (var s in solvers)
-            if (s is not ("builtin" or "csdp" or "dsdp")) throw new ArgumentException($"unknown solver {s}");
+            if (s is not ("builtin" or "csdp" or "dsdp" or "sdpa")) throw new ArgumentException($"unknown solver {s}");
         if (repeat < 1) throw new ArgumentException("--repeat must be at least 1");
         foreach (var level in levels)
             if (level < 1) throw new ArgumentException($"--i3322: level must be at least 1, got {level}");

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using SteeringRng.Benchmarks;
 using SteeringRng.Peers;
 using SteeringRng.Sdp;
 using SteeringRng.Sdp.Sdpa;
 
 // Runs the built-in solver and the reference peers on the same problems and prints one Markdown table.
+if (args.Length > 0 && args[0] == IsolatedSolve.Flag) return IsolatedSolve.RunChild(args);
 BenchmarkOptions options;
 try { options = BenchmarkOptions.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException)
@@ -55,8 +55,8 @@ var baseSettings = SdpSettings.Default with
     Tolerance = options.Tolerance, TimeLimit = TimeSpan.FromSeconds(options.TimeLimitSeconds),
     Log = options.Verbose ? Console.Error.WriteLine : null,
 };
-// (label, solver, settings): the built-in solver once per requested backend.
-var solvers = new List<(string Label, ISdpSolver Solver, SdpSettings Settings)>();
+// (label, solver name, backend): the built-in solver once per requested backend, then every available peer.
+var solvers = new List<(string Label, string Name, LinearAlgebraBackend Backend)>();
 foreach (var name in options.Solvers)
 {
     if (name == "builtin")
@@ -66,46 +66,59 @@ foreach (var name in options.Solvers)
             var label = backend == LinearAlgebraBackend.Auto ? "builtin" : $"builtin-{backend.ToString().ToLowerInvariant()}";
             if (backend == LinearAlgebraBackend.Native && !InteriorPointSolver.NativeBackend.Available)
                 Console.Error.WriteLine($"benchmark: skipping {label}: {InteriorPointSolver.NativeBackend.Description}");
-            else solvers.Add((label, new InteriorPointSolver(), baseSettings with { Backend = backend }));
+            else solvers.Add((label, name, backend));
         }
         continue;
     }
-    ISdpSolver solver = name == "csdp" ? new CsdpSolver() : new DsdpSolver();
-    if (solver.Availability.Available) solvers.Add((name, solver, baseSettings));
-    else Console.Error.WriteLine($"benchmark: skipping {name}: {solver.Availability.Reason}");
+    var (available, reason) = name switch
+    {
+        "csdp" => new CsdpSolver().Availability,
+        "dsdp" => new DsdpSolver().Availability,
+        _ => SdpaProgram.Availability,
+    };
+    if (available) solvers.Add((name, name, LinearAlgebraBackend.Auto));
+    else Console.Error.WriteLine($"benchmark: skipping {name}: {reason}");
 }
-// CSDP and DSDP run with the environment as given (as a user would run them): say how many threads that means.
+// CSDP, DSDP and SDPA run with the environment as given (as a user would run them): say how many threads that means.
 var threadVariables = new[] { "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS" }
     .Select(v => $"{v}={Environment.GetEnvironmentVariable(v) ?? "(unset)"}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} processors; peers run with {string.Join(", ", threadVariables)}"
     + $" (unset: OpenMP/OpenBLAS use every processor); built-in native kernels: {InteriorPointSolver.NativeBackend.Description}");
+Console.WriteLine($"every solve runs in its own process (peak memory: getrusage); {options.Repeat} repeat(s), solvers interleaved; load average at start: {LoadAverage()}");
 
-// Warm-up on a tiny problem so that JIT compilation and process start-up caches are not timed.
-var warmUp = MaxCutGenerator.Create(8, 0.5, 7);
-foreach (var (_, solver, settings) in solvers) solver.Solve(warmUp, settings);
-
+// Every problem as an SDPA file, which each solve (a fresh process) reads: the built-in solver as `steer sdp` would.
+var folder = Directory.CreateTempSubdirectory("steeringrng-bench-").FullName;
 var rows = new List<BenchmarkRow>();
-foreach (var (name, problem, deviation) in problems)
+try
 {
-    var n = problem.Blocks.Sum(b => b.Size);
-    foreach (var (label, solver, settings) in solvers)
+    foreach (var (name, problem, deviation) in problems)
     {
-        Console.Error.WriteLine($"benchmark: {name} (n = {n}, m = {problem.ConstraintCount}) with {label} ...");
-        // CPU seconds of this process: meaningful for the in-process built-in solver only (peers run as child processes).
-        var runs = Enumerable.Range(0, options.Repeat).Select(_ =>
+        var n = problem.Blocks.Sum(b => b.Size);
+        var file = Path.Combine(folder, $"{rows.Count}.dat-s");
+        SdpaWriter.WriteFile(HermitianEmbedding.ToReal(problem), file);
+        var runs = solvers.ToDictionary(s => s.Label, _ => new List<Measurement>());
+        // Repeats outermost, so that a burst of load on a shared machine hits every solver alike.
+        for (var r = 0; r < options.Repeat; r++)
+            foreach (var (label, solverName, backend) in solvers)
+            {
+                Console.Error.WriteLine($"benchmark: {name} (n = {n}, m = {problem.ConstraintCount}) with {label}, run {r + 1}/{options.Repeat} ...");
+                runs[label].Add(IsolatedSolve.Run(solverName, backend, file, baseSettings));
+            }
+        foreach (var (label, _, _) in solvers)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var solution = solver.Solve(problem, settings);
-            return (Solution: solution, Cpu: (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-        }).ToList();
-        var fastest = runs.MinBy(r => r.Solution.Seconds);
-        var solved = fastest.Solution.Status is SdpStatus.Optimal or SdpStatus.NearOptimal;
-        rows.Add(new BenchmarkRow(name, n, problem.ConstraintCount, label, fastest.Solution,
-            solved && deviation is not null ? deviation(fastest.Solution) : null,
-            solver is InteriorPointSolver ? runs.Min(r => r.Cpu) : null));
+            var fastest = runs[label].MinBy(m => m.Solution.Seconds)!.Solution;
+            double? dev = null;
+            if (deviation is not null && fastest.Status is SdpStatus.Optimal or SdpStatus.NearOptimal && fastest.Y.Length == problem.ConstraintCount)
+                dev = deviation(fastest);
+            rows.Add(new BenchmarkRow(name, n, problem.ConstraintCount, label, runs[label], dev));
+        }
     }
 }
+finally { Directory.Delete(folder, recursive: true); }
 BenchmarkTable.Print(rows, Console.Out);
-foreach (var row in rows.Where(r => r.Solution.Status is not (SdpStatus.Optimal or SdpStatus.NearOptimal)))
-    Console.WriteLine($"note: {row.Problem} / {row.Solver}: {row.Solution.Status}: {row.Solution.Message}");
+Console.WriteLine($"load average at the end: {LoadAverage()}");
+foreach (var row in rows.Where(r => !r.Solved))
+    Console.WriteLine($"note: {row.Problem} / {row.Solver}: {row.Fastest.Solution.Status}: {row.Fastest.Solution.Message}");
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

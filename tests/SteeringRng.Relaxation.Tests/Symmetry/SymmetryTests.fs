@@ -117,6 +117,23 @@ let tests =
             Expect.floatClose Accuracy.high (value reduced) (value full) "P_g"
         }
 
+        test "qutrit GHZ with three MUBs: the whole stabiliser splits Γ into more than two blocks, copies kept once, same value" {
+            // Guessing X (mub(1)) outcomes: H_O holds X⊗X⊗X (order 3, no involution) and whatever else fixes the guess, so
+            // one involution (two halves, the former reduction) is not the finest split; blocks that another element
+            // carries onto each other (an irrep of dimension > 1) are kept once. The value must be the full problem's.
+            let bases = [| Measurements.MutuallyUnbiased(3, 1); Measurements.MutuallyUnbiased(3, 0); Measurements.MutuallyUnbiased(3, 2) |] :> System.Collections.Generic.IReadOnlyList<Povm>
+            let a = AssemblageBuilder.Build(States.NoisyGhz(3, 3, 0.8), [| 0 |], [| bases; bases |])
+            for guess in [ joint; bob ] do
+                let reduced = QLevel.buildWith true names guess (GeneratingSetSpec.Level 1) a
+                let full = QLevel.buildWith false names guess (GeneratingSetSpec.Level 1) a
+                // Γ is indexed by S = {I} ∪ 6 projectors of Bob ∪ 6 of Charlie, times d_A = 3; two halves would be ≥ 20.
+                let gammaSize = (1 + 6 + 6) * 3
+                let largest = reduced.Problem.Blocks |> Seq.map (fun b -> b.Size) |> Seq.max
+                Expect.equal (full.Problem.Blocks |> Seq.map (fun b -> b.Size) |> Seq.max) gammaSize "the full Γ"
+                Expect.isLessThan (2 * largest) gammaSize $"every block below half of Γ ({reduced.Reduction})"
+                Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g, guess {guess.Parties.Length} part(ies)"
+        }
+
         test "Q at level 0 (S = {I}), reduced, is the no-signalling program: equal values on GHZ, W and qutrit data" {
             let cases =
                 [ "GHZ 0.7, joint", assemblage (ghz 0.7) 3, joint
