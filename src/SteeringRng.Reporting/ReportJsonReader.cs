@@ -74,6 +74,7 @@ public static class ReportJsonReader
                 : null,
             Value = OptionalNumber(row, "value", path),
             Status = RequiredString(row, "status", path),
+            Certificate = CertificateJson.Read(row, path),
             Iterations = OptionalInteger(row, "iterations", path),
             Seconds = OptionalNumber(row, "seconds", path),
             Message = row.TryGetProperty("message", out var message) && message.ValueKind != JsonValueKind.Null

@@ -23,5 +23,8 @@ public sealed record RunSettings
     /// <summary>Run even when a relaxation's estimated memory exceeds the limit (the estimate may be pessimistic).</summary>
     public bool Force { get; init; }
 
+    /// <summary>Write every relaxation row's certificate file (<c>steer verify</c> re-checks it) into this folder; null: none.</summary>
+    public string? CertificateDirectory { get; init; }
+
     public static RunSettings Default { get; } = new();
 }
