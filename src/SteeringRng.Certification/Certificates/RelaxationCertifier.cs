@@ -43,9 +43,9 @@ public static class RelaxationCertifier
         var real = new RealProblem(relaxation.Problem);
         var x = solution.X.Count == 0 ? null : real.FlattenX(solution.X, relaxation.Problem.Blocks);
         if (x is null) return new Outcome(RowCertificate.Uncertified($"the solver ({solution.Solver}) reported no primal X"), null);
-        var side = LowerSide.Certify(real, x, traceBoundZ: null);
+        var side = LowerSide.Certify(real, x, traceBoundZ: null, findInterior: true);
         var file = withFile
-            ? new CertificateFile(relaxation.Problem, guessing ? "P_g" : "Bell value", offset, x, [relaxation.ValueFormula])
+            ? new CertificateFile(relaxation.Problem, guessing ? "P_g" : "Bell value", offset, side.Hint ?? x, [relaxation.ValueFormula])
             : null;
         if (!side.Certified) return new Outcome(RowCertificate.Uncertified(side.Reason), file);
         var bound = (Rational.FromDouble(offset) - side.Exact).UpperDouble();

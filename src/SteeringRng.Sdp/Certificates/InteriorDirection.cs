@@ -11,21 +11,49 @@ namespace SteeringRng.Sdp.Certificates;
 /// </summary>
 public static class InteriorDirection
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, double[]> Cache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, Gram> Cache = new();
+
+    /// <summary>The Cholesky factor of G = [⟨A_i, A_j⟩] (plus a tiny regularisation), the weights w_p, and D.</summary>
+    private sealed record Gram(int M, double[]? Factor, double[] Weight, double[]? D);
 
     /// <summary>Above this many constraints the dense m×m factorisation costs more than the certificate is worth.</summary>
     public const int MaxConstraints = 1500;
 
-    /// <summary>D at the positions of <paramref name="problem"/>, or null when G cannot be factored.</summary>
-    public static double[]? Of(RealProblem problem)
+    /// <summary>D at the positions of <paramref name="problem"/>, or null when G cannot be factored or D is not definite.</summary>
+    public static double[]? Of(RealProblem problem) => GramOf(problem).D;
+
+    /// <summary>
+    /// The least-Frobenius-norm change ΔX with A(x + ΔX) ≈ b in floating point (ΔX = Σ λ_i A_i, G λ = b − A(x)), or
+    /// null when G is not available. A hint only: it makes the exact correction that follows tiny.
+    /// </summary>
+    public static double[]? LeastNormStep(RealProblem problem, double[] x)
     {
-        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached.Length == 0 ? null : cached;
-        var d = Compute(problem);
-        Cache.AddOrUpdate(problem.Source.A, d ?? []);
-        return d;
+        var gram = GramOf(problem);
+        if (gram.Factor is null) return null;
+        var m = gram.M;
+        var residual = new double[m];
+        for (var i = 0; i < m; i++)
+        {
+            var s = problem.B[i];
+            foreach (var (p, a) in problem.Rows[i]) s -= a * x[p];
+            residual[i] = s;
+        }
+        Substitute(m, gram.Factor, residual);
+        var step = new double[problem.PositionCount];
+        for (var i = 0; i < m; i++)
+            foreach (var (p, a) in problem.Rows[i]) step[p] += residual[i] * a / gram.Weight[p];
+        return step;
     }
 
-    private static double[]? Compute(RealProblem problem)
+    private static Gram GramOf(RealProblem problem)
+    {
+        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached;
+        var gram = Compute(problem);
+        Cache.AddOrUpdate(problem.Source.A, gram);
+        return gram;
+    }
+
+    private static Gram Compute(RealProblem problem)
     {
         var m = problem.Rows.Length;
         var weight = new double[problem.PositionCount];
@@ -37,8 +65,8 @@ public static class InteriorDirection
             if (problem.Blocks[k].Kind == SdpConeKind.Nonnegative) { weight[problem.Position(k, r, r)] = 1; continue; }
             for (var c = r; c < problem.Blocks[k].Size; c++) weight[problem.Position(k, r, c)] = RealProblem.Weight(problem.Blocks[k], r, c);
         }
-        if (m == 0) return identity;
-        if (m > MaxConstraints) return null;
+        if (m == 0) return new Gram(0, null, weight, identity);
+        if (m > MaxConstraints) return new Gram(m, null, weight, null);
         // G_ij = Σ_p (w A_i)_p (w A_j)_p / w_p, accumulated per position over the rows that hold it.
         var holders = new List<(int Row, double Value)>[problem.PositionCount];
         for (var i = 0; i < m; i++)
@@ -51,22 +79,24 @@ public static class InteriorDirection
             foreach (var (j, aj) in list)
                 if (j <= i) g[i * m + j] += ai * aj / weight[p];
         }
-        var rhs = new double[m];
-        for (var i = 0; i < m; i++)
-            foreach (var (p, a) in problem.Rows[i]) rhs[i] += a * identity[p];
         var scale = 0.0;
         for (var i = 0; i < m; i++) scale = Math.Max(scale, g[i * m + i]);
         for (var i = 0; i < m; i++) g[i * m + i] += 1e-13 * scale; // dependent constraints: a tiny regularisation
-        if (!CholeskySolve(m, g, rhs)) return null;
+        if (!Factor(m, g)) return new Gram(m, null, weight, null);
+        var rhs = new double[m];
+        for (var i = 0; i < m; i++)
+            foreach (var (p, a) in problem.Rows[i]) rhs[i] += a * identity[p];
+        Substitute(m, g, rhs);
         var d = (double[])identity.Clone();
         for (var i = 0; i < m; i++)
             foreach (var (p, a) in problem.Rows[i]) d[p] -= rhs[i] * a / weight[p];
         // Only a definite D helps; otherwise the caller shifts along I.
-        return BlockMatrices.MinEigenvalueLowerBound(problem, d, null, null) > 0 ? d : null;
+        var definite = BlockMatrices.MinEigenvalueLowerBound(problem, d, null, null) > 0;
+        return new Gram(m, g, weight, definite ? d : null);
     }
 
-    /// <summary>Solves G x = b in place (b becomes x) with the lower triangle of G; false on breakdown.</summary>
-    private static bool CholeskySolve(int n, double[] g, double[] b)
+    /// <summary>In-place Cholesky of the lower triangle of G (row-major); false on breakdown.</summary>
+    private static bool Factor(int n, double[] g)
     {
         for (var j = 0; j < n; j++)
         {
@@ -82,6 +112,12 @@ public static class InteriorDirection
                 g[i * n + j] = v / ljj;
             }
         }
+        return true;
+    }
+
+    /// <summary>Solves L Lᵀ x = b in place with the factor from <see cref="Factor"/>.</summary>
+    private static void Substitute(int n, double[] g, double[] b)
+    {
         for (var i = 0; i < n; i++)
         {
             var v = b[i];
@@ -94,6 +130,5 @@ public static class InteriorDirection
             for (var k = i + 1; k < n; k++) v -= g[k * n + i] * b[k];
             b[i] = v / g[i * n + i];
         }
-        return true;
     }
 }

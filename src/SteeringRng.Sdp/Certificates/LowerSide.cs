@@ -21,7 +21,9 @@ public static class LowerSide
     /// <summary>Shifts ε tried, relative to max(1, the largest diagonal entry of X̃).</summary>
     private static readonly double[] RelativeShifts = [0, 1e-12, 1e-11, 3e-11, 1e-10, 3e-10, 1e-9, 3e-9, 1e-8, 3e-8, 1e-7];
 
-    public static SideCertificate Certify(RealProblem problem, double[] xApprox, double? traceBoundZ)
+    /// <param name="findInterior">Allow the auxiliary solve of <see cref="InteriorPoint"/> for the shift direction (a run may;
+    /// <c>steer verify</c> does not: the file holds the X that already worked, which needs no shift).</param>
+    public static SideCertificate Certify(RealProblem problem, double[] xApprox, double? traceBoundZ, bool findInterior = false)
     {
         if (xApprox.Length != problem.PositionCount || xApprox.Any(v => !double.IsFinite(v)))
             return SideCertificate.Failed("the primal X has the wrong shape or non-finite entries");
@@ -32,16 +34,33 @@ public static class LowerSide
         var lastReason = "";
         var direction = InteriorDirection.Of(problem);
         var directionName = direction is null ? "I" : "D";
+        var triedInterior = false;
         if (direction is null)
         {
             direction = new double[problem.PositionCount];
             foreach (var p in diagonal) direction[p] = 1;
         }
-        foreach (var relative in RelativeShifts)
+        for (var attempt = 0; attempt < RelativeShifts.Length; attempt++)
         {
+            var relative = RelativeShifts[attempt];
+            // The least-squares D is not definite for every problem; then an interior X₀ of A(X) = 0 is solved for (once
+            // per shape) and the shifts start again along it.
+            if (relative > 0 && directionName == "I" && findInterior && !triedInterior)
+            {
+                triedInterior = true;
+                if (InteriorPoint.Of(problem) is { } x0)
+                {
+                    var maxDiagonal = diagonal.Max(p => Math.Abs(x0[p]));
+                    direction = x0.Select(v => v / maxDiagonal).ToArray();
+                    directionName = "X₀";
+                }
+            }
             var eps = relative * scale;
             var shifted = (double[])xApprox.Clone();
             if (eps > 0) for (var p = 0; p < shifted.Length; p++) shifted[p] += eps * direction[p];
+            // A least-norm floating step first leaves the exact pivot correction only rounding-sized residuals to absorb.
+            if (InteriorDirection.LeastNormStep(problem, shifted) is { } step)
+                for (var p = 0; p < shifted.Length; p++) shifted[p] += step[p];
             var x = ExactAffineCorrection.Apply(problem, shifted, out var changed, out var failure);
             if (x is null) return SideCertificate.Failed(failure);
             var lambda = BlockMatrices.MinEigenvalueLowerBound(problem, shifted, x, changed);
@@ -54,7 +73,7 @@ public static class LowerSide
                 // certificate at a smaller shift was better.
                 var psd = new SideCertificate
                 {
-                    Certified = true, Exact = value, Bound = value.LowerDouble(), MinEigenvalue = lambda,
+                    Certified = true, Exact = value, Bound = value.LowerDouble(), MinEigenvalue = lambda, Hint = shifted,
                     Method = $"exact rational: X̂ on the affine space, PSD (λ_min ≥ {lambda:G3}){shiftText}",
                 };
                 return best is not null && best.Exact > value ? best : psd;

@@ -17,6 +17,8 @@ public sealed record SideCertificate
     /// <summary>How it was proven, e.g. "exact-rational: X̂ feasible, PSD (λ_min ≥ 2.1E-12), shift 1E-10".</summary>
     public string Method { get; init; } = "";
     public string Reason { get; init; } = "";
+    /// <summary>The approximate X that the exact correction started from when it worked (shift and least-norm step applied); a certificate file stores it.</summary>
+    public double[]? Hint { get; init; }
 
     public static SideCertificate Failed(string reason) => new() { Certified = false, Reason = reason };
 }
