@@ -49,9 +49,13 @@ public sealed class RelaxationJob : BoundJob
     /// <summary>Where certificate files go (<c>steer run --certificates DIR</c>); null: rows are certified, no file is kept.</summary>
     public Certificates.ICertificateSink? Certificates { get; set; }
 
+    /// <summary>Whether rows get a checked certificate (default); off only to measure the certificate's cost.</summary>
+    public bool Certify { get; set; } = true;
+
     /// <summary>The row with its checked certificate (docs/formulations/certificates.md); the file too when a sink is set.</summary>
     private ResultRow Certified(ResultRow row, IRelaxation relaxation, SdpSolution solution, double raw, PointInput point)
     {
+        if (!Certify && Certificates is null) return row;
         var outcome = SteeringRng.Certification.Certificates.RelaxationCertifier.Certify(relaxation, solution, raw, guessing: !_bell,
             withFile: Certificates is not null);
         if (outcome.File is { } file && Certificates is { } sink)

@@ -25,7 +25,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     [
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
-        "                 [--scenario K] [--shard K/N] [--certificates DIR]",
+        "                 [--scenario K] [--shard K/N] [--certificates DIR] [--no-certify]",
         "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
@@ -52,6 +52,8 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "                     with several scenarios: DIR/scenario-K/); 'steer verify FILE' re-checks one without the",
         "                     solver. Every relaxation row is certified with or without this option (the table shows",
         "                     certified H_min, rounded down; '?' marks a row whose certificate failed)",
+        "  --no-certify       skip the certificate check (rows then have no certificate; the table shows raw values);",
+        "                     only for measuring what certification costs",
         "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
@@ -124,7 +126,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         {
             Symmetry = options.Symmetry, Bounds = options.Bounds, MemoryLimit = options.MemoryLimit, Force = options.Force,
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
-            CertificateDirectory = options.Certificates,
+            CertificateDirectory = options.Certificates, Certify = options.Certify,
         });
         var interactive = ReferenceEquals(stderr, Console.Error) &&
                           TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
