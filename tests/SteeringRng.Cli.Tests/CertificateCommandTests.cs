@@ -57,15 +57,16 @@ public class CertificateCommandTests
     }
 
     [Fact]
-    public void Verify_TamperedX_IsNotVerified_NeverAWrongBound()
+    public void Verify_TamperedX_IsNotVerified_OrStillAValidBound()
     {
         using var folder = new ScenarioFolder("steer-cert-");
         var scn = folder.Write("ghz.scn", """
             node Alice trusted dim 2
-            node Bob untrusted dim 2
-            state = ghz
-            measure Bob: X Z
-            objective b = guess Bob.X
+            node Bob, Charlie untrusted dim 2
+            param mu = 0.6
+            state = mu * ghz + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
             bounds ns
             """);
         var certs = Path.Combine(folder.Path, "certs");
@@ -73,7 +74,8 @@ public class CertificateCommandTests
         var file = Directory.GetFiles(certs, "*.cert").Single();
         var lines = File.ReadAllLines(file).ToList();
         var x = lines.IndexOf("#x");
-        // Negate every entry of X: far from PSD, so no bound may be proven.
+        // Negate every entry of X. The verifier may still prove a bound (entries fixed by the constraints are recomputed
+        // exactly), but never one below the exact NS value 1.5 − 0.6 = 0.9.
         for (var i = x + 1; i < lines.Count; i++)
         {
             var f = lines[i].Split(' ');
@@ -81,8 +83,10 @@ public class CertificateCommandTests
         }
         File.WriteAllLines(file, lines);
         var r = CliRunner.Run("verify", file);
-        Assert.Equal(ExitCodes.NotVerified, r.ExitCode);
-        Assert.Contains("NOT VERIFIED", r.Stdout);
+        if (r.ExitCode == ExitCodes.NotVerified) { Assert.Contains("NOT VERIFIED", r.Stdout); return; }
+        Assert.Equal(0, r.ExitCode);
+        var bound = double.Parse(r.Stdout.Split("P_g <= ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(bound >= 0.9, $"tampered certificate proved {bound} < 0.9");
     }
 
     [Fact]
