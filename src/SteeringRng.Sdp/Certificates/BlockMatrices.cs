@@ -58,4 +58,26 @@ public static class BlockMatrices
         }
         return lower;
     }
+
+    /// <summary>A floating-point estimate of λ_min over the blocks (a hint: decides whether the exact check is worth running).</summary>
+    public static double MinEigenvalueEstimate(RealProblem problem, double[] doubles)
+    {
+        var lower = double.PositiveInfinity;
+        for (var k = 0; k < problem.Blocks.Count; k++)
+        {
+            var shape = problem.Blocks[k];
+            var n = shape.Size;
+            if (n == 0) continue;
+            if (shape.Kind == SdpConeKind.Nonnegative)
+            {
+                for (var r = 0; r < n; r++) lower = Math.Min(lower, doubles[problem.Position(k, r, r)]);
+                continue;
+            }
+            var m = new double[n * n];
+            for (var r = 0; r < n; r++)
+            for (var c = r; c < n; c++) m[r * n + c] = m[c * n + r] = doubles[problem.Position(k, r, c)];
+            lower = Math.Min(lower, LinearAlgebra.SymmetricEigen.MinEigenvalue(m, n));
+        }
+        return lower;
+    }
 }

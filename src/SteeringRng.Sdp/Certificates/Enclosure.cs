@@ -19,7 +19,7 @@ public sealed record Enclosure(SideCertificate Lower, SideCertificate Upper)
         var x = solution.X.Count == 0 ? null : real.FlattenX(solution.X, problem.Blocks);
         var lower = x is null
             ? SideCertificate.Failed("the solver reported no primal X")
-            : LowerSide.Certify(real, x, traceBound);
+            : LowerSide.Certify(real, x, traceBound, findInterior: true);
         var upper = solution.Y.Length == problem.ConstraintCount
             ? UpperSide.Certify(real, solution.Y, traceBound)
             : SideCertificate.Failed("the solver reported no dual y");

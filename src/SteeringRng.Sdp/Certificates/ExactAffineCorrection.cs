@@ -29,62 +29,36 @@ public static class ExactAffineCorrection
         var x = new Rational[problem.PositionCount];
         for (var p = 0; p < x.Length; p++) x[p] = Rational.FromDouble(approximate[p]);
         var pivot = (int[])plan.Pivot.Clone();
-        foreach (var component in plan.Components)
+        for (var index = 0; index < plan.Components.Count; index++)
         {
-            if (!SolveComponent(problem, pivot, component, x, out failure)) return null;
+            var component = plan.Components[index];
+            if (!SolveComponent(problem, plan, index, pivot, component, x, out failure)) return null;
             foreach (var i in component) changed[pivot[i]] = true;
         }
         return x;
     }
 
     /// <summary>Σ_{p ∈ pivots} a_ip x_p = b_i − Σ_{other p} a_ip x_p for i in the component, solved exactly.</summary>
-    private static bool SolveComponent(RealProblem problem, int[] pivot, int[] component, Rational[] x, out string failure)
+    private static bool SolveComponent(RealProblem problem, PivotPlan plan, int index, int[] pivot, int[] component, Rational[] x, out string failure)
     {
         failure = "";
         var k = component.Length;
         var column = new Dictionary<int, int>(k);
         for (var c = 0; c < k; c++) column[pivot[component[c]]] = c;
-        var matrix = new Rational[k, k + 1];
+        var rhs = new Rational[k];
         for (var r = 0; r < k; r++)
         {
-            for (var c = 0; c <= k; c++) matrix[r, c] = Rational.Zero;
             var i = component[r];
-            var rhs = Rational.FromDouble(problem.B[i]);
+            var value = Rational.FromDouble(problem.B[i]);
             foreach (var (p, a) in problem.Rows[i])
-            {
-                if (column.TryGetValue(p, out var c)) matrix[r, c] += Rational.FromDouble(a);
-                else rhs -= Rational.FromDouble(a) * x[p];
-            }
-            matrix[r, k] = rhs;
+                if (!column.ContainsKey(p)) value -= Rational.FromDouble(a) * x[p];
+            rhs[r] = value;
         }
-        if (k == 1)
-        {
-            if (matrix[0, 0].IsZero) { failure = $"constraint {component[0] + 1} has a zero pivot"; return false; }
-            x[pivot[component[0]]] = matrix[0, 1] / matrix[0, 0];
-            return true;
-        }
-        // Gaussian elimination with the first nonzero pivot (exact arithmetic: any nonzero pivot is as good).
-        for (var c = 0; c < k; c++)
-        {
-            var r = c;
-            while (r < k && matrix[r, c].IsZero) r++;
-            if (r == k) { failure = $"a block of {k} constraints is singular on its pivot entries"; return false; }
-            if (r != c)
-                for (var j = c; j <= k; j++) (matrix[r, j], matrix[c, j]) = (matrix[c, j], matrix[r, j]);
-            for (var rr = c + 1; rr < k; rr++)
-            {
-                if (matrix[rr, c].IsZero) continue;
-                var f = matrix[rr, c] / matrix[c, c];
-                for (var j = c; j <= k; j++) matrix[rr, j] -= f * matrix[c, j];
-            }
-        }
-        var values = new Rational[k];
-        for (var c = k - 1; c >= 0; c--)
-        {
-            var s = matrix[c, k];
-            for (var j = c + 1; j < k; j++) s -= matrix[c, j] * values[j];
-            values[c] = s / matrix[c, c];
-        }
+        // The block's matrix depends only on A and the pivots: its exact LU is computed once per relaxation shape
+        // (a sweep swaps C only) and each point costs one forward and one back substitution.
+        var lu = plan.Factors.GetOrAdd(index, _ => new Lazy<ExactLu?>(() => ExactLu.Of(problem, component, column))).Value;
+        if (lu is null) { failure = $"a block of {k} constraints is singular on its pivot entries"; return false; }
+        var values = lu.Solve(rhs);
         for (var c = 0; c < k; c++) x[pivot[component[c]]] = values[c];
         return true;
     }

@@ -21,6 +21,9 @@ public static class LowerSide
     /// <summary>Shifts ε tried, relative to max(1, the largest diagonal entry of X̃).</summary>
     private static readonly double[] RelativeShifts = [0, 1e-12, 1e-11, 3e-11, 1e-10, 3e-10, 1e-9, 3e-9, 1e-8, 3e-8, 1e-7];
 
+    /// <summary>Below this floating estimate of λ_min (relative to the scale of X̃) the exact check is skipped for the shift.</summary>
+    private const double HopelessEigenvalue = -1e-13;
+
     /// <param name="findInterior">Allow the auxiliary solve of <see cref="InteriorPoint"/> for the shift direction (a run may;
     /// <c>steer verify</c> does not: the file holds the X that already worked, which needs no shift).</param>
     public static SideCertificate Certify(RealProblem problem, double[] xApprox, double? traceBoundZ, bool findInterior = false)
@@ -61,6 +64,14 @@ public static class LowerSide
             // A least-norm floating step first leaves the exact pivot correction only rounding-sized residuals to absorb.
             if (InteriorDirection.LeastNormStep(problem, shifted) is { } step)
                 for (var p = 0; p < shifted.Length; p++) shifted[p] += step[p];
+            // The exact work costs far more than a floating estimate: skip shifts that cannot pass (unless a trace
+            // bound makes any shift useful, or this is the last one, whose failure reason is reported).
+            var last = attempt == RelativeShifts.Length - 1;
+            if (traceBoundZ is null && !last && BlockMatrices.MinEigenvalueEstimate(problem, shifted) < HopelessEigenvalue * scale)
+            {
+                lastReason = "X̂ not proven PSD (floating estimate of λ_min negative)";
+                continue;
+            }
             var x = ExactAffineCorrection.Apply(problem, shifted, out var changed, out var failure);
             if (x is null) return SideCertificate.Failed(failure);
             var lambda = BlockMatrices.MinEigenvalueLowerBound(problem, shifted, x, changed);

@@ -13,6 +13,9 @@ public sealed class PivotPlan
     /// <summary>Pivot position of every constraint (−1 for an empty constraint with b = 0).</summary>
     public int[] Pivot { get; }
 
+    /// <summary>Exact LU factors of the blocks, filled on first use (thread-safe: parallel sweep points share a plan).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<ExactLu?>> Factors { get; } = new();
+
     /// <summary>Blocks of constraints in solving order.</summary>
     public IReadOnlyList<int[]> Components { get; }
 
