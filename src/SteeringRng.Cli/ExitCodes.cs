@@ -25,6 +25,7 @@ public static class ExitCodes
     public const int InternalError = 8;
     public const int RowsFailed = 9;
     public const int Interrupted = 10;
+    public const int NotVerified = 11;
 
     /// <summary>Code and meaning, in order, for the help text.</summary>
     public static readonly IReadOnlyList<(int Code, string Meaning)> Table =
@@ -40,6 +41,7 @@ public static class ExitCodes
         (InternalError, "internal error (a bug; the message says where)"),
         (RowsFailed, "run: some rows have no value (infeasible, a limit, numerical-failure, error or skipped; see the table's notes)"),
         (Interrupted, "run: interrupted (Ctrl-C); the rows computed so far were written, marked interrupted"),
+        (NotVerified, "verify: the certificate does not prove a bound (the reason is printed)"),
     ];
 
     /// <summary>

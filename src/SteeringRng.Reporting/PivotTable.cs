@@ -13,6 +13,9 @@ public static class PivotTable
     /// <summary>Marks a seesaw cell whose attack is verified but not proven optimal (an upper bound on H_min).</summary>
     public const string VerifiedAttackMark = "^";
 
+    /// <summary>Marks a relaxation cell whose certificate failed: the solver's raw H_min, unproven (the notes say why).</summary>
+    public const string UncertifiedMark = "?";
+
     public static TextTable Build(RunReport report, TableOptions? options, out IReadOnlyList<string> notes)
     {
         options ??= new TableOptions();
@@ -49,6 +52,8 @@ public static class PivotTable
             }
             table.AddRow([.. line]);
         }
+        foreach (var row in report.Rows.Where(r => r.Certificate is { IsCertified: false } && RowStatus.HasValue(r.Status)))
+            noteList.Add($"{Where(row)}: not certified ({row.Certificate!.Reason}); the value is the solver's, unproven ({UncertifiedMark})");
         foreach (var row in report.Rows.Where(r => !RowStatus.IsOptimal(r.Status)))
         {
             noteList.Add(row.Message.Length == 0 ? $"{Where(row)}: {row.Status}" : $"{Where(row)}: {row.Status}: {row.Message}");
@@ -67,11 +72,20 @@ public static class PivotTable
             (true, true) => "H_min in bits (critical visibility in steering-test columns); columns: objective / bound",
             (false, true) => "critical visibility; columns: objective / bound",
             _ => "H_min in bits; columns: objective / bound",
-        };
+        } + (report.Rows.Any(r => r.Certificate is not null)
+            ? "; relaxation cells are certified lower bounds on H_min (exact dual certificates, rounded down), ? = not certified"
+            : "");
     }
 
     private static string Cell(ResultRow row, int decimals)
     {
+        if (row.Certificate is { } certificate && row.CriticalVisibility is null && row.Hmin is not null && RowStatus.HasValue(row.Status))
+        {
+            // Certified by default: the proven H_min, rounded down; a failed certificate shows the raw value marked.
+            if (certificate.IsCertified && certificate.Hmin is { } proven)
+                return TableCells.FixedDown(proven, decimals) + (row.Status == RowStatus.NearOptimal ? NearOptimalMark : "");
+            return TableCells.Fixed(row.Hmin, decimals) + UncertifiedMark;
+        }
         var value = row.CriticalVisibility ?? row.Hmin;
         if (RowStatus.IsOptimal(row.Status)) return TableCells.Fixed(value, decimals);
         if (row.Status == RowStatus.NearOptimal && value is not null) return TableCells.Fixed(value, decimals) + NearOptimalMark;

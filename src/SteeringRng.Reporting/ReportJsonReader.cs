@@ -75,6 +75,7 @@ public static class ReportJsonReader
             Value = OptionalNumber(row, "value", path),
             Status = RequiredString(row, "status", path),
             RepairDistance = OptionalNumber(row, "repair_distance", path),
+            Certificate = CertificateJson.Read(row, path),
             Iterations = OptionalInteger(row, "iterations", path),
             Seconds = OptionalNumber(row, "seconds", path),
             Message = row.TryGetProperty("message", out var message) && message.ValueKind != JsonValueKind.Null

@@ -69,6 +69,7 @@ public static class ReportJsonWriter
         }
         if (bellValue is { } bell) json.WriteNumber("value", bell);
         json.WriteString("status", row.Status);
+        if (row.Certificate is { } certificate) CertificateJson.Write(json, certificate);
         if (row.Iterations is { } iterations) json.WriteNumber("iterations", iterations);
         else json.WriteNull("iterations");
         WriteNullable(json, "seconds", seconds);

@@ -14,6 +14,31 @@ internal static class TableCells
         { } v => v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// A proven lower bound printed with <paramref name="decimals"/> decimals, rounded down (never up): the printed
+    /// number is still a lower bound. The floor is taken in exact integer arithmetic on the double's m·2^e.
+    /// </summary>
+    public static string FixedDown(double? value, int decimals)
+    {
+        if (value is not { } v || !double.IsFinite(v)) return Fixed(value, decimals);
+        if (v == 0) return 0.0.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // Exactly: v = m·2^e (m a 53-bit integer), so floor(v·10^d) = floor(m·10^d·2^e) in integers.
+        var e = Math.ILogB(v) - 52;
+        var m = new System.Numerics.BigInteger(Math.ScaleB(v, -e));
+        var scaled = m * System.Numerics.BigInteger.Pow(10, decimals);
+        System.Numerics.BigInteger floor;
+        if (e >= 0) floor = scaled << e;
+        else
+        {
+            var divisor = System.Numerics.BigInteger.One << -e;
+            floor = System.Numerics.BigInteger.DivRem(scaled, divisor, out var remainder);
+            if (remainder.Sign < 0) floor -= 1; // toward −∞ for negative values
+        }
+        var digits = System.Numerics.BigInteger.Abs(floor).ToString(CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
+        var text = decimals == 0 ? digits : digits[..^decimals] + "." + digits[^decimals..];
+        return floor.Sign < 0 ? "-" + text : text;
+    }
+
     /// <summary>A parameter value: six significant digits hide the last-bit noise of a generated grid (0.30000000000000004).</summary>
     public static string Parameter(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -46,6 +46,31 @@ public sealed class RelaxationJob : BoundJob
 
     public override BoundRank? Rank => _rank;
 
+    /// <summary>Where certificate files go (<c>steer run --certificates DIR</c>); null: rows are certified, no file is kept.</summary>
+    public Certificates.ICertificateSink? Certificates { get; set; }
+
+    /// <summary>Whether rows get a checked certificate (default); off only to measure the certificate's cost.</summary>
+    public bool Certify { get; set; } = true;
+
+    /// <summary>The row with its checked certificate (docs/formulations/certificates.md); the file too when a sink is set.</summary>
+    private ResultRow Certified(ResultRow row, IRelaxation relaxation, SdpSolution solution, double raw, PointInput point)
+    {
+        if (!Certify && Certificates is null) return row;
+        var outcome = SteeringRng.Certification.Certificates.RelaxationCertifier.Certify(relaxation, solution, raw, guessing: !_bell,
+            withFile: Certificates is not null);
+        if (outcome.File is { } file && Certificates is { } sink)
+        {
+            try { sink.Write(point.Parameters, Objective, Bound, file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return row with { Certificate = outcome.Row, Message = Join(row.Message, $"certificate file not written: {e.Message}") };
+            }
+        }
+        return row with { Certificate = outcome.Row };
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : a + "; " + b;
+
     public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
         SdpSettings settings, CancellationToken cancellation)
     {
@@ -63,10 +88,12 @@ public sealed class RelaxationJob : BoundJob
         {
             // The value is the row's `value` key (pguess/hmin stay null); the message repeats it for the console table.
             var message = string.Create(CultureInfo.InvariantCulture, $"Bell value {value:R} (upper bound over {_correlations} correlations)");
-            return ResultRow.FromBellValue(point.Parameters, Objective, Bound, value, status, solution.Iterations, seconds, message);
+            return Certified(ResultRow.FromBellValue(point.Parameters, Objective, Bound, value, status, solution.Iterations, seconds, message),
+                relaxation, solution, value, point);
         }
-        return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, Math.Min(1.0, value), status,
+        var row = ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, Math.Min(1.0, value), status,
             solution.Iterations, seconds, solution.Message);
+        return Certified(row, relaxation, solution, Math.Min(1.0, value), point);
     }
 
     public override (SdpProblem? Problem, string Meaning) ProblemAt(PointInput point)

@@ -36,6 +36,8 @@ public sealed record ResultRow
 
     /// <summary>Free text from the solver or the run (why a point failed); empty when there is nothing to say.</summary>
     public string Message { get; init; } = "";
+    /// <summary>The checked certificate of a relaxation row's value (certified bound, or why not); null for rows without one (seesaw, steering test, failures).</summary>
+    public RowCertificate? Certificate { get; init; }
 
     /// <summary>A randomness row from the guessing probability; H_min is computed from it.</summary>
     public static ResultRow FromGuessingProbability(

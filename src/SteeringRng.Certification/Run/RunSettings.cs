@@ -23,5 +23,11 @@ public sealed record RunSettings
     /// <summary>Run even when a relaxation's estimated memory exceeds the limit (the estimate may be pessimistic).</summary>
     public bool Force { get; init; }
 
+    /// <summary>Check a dual certificate for every relaxation row (docs/formulations/certificates.md); false only to measure what it costs.</summary>
+    public bool Certify { get; init; } = true;
+
+    /// <summary>Write every relaxation row's certificate file (<c>steer verify</c> re-checks it) into this folder; null: none.</summary>
+    public string? CertificateDirectory { get; init; }
+
     public static RunSettings Default { get; } = new();
 }

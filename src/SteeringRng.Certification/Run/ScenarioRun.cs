@@ -49,6 +49,13 @@ public sealed class ScenarioRun
                                                  $"its bounds are {string.Join(", ", jobs.Select(j => j.Bound).Distinct())}.", isUsage: true);
             jobs = jobs.Where(j => only.Contains(j.Bound)).ToList();
         }
+        if (!settings.Certify)
+            foreach (var job in jobs.OfType<RelaxationJob>()) job.Certify = false;
+        if (settings.CertificateDirectory is { } directory)
+        {
+            var sink = new Certificates.DirectoryCertificateSink(directory);
+            foreach (var job in jobs.OfType<RelaxationJob>()) job.Certificates = sink;
+        }
         return new ScenarioRun(model, jobs, settings);
     }
 

@@ -25,7 +25,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
     [
         "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
         "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
-        "                 [--scenario K] [--shard K/N]",
+        "                 [--scenario K] [--shard K/N] [--certificates DIR] [--no-certify]",
         "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force] [--repair]",
         "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
@@ -48,6 +48,12 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "  --scenario K       run only the K-th scenario of the file (1 = the first)",
         "  --shard K/N        run only part K of N of the sweep (contiguous points) and write a partial JSON result",
         "                     (--json PATH, default FILE-shard-K-of-N.json) for 'steer merge'; no CSV, plot or scenario outputs",
+        "  --certificates DIR write one certificate file per relaxation row (DIR/OBJECTIVE_BOUND_PARAMS.cert; a file",
+        "                     with several scenarios: DIR/scenario-K/); 'steer verify FILE' re-checks one without the",
+        "                     solver. Every relaxation row is certified with or without this option (the table shows",
+        "                     certified H_min, rounded down; '?' marks a row whose certificate failed)",
+        "  --no-certify       skip the certificate check (rows then have no certificate; the table shows raw values);",
+        "                     only for measuring what certification costs",
         "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
         "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
         "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
@@ -102,8 +108,11 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
             {
                 if (k > 0) stdout.WriteLine();
                 // The scenario under way when Ctrl-C comes is still written (marked interrupted); later ones are not started.
+                var perScenario = options.Certificates is { } folder && scenarios.Count > 1
+                    ? options with { Certificates = Path.Combine(folder, $"scenario-{k + 1}") }
+                    : options;
                 reports.Add(options.Shard is null
-                    ? RunOne(loaded, scenarios[k], targets[k], options, solver, stdout, stderr, cancellation.Token)
+                    ? RunOne(loaded, scenarios[k], targets[k], perScenario, solver, stdout, stderr, cancellation.Token)
                     : ShardRun.RunOne(loaded, options.Scenario ?? k + 1, targets[k], options, solver, stdout, stderr, cancellation.Token));
                 if (cancellation.IsCancellationRequested) break;
             }
@@ -119,6 +128,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         {
             Symmetry = options.Symmetry, Bounds = options.Bounds, MemoryLimit = options.MemoryLimit, Force = options.Force,
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
+            CertificateDirectory = options.Certificates, Certify = options.Certify,
         });
         var interactive = ReferenceEquals(stderr, Console.Error) &&
                           TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));

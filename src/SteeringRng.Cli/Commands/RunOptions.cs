@@ -8,7 +8,8 @@ namespace SteeringRng.Cli.Commands;
 public sealed record RunOptions(
     string File, IReadOnlyList<ParamOverride> Overrides, string? Json, string? Csv, string? Plot, string Solver, int? Parallelism,
     bool ScenarioOutputs = true, IReadOnlyList<string>? Bounds = null, int? Scenario = null, bool Symmetry = true,
-    double? MemoryLimit = null, bool Force = false, Shard? Shard = null, PlotOptions? PlotStyle = null, bool Repair = false)
+    double? MemoryLimit = null, bool Force = false, Shard? Shard = null, PlotOptions? PlotStyle = null, bool Repair = false,
+    string? Certificates = null, bool Certify = true)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value, or not exactly one file.</exception>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -25,6 +26,8 @@ public sealed record RunOptions(
         List<string>? bounds = null;
         int? scenario = null;
         Shard? shard = null;
+        string? certificates = null;
+        var certify = true;
         var overrides = new List<ParamOverride>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -45,6 +48,8 @@ public sealed record RunOptions(
                     if (bounds.Count == 0) throw new UsageException("--bounds needs a list such as \"ns,npa 1\".");
                     break;
                 case "--csv": csv = Value(); break;
+                case "--certificates": certificates = Value(); break;
+                case "--no-certify": certify = false; break;
                 case "--solver":
                     solver = Value();
                     if (!SdpOptions.SolverNames.Contains(solver))
@@ -75,10 +80,14 @@ public sealed record RunOptions(
         var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
         var plot = plotArguments.Path;
+        if (!certify && certificates is not null)
+            throw new UsageException("--no-certify and --certificates contradict each other.");
+        if (shard is not null && certificates is not null)
+            throw new UsageException("--certificates is not available with --shard: write certificates from 'steer run' of the points you want to publish.");
         // A shard writes a partial result only; tables and plots of the whole sweep come from steer merge.
         if (shard is not null && (csv ?? plot) is { } whole)
             throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");
         return new RunOptions(file ?? throw new UsageException("no scenario file given."), overrides, json, csv, plot, solver, parallelism, scenarioOutputs, bounds, scenario, symmetry,
-            memoryLimit, force, shard, plotArguments.Options, repair);
+            memoryLimit, force, shard, plotArguments.Options, repair, certificates, certify);
     }
 }

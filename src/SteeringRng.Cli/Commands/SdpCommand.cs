@@ -12,7 +12,7 @@ public sealed class SdpCommand : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer sdp FILE.dat-s [--solver builtin|csdp|dsdp] [--json] [--tolerance T]",
+        "Usage: steer sdp FILE.dat-s [--solver builtin|csdp|dsdp] [--json] [--tolerance T] [--certify [--trace-bound R]]",
         "                 [--backend auto|managed|native] [--max-iterations N] [--time-limit SECONDS]",
         "",
         "Solves  (P) max <C,X> s.t. <A_i,X> = b_i, X psd   and   (D) min b'y s.t. sum y_i A_i - C psd",
@@ -29,6 +29,12 @@ public sealed class SdpCommand : ICommand
         "  --backend B           dense kernels of the built-in solver: auto (default), managed, native",
         "  --max-iterations N    iteration limit (default 100)",
         "  --time-limit S        wall-time limit in seconds (default 3600)",
+        "  --certify             also prove an enclosure of the optimal value in exact rational arithmetic:",
+        "                        lower <= opt(D) from X (moved exactly onto A(X) = b, proven PSD), upper >= opt(P)",
+        "                        from y (Z = sum y_i A_i - C formed exactly, proven PSD); a side that cannot be",
+        "                        proven is printed as 'not certified' with the reason (docs/formulations/certificates.md)",
+        "  --trace-bound R       with --certify: R >= Tr X and R >= Tr Z for every feasible point; lets a side whose",
+        "                        matrix is not proven PSD still give a bound (minus/plus R * |lambda_min|)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
@@ -43,8 +49,13 @@ public sealed class SdpCommand : ICommand
         }
         var problem = Load(options.File);
         var solution = Verified(problem, solver.Solve(problem, options.Settings), options.Settings);
-        if (options.Json) SolutionJson.Write(solution, stdout);
-        else SolutionText.Write(solution, stdout);
+        var enclosure = options.Certify && Sdp.Certificates.Enclosure.Of(problem, solution, options.TraceBound) is var e ? e : null;
+        if (options.Json) SolutionJson.Write(solution, stdout, enclosure);
+        else
+        {
+            SolutionText.Write(solution, stdout);
+            if (enclosure is not null) EnclosureText.Write(enclosure, stdout);
+        }
         return ExitCodes.FromStatus(solution.Status);
     }
 

@@ -4,7 +4,7 @@ using SteeringRng.Sdp;
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer sdp</c>.</summary>
-public sealed record SdpOptions(string File, string Solver, bool Json, SdpSettings Settings)
+public sealed record SdpOptions(string File, string Solver, bool Json, SdpSettings Settings, bool Certify = false, double? TraceBound = null)
 {
     public static readonly string[] SolverNames = ["builtin", "csdp", "dsdp"];
 
@@ -15,6 +15,8 @@ public sealed record SdpOptions(string File, string Solver, bool Json, SdpSettin
         var solver = "builtin";
         var json = false;
         var settings = SdpSettings.Default;
+        var certify = false;
+        double? traceBound = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -28,6 +30,14 @@ public sealed record SdpOptions(string File, string Solver, bool Json, SdpSettin
                     break;
                 case "--json":
                     json = true;
+                    break;
+                case "--certify":
+                    certify = true;
+                    break;
+                case "--trace-bound":
+                    var tau = Number(arg, Value());
+                    if (!(tau > 0)) throw new UsageException($"--trace-bound must be a positive number, got {tau}.");
+                    traceBound = tau;
                     break;
                 case "--tolerance":
                     var tolerance = Number(arg, Value());
@@ -69,7 +79,8 @@ public sealed record SdpOptions(string File, string Solver, bool Json, SdpSettin
                     break;
             }
         }
-        return new SdpOptions(file ?? throw new UsageException("no input file given."), solver, json, settings);
+        if (traceBound is not null && !certify) throw new UsageException("--trace-bound needs --certify.");
+        return new SdpOptions(file ?? throw new UsageException("no input file given."), solver, json, settings, certify, traceBound);
     }
 
     private static double Number(string option, string text) =>

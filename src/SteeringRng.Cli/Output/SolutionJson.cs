@@ -11,7 +11,7 @@ namespace SteeringRng.Cli.Output;
 /// </summary>
 public static class SolutionJson
 {
-    public static void Write(SdpSolution s, TextWriter w)
+    public static void Write(SdpSolution s, TextWriter w, SteeringRng.Sdp.Certificates.Enclosure? enclosure = null)
     {
         var nonFinite = new List<string>();
         void Note(string name, double value)
@@ -41,6 +41,7 @@ public static class SolutionJson
                 if (double.IsFinite(d)) json.WriteNumberValue(d); else json.WriteNullValue();
             json.WriteEndArray();
             json.WriteString("message", message);
+            if (enclosure is not null) EnclosureJson.Write(json, enclosure);
             json.WriteEndObject();
         }
         w.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

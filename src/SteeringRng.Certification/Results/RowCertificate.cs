@@ -1,0 +1,28 @@
+namespace SteeringRng.Certification.Results;
+
+/// <summary>
+/// The checked dual certificate behind a row's value (docs/formulations/certificates.md). <see cref="Status"/> is
+/// <see cref="RowStatus.Certified"/> (the numbers are proven in exact rational arithmetic) or
+/// <see cref="RowStatus.Uncertified"/> (then every number is null and <see cref="Reason"/> says why; the row's raw
+/// value must not be shown as certified).
+/// </summary>
+public sealed record RowCertificate
+{
+    public required string Status { get; init; }
+    /// <summary>Proven upper bound on P_g (rounded up, capped at 1), for a randomness row.</summary>
+    public double? Pguess { get; init; }
+    /// <summary>Proven lower bound on H_min in bits, −log2 of <see cref="Pguess"/> rounded down.</summary>
+    public double? Hmin { get; init; }
+    /// <summary>Proven upper bound on a Bell value (rounded up), for a Bell row.</summary>
+    public double? Value { get; init; }
+    /// <summary>Certified minus raw value (P_g or Bell value): what the proof costs; ≥ 0 up to the solver's own gap.</summary>
+    public double? Slack { get; init; }
+    /// <summary>How the bound was proven (exact correction, proven λ_min, shift used).</summary>
+    public string Method { get; init; } = "";
+    /// <summary>Why a row is uncertified; empty when certified.</summary>
+    public string Reason { get; init; } = "";
+
+    public bool IsCertified => Status == RowStatus.Certified;
+
+    public static RowCertificate Uncertified(string reason) => new() { Status = RowStatus.Uncertified, Reason = reason };
+}

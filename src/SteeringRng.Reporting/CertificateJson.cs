@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace SteeringRng.Reporting;
+
+/// <summary>
+/// A row's "certificate" object (JSON-CONTRACT.md): {"status": "certified", "pguess", "hmin" | "value", "slack",
+/// "method"} or {"status": "uncertified", "reason"}; written and read back (merge keeps it).
+/// </summary>
+internal static class CertificateJson
+{
+    public static void Write(Utf8JsonWriter json, RowCertificate c)
+    {
+        json.WriteStartObject("certificate");
+        json.WriteString("status", c.Status);
+        Number(json, "pguess", c.Pguess);
+        Number(json, "hmin", c.Hmin);
+        Number(json, "value", c.Value);
+        Number(json, "slack", c.Slack);
+        if (c.Method.Length > 0) json.WriteString("method", c.Method);
+        if (c.Reason.Length > 0) json.WriteString("reason", c.Reason);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The certificate of a row, or null when the row has none; a malformed one is a <see cref="ReportFormatException"/>.</summary>
+    public static RowCertificate? Read(JsonElement row, string path)
+    {
+        if (!row.TryGetProperty("certificate", out var c) || c.ValueKind == JsonValueKind.Null) return null;
+        var where = path + ".certificate";
+        if (c.ValueKind != JsonValueKind.Object) throw new ReportFormatException($"{where}: expected an object.");
+        string Text(string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        double? Num(string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+        var status = Text("status");
+        if (status is not (RowStatus.Certified or RowStatus.Uncertified))
+            throw new ReportFormatException($"{where}.status: expected \"certified\" or \"uncertified\", got \"{status}\".");
+        // An uncertified certificate never carries numbers, even if a hand-edited file adds them.
+        if (status == RowStatus.Uncertified) return RowCertificate.Uncertified(Text("reason"));
+        return new RowCertificate
+        {
+            Status = status, Pguess = Num("pguess"), Hmin = Num("hmin"), Value = Num("value"), Slack = Num("slack"),
+            Method = Text("method"),
+        };
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
+    }
+}
