@@ -27,6 +27,8 @@ public sealed class CvParser
     private BinningPeriodSearch _search = new();
     private string? _table, _plot;
     private int _line;
+    private readonly HashSet<string> _failed = [];   // statement kinds with a line that failed: no "missing" errors for them
+    private string _kind = "";
     private List<CvToken> _t = [];
     private int _p;
 
@@ -58,6 +60,7 @@ public sealed class CvParser
         try
         {
             var keyword = Ident("a statement");
+            _kind = keyword.Text;
             switch (keyword.Text)
             {
                 case "scenario": _title = String(); break;
@@ -82,7 +85,7 @@ public sealed class CvParser
             }
             if (Peek.Kind != CvTokenKind.End) Fail(CvCodes.Syntax, $"syntax error: expected the end of the statement, found '{Peek.Text}'", Peek);
         }
-        catch (StatementError) { }
+        catch (StatementError) { _failed.Add(_kind); }
     }
 
     // ---- statements ----
@@ -92,6 +95,14 @@ public sealed class CvParser
         var name = Ident("a parameter name");
         if (_parameters.Any(p => p.Name == name.Text)) Fail(CvCodes.Duplicate, $"parameter '{name.Text}' is already declared", name);
         Symbol("=");
+        if (Accept("["))
+        {
+            var list = new List<double>();
+            do list.Add(Constant(Expr())); while (Accept(","));
+            Symbol("]");
+            _parameters.Add(new CvParameter(name.Text, list, null, _line));
+            return;
+        }
         var first = Expr();
         if (Peek.Text == "..")
         {
@@ -305,15 +316,15 @@ public sealed class CvParser
         _line = lastLine;
         var trusted = _nodes.Where(n => n.Trusted).ToList();
         var untrusted = _nodes.Where(n => !n.Trusted).ToList();
-        if (_modes.Count == 0) Missing("the scenario declares no modes (add 'mode A, B, C')");
-        if (trusted.Count != 1) Missing(trusted.Count == 0 ? "the scenario needs one trusted node with a mode and a cut-off ('node Alice trusted mode A cutoff 1')" : $"a CV scenario has exactly one trusted node; found {trusted.Count}");
-        if (untrusted.Count == 0) Missing("the scenario declares no untrusted node ('node Bob untrusted mode B')");
+        if (_modes.Count == 0 && !_failed.Contains("mode")) Missing("the scenario declares no modes (add 'mode A, B, C')");
+        if (trusted.Count > 1 || (trusted.Count == 0 && !_failed.Contains("node"))) Missing(trusted.Count == 0 ? "the scenario needs one trusted node with a mode and a cut-off ('node Alice trusted mode A cutoff 1')" : $"a CV scenario has exactly one trusted node; found {trusted.Count}");
+        if (untrusted.Count == 0 && !_failed.Contains("node")) Missing("the scenario declares no untrusted node ('node Bob untrusted mode B')");
         foreach (var n in untrusted)
-            if (!_homodyne.ContainsKey(n.Name)) Missing($"untrusted node '{n.Name}' has no measurements (add 'homodyne {n.Name}: x period 4 bins 4')", n.Line);
+            if (!_homodyne.ContainsKey(n.Name) && !_failed.Contains("homodyne")) Missing($"untrusted node '{n.Name}' has no measurements (add 'homodyne {n.Name}: x period 4 bins 4')", n.Line);
         foreach (var (node, h) in _homodyne)
             if (!untrusted.Any(n => n.Name == node)) Error(CvCodes.UnknownName, $"'{node}' is not an untrusted node", 1, 1, h.Line);
-        if (_objectives.Count == 0) Missing("the scenario has no objective (add 'objective joint = guess Bob.x, Charlie.x')");
-        if (_bounds.Count == 0) Missing("the scenario requests no bounds (add 'bounds ns, npa 1')");
+        if (_objectives.Count == 0 && !_failed.Contains("objective")) Missing("the scenario has no objective (add 'objective joint = guess Bob.x, Charlie.x')");
+        if (_bounds.Count == 0 && !_failed.Contains("bounds")) Missing("the scenario requests no bounds (add 'bounds ns, npa 1')");
         var objectives = new List<CvObjective>();
         foreach (var (name, targets, line, _) in _objectives)
         {
@@ -321,7 +332,11 @@ public sealed class CvParser
             foreach (var (node, setting, column, length) in targets)
             {
                 int party = untrusted.FindIndex(n => n.Name == node);
-                if (party < 0 || !_homodyne.TryGetValue(node, out var h)) { Error(CvCodes.Guess, $"'{node}' is not an untrusted node", column, length, line); continue; }
+                if (party < 0 || !_homodyne.TryGetValue(node, out var h))
+                {
+                    if (!_failed.Contains("node") && !_failed.Contains("homodyne")) Error(CvCodes.Guess, $"'{node}' is not an untrusted node with a homodyne statement", column, length, line);
+                    continue;
+                }
                 int s = h.Settings.FindIndex(x => x.Label == setting);
                 if (s < 0) { Error(CvCodes.Guess, $"node '{node}' has no setting '{setting}'; its settings are {string.Join(", ", h.Settings.Select(x => x.Label))}", column, length, line); continue; }
                 if (resolved.Any(r => r.Item1 == party)) { Error(CvCodes.Guess, $"node '{node}' is guessed twice", column, length, line); continue; }
@@ -329,20 +344,24 @@ public sealed class CvParser
             }
             objectives.Add(new CvObjective(name, resolved.OrderBy(r => r.Item1).ToArray(), line));
         }
+        CheckValues();
         if (_errors.Count > 0) return null;
-        var scenario = new CvScenario(_title, _parameters, _modes, _operations, trusted[0], untrusted,
+        return new CvScenario(_title, _parameters, _modes, _operations, trusted[0], untrusted,
             untrusted.Select(n => (IReadOnlyList<CvSetting>)_homodyne[n.Name].Settings).ToArray(),
             untrusted.Select(n => _homodyne[n.Name].Bins).ToArray(), objectives, _bounds, _renormalise, _search, _table, _plot);
-        CheckValues(scenario);
-        return _errors.Count == 0 ? scenario : null;
     }
 
     /// <summary>Every network value and fixed period at every sweep point; the first failure of each expression is reported.</summary>
-    private void CheckValues(CvScenario s)
+    private void CheckValues()
     {
+        var s = new { Parameters = _parameters, Operations = _operations, Settings = _homodyne.Values.Select(h => h.Settings).Distinct(),
+            SweptNames = _parameters.Where(p => p.Values is { Count: > 1 }).Select(p => p.Name).ToArray() };
         IReadOnlyList<IReadOnlyDictionary<string, double>> points;
-        try { points = s.Points(); }
-        catch (CvEvaluationException e) { Error(CvCodes.Expression, e.Message, e.Where.Column, e.Where.Length, s.Parameters.Last().Line); return; }
+        try
+        {
+            points = new CvScenario("", _parameters, [], [], null!, [], [], [], [], [], true, new(), null, null).Points();
+        }
+        catch (CvEvaluationException e) { Error(CvCodes.Expression, e.Message, e.Where.Column, e.Where.Length, _parameters.Last().Line); return; }
         var reported = new HashSet<CvExpression>();
         void Check(CvExpression e, int line, Func<double, string?> problem, string code)
         {
@@ -357,7 +376,7 @@ public sealed class CvParser
                 }
                 catch (CvEvaluationException ex) { why = ex.Message; code = CvCodes.Expression; }
                 if (why is null) continue;
-                var at = s.SweptNames.Count == 0 ? "" : " at " + string.Join(", ", s.SweptNames.Select(n => $"{n} = {CvExpression.Format(pt[n])}"));
+                var at = s.SweptNames.Length == 0 ? "" : " at " + string.Join(", ", s.SweptNames.Select(n => $"{n} = {CvExpression.Format(pt[n])}"));
                 Error(code, why + at, e.Column, e.Length, line);
                 reported.Add(e);
                 return;

@@ -53,7 +53,7 @@ public static class CvLexer
                 tokens.Add(new CvToken(CvTokenKind.Symbol, "..", 0, start + 1));
                 i += 2;
             }
-            else if (",:=()+-*/^.".Contains(c))
+            else if (",:=()[]+-*/^.".Contains(c))
             {
                 tokens.Add(new CvToken(CvTokenKind.Symbol, c.ToString(), 0, start + 1));
                 i++;
