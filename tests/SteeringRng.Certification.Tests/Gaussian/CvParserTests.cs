@@ -64,6 +64,8 @@ public class CvParserTests
     [InlineData("x period 4,", "x period 1 - 2,", "SR1185", 10, 33)]
     [InlineData("cutoff 1", "cutoff 70", "SR1186", 7, 34)]
     [InlineData("x period 4,", "x period optimise 10 .. 2,", "SR1185", 10, 33)]
+    [InlineData("x period 4,", "x period 1e9,", "SR1185", 10, 33)]
+    [InlineData("x period 4,", "x period optimise 2 .. 1e9,", "SR1185", 10, 33)]
     [InlineData("guess Bob.x", "guess Bob.q", "SR1194", 11, 25)]
     [InlineData("bounds ns", "bounds ns, global", "SR1192", 12, 12)]
     [InlineData("mode A, B, C", "mode A, B, C, A", "SR1187", 2, 15)]
@@ -85,6 +87,25 @@ public class CvParserTests
         int i = text.IndexOf(from, StringComparison.Ordinal);
         Assert.True(i >= 0, $"'{from}' not in the scenario");
         return text[..i] + to + text[(i + from.Length)..];
+    }
+
+    [Fact]
+    public void AHugeSearchGrid_IsRefusedBeforeRunning()
+    {
+        var text = Good.Replace("x period 4,", "x period optimise 2 .. 100,") + "\nsearch grid 0.01";
+        var (s, errors) = CvParser.Parse(text);
+        Assert.Null(s);
+        Assert.Equal("SR1195", Assert.Single(errors).Code);
+    }
+
+    [Fact]
+    public void ControlCharacters_AreShownEscaped()
+    {
+        var text = Good + "\nplot \u001b[2J";
+        var (_, errors) = CvParser.Parse(text);
+        var rendered = Assert.Single(errors).Render("t.scn", text.Split('\n'));
+        Assert.DoesNotContain('\u001b', rendered);
+        Assert.Contains("\\u001B", rendered);
     }
 
     [Fact]

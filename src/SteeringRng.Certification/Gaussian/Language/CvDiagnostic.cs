@@ -9,8 +9,22 @@ public sealed record CvDiagnostic(string Code, string Message, int Line, int Col
     public string Render(string fileName, IReadOnlyList<string> lines)
     {
         var source = Line >= 1 && Line <= lines.Count ? lines[Line - 1] : "";
-        var caret = new string(' ', Math.Max(0, Column - 1)) + new string('^', Math.Max(1, Length));
-        return $"{fileName}:{Line}:{Column}: error {Code}: {Message}\n  {source}\n  {caret}";
+        // Control characters and bidirectional overrides are shown escaped (as the scenario language does), so a file
+        // can never recolour or clear a terminal; the caret still points at the character's first column.
+        var shown = Escape(source);
+        var prefix = Escape(source[..Math.Min(source.Length, Math.Max(0, Column - 1))]);
+        var caret = new string(' ', prefix.Length) + new string('^', Math.Max(1, Length));
+        return $"{Escape(fileName)}:{Line}:{Column}: error {Code}: {Escape(Message)}\n  {shown}\n  {caret}";
+    }
+
+    private static string Escape(string text)
+    {
+        var b = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            if ((char.IsControl(c) && c != '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+                b.Append($"\\u{(int)c:X4}");
+            else b.Append(c);
+        return b.ToString();
     }
 }
 

@@ -13,6 +13,12 @@ public sealed class CvParser
     /// <summary>The largest sweep, as in the scenario language.</summary>
     public const int MaxPoints = 100_000;
 
+    /// <summary>The longest binning period: the Fourier sum's terms grow linearly with T (continuous-variables.md §5).</summary>
+    public const double MaxPeriod = 100;
+
+    /// <summary>The most grid points one period search may evaluate.</summary>
+    public const int MaxSearchGrid = 10_000;
+
     private readonly List<CvDiagnostic> _errors = [];
     private readonly List<CvParameter> _parameters = [];
     private readonly List<string> _modes = [];
@@ -25,6 +31,7 @@ public sealed class CvParser
     private string _title = "";
     private bool _renormalise = true;
     private BinningPeriodSearch _search = new();
+    private int _searchLine;
     private string? _table, _plot;
     private int _line;
     private readonly HashSet<string> _failed = [];   // statement kinds with a line that failed: no "missing" errors for them
@@ -55,7 +62,12 @@ public sealed class CvParser
         _line = line;
         _t = CvLexer.Tokens(text, out var lexError);
         _p = 0;
-        if (lexError is { } e) { Error(CvCodes.Syntax, $"syntax error: unexpected {e.Text}", e.Column, 1); return; }
+        if (lexError is { } e)
+        {
+            Error(CvCodes.Syntax, $"syntax error: unexpected {e.Text}", e.Column, 1);
+            if (_t.Count > 0 && _t[0].Kind == CvTokenKind.Ident) _failed.Add(_t[0].Text);
+            return;
+        }
         if (_t[0].Kind == CvTokenKind.End) return;
         try
         {
@@ -219,7 +231,8 @@ public sealed class CvParser
                 Symbol("..");
                 var hi = Expr();
                 double l = Constant(lo), h = Constant(hi);
-                if (!(l > 0) || h < l) Fail(CvCodes.Period, $"the period range {CvExpression.Format(l)} .. {CvExpression.Format(h)} must be positive and not empty", kw.Column, hi.Column + hi.Length - kw.Column);
+                if (!(l > 0) || h < l || h > MaxPeriod)
+                    Fail(CvCodes.Period, $"the period range {CvExpression.Format(l)} .. {CvExpression.Format(h)} must be positive, not empty and at most {MaxPeriod}", kw.Column, hi.Column + hi.Length - kw.Column);
                 period = new CvPeriod.Optimise(l, h);
             }
             else period = new CvPeriod.Fixed(Expr());
@@ -283,6 +296,7 @@ public sealed class CvParser
 
     private void Search()
     {
+        _searchLine = _line;
         while (Peek.Kind != CvTokenKind.End)
         {
             var option = Ident("grid, resolution or starts");
@@ -345,6 +359,15 @@ public sealed class CvParser
             objectives.Add(new CvObjective(name, resolved.OrderBy(r => r.Item1).ToArray(), line));
         }
         CheckValues();
+        var free = _homodyne.Values.SelectMany(h => h.Settings).Where(x => x.Period is CvPeriod.Optimise).Select(x => (CvPeriod.Optimise)x.Period).ToArray();
+        if (free.Length > 0)
+        {
+            double span = free.Max(f => f.Upper) - free.Min(f => f.Lower);
+            int dims = untrusted.Sum(n => _homodyne.TryGetValue(n.Name, out var h) ? h.Settings.Count(x => x.Period is CvPeriod.Optimise) : 0);
+            double grid = Math.Pow(Math.Floor(span / _search.GridStep + 1e-9) + 2, Math.Max(1, dims));
+            if (grid > MaxSearchGrid)
+                Error(CvCodes.Search, $"the period search grid has about {grid:G3} points (step {CvExpression.Format(_search.GridStep)} over {dims} period(s)); the limit is {MaxSearchGrid}: use a larger 'search grid' step", 1, 1, _searchLine == 0 ? 1 : _searchLine);
+        }
         if (_errors.Count > 0) return null;
         return new CvScenario(_title, _parameters, _modes, _operations, trusted[0], untrusted,
             untrusted.Select(n => (IReadOnlyList<CvSetting>)_homodyne[n.Name].Settings).ToArray(),
@@ -407,7 +430,7 @@ public sealed class CvParser
             {
                 Check(setting.Angle, setting.Line, _ => null, CvCodes.Expression);
                 if (setting.Period is CvPeriod.Fixed f)
-                    Check(f.Value, setting.Line, v => v > 0 ? null : $"a binning period must be > 0, got {CvExpression.Format(v)}", CvCodes.Period);
+                    Check(f.Value, setting.Line, v => v > 0 && v <= MaxPeriod ? null : $"a binning period must be > 0 and at most {MaxPeriod}, got {CvExpression.Format(v)}", CvCodes.Period);
             }
     }
 

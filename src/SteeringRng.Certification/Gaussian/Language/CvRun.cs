@@ -88,6 +88,7 @@ public static class CvRun
             var state = StateAt(s, point);
             var list = new List<ResultRow>();
             foreach (var objective in s.Objectives)
+            try
             {
                 var guess = new GuessTarget(objective.Targets.Select(t => t.Party).ToArray(), objective.Targets.Select(t => t.Setting).ToArray());
                 var clock = Stopwatch.StartNew();
@@ -118,9 +119,15 @@ public static class CvRun
                     Message = string.IsNullOrEmpty(r.Message) ? note : note.Length == 0 ? r.Message : $"{r.Message}; {note}",
                 }));
             }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or QuantumValidationException)
+            {
+                // A point whose data cannot be computed (e.g. a period needing too many Fourier terms) is a row with the reason.
+                list.AddRange(s.Bounds.Select(b => ResultRow.Failed(parameters, objective.Name, b.Name, RowStatus.Error, e.Message)));
+            }
             rows[i] = list;
             var count = Interlocked.Increment(ref done);
-            progress?.Invoke($"{s.Title}: point {count}/{points.Count}");
+            progress?.Invoke($"{s.Title}: point {count}/{points.Count} ({string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value:G4}"))}): "
+                + string.Join("; ", list.Select(r => $"{r.Objective} {r.Bound} H = {r.Hmin:F6}")));
         });
         return new RunReport(s.Title, rows.SelectMany(r => r).ToArray());
     }
