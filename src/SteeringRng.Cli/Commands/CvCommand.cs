@@ -92,6 +92,6 @@ public sealed class CvCommand : ICommand
         if (json is not null) File.WriteAllText(json, ReportJsonWriter.ToJson(report));
         var plots = new[] { plot, scenario.Plot is null ? null : Path.Combine(folder, scenario.Plot) }.OfType<string>();
         foreach (var p in plots) HminPlot.Save(report, p, new PlotOptions(XParameter: scenario.SweptNames.FirstOrDefault()));
-        return report.Rows.Any(r => r.Hmin is null) ? ExitCodes.RowsFailed : ExitCodes.Optimal;
+        return report.Rows.Any(r => r.Hmin is null && r.Status != Certification.Results.RowStatus.NotApplicable) ? ExitCodes.RowsFailed : ExitCodes.Optimal;
     }
 }

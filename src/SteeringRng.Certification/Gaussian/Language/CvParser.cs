@@ -274,6 +274,7 @@ public sealed class CvParser
             switch (b.Text)
             {
                 case "ns": _bounds.Add(new BoundSpec.NoSignalling()); break;
+                case "global": _bounds.Add(new BoundSpec.Global()); break;
                 case "npa":
                     var levelTok = Peek;
                     int level = Integer("an NPA level");
@@ -281,7 +282,7 @@ public sealed class CvParser
                     _bounds.Add(new BoundSpec.Npa(level, []));
                     break;
                 default:
-                    Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data yet; use ns or npa k (continuous-variables.md §9)", b);
+                    Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data yet; use ns, npa k or global (continuous-variables.md §9)", b);
                     break;
             }
         } while (Accept(","));
