@@ -64,6 +64,8 @@ public static class Program
         catch (Exception e)
         {
             stderr.WriteLine($"steer {command.Name}: internal error: {e.GetType().Name}: {e.Message}");
+            // The trace is for us, not the user: only on request (a bug report, a failing test).
+            if (Environment.GetEnvironmentVariable("STEERINGRNG_TRACE") == "1") stderr.WriteLine(e.ToString());
             return ExitCodes.InternalError;
         }
     }

@@ -30,10 +30,10 @@ internal static class CertificateJson
         string Text(string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
         double? Num(string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
         var status = Text("status");
-        if (status is not (RowStatus.Certified or RowStatus.Uncertified))
+        if (status is not (RowCertificate.CertifiedStatus or RowCertificate.UncertifiedStatus))
             throw new ReportFormatException($"{where}.status: expected \"certified\" or \"uncertified\", got \"{status}\".");
         // An uncertified certificate never carries numbers, even if a hand-edited file adds them.
-        if (status == RowStatus.Uncertified) return RowCertificate.Uncertified(Text("reason"));
+        if (status == RowCertificate.UncertifiedStatus) return RowCertificate.Uncertified(Text("reason"));
         return new RowCertificate
         {
             Status = status, Pguess = Num("pguess"), Hmin = Num("hmin"), Value = Num("value"), Slack = Num("slack"),

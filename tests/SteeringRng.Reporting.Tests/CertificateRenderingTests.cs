@@ -11,7 +11,7 @@ public class CertificateRenderingTests
 
     // Raw H = −log2 0.9 = 0.15200309…; a certified 0.1519999999 must print as 0.1519 (down), never 0.1520.
     private static readonly RunReport Report = new("GHZ", [
-        Row(0.6, "ns", 0.9, new RowCertificate { Status = RowStatus.Certified, Pguess = 0.9000000, Hmin = 0.15199999999, Slack = 0, Method = "m" }),
+        Row(0.6, "ns", 0.9, new RowCertificate { Status = RowCertificate.CertifiedStatus, Pguess = 0.9000000, Hmin = 0.15199999999, Slack = 0, Method = "m" }),
         Row(0.6, "npa 1", 0.8, RowCertificate.Uncertified("X̂ not proven PSD")),
     ]);
 

@@ -27,9 +27,11 @@ public static class RelaxationCertifier
         {
             return Run(relaxation, solution, rawValue, guessing, withFile);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException or OutOfMemoryException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new Outcome(RowCertificate.Uncertified($"the certificate check stopped: {e.Message}"), null);
+            // Whatever goes wrong in the check, the row keeps its raw value and is marked uncertified: a failed
+            // certification never fails the run (and never shows a number as proven).
+            return new Outcome(RowCertificate.Uncertified($"the certificate check stopped: {e.GetType().Name}: {e.Message}"), null);
         }
     }
 
@@ -52,7 +54,7 @@ public static class RelaxationCertifier
         if (!guessing)
             return new Outcome(new RowCertificate
             {
-                Status = RowStatus.Certified, Value = bound, Slack = bound - rawValue, Method = side.Method,
+                Status = RowCertificate.CertifiedStatus, Value = bound, Slack = bound - rawValue, Method = side.Method,
             }, file);
         if (!(bound > 0))
             return new Outcome(RowCertificate.Uncertified(string.Create(CultureInfo.InvariantCulture,
@@ -60,7 +62,7 @@ public static class RelaxationCertifier
         var pguess = Math.Min(1.0, bound);
         return new Outcome(new RowCertificate
         {
-            Status = RowStatus.Certified, Pguess = pguess, Hmin = MinEntropy.CertifiedBits(pguess),
+            Status = RowCertificate.CertifiedStatus, Pguess = pguess, Hmin = MinEntropy.CertifiedBits(pguess),
             Slack = pguess - rawValue, Method = side.Method,
         }, file);
     }

@@ -2,12 +2,17 @@ namespace SteeringRng.Certification.Results;
 
 /// <summary>
 /// The checked dual certificate behind a row's value (docs/formulations/certificates.md). <see cref="Status"/> is
-/// <see cref="RowStatus.Certified"/> (the numbers are proven in exact rational arithmetic) or
-/// <see cref="RowStatus.Uncertified"/> (then every number is null and <see cref="Reason"/> says why; the row's raw
+/// <see cref="RowCertificate.CertifiedStatus"/> (the numbers are proven in exact rational arithmetic) or
+/// <see cref="RowCertificate.UncertifiedStatus"/> (then every number is null and <see cref="Reason"/> says why; the row's raw
 /// value must not be shown as certified).
 /// </summary>
 public sealed record RowCertificate
 {
+    /// <summary>Certificate status: the row's bound is proven in exact rational arithmetic.</summary>
+    public const string CertifiedStatus = "certified";
+    /// <summary>Certificate status: the check failed; the raw value stands unproven and is never shown as certified.</summary>
+    public const string UncertifiedStatus = "uncertified";
+
     public required string Status { get; init; }
     /// <summary>Proven upper bound on P_g (rounded up, capped at 1), for a randomness row.</summary>
     public double? Pguess { get; init; }
@@ -22,7 +27,7 @@ public sealed record RowCertificate
     /// <summary>Why a row is uncertified; empty when certified.</summary>
     public string Reason { get; init; } = "";
 
-    public bool IsCertified => Status == RowStatus.Certified;
+    public bool IsCertified => Status == RowCertificate.CertifiedStatus;
 
-    public static RowCertificate Uncertified(string reason) => new() { Status = RowStatus.Uncertified, Reason = reason };
+    public static RowCertificate Uncertified(string reason) => new() { Status = RowCertificate.UncertifiedStatus, Reason = reason };
 }

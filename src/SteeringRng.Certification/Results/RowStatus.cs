@@ -24,11 +24,6 @@ public static class RowStatus
     /// </summary>
     public const string VerifiedAttack = "verified-attack";
 
-    /// <summary>Certificate status (<see cref="RowCertificate"/>): the row's bound is proven in exact rational arithmetic.</summary>
-    public const string Certified = "certified";
-    /// <summary>Certificate status: the check failed; the raw value stands unproven and is never shown as certified.</summary>
-    public const string Uncertified = "uncertified";
-
     /// <summary>Only an optimal row is a certified value; every other status is shown, but flagged.</summary>
     public static bool IsOptimal(string status) => status == Optimal;
 
