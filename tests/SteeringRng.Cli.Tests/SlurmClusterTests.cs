@@ -65,11 +65,18 @@ public sealed partial class SlurmClusterTests(ITestOutputHelper output)
         Assert.True(run.ExitCode == ExitCodes.Optimal, run.Stderr);
         var expected = ShardScenarios.WithoutTimings(File.ReadAllText(plain));
         var merged = ShardScenarios.WithoutTimings(File.ReadAllText(result));
+        Assert.True(expected == merged, $"the merged result differs from the plain run:\n{Uncertified(plain)}\n{Uncertified(result)}");
         Assert.Equal(expected, merged);
         var rows = ReportJsonReader.Parse(File.ReadAllText(result)).Rows.Count;
         output.WriteLine($"merged result equals the plain run: {rows} rows identical (timings aside)");
         Assert.True(File.Exists(Path.ChangeExtension(result, ".csv")));
     }
+
+    /// <summary>The uncertified rows of a result and why (a failed comparison then says which side and why).</summary>
+    private static string Uncertified(string path) =>
+        path + ": " + string.Join("; ", ReportJsonReader.Parse(File.ReadAllText(path)).Rows
+            .Where(r => r.Certificate is { Status: not "certified" })
+            .Select(r => $"{string.Join(",", r.Parameters.Select(p => $"{p.Key}={p.Value}"))} {r.Bound}: {r.Certificate!.Reason}"));
 
     private static string JobLogs(string outDir) =>
         Directory.Exists(Path.Combine(outDir, "logs"))
