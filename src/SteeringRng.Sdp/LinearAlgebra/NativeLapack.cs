@@ -86,6 +86,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         byte u = (byte)'U';
         int info;
         var threaded = n >= ThreadedCholeskyThreshold && Environment.ProcessorCount > 1;
+        using var gate = threaded ? BlasThreadGate.Exclusive() : BlasThreadGate.Shared();
         if (threaded) SetThreads(Environment.ProcessorCount);
         try
         {
@@ -104,6 +105,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (n == 0) return;
         byte u = (byte)'U';
         int one = 1, info;
+        using var gate = BlasThreadGate.Shared();
         using var pl = new AlignedOperand(l, n * n, writeBack: false);
         using var pb = new AlignedOperand(b, n, writeBack: true);
         _dpotrs(&u, &n, &one, pl.Pointer, &n, pb.Pointer, &n, &info, 1);
@@ -122,6 +124,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (n == 0 || count == 0) return;
         byte left = (byte)'L', up = (byte)'U', trans = (byte)(transpose ? 'T' : 'N'), nonUnit = (byte)'N';
         double one = 1;
+        using var gate = BlasThreadGate.Shared();
         using var pl = new AlignedOperand(l, n * n, writeBack: false);
         using var pb = new AlignedOperand(rows, n * count, writeBack: true);
         _dtrsm(&left, &up, &trans, &nonUnit, &n, &count, &one, pl.Pointer, &n, pb.Pointer, &n, 1, 1, 1, 1);
@@ -133,6 +136,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         Array.Copy(l, inv, n * n);
         byte u = (byte)'U';
         int info;
+        using (BlasThreadGate.Shared())
         using (var p = new AlignedOperand(inv, n * n, writeBack: true)) _dpotri(&u, &n, p.Pointer, &n, &info, 1);
         // dpotri filled the column-major upper = row-major lower triangle; mirror it.
         for (var i = 0; i < n; i++)
@@ -144,6 +148,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         // Column-major view of row-major arrays is the transpose: Cᵀ = Bᵀ Aᵀ, i.e. dgemm(B, A).
         byte nn = (byte)'N';
         double one = 1, zero = 0;
+        using var gate = BlasThreadGate.Shared();
         using var pa = new AlignedOperand(a, n * n, writeBack: false);
         using var pb = new AlignedOperand(b, n * n, writeBack: false);
         using var pc = new AlignedOperand(c, n * n, writeBack: true);
@@ -159,6 +164,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
 
     public void CongruenceByInverseFactor(double[] l, int n, double[] s)
     {
+        using var gate = BlasThreadGate.Shared();
         if (n >= SymmetricCongruenceThreshold)
         {
             // Column-major: U = Lᵀ is upper and V = Uᵀ U. dsygst (ITYPE = 1) overwrites the upper triangle of S with
@@ -193,6 +199,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         var w = new double[n];
         var z = new double[1];
         var support = new int[2];
+        using var gate = BlasThreadGate.Shared();
         using var aligned = new AlignedOperand(s, n * n, writeBack: true);
         var ps = aligned.Pointer;
         fixed (double* pw = w, pz = z)
