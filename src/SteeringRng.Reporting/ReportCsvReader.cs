@@ -4,7 +4,8 @@ namespace SteeringRng.Reporting;
 
 /// <summary>
 /// Reads the CSV written by <see cref="ReportCsvWriter"/> back into rows. Columns before "objective" are
-/// parameters; an empty parameter field means the row does not have that parameter.
+/// parameters; an empty parameter field means the row does not have that parameter. The optional columns
+/// (visibility, value, repair_distance) may be absent: files written before repair_distance existed read as before.
 /// </summary>
 public static class ReportCsvReader
 {
@@ -44,6 +45,7 @@ public static class ReportCsvReader
                 Hmin = Number(Field("hmin"), where, "hmin"),
                 CriticalVisibility = header.Contains("visibility") ? Number(Field("visibility"), where, "visibility") : null,
                 Value = header.Contains("value") ? Number(Field("value"), where, "value") : null,
+                RepairDistance = header.Contains("repair_distance") ? Number(Field("repair_distance"), where, "repair_distance") : null,
                 Status = Field("status"),
                 Iterations = Integer(Field("iterations"), where),
                 Seconds = Number(Field("seconds"), where, "seconds"),

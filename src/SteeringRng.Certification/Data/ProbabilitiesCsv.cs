@@ -18,11 +18,16 @@ public static class ProbabilitiesCsv
     /// <exception cref="ScenarioInputException">The text is not such a file (the message locates the problem).</exception>
     public static ProbabilityTable Read(string file, string text, ProbabilityLayout layout)
     {
-        ScenarioInputException Fail(string where, string what) => new($"{file}: {where}: {what}");
-        var records = Rfc4180.Parse(text, message => Fail("malformed CSV", message));
+        // Every fault names the file and its row; the exception also carries the line the row starts on (rows are
+        // records, and a quoted field may span lines), so that `steer check` can print file:line.
+        var recordLines = new List<int>();
+        ScenarioInputException At(int? line, string where, string what) => new($"{file}: {where}: {what}") { DataFile = file, DataLine = line };
+        ScenarioInputException Fail(string where, string what, int? row = null) =>
+            At(row is { } r && r >= 1 && r <= recordLines.Count ? recordLines[r - 1] : null, where, what);
+        var records = Rfc4180.Parse(text, (line, message) => At(line, "malformed CSV", message), recordLines);
         // Blank lines (e.g. a trailing one) are not rows.
         var rows = records.Select((r, i) => (Fields: r, Row: i + 1)).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Trim().Length == 0)).ToList();
-        if (rows.Count == 0) throw Fail("row 1", "the file is empty; it needs a header row (e.g. Alice.setting,Alice.outcome,Bob.setting,Bob.outcome,count)");
+        if (rows.Count == 0) throw At(1, "row 1", "the file is empty; it needs a header row (e.g. Alice.setting,Alice.outcome,Bob.setting,Bob.outcome,count)");
         var header = rows[0].Fields.Select(h => h.Trim()).ToArray();
         var nodes = layout.Nodes;
         var settingColumn = new int[nodes.Count];
@@ -35,23 +40,23 @@ public static class ProbabilitiesCsv
             var name = header[c];
             var where = $"row {rows[0].Row} (header), column {c + 1}";
             for (var k = 0; k < c; k++)
-                if (header[k] == name) throw Fail(where, $"column '{Shown(name)}' is given twice (also column {k + 1})");
+                if (header[k] == name) throw Fail(where, $"column '{Shown(name)}' is given twice (also column {k + 1})", rows[0].Row);
             if (name == "count") { countColumn = c; continue; }
             if (name == "probability") { probabilityColumn = c; continue; }
             var dot = name.LastIndexOf('.');
             var node = dot < 0 ? null : nodes.FirstOrDefault(n => n.Name == name[..dot]);
             var part = dot < 0 ? "" : name[(dot + 1)..];
             if (node is null || (part != "setting" && part != "outcome"))
-                throw Fail(where, $"unknown column '{Shown(name)}'; the columns are {string.Join(", ", nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }))} and count or probability");
+                throw Fail(where, $"unknown column '{Shown(name)}'; the columns are {string.Join(", ", nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }))} and count or probability", rows[0].Row);
             (part == "setting" ? settingColumn : outcomeColumn)[node.Index] = c;
         }
         foreach (var n in nodes)
         {
-            if (settingColumn[n.Index] < 0) throw Fail($"row {rows[0].Row} (header)", $"no column '{n.Name}.setting' (every node needs a setting and an outcome column)");
-            if (outcomeColumn[n.Index] < 0) throw Fail($"row {rows[0].Row} (header)", $"no column '{n.Name}.outcome' (every node needs a setting and an outcome column)");
+            if (settingColumn[n.Index] < 0) throw Fail($"row {rows[0].Row} (header)", $"no column '{n.Name}.setting' (every node needs a setting and an outcome column)", rows[0].Row);
+            if (outcomeColumn[n.Index] < 0) throw Fail($"row {rows[0].Row} (header)", $"no column '{n.Name}.outcome' (every node needs a setting and an outcome column)", rows[0].Row);
         }
-        if (countColumn >= 0 && probabilityColumn >= 0) throw Fail($"row {rows[0].Row} (header)", "give either a 'count' or a 'probability' column, not both");
-        if (countColumn < 0 && probabilityColumn < 0) throw Fail($"row {rows[0].Row} (header)", "no 'count' or 'probability' column");
+        if (countColumn >= 0 && probabilityColumn >= 0) throw Fail($"row {rows[0].Row} (header)", "give either a 'count' or a 'probability' column, not both", rows[0].Row);
+        if (countColumn < 0 && probabilityColumn < 0) throw Fail($"row {rows[0].Row} (header)", "no 'count' or 'probability' column", rows[0].Row);
         var counts = countColumn >= 0;
         var valueColumn = counts ? countColumn : probabilityColumn;
 
@@ -60,7 +65,7 @@ public static class ProbabilitiesCsv
         foreach (var (fields, row) in rows.Skip(1))
         {
             var where = $"row {row}";
-            if (fields.Count != header.Length) throw Fail(where, $"{fields.Count} fields, but the header has {header.Length}");
+            if (fields.Count != header.Length) throw Fail(where, $"{fields.Count} fields, but the header has {header.Length}", row);
             var settings = new int[nodes.Count];
             var outcomes = new int[nodes.Count];
             foreach (var n in nodes)
@@ -69,12 +74,12 @@ public static class ProbabilitiesCsv
                 var s = Array.FindIndex(n.Settings, x => x.Label == label);
                 if (s < 0 && int.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < n.Settings.Length) s = index;
                 if (s < 0)
-                    throw Fail(where, $"column '{n.Name}.setting': '{Shown(label)}' is not a setting of {n.Name}; its settings are {string.Join(", ", n.Settings.Select(x => x.Label))}");
+                    throw Fail(where, $"column '{n.Name}.setting': '{Shown(label)}' is not a setting of {n.Name}; its settings are {string.Join(", ", n.Settings.Select(x => x.Label))}", row);
                 settings[n.Index] = s;
                 var outcomeText = fields[outcomeColumn[n.Index]].Trim();
                 var limit = n.Settings[s].Outcomes;
                 if (!int.TryParse(outcomeText, NumberStyles.None, CultureInfo.InvariantCulture, out var o) || o >= limit)
-                    throw Fail(where, $"column '{n.Name}.outcome': '{Shown(outcomeText)}' is not an outcome of {n.Name}.{n.Settings[s].Label} (0..{limit - 1})");
+                    throw Fail(where, $"column '{n.Name}.outcome': '{Shown(outcomeText)}' is not an outcome of {n.Name}.{n.Settings[s].Label} (0..{limit - 1})", row);
                 outcomes[n.Index] = o;
             }
             var valueText = fields[valueColumn].Trim();
@@ -82,18 +87,18 @@ public static class ProbabilitiesCsv
             if (counts)
             {
                 if (!long.TryParse(valueText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
-                    throw Fail(where, $"column 'count': '{Shown(valueText)}' is not a whole number");
-                if (count < 0) throw Fail(where, $"column 'count': negative count {count}");
+                    throw Fail(where, $"column 'count': '{Shown(valueText)}' is not a whole number", row);
+                if (count < 0) throw Fail(where, $"column 'count': negative count {count}", row);
                 value = count;
             }
             else
             {
                 if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
-                    throw Fail(where, $"column 'probability': '{Shown(valueText)}' is not a finite number");
-                if (value < 0 || value > 1) throw Fail(where, $"column 'probability': {Shown(valueText)} is outside [0, 1]");
+                    throw Fail(where, $"column 'probability': '{Shown(valueText)}' is not a finite number", row);
+                if (value < 0 || value > 1) throw Fail(where, $"column 'probability': {Shown(valueText)} is outside [0, 1]", row);
             }
             var r = layout.RowOf(settings, outcomes);
-            if (seenAt[r] != 0) throw Fail(where, $"duplicate row: the event {layout.DescribeEvent(settings, outcomes)} is already given in row {seenAt[r]}");
+            if (seenAt[r] != 0) throw Fail(where, $"duplicate row: the event {layout.DescribeEvent(settings, outcomes)} is already given in row {seenAt[r]}", row);
             seenAt[r] = row;
             values[r] = value;
         }
@@ -110,12 +115,13 @@ public static class ProbabilitiesCsv
             var tuple = string.Join(" ", layout.Nodes.Select(n => $"{n.Name}.{n.Settings[events[0].Settings[n.Index]].Label}"));
             if (counts)
             {
-                if (sum == 0) throw Fail("setting never measured", $"the setting tuple {tuple} has no counts (total 0); every setting tuple must be measured");
+                if (sum == 0) throw Fail("setting never measured", $"the setting tuple {tuple} has no counts (total 0); every setting tuple must be measured", events.Select(e => seenAt[e.Row]).Min());
                 foreach (var e in events) { values[e.Row] /= sum; totals[e.Row] = sum; }
             }
             else if (Math.Abs(sum - 1) > 1e-6)
                 throw Fail($"rows {string.Join(", ", events.Select(e => seenAt[e.Row]).Order().Take(3))}{(events.Length > 3 ? ", …" : "")}",
-                    $"the probabilities of the setting tuple {tuple} sum to {sum.ToString("R", CultureInfo.InvariantCulture)}, not 1");
+                    $"the probabilities of the setting tuple {tuple} sum to {sum.ToString("R", CultureInfo.InvariantCulture)}, not 1",
+                    events.Select(e => seenAt[e.Row]).Min());
         }
         return new ProbabilityTable(values, counts ? totals : null);
     }

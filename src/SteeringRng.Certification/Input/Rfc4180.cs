@@ -24,15 +24,27 @@ public static class Rfc4180
     /// Splits CSV text into records of fields. Accepts CRLF or bare LF between records (files edited on
     /// other systems); a quoted field keeps its line breaks exactly. A final record separator is optional.
     /// </summary>
-    public static List<List<string>> Parse(string text, Func<string, Exception> malformed)
+    public static List<List<string>> Parse(string text, Func<string, Exception> malformed) =>
+        Parse(text, (_, message) => malformed(message), null);
+
+    /// <summary>
+    /// As <see cref="Parse(string, Func{string, Exception})"/>, and also where each record starts: a record is not a
+    /// line (a quoted field may hold line breaks), so a message that points into the file (`file:line`, as
+    /// <c>steer check</c> prints) needs the line of the record's first character. <paramref name="malformed"/> gets the
+    /// line of the fault too.
+    /// </summary>
+    /// <param name="recordLines">Filled with the 1-based line on which each record starts, in record order.</param>
+    public static List<List<string>> Parse(string text, Func<int, string, Exception> malformed, List<int>? recordLines)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
         var field = new StringBuilder();
         var line = 1;
         var i = 0;
+        var recordStart = 1;
         while (i < text.Length)
         {
+            if (record.Count == 0 && field.Length == 0) recordStart = line;
             if (text[i] == '"' && field.Length == 0)
             {
                 var openedOn = line;
@@ -40,7 +52,7 @@ public static class Rfc4180
                 while (true)
                 {
                     if (i >= text.Length)
-                        throw malformed($"CSV line {openedOn}: a quoted field is never closed.");
+                        throw malformed(openedOn, $"CSV line {openedOn}: a quoted field is never closed.");
                     if (text[i] == '"')
                     {
                         if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
@@ -51,7 +63,7 @@ public static class Rfc4180
                     field.Append(text[i++]);
                 }
                 if (i < text.Length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
-                    throw malformed($"CSV line {line}: text after the closing quote of a field.");
+                    throw malformed(line, $"CSV line {line}: text after the closing quote of a field.");
                 continue;
             }
             switch (text[i])
@@ -66,12 +78,13 @@ public static class Rfc4180
                     record.Add(field.ToString());
                     field.Clear();
                     records.Add(record);
+                    recordLines?.Add(recordStart);
                     record = [];
                     i += text[i] == '\r' ? 2 : 1;
                     line++;
                     break;
                 case '"':
-                    throw malformed($"CSV line {line}: a double quote inside an unquoted field.");
+                    throw malformed(line, $"CSV line {line}: a double quote inside an unquoted field.");
                 default:
                     field.Append(text[i++]);
                     break;
@@ -81,6 +94,7 @@ public static class Rfc4180
         {
             record.Add(field.ToString());
             records.Add(record);
+            recordLines?.Add(recordStart);
         }
         return records;
     }

@@ -5,4 +5,11 @@ namespace SteeringRng.Certification.Input;
 public sealed class ScenarioInputException(string message, bool isUsage = false) : Exception(message)
 {
     public bool IsUsage { get; } = isUsage;
+
+    /// <summary>For a fault inside a data file the scenario names (e.g. a probabilities CSV): the file as the scenario
+    /// writes it (relative to the scenario), so that <c>steer check</c> can point into it; null otherwise.</summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>With <see cref="DataFile"/>: the 1-based line of the fault in that file, when it has one (a missing row has none).</summary>
+    public int? DataLine { get; init; }
 }

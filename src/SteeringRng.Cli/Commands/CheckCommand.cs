@@ -20,8 +20,10 @@ public sealed class CheckCommand : ICommand
         "",
         "Parses and checks the scenario (names, dimensions, measurements, the state at every sweep point,",
         "objectives, bounds, outputs) and prints each problem as  file:line:col: error SRnnnn: message,",
-        "then the source line and a caret under the place. Exit code 0 when there is no error (warnings",
-        "are printed), 3 when there are errors.",
+        "then the source line and a caret under the place. Data files the scenario reads are checked too, with",
+        "the readers 'steer run' uses: an assemblage file by the checker, a probabilities CSV (probabilities =",
+        "file(...)) as  data.csv:line: error SR1170: message  and the line. Exit code 0 when there is no error",
+        "(warnings are printed), 3 when there are errors.",
         "",
         "Options:",
         "  --set NAME=VALUE   override a parameter as 'steer run' would (e.g. --set mu=0.5)",
@@ -67,6 +69,19 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.InputError;
         }
         var warnings = result.Diagnostics.Count;
+        // The probabilities CSVs: only read when a model is built, so read here, after the scenario itself is clean.
+        var dataErrors = 0;
+        foreach (var s in result.Scenarios)
+        {
+            var (e, w) = DataFileCheck.Report(s, file, stderr);
+            dataErrors += e;
+            warnings += w;
+        }
+        if (dataErrors > 0)
+        {
+            stderr.WriteLine($"{file}: {dataErrors} error(s).");
+            return ExitCodes.InputError;
+        }
         foreach (var s in result.Scenarios)
             stdout.WriteLine($"{ScenarioLanguage.Printable(s.Title)}: {s.Nodes.Length} nodes, {s.Sweep.Points.Length} point(s), {s.Objectives.Length} objective(s), " +
                              $"bounds {string.Join(", ", s.Bounds.Select(BoundSpecs.NameOf))}");

@@ -9,12 +9,13 @@ public sealed class ExportCommand : ICommand
 {
     public string Name => "export";
 
-    public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file, or its assemblage (.npy/.json)";
+    public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file, or its assemblage (.npy/.json) or trusted-node probabilities (.csv)";
 
     public string Usage => string.Join(Environment.NewLine,
     [
         "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "       steer export FILE.scn --assemblage OUT.npy|OUT.json [--set NAME=VALUE]... [--scenario K] [--repair]",
+        "       steer export FILE.scn --probabilities OUT.csv [--counts N [--seed S]] [--set NAME=VALUE]... [--scenario K]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
@@ -34,11 +35,20 @@ public sealed class ExportCommand : ICommand
         "                     NumPy .npy (complex128, axes settings..., outcomes..., d_A, d_A) or JSON, by extension",
         "                     (docs/formulations/measured-data.md); readable with 'assemblage = file(\"OUT\")'",
         "  --repair           for measured data: use the nearest valid assemblage (as 'repair = nearest')",
+        "  --probabilities OUT  write p(a b c | x y z) of the trusted node's measure line and the untrusted nodes'",
+        "                     measurements at the one sweep point, as the tidy CSV 'probabilities = file(\"OUT\")' reads",
+        "                     (a 'probability' column; docs/formulations/measured-probabilities.md). Needs a trusted",
+        "                     measure line (data = probabilities)",
+        "  --counts N         with --probabilities: N simulated events per setting tuple (seeded multinomial draws), a",
+        "                     'count' column instead",
+        "  --seed S           the simulation's seed (default 1); the same seed gives the same counts everywhere",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
-        string? file = null, folder = null, assemblageFile = null;
+        string? file = null, folder = null, assemblageFile = null, probabilitiesFile = null;
+        long? counts = null;
+        ulong? seed = null;
         var symmetry = true;
         var force = false;
         double? memoryLimit = null;
@@ -54,6 +64,19 @@ public sealed class ExportCommand : ICommand
                 case "--sdpa": folder = Value(); break;
                 case "--assemblage": assemblageFile = Value(); break;
                 case "--repair": repair = true; break;
+                case "--probabilities": probabilitiesFile = Value(); break;
+                case "--counts":
+                    var n = Value();
+                    if (!long.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var events) || events < 1)
+                        throw new UsageException($"--counts needs a positive whole number of events per setting tuple, got '{n}'.");
+                    counts = events;
+                    break;
+                case "--seed":
+                    var s = Value();
+                    if (!ulong.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                        throw new UsageException($"--seed needs a non-negative whole number, got '{s}'.");
+                    seed = parsed;
+                    break;
                 case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
                 case "--no-symmetry": symmetry = false; break;
                 case "--force": force = true; break;
@@ -71,8 +94,17 @@ public sealed class ExportCommand : ICommand
             }
         }
         if (file is null) throw new UsageException("no scenario file given.");
-        if (folder is null && assemblageFile is null)
-            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage.");
+        if (folder is null && assemblageFile is null && probabilitiesFile is null)
+            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage, or --probabilities OUT.csv.");
+        // One output per call: each has its own point and file rules, and a half-written pair would be confusing.
+        if (new[] { folder, assemblageFile, probabilitiesFile }.Count(o => o is not null) > 1)
+            throw new UsageException("give one of --sdpa, --assemblage and --probabilities.");
+        if (probabilitiesFile is not null && !probabilitiesFile.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--probabilities needs a .csv file name, got '{probabilitiesFile}'.");
+        if (probabilitiesFile is null && (counts is not null || seed is not null))
+            throw new UsageException("--counts and --seed go with --probabilities.");
+        if (seed is not null && counts is null)
+            throw new UsageException("--seed needs --counts N (the probabilities themselves are not random).");
         if (assemblageFile is not null && SteeringRng.Quantum.Data.AssemblageFile.KindOf(assemblageFile) is null)
             throw new UsageException($"--assemblage needs a .npy or .json file name, got '{assemblageFile}'.");
         var loaded = ScenarioInput.LoadOrReport(file, overrides, stderr, repair);
@@ -86,6 +118,8 @@ public sealed class ExportCommand : ICommand
         }
         if (assemblageFile is not null)
             return AssemblageExport.Write(loaded, scenarios, assemblageFile, file, stdout);
+        if (probabilitiesFile is not null)
+            return ProbabilitiesExport.Write(loaded, scenarios, probabilitiesFile, file, counts, seed ?? 1, stdout);
         // Every scenario is planned and judged by its size estimate before any relaxation is built (as 'steer run'):
         // an export must not run for minutes and end out of memory either.
         var runs = scenarios.Select(s => ScenarioRun.Plan(s, new RunSettings { Symmetry = symmetry, Force = force, MemoryLimit = memoryLimit, Parallelism = 1 })).ToList();
