@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace SteeringRng.Cli.Tests;
+
+/// <summary>
+/// Device-independent guesses through the CLI (docs/formulations/device-independent.md): a CHSH value as the only data,
+/// the rows against the analytic curve of Pironio et al. (Nature 464, 1021 (2010)), and located diagnostics SR1196–SR1199.
+/// </summary>
+public sealed class DeviceIndependentGuessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("steer-di-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>−log2 P_g = 1 − log2(1 + √(2 − S²/4)) for one party's outcome at CHSH value S ∈ [2, 2√2].</summary>
+    private static double Analytic(double s) => 1 - Math.Log2(1 + Math.Sqrt(2 - s * s / 4));
+
+    private string Write(string body)
+    {
+        var path = Path.Combine(_dir, "di.scn");
+        File.WriteAllText(path, $"""
+            node A, B untrusted
+            measure A, B: settings 2 outcomes 2
+            objective chsh = bell <A.0 B.0> + <A.0 B.1> + <A.1 B.0> - <A.1 B.1>
+            {body}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void The_guess_rows_follow_the_analytic_curve_at_npa_1_plus_AB()
+    {
+        var path = Write("""
+            param S = [2.5, 2.7]
+            inequality = bell(chsh = S)
+            objective g = guess A.0
+            bounds npa "1+AB"
+            """);
+        var json = Path.Combine(_dir, "di.json");
+        var r = CliRunner.Run("run", path, "--json", json);
+        Assert.Equal(ExitCodes.Optimal, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().Where(x => x.GetProperty("objective").GetString() == "g").ToArray();
+        Assert.Equal(2, rows.Length);
+        foreach (var row in rows)
+        {
+            var s = row.GetProperty("parameters").GetProperty("S").GetDouble();
+            Assert.Equal(Analytic(s), row.GetProperty("hmin").GetDouble(), 6);
+            // The certificate (exact rational) proves a bound no better than the analytic value, and close to it.
+            var certified = row.GetProperty("certificate").GetProperty("hmin").GetDouble();
+            Assert.True(certified <= Analytic(s) + 1e-9 && certified > Analytic(s) - 1e-6, $"certified {certified} at S = {s}");
+        }
+    }
+
+    [Fact]
+    public void The_sample_runs_and_matches_the_curve_under_npa_2()
+    {
+        var json = Path.Combine(_dir, "sample.json");
+        var r = CliRunner.Run("run", Path.Combine(CliRunner.Root, "samples", "di-chsh.scn"), "--bounds", "npa 2", "--set", "S=[2.3, 2.8]", "--json", json);
+        Assert.Equal(ExitCodes.Optimal, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        foreach (var row in doc.RootElement.GetProperty("rows").EnumerateArray().Where(x => x.GetProperty("objective").GetString() == "g"))
+            Assert.Equal(Analytic(row.GetProperty("parameters").GetProperty("S").GetDouble()), row.GetProperty("hmin").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void A_value_beyond_Tsirelson_is_an_infeasible_row_not_a_crash()
+    {
+        var r = CliRunner.Run("run", Write("""
+            inequality = bell(chsh = 3.5)
+            objective g = guess A.0
+            bounds ns, npa "1+AB"
+            """));
+        Assert.Equal(ExitCodes.RowsFailed, r.ExitCode);
+        Assert.Contains("infeasible", r.Stdout + r.Stderr);
+    }
+
+    // Line 4 holds the first body line; columns count from 1.
+    [Theory]
+    [InlineData("objective g = guess A.0\nbounds npa 1", "di.scn:4:15: error SR1196", "needs device-independent data")]
+    [InlineData("inequality = bell(chs = 2.7)\nobjective g = guess A.0\nbounds npa 1", "di.scn:4:19: error SR1197", "no objective of this name; the Bell objectives are chsh")]
+    [InlineData("inequality = bell(chsh = 2.7)\ninequality = bell(chsh = 2.6)\nobjective g = guess A.0\nbounds npa 1", "di.scn:5:19: error SR1197", "given twice (first at line 4)")]
+    [InlineData("param S = [2.5, 4.5]\ninequality = bell(chsh = S)\nobjective g = guess A.0\nbounds npa 1", "di.scn:5:26: error SR1198", "the value 4.5 at S = 4.5 is outside [-4, 4]")]
+    [InlineData("state = ghz\ninequality = bell(chsh = 2.7)\nobjective g = guess A.0\nbounds npa 1", "di.scn:5:1: error SR1199", "remove 'state = ...'")]
+    public void Misuse_is_a_located_error(string body, string where, string message)
+    {
+        var r = CliRunner.Run("check", Write(body));
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains(where, r.Stderr);
+        Assert.Contains(message, r.Stderr);
+    }
+}
