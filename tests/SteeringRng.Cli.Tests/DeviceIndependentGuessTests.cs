@@ -63,16 +63,25 @@ public sealed class DeviceIndependentGuessTests : IDisposable
             Assert.Equal(Analytic(row.GetProperty("parameters").GetProperty("S").GetDouble()), row.GetProperty("hmin").GetDouble(), 6);
     }
 
+    // S = 3.5 is a no-signalling value (the ns row is 3/2 − S/4) that no quantum correlations reach: the npa row is a
+    // failed status (the built-in solver reports the empty feasible set as infeasible or numerical-failure), exit 9.
     [Fact]
-    public void A_value_beyond_Tsirelson_is_an_infeasible_row_not_a_crash()
+    public void A_value_beyond_Tsirelson_is_a_failed_npa_row_not_a_crash()
     {
+        var json = Path.Combine(_dir, "beyond.json");
         var r = CliRunner.Run("run", Write("""
             inequality = bell(chsh = 3.5)
             objective g = guess A.0
             bounds ns, npa "1+AB"
-            """));
+            """), "--json", json);
         Assert.Equal(ExitCodes.RowsFailed, r.ExitCode);
-        Assert.Contains("infeasible", r.Stdout + r.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().Where(x => x.GetProperty("objective").GetString() == "g").ToArray();
+        var ns = rows.Single(x => x.GetProperty("bound").GetString() == "ns");
+        Assert.Equal(1.5 - 3.5 / 4, ns.GetProperty("pguess").GetDouble(), 6);
+        var npa = rows.Single(x => x.GetProperty("bound").GetString() == "npa 1+AB");
+        Assert.Contains(npa.GetProperty("status").GetString(), new[] { "infeasible", "numerical-failure" });
+        Assert.Equal(JsonValueKind.Null, npa.GetProperty("hmin").ValueKind);
     }
 
     // Line 4 holds the first body line; columns count from 1.
