@@ -16,15 +16,16 @@ type internal AffineSolutions =
 
 module internal AffineElimination =
 
-    /// Relative cut-off of singular values (the rows are Bell coefficients or 0/1 moment selections: O(1) entries).
-    let private rankTolerance = 1e-10
-
     /// Entries of N below this are rounding noise of the SVD and are dropped (they would only densify the blocks).
     let private dust = 1e-13
 
     /// Solves A y = b (A given by its rows, each of length n). When the system has no solution (the data contradict
     /// each other: e.g. two values for one Bell expression), Error names the worst row and its miss.
-    let solve (n: int) (rows: float[][]) (values: float[]) (describe: int -> string) : Result<AffineSolutions, string> =
+    /// `rankTolerance`: singular values below it (relative to the largest) count as zero: 1e-10 for exact rows (Bell
+    /// coefficients, 0/1 selections); larger for rows known only to some accuracy (a numerical face), whose exact
+    /// dependencies would otherwise survive as tiny singular values and over-constrain y.
+    /// `tolerance`: the largest relative miss |A y_p − b|_i / (1 + |b_i|) accepted as a solution.
+    let solve (n: int) (rows: float[][]) (values: float[]) (describe: int -> string) (rankTolerance: float) (tolerance: float) : Result<AffineSolutions, string> =
         let a = Matrix<float>.Build.DenseOfRowArrays rows
         let svd = a.Svd(true)
         let s = svd.S
@@ -39,7 +40,7 @@ module internal AffineElimination =
         let back = (a * Vector<float>.Build.DenseOfArray particular).ToArray()
         let misses = Array.init values.Length (fun i -> abs (back[i] - values[i]))
         let worst = if misses.Length = 0 then -1 else Array.findIndex ((=) (Array.max misses)) misses
-        if worst >= 0 && misses[worst] > 1e-9 * (1.0 + abs values[worst]) then
+        if worst >= 0 && misses[worst] > tolerance * (1.0 + abs values[worst]) then
             Error(sprintf "the data contradict each other: no correlations satisfy them all (%s misses by %.3g)" (describe worst) misses[worst])
         else
             let rowsOfN =

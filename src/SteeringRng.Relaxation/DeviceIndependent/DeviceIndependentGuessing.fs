@@ -5,10 +5,7 @@ open System.Numerics
 open SteeringRng.Algebra
 open SteeringRng.Sdp
 open SteeringRng.Relaxation
-
-/// One observed number of a device-independent experiment: Σ_e ⟨Expression⟩_e = Value (a Bell-inequality value, or
-/// one Collins–Gisin probability p(a b | x y) when the full statistics are given). Name is for messages.
-type DeviceIndependentDatum = { Name: string; Expression: Polynomial; Value: float }
+open MathNet.Numerics.LinearAlgebra
 
 /// Eve's guessing probability of untrusted outcomes with no trusted node (docs/formulations/device-independent.md):
 ///   P_g = max Σ_e ⟨Π_{a_G = e}⟩_e   over sub-normalised correlations, one per guess tuple e of the guessed outcomes,
@@ -69,6 +66,33 @@ module internal DeviceIndependentGuessing =
                        for a in 0 .. scenario.Party(party).Outcomes[setting] - 1 -> Array.append t [| a |] |])
             [| [||] |]
 
+    /// The face of a boundary datum (BoundaryFace): the block Vᵀ Γ V (entries Σ_ij V_ip V_jq Γ_ij as class
+    /// coefficients) and the equalities Γ W = 0, one row per (i, column of W) over the classes.
+    let private faceTemplate (classes: int) (template: Template) (v: Matrix<float>) (w: Matrix<float>) =
+        let r = v.ColumnCount
+        let n = template.Block.Size
+        // Both triangles of Γ: (i, j, class, coefficient).
+        let full =
+            [| for struct (i, j, c, a) in template.Entries do
+                   yield struct (i, j, c, a)
+                   if i <> j then yield struct (j, i, c, a) |]
+        let block =
+            [ for p in 0 .. r - 1 do
+                  for q in p .. r - 1 do
+                      let coef = Array.zeroCreate classes
+                      for struct (i, j, c, a) in full do
+                          coef[c] <- coef[c] + a * v[i, p] * v[j, q]
+                      for c in 0 .. classes - 1 do
+                          if abs coef[c] > 1e-15 then yield struct (p, q, c, coef[c]) ]
+        let equalities =
+            [| for i in 0 .. n - 1 do
+                   for col in 0 .. w.ColumnCount - 1 do
+                       let coef = Array.zeroCreate classes
+                       for struct (i2, j, c, a) in full do
+                           if i2 = i then coef[c] <- coef[c] + a * w[j, col]
+                       yield coef |]
+        { Block = SdpBlock.Psd r; Entries = block }, equalities
+
     let build (scenario: Scenario) (guessed: (int * int) array) (data: DeviceIndependentDatum array) (generatingSet: Word array option) : Relaxation =
         if guessed.Length = 0 then invalidArg (nameof guessed) "Guess at least one outcome."
         if guessed |> Array.map fst |> Array.distinct |> Array.length <> guessed.Length then
@@ -81,6 +105,15 @@ module internal DeviceIndependentGuessing =
             | None -> nsTemplate symbols scenario
         let tuples = guessTuples scenario guessed
         let classes = symbols.Count
+        // Data on the boundary of the NPA set (CHSH = 2√2): restrict every Γ^e to the exposed face (BoundaryFace).
+        let face =
+            match generatingSet with
+            | Some s -> BoundaryFace.find scenario s data |> Option.map (fun (v, w) -> faceTemplate classes template v w)
+            | None -> None
+        let template, faceRows =
+            match face with
+            | Some(t, rows) -> t, rows
+            | None -> template, [||]
         let n = tuples.Length * classes
         let index g c = g * classes + c
         // The equalities over y: normalisation, then one row per datum.
@@ -95,11 +128,24 @@ module internal DeviceIndependentGuessing =
                     for g in 0 .. tuples.Length - 1 do
                         row[index g c] <- row[index g c] + a
                 row)
-        let rows = Array.append [| normalisation |] dataRows
-        let values = Array.append [| 1.0 |] (data |> Array.map (fun d -> d.Value))
-        let describe i = if i = 0 then "Σ_e ⟨I⟩_e = 1" else $"{data[i - 1].Name} = {data[i - 1].Value}"
+        // Γ^e W = 0 for every guess (only on a boundary face).
+        let facePerGuess =
+            [| for g in 0 .. tuples.Length - 1 do
+                   for coef in faceRows ->
+                       let row = Array.zeroCreate n
+                       for c in 0 .. classes - 1 do
+                           row[index g c] <- coef[c]
+                       row |]
+        let rows = Array.concat [ [| normalisation |]; dataRows; facePerGuess ]
+        let values = Array.concat [ [| 1.0 |]; data |> Array.map (fun d -> d.Value); Array.zeroCreate facePerGuess.Length ]
+        let describe i =
+            if i = 0 then "Σ_e ⟨I⟩_e = 1"
+            elif i <= data.Length then $"{data[i - 1].Name} = {data[i - 1].Value}"
+            else "Γ^e W = 0 (the boundary face)"
+        // The face is numerical (X to the solver's accuracy): its equalities hold to about that accuracy.
+        let rankTolerance, tolerance = if face.IsSome then 1e-6, 1e-6 else 1e-10, 1e-9
         let solutions =
-            match AffineElimination.solve n rows values describe with
+            match AffineElimination.solve n rows values describe rankTolerance tolerance with
             | Ok s -> s
             | Error reason -> invalidArg (nameof data) reason
         // Objective in y: Σ_e ⟨Π_{a_G = e}⟩_e.
@@ -132,6 +178,6 @@ module internal DeviceIndependentGuessing =
                       Constant = array2D [ [ Complex(solutions.Particular[k], 0.0) ] ]
                       Terms = [| for j in 0 .. r - 1 do if solutions.Kernel[k][j] <> 0.0 then yield struct (j, 0, 0, Complex(solutions.Kernel[k][j], 0.0)) |] }
         let roles = Array.init r (fun j -> VariableRole.SupportCoordinate([||], j))
-        let reduction = ""
+        let reduction = if face.IsSome then $"boundary face: Γ blocks {template.Block.Size} of {(defaultArg generatingSet [||]).Length}" else ""
         Relaxation(problem, offset, roles, sdpIndex, scenario, defaultArg generatingSet [||], tuples,
                    MomentLookup.ofTable expressions, None, reduction)
