@@ -28,6 +28,17 @@ let private bound (r: Relaxation) =
 
 let private tsirelson = 2.0 * sqrt 2.0
 
+/// Full statistics as data: every Collins–Gisin probability p_A(0|x), p_B(0|y), p(00|xy) of p(ab|xy) = prob a b x y.
+let private fullStatistics (prob: int -> int -> int -> int -> float) =
+    let word text = Polynomial.OfWord((chshScenario.ParseWord text).Value)
+    [| for x in 0 .. 1 do
+           yield { Name = $"pA(0|{x})"; Expression = word $"A0|{x}"; Value = prob 0 0 x 0 + prob 0 1 x 0 }
+       for y in 0 .. 1 do
+           yield { Name = $"pB(0|{y})"; Expression = word $"B0|{y}"; Value = prob 0 0 0 y + prob 1 0 0 y }
+       for x in 0 .. 1 do
+           for y in 0 .. 1 do
+               yield { Name = $"p(00|{x}{y})"; Expression = word $"A0|{x} B0|{y}"; Value = prob 0 0 x y } |]
+
 [<Tests>]
 let tests =
     testList "Device-independent guessing" [
@@ -63,6 +74,27 @@ let tests =
                 | Ok pg -> Expect.floatClose { absolute = 1e-6; relative = 0.0 } pg (analyticNoSignallingGuess s) "P_g"
                 | Error status -> failtestf "solver: %A" status
             }
+
+        test "full statistics of a deterministic box leave Eve certain: P_g = 1 (NS)" {
+            let deterministic a b _ _ = if a = 0 && b = 0 then 1.0 else 0.0
+            let r = Relaxations.DeviceIndependentGuessNoSignalling(chshScenario, guessA0, fullStatistics deterministic)
+            match bound r with
+            | Ok pg -> Expect.floatClose { absolute = 1e-6; relative = 0.0 } pg 1.0 "P_g"
+            | Error status -> failtestf "solver: %A" status
+        }
+
+        test "full statistics constrain Eve at least as much as their CHSH value alone (npa 1+AB)" {
+            // Tsirelson's correlations with visibility v: p(ab|xy) = (1 + (−1)^(a+b+xy) v/√2)/4, CHSH = 2√2 v.
+            let v = 0.9
+            let isotropic a b x y = (1.0 + float (if (a + b + x * y) % 2 = 0 then 1 else -1) * v / sqrt 2.0) / 4.0
+            let full = Relaxations.DeviceIndependentGuess(chshScenario, guessA0, fullStatistics isotropic, GeneratingSetSpec.Terms "1+AB")
+            let s = tsirelson * v
+            match bound full with
+            | Ok pg ->
+                Expect.isLessThanOrEqual pg (2.0 ** -(analyticMinEntropy s) + 1e-7) "no more than with the CHSH value"
+                Expect.isGreaterThanOrEqual pg 0.5 "Eve guesses a bit at least half the time"
+            | Error status -> failtestf "solver: %A" status
+        }
 
         test "a CHSH value above Tsirelson's bound is infeasible for NPA, not an exception" {
             let r = Relaxations.DeviceIndependentGuess(chshScenario, guessA0, chshDatum 2.9, 1)
