@@ -206,6 +206,13 @@ type Output =
     | Plot of file: string * over: int
     | Sdpa of file: string
 
+/// `inequality = bell(chsh = S)`: the observed value of a Bell objective, an expression of the parameters
+/// (evaluated at every sweep point with ScenarioLanguage.BellValue; docs/formulations/device-independent.md).
+type BellValue =
+    { Objective: string
+      Value: SynExpr
+      Range: SourceRange }
+
 /// Where the data a scenario certifies from come from (docs/formulations/measured-probabilities.md).
 [<RequireQualifiedAccess>]
 type DataSource =
@@ -218,6 +225,8 @@ type DataSource =
     /// `inequality = steering(mu = 0.7)`: only Σ Tr[F σ] of the steering test's optimal functional F at that point
     /// (the other parameters as at the grid's first point), F fixed, its value taken from the state at every point
     | SteeringInequality of parameter: string * value: float
+    /// `inequality = bell(chsh = 2.7)` lines, no trusted node: device-independent data, one value per Bell objective
+    | BellValues of values: BellValue[]
 
 /// What to do with measured data that are not valid (not no-signalling): refuse them, or project onto the nearest.
 [<RequireQualifiedAccess>]

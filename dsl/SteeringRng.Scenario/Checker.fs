@@ -194,13 +194,26 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
     for o in objectiveStatements do
         match o.Body with
         | SynObjectiveBody.Guess(_, r) ->
-            if not hasTrusted then error ctx Catalogue.noTrustedNode r [ "a guess objective" ]
-            if stateStatement.IsNone && not fromFile && measured.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
+            // Without a trusted node a guess is device-independent: its data are Bell values (CheckDeviceIndependent).
+            if hasTrusted && stateStatement.IsNone && not fromFile && measured.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
         | SynObjectiveBody.Bell(_, r) ->
             // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
             match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
             | Some trusted -> error ctx Catalogue.bellWithTrustedNode r [ trusted.Name ]
             | None -> ()
+
+    // Device-independent data: `inequality = bell(chsh = S)` (docs/formulations/device-independent.md).
+    let data =
+        let guesses = objectiveStatements |> List.choose (fun o -> match o.Body with SynObjectiveBody.Guess(_, r) -> Some r | _ -> None)
+        let otherData =
+            [ if stateStatement.IsSome then "'state = ...'"
+              if dataStatement.IsSome then "the assemblage file"
+              if fromFile then "the probabilities file"
+              match data.Source with
+              | DataSource.SteeringInequality _ -> "the steering inequality"
+              | _ -> () ]
+        CheckDeviceIndependent.check ctx sweepOrEmpty nodes (List.choose id objectives) guesses otherData
+            (pick (function SynStatement.Data d -> Some d | _ -> None)) data
 
     // Bounds, in order, each at most once.
     if boundItems.IsEmpty then

@@ -267,9 +267,13 @@ let private dataStatement =
         pipe3 (kw "probabilities") (sym "=") (kw "file" >>. sym "(" >>. stringLit .>>. sym ")") (fun k _ (s, e) ->
             SynStatement.Data(SynData.ProbabilitiesFile(s, SourceRange.union k e)))
     let repair = pipe3 (kw "repair") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Repair(v, SourceRange.union k v.Range)))
+    // `steering(mu = 0.7)` or `bell(chsh = 2.7)`: the keyword decides which data the name and value are.
+    let call name make = kw name >>. sym "(" >>. ident .>> sym "=" .>>. expr .>>. sym ")" |>> make
     let inequality =
-        pipe3 (kw "inequality") (sym "=") (kw "steering" >>. sym "(" >>. ident .>> sym "=" .>>. expr .>>. sym ")") (fun k _ ((p, v), e) ->
-            SynStatement.Data(SynData.Inequality(p, v, SourceRange.union k e)))
+        pipe3 (kw "inequality") (sym "=")
+            (call "steering" (fun ((p, v), e) k -> SynData.Inequality(p, v, SourceRange.union k e))
+             <|> call "bell" (fun ((o, v), e) k -> SynData.BellValue(o, v, SourceRange.union k e)))
+            (fun k _ make -> SynStatement.Data(make k))
     form <|> file <|> repair <|> inequality
 
 let statement: P<SynStatement> =

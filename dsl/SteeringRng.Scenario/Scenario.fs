@@ -193,3 +193,15 @@ type ScenarioLanguage =
     /// product basis of the nodes in declaration order).
     static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =
         ScenarioLanguage.State(scenario, point).Matrix.ToArray()
+
+    /// The Bell values `inequality = bell(chsh = S)` of a device-independent scenario at given parameter values
+    /// (values[p.Index] for every parameter p), as (objective name, value) pairs; empty when it has none.
+    static member BellValues(scenario: Checked.Scenario, values: float[]) : struct (string * float)[] =
+        match scenario.Data.Source with
+        | Checked.DataSource.BellValues items ->
+            items
+            |> Array.map (fun b ->
+                match Expr.evaluateReal (scenario.Sweep.LookupValues values) scenario.Sweep.Names "a Bell value" b.Value with
+                | Result.Ok v -> struct (b.Objective, v)
+                | Result.Error d -> invalidArg (nameof values) d.Message)
+        | _ -> [||]

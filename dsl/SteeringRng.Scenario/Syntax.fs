@@ -222,13 +222,16 @@ type SynData =
     | Repair of SynIdent * range: SourceRange
     /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point
     | Inequality of parameter: SynIdent * value: SynExpr * range: SourceRange
+    /// `inequality = bell(chsh = 2.7)`: the observed value of the Bell objective `chsh` (device-independent data)
+    | BellValue of objective: SynIdent * value: SynExpr * range: SourceRange
 
     member d.Range =
         match d with
         | Form(_, r)
         | ProbabilitiesFile(_, r)
         | Repair(_, r)
-        | Inequality(_, _, r) -> r
+        | Inequality(_, _, r)
+        | BellValue(_, _, r) -> r
 
 /// One statement (one logical line; a line ending in \ continues on the next).
 [<RequireQualifiedAccess>]

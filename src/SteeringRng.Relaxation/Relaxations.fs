@@ -179,3 +179,22 @@ type Relaxations =
     /// The no-signalling bound of a Bell expression: a linear program over Collins–Gisin correlations.
     static member NoSignallingBell(scenario: SteeringRng.Algebra.Scenario, expression: Polynomial) : Relaxation =
         NoSignallingBell.build scenario expression
+
+    // ── Device-independent guessing (no trusted node; data: Bell values or full statistics) ───────────────────────
+
+    /// Eve's guessing probability of the untrusted outcomes `guessed` ((party, setting) pairs) under NPA over the
+    /// generating set, given Σ_e ⟨B_i⟩_e = v_i for every datum (docs/formulations/device-independent.md).
+    static member DeviceIndependentGuess
+        (scenario: SteeringRng.Algebra.Scenario, guessed: (int * int) array, data: DeviceIndependent.DeviceIndependentDatum array,
+         generatingSet: GeneratingSetSpec) : Relaxation =
+        DeviceIndependent.DeviceIndependentGuessing.build scenario guessed data (Some(GeneratingSet.build scenario generatingSet))
+
+    /// The same at NPA level k.
+    static member DeviceIndependentGuess
+        (scenario: SteeringRng.Algebra.Scenario, guessed: (int * int) array, data: DeviceIndependent.DeviceIndependentDatum array, level: int) : Relaxation =
+        Relaxations.DeviceIndependentGuess(scenario, guessed, data, GeneratingSetSpec.Level level)
+
+    /// The no-signalling version: a linear program over one sub-normalised no-signalling box per guess.
+    static member DeviceIndependentGuessNoSignalling
+        (scenario: SteeringRng.Algebra.Scenario, guessed: (int * int) array, data: DeviceIndependent.DeviceIndependentDatum array) : Relaxation =
+        DeviceIndependent.DeviceIndependentGuessing.build scenario guessed data None

@@ -44,6 +44,14 @@ public sealed class RelaxationJob : BoundJob
     public static RelaxationJob Bell(string objective, string bound, string correlations, Func<IRelaxation> build) =>
         new(objective, bound, null, (_, _) => build(), bell: true, correlations);
 
+    /// <summary>When set, the relaxation is built anew at every point from the point itself (device-independent
+    /// guessing: the data are Bell values, not an assemblage, so nothing can be swapped in).</summary>
+    private Func<PointInput, CancellationToken, IRelaxation>? _perPoint;
+
+    /// <summary>A guessing-probability relaxation built at every point from its parameters (docs/formulations/device-independent.md).</summary>
+    public static RelaxationJob GuessingPerPoint(string objective, string bound, Func<PointInput, CancellationToken, IRelaxation> build) =>
+        new(objective, bound, null, (_, _) => throw new InvalidOperationException("built per point"), bell: false, "") { _perPoint = build };
+
     public override BoundRank? Rank => _rank;
 
     /// <summary>Where certificate files go (<c>steer run --certificates DIR</c>); null: rows are certified, no file is kept.</summary>
@@ -76,7 +84,7 @@ public sealed class RelaxationJob : BoundJob
     {
         var clock = Stopwatch.StartNew();
         IRelaxation relaxation;
-        try { relaxation = _cache.For(point, cancellation); }
+        try { relaxation = _perPoint is { } build ? build(point, cancellation) : _cache.For(point, cancellation); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
         var solution = solver.Solve(relaxation.Problem, settings, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
@@ -106,5 +114,5 @@ public sealed class RelaxationJob : BoundJob
         catch (ArgumentException e) { return (null, e.Message); }
     }
 
-    private IRelaxation Relaxation(PointInput point) => _cache.For(point);
+    private IRelaxation Relaxation(PointInput point) => _perPoint is { } build ? build(point, CancellationToken.None) : _cache.For(point);
 }

@@ -29,12 +29,14 @@ public static class JobPlanner
                 {
                     Checked.ObjectiveKind.Guess when bound is BoundSpec.Dimension && model.MeasuredAssemblage is { } data =>
                         new UnavailableJob(objective.Name, bound.Name, RowStatus.NotApplicable, Data.DataRowNotes.SeesawNeedsModel(data)),
+                    Checked.ObjectiveKind.Guess g when !model.HasTrustedNode => DeviceIndependentJobs.For(model, objective.Name, g.targets, bound),
                     Checked.ObjectiveKind.Guess g => GuessJobs.For(objective.Name, model.GuessOf(g.targets), model.Untrusted.Count, bound, symmetry,
                         model.MeasuredData?.Form),
                     Checked.ObjectiveKind.Bell b => BellJob(model, objective.Name, b.expression, bound),
                     _ => throw new InvalidOperationException("unknown objective kind"),
                 };
-                if (job is not UnavailableJob) job.Estimate = JobEstimates.Of(model, objective, bound);
+                // (device-independent guesses have no estimate: JobEstimates sizes relaxations of a trusted node)
+                if (job is not UnavailableJob && !(objective.Kind is Checked.ObjectiveKind.Guess && !model.HasTrustedNode)) job.Estimate = JobEstimates.Of(model, objective, bound);
                 jobs.Add(job);
             }
         if (bounds.Any(b => b is BoundSpec.Steering) && model.MeasuredData is not null)
