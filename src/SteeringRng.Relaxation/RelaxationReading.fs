@@ -23,6 +23,18 @@ type IRelaxation =
     /// What the SDP's optimum means, for exported SDPA file headers, e.g. "P_g = 0.5 − ⟨C, X⟩ (moment form); symmetry: …" or "v* = objective".
     abstract ValueFormula: string
 
+/// Reductions whose value is not exactly that of the full problem. Symmetry and facial reduction from exactly known
+/// data are exact (the certificate for the reduced problem bounds the full one: docs/formulations/certificates.md);
+/// a face found numerically (device-independent data at the Bell maximum, BoundaryFace) is not, so a row solved on it
+/// keeps its raw value but is never marked certified.
+module RelaxationReductions =
+    /// The prefix of <see cref="IRelaxation.Reduction"/> for a numerically exposed face.
+    [<Literal>]
+    let NumericalFacePrefix = "boundary face"
+
+    /// Whether a certificate for the problem solved also bounds the full relaxation.
+    let isExact (reduction: string) = not (reduction.StartsWith(NumericalFacePrefix, System.StringComparison.Ordinal))
+
 /// The reading shared by every maximisation in moment form  max offset + gᵀw  s.t.  F0 − Σ w_k F_k ⪰ 0, stored as
 /// (D) with y = w, b = −g, C = −F0 (SdpProblem.FromMomentForm): a feasible y is an attained point,
 /// offset + gᵀw = offset − bᵀy (Attained), and weak duality ⟨C, X⟩ ≤ bᵀy for every feasible X makes

@@ -56,7 +56,8 @@ public sealed class DeviceIndependentGuessTests : IDisposable
         }
     }
 
-    // 2.8284271247461903 is 2√2 in double precision: the boundary face makes it solvable (H_min = 1).
+    // 2.8284271247461903 is 2√2 in double precision: the boundary face makes it solvable (H_min = 1). The face is found
+    // numerically, so that row is never marked certified; the others are.
     [Fact]
     public void The_sample_runs_and_matches_the_curve_under_npa_2_up_to_Tsirelson()
     {
@@ -68,6 +69,10 @@ public sealed class DeviceIndependentGuessTests : IDisposable
         {
             var s = row.GetProperty("parameters").GetProperty("S").GetDouble();
             Close(Analytic(s), row.GetProperty("hmin").GetDouble(), $"S = {s}");
+            var certificate = row.GetProperty("certificate");
+            var onFace = s > 2.82842712;
+            Assert.Equal(onFace ? "uncertified" : "certified", certificate.GetProperty("status").GetString());
+            if (onFace) Assert.Contains("numerically exposed face", certificate.GetProperty("reason").GetString());
         }
     }
 

@@ -37,6 +37,11 @@ public static class RelaxationCertifier
 
     private static Outcome Run(IRelaxation relaxation, SdpSolution solution, double rawValue, bool guessing, bool withFile)
     {
+        // A problem restricted to a numerically found face is not the relaxation: a certificate for it proves nothing
+        // about the full one (the face could be slightly off, and a smaller feasible set can only lower P_g).
+        if (!RelaxationReductions.isExact(relaxation.Reduction))
+            return new Outcome(RowCertificate.Uncertified(
+                $"solved on a numerically exposed face ({relaxation.Reduction}); the certificate would be for that face only"), null);
         // The offset of value = offset − ⟨C, X⟩: read through the relaxation itself at ⟨C, X⟩ = 0, and checked to be
         // what it reads at the actual solution (a relaxation read any other way is not certified here).
         var offset = relaxation.Read(solution with { PrimalObjective = 0.0, DualObjective = 0.0 }).Bound;

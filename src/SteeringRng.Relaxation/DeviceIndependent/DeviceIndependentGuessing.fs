@@ -178,6 +178,6 @@ module internal DeviceIndependentGuessing =
                       Constant = array2D [ [ Complex(solutions.Particular[k], 0.0) ] ]
                       Terms = [| for j in 0 .. r - 1 do if solutions.Kernel[k][j] <> 0.0 then yield struct (j, 0, 0, Complex(solutions.Kernel[k][j], 0.0)) |] }
         let roles = Array.init r (fun j -> VariableRole.SupportCoordinate([||], j))
-        let reduction = if face.IsSome then $"boundary face: Γ blocks {template.Block.Size} of {(defaultArg generatingSet [||]).Length}" else ""
+        let reduction = if face.IsSome then $"{RelaxationReductions.NumericalFacePrefix}: Γ blocks {template.Block.Size} of {(defaultArg generatingSet [||]).Length}" else ""
         Relaxation(problem, offset, roles, sdpIndex, scenario, defaultArg generatingSet [||], tuples,
                    MomentLookup.ofTable expressions, None, reduction)
