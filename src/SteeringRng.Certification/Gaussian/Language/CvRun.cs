@@ -91,10 +91,13 @@ public static class CvRun
         // The cores left over by the points (a single point, as in a threshold run) evaluate the search's grid in parallel.
         int inner = Math.Max(1, settings.Parallelism / Math.Max(1, Math.Min(points.Count, settings.Parallelism)));
         int done = 0;
+        ParameterSet ParametersOf(IReadOnlyDictionary<string, double> point) => new(s.SweptNames.Select(n => KeyValuePair.Create(n, point[n])));
+        try
+        {
         Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellation }, i =>
         {
             var point = points[i];
-            var parameters = new ParameterSet(s.SweptNames.Select(n => KeyValuePair.Create(n, point[n])));
+            var parameters = ParametersOf(point);
             var state = StateAt(s, point);
             var list = new List<ResultRow>();
             foreach (var objective in s.Objectives)
@@ -133,11 +136,22 @@ public static class CvRun
                 // A point whose data cannot be computed (e.g. a period needing too many Fourier terms) is a row with the reason.
                 list.AddRange(s.Bounds.Select(b => ResultRow.Failed(parameters, objective.Name, b.Name, RowStatus.Error, e.Message)));
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C during the period search: this objective's rows are skipped, the rows already computed are kept.
+                list.AddRange(s.Bounds.Select(b => ResultRow.Failed(parameters, objective.Name, b.Name, RowStatus.Skipped, "the run was interrupted during this row")));
+            }
             rows[i] = list;
             var count = Interlocked.Increment(ref done);
             progress?.Invoke($"{s.Title}: point {count}/{points.Count} ({string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value:G4}"))}): "
                 + string.Join("; ", list.Select(r => $"{r.Objective} {r.Bound} H = {r.Hmin:F6}")));
         });
-        return new RunReport(s.Title, rows.SelectMany(r => r).ToArray());
+        }
+        catch (OperationCanceledException) { } // points not started are skipped rows, below
+        // Points that never started (the run was interrupted first) are rows too, so the report shows what is missing.
+        for (int i = 0; i < points.Count; i++)
+            rows[i] ??= s.Objectives.SelectMany(o => s.Bounds.Select(b =>
+                ResultRow.Failed(ParametersOf(points[i]), o.Name, b.Name, RowStatus.Skipped, "the run was interrupted before this row"))).ToList();
+        return new RunReport(s.Title, rows.SelectMany(r => r).ToArray(), Interrupted: cancellation.IsCancellationRequested);
     }
 }
