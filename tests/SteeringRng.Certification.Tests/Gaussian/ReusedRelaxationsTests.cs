@@ -35,7 +35,12 @@ public class ReusedRelaxationsTests(ITestOutputHelper output)
         return CvRun.DataAt(s, CvRun.StateAt(s, point), point, [tBob, tCharlie]);
     }
 
+    /// <summary>P_g from a relaxation built from scratch at these data (a new instance: nothing re-used).</summary>
     private static double Fresh(Assemblage data, GuessTarget guess, BoundSpec bound) =>
+        new ReusedRelaxations(guess, 2, [bound], TestSolvers.Builtin(), RunSettings.Default, certify: false).Run(data)[0].Pguess!.Value;
+
+    /// <summary>The search as it was: CertificationEngine.Certify per evaluation (a fresh, certified build).</summary>
+    private static double FreshCertified(Assemblage data, GuessTarget guess, BoundSpec bound) =>
         CertificationEngine.Certify(data, guess, [bound], TestSolvers.Builtin())[0].Pguess!.Value;
 
     [Theory]
@@ -84,7 +89,7 @@ public class ReusedRelaxationsTests(ITestOutputHelper output)
         var guess = new GuessTarget([0], [0]);
         var search = s.Search with { Lower = 2, Upper = 10 };
         var clock = Stopwatch.StartNew();
-        var before = search.Maximise(2, t => Fresh(DataAt(s, t[0], t[1]), guess, s.Bounds[0]) is var p ? -Math.Log2(p) : 0);
+        var before = search.Maximise(2, t => -Math.Log2(FreshCertified(DataAt(s, t[0], t[1]), guess, s.Bounds[0])));
         var tBefore = clock.Elapsed.TotalSeconds;
         var reused = new ReusedRelaxations(guess, 2, [s.Bounds[0]], TestSolvers.Builtin(), RunSettings.Default, certify: false);
         clock.Restart();
