@@ -16,8 +16,15 @@ public sealed record BinningPeriodSearch
     public double Resolution { get; init; } = 0.01;
     public int Starts { get; init; } = 3;
 
+    /// <summary>Grid points evaluated at once (the grid's values are independent; the compass search is sequential).
+    /// The result does not depend on it: the same points are evaluated and the same one is chosen.</summary>
+    public int Parallelism { get; init; } = 1;
+
     /// <summary>The best periods found, the value there, and how many distinct points were evaluated.</summary>
     public sealed record Optimum(double[] Periods, double Value, int Evaluations);
+
+    private static string Key(double[] t) =>
+        string.Join(",", t.Select(x => Math.Round(x, 9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     public Optimum Maximise(int dimensions, Func<double[], double> f, CancellationToken cancellation = default)
     {
@@ -27,19 +34,29 @@ public sealed record BinningPeriodSearch
         double Eval(double[] t)
         {
             cancellation.ThrowIfCancellationRequested();
-            var key = string.Join(",", t.Select(x => Math.Round(x, 9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
-            if (!seen.TryGetValue(key, out var v)) seen[key] = v = f(t);
+            if (!seen.TryGetValue(Key(t), out var v)) seen[Key(t)] = v = f(t);
             return v;
         }
+        void Remember(double[] t, double v) => seen[Key(t)] = v;
         int steps = (int)Math.Floor((Upper - Lower) / GridStep + 1e-9);
         var axis = Enumerable.Range(0, steps + 1).Select(i => Lower + i * GridStep).ToList();
         if (Upper - axis[^1] > 1e-9) axis.Add(Upper);
-        var grid = new List<(double[] T, double V)>();
-        foreach (var index in SteeringRng.Quantum.Assemblage.Tuples(Enumerable.Repeat(axis.Count, dimensions).ToArray()))
+        var points = SteeringRng.Quantum.Assemblage.Tuples(Enumerable.Repeat(axis.Count, dimensions).ToArray())
+            .Select(index => index.Select(i => axis[i]).ToArray()).ToArray();
+        var values = new double[points.Length];
+        try
         {
-            var t = index.Select(i => axis[i]).ToArray();
-            grid.Add((t, Eval(t)));
+            Parallel.For(0, points.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellation },
+                i => values[i] = f(points[i]));
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The caller sees the evaluation's own exception, as in a sequential run (e.g. a row with its reason).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        foreach (var (t, v) in points.Zip(values)) Remember(t, v);
+        // In grid order, so that ties are broken as in a sequential run.
+        var grid = points.Select(t => (T: t, V: Eval(t))).ToList();
         var best = grid.MaxBy(g => g.V);
         foreach (var start in grid.OrderByDescending(g => g.V).Take(Starts))
         {

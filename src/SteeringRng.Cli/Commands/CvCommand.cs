@@ -8,7 +8,8 @@ namespace SteeringRng.Cli.Commands;
 /// <c>steer cv FILE.scn</c>: a continuous-variable scenario (Gaussian network, binned homodyne measurements, the trusted
 /// mode's Fock cut-off; docs/formulations/continuous-variables.md): check it, run it, write the table and plot.
 /// </summary>
-public sealed class CvCommand : ICommand
+/// <param name="external">Cancels the run as Ctrl-C does (hosts and tests).</param>
+public sealed class CvCommand(CancellationToken external = default) : ICommand
 {
     public string Name => "cv";
 
@@ -22,7 +23,8 @@ public sealed class CvCommand : ICommand
         "homodyne, objective, bounds, data, search; docs/formulations/continuous-variables.md §8), prints its",
         "diagnostics (file:line:col: error SR11xx), and runs it: per point the Gaussian state, the binning periods",
         "searched where a setting says 'period optimise', and every bound. The table goes to stdout; the scenario's",
-        "own 'table' and 'plot' files are written next to it.",
+        "own 'table' and 'plot' files are written next to it. Ctrl-C stops the run: the rows computed so far are",
+        "written, the others skipped (exit 10).",
         "",
         "Options:",
         "  --check         diagnostics only (exit 0 clean, 3 errors)",
@@ -84,7 +86,22 @@ public sealed class CvCommand : ICommand
         foreach (var e in errors) stderr.WriteLine(e.Render(file, lines));
         if (scenario is null) return ExitCodes.InputError;
         if (check) return ExitCodes.Optimal;
-        var report = CvRun.Execute(scenario, new Sdp.InteriorPointSolver(), RunSettings.Default with { Parallelism = parallel }, m => stderr.WriteLine(m));
+        // Ctrl-C (or the caller's token) stops the run; the rows computed so far are written, marked interrupted.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(external);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        Certification.Results.RunReport report;
+        try
+        {
+            report = CvRun.Execute(scenario, new Sdp.InteriorPointSolver(), RunSettings.Default with { Parallelism = parallel }, m => stderr.WriteLine(m),
+                cancellation.Token);
+        }
+        finally { Console.CancelKeyPress -= onCancel; }
+        if (report.Interrupted) stderr.WriteLine("steer cv: interrupted; the rows computed so far are written, marked interrupted");
         ReportTable.Write(report, stdout);
         var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         var csvPaths = new[] { csv, scenario.Table is null ? null : Path.Combine(folder, scenario.Table) }.OfType<string>();
@@ -92,6 +109,7 @@ public sealed class CvCommand : ICommand
         if (json is not null) File.WriteAllText(json, ReportJsonWriter.ToJson(report));
         var plots = new[] { plot, scenario.Plot is null ? null : Path.Combine(folder, scenario.Plot) }.OfType<string>();
         foreach (var p in plots) HminPlot.Save(report, p, new PlotOptions(XParameter: scenario.SweptNames.FirstOrDefault()));
+        if (report.Interrupted) return ExitCodes.Interrupted;
         return report.Rows.Any(r => r.Hmin is null && r.Status != Certification.Results.RowStatus.NotApplicable) ? ExitCodes.RowsFailed : ExitCodes.Optimal;
     }
 }

@@ -64,8 +64,9 @@ public class CvFig4SampleTests(ITestOutputHelper output)
         AssertOrdered(rows);
     }
 
-    // Slow (a period search per point and party: over 10 minutes on 2 cores), so opt-in like the benchmarks; zero needs
-    // the maximum over the periods, which no fixed period can show.
+    // Slow, so opt-in like the benchmarks: with re-used relaxations each period search takes 9–20 s, but the whole test
+    // took 9.1 min at load ~27 on 2 cores (8 searches ~2 min; the rest the certified NS and Q1 rows). Zero needs the
+    // maximum over the periods, which no fixed period can show.
     [BenchmarkFact]
     public void SingleParty_ThresholdsNearTheEnds_AreMirrorImages()
     {

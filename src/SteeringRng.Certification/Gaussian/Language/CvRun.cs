@@ -72,6 +72,9 @@ public static class CvRun
         return s.Renormalise ? g.Renormalised : g.Projected;
     }
 
+    private static GuessTarget GuessOf(CvObjective o) =>
+        new(o.Targets.Select(t => t.Party).ToArray(), o.Targets.Select(t => t.Setting).ToArray());
+
     public static RunReport Execute(CvScenario s, ISdpSolver solver, RunSettings? settings = null, Action<string>? progress = null,
         CancellationToken cancellation = default)
     {
@@ -80,17 +83,26 @@ public static class CvRun
         var rows = new List<ResultRow>[points.Count];
         var free = FreePeriods(s);
         var single = RunSettings.Default with { Parallelism = 1, Sdp = settings.Sdp, Symmetry = settings.Symmetry };
+        // One set of relaxations per objective for the whole run (every point, every period tried): built once, then
+        // only the data are swapped (ReusedRelaxations). The search needs only the first bound's value, uncertified.
+        var partyCount = s.Untrusted.Count;
+        var searchJobs = s.Objectives.ToDictionary(o => o.Name, o => new ReusedRelaxations(GuessOf(o), partyCount, [s.Bounds[0]], solver, single, certify: false));
+        var rowJobs = s.Objectives.ToDictionary(o => o.Name, o => new ReusedRelaxations(GuessOf(o), partyCount, s.Bounds, solver, single, certify: true));
+        // The cores left over by the points (a single point, as in a threshold run) evaluate the search's grid in parallel.
+        int inner = Math.Max(1, settings.Parallelism / Math.Max(1, Math.Min(points.Count, settings.Parallelism)));
         int done = 0;
+        ParameterSet ParametersOf(IReadOnlyDictionary<string, double> point) => new(s.SweptNames.Select(n => KeyValuePair.Create(n, point[n])));
+        try
+        {
         Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellation }, i =>
         {
             var point = points[i];
-            var parameters = new ParameterSet(s.SweptNames.Select(n => KeyValuePair.Create(n, point[n])));
+            var parameters = ParametersOf(point);
             var state = StateAt(s, point);
             var list = new List<ResultRow>();
             foreach (var objective in s.Objectives)
             try
             {
-                var guess = new GuessTarget(objective.Targets.Select(t => t.Party).ToArray(), objective.Targets.Select(t => t.Setting).ToArray());
                 var clock = Stopwatch.StartNew();
                 IReadOnlyList<double> periods = [];
                 string searchNote = "";
@@ -99,18 +111,18 @@ public static class CvRun
                     // The search box: every free period shares the search's grid; each keeps its own range.
                     var lower = free.Min(f => f.Range.Lower);
                     var upper = free.Max(f => f.Range.Upper);
-                    var search = s.Search with { Lower = lower, Upper = upper };
+                    var search = s.Search with { Lower = lower, Upper = upper, Parallelism = inner };
                     var optimum = search.Maximise(free.Count, t =>
                     {
                         var clamped = t.Select((x, k) => Math.Clamp(x, free[k].Range.Lower, free[k].Range.Upper)).ToArray();
-                        var row = CertificationEngine.Certify(DataAt(s, state, point, clamped), guess, [s.Bounds[0]], solver, settings: single, cancellation: cancellation)[0];
+                        var row = searchJobs[objective.Name].Run(DataAt(s, state, point, clamped), cancellation)[0];
                         return row.Hmin ?? double.NegativeInfinity;
                     }, cancellation);
                     periods = optimum.Periods.Select((x, k) => Math.Clamp(x, free[k].Range.Lower, free[k].Range.Upper)).ToArray();
                     searchNote = $"; {optimum.Evaluations} period evaluations, {clock.Elapsed.TotalSeconds:F1} s";
                 }
                 var data = DataAt(s, state, point, periods);
-                var results = CertificationEngine.Certify(data, guess, s.Bounds, solver, settings: single, cancellation: cancellation);
+                var results = rowJobs[objective.Name].Run(data, cancellation);
                 var note = free.Count == 0 ? "" : "periods " + string.Join(", ", free.Select((f, k) =>
                     $"{s.Untrusted[f.Party].Name}.{s.Settings[f.Party][f.Setting].Label} {periods[k]:F3}")) + searchNote;
                 list.AddRange(results.Select(r => r with
@@ -124,11 +136,22 @@ public static class CvRun
                 // A point whose data cannot be computed (e.g. a period needing too many Fourier terms) is a row with the reason.
                 list.AddRange(s.Bounds.Select(b => ResultRow.Failed(parameters, objective.Name, b.Name, RowStatus.Error, e.Message)));
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C during the period search: this objective's rows are skipped, the rows already computed are kept.
+                list.AddRange(s.Bounds.Select(b => ResultRow.Failed(parameters, objective.Name, b.Name, RowStatus.Skipped, "the run was interrupted during this row")));
+            }
             rows[i] = list;
             var count = Interlocked.Increment(ref done);
             progress?.Invoke($"{s.Title}: point {count}/{points.Count} ({string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value:G4}"))}): "
                 + string.Join("; ", list.Select(r => $"{r.Objective} {r.Bound} H = {r.Hmin:F6}")));
         });
-        return new RunReport(s.Title, rows.SelectMany(r => r).ToArray());
+        }
+        catch (OperationCanceledException) { } // points not started are skipped rows, below
+        // Points that never started (the run was interrupted first) are rows too, so the report shows what is missing.
+        for (int i = 0; i < points.Count; i++)
+            rows[i] ??= s.Objectives.SelectMany(o => s.Bounds.Select(b =>
+                ResultRow.Failed(ParametersOf(points[i]), o.Name, b.Name, RowStatus.Skipped, "the run was interrupted before this row"))).ToList();
+        return new RunReport(s.Title, rows.SelectMany(r => r).ToArray(), Interrupted: cancellation.IsCancellationRequested);
     }
 }
