@@ -11,7 +11,7 @@ namespace SteeringRng.Sdp.Certificates;
 /// </summary>
 public static class InteriorDirection
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, Gram> Cache = new();
+    private static readonly ShapeCache<Gram> Cache = new();
 
     /// <summary>The Cholesky factor of G = [⟨A_i, A_j⟩] (plus a tiny regularisation), the weights w_p, and D.</summary>
     private sealed record Gram(int M, double[]? Factor, double[] Weight, double[]? D);
@@ -45,13 +45,7 @@ public static class InteriorDirection
         return step;
     }
 
-    private static Gram GramOf(RealProblem problem)
-    {
-        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached;
-        var gram = Compute(problem);
-        Cache.AddOrUpdate(problem.Source.A, gram);
-        return gram;
-    }
+    private static Gram GramOf(RealProblem problem) => Cache.Get(problem, Compute);
 
     private static Gram Compute(RealProblem problem)
     {
