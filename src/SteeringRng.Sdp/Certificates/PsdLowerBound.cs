@@ -54,24 +54,25 @@ public static class PsdLowerBound
         var q = 50 - Math.ILogB(maxL) - 1;
         var lq = new long[l.Length];
         for (var k = 0; k < l.Length; k++) lq[k] = (long)Math.Round(Math.ScaleB(l[k], q));
-        var gridSquared = q >= 0
-            ? new Rational(BigInteger.One, BigInteger.One << (2 * q))
-            : Rational.FromInteger(BigInteger.One << (-2 * q));
-        var sumSquares = Rational.Zero;
-        var sigmaExact = Rational.FromDouble(sigma);
+        // R_jk = M_jk − (L̂ L̂ᵀ)_jk − σ δ_jk is dyadic (doubles and an integer over 2^2q): each entry and the sum of squares
+        // are exact integers over a power of two (ExactSum), no gcd in the n² loop.
+        var sumSquares = new ExactSum();
         for (var j = 0; j < n; j++)
         for (var k = j; k < n; k++)
         {
             Int128 dot = 0;
             for (var i = 0; i <= j; i++) dot += (Int128)lq[j * n + i] * lq[k * n + i];
-            var r = Rational.FromDouble(m[j * n + k]) - Rational.FromInteger((BigInteger)dot) * gridSquared;
-            if (j == k) r -= sigmaExact;
-            if (r.IsZero) continue;
-            var square = r * r;
-            sumSquares += j == k ? square : square + square;
+            var r = new ExactSum();
+            r.Add(m[j * n + k]);
+            r.Add(-(BigInteger)dot, -2 * q);
+            if (j == k) r.Add(-sigma);
+            r.TryDyadic(out var rm, out var re);
+            if (rm.IsZero) continue;
+            sumSquares.AddSquare(rm, re, j == k ? 1 : 2);
         }
+        var sigmaExact = Rational.FromDouble(sigma);
         // ‖R‖_F rounded up: sqrt of an upper bound, then one more step up for the rounding of Math.Sqrt.
-        var norm = Math.BitIncrement(Math.Sqrt(sumSquares.UpperDouble()));
+        var norm = Math.BitIncrement(Math.Sqrt(sumSquares.Value.UpperDouble()));
         return (sigmaExact - Rational.FromDouble(norm)).LowerDouble();
     }
 
