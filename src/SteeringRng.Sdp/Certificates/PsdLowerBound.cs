@@ -76,24 +76,15 @@ public static class PsdLowerBound
         return (sigmaExact - Rational.FromDouble(norm)).LowerDouble();
     }
 
-    /// <summary>Lower-triangular L (row-major n×n) with L Lᵀ ≈ M − σI, or null on a non-positive pivot.</summary>
+    /// <summary>Lower-triangular L (row-major n×n, zeros above the diagonal) with L Lᵀ ≈ M − σI, or null on breakdown.</summary>
     private static double[]? Cholesky(int n, double[] m, double sigma)
     {
-        var l = new double[n * n];
-        for (var j = 0; j < n; j++)
-        {
-            var diag = m[j * n + j] - sigma;
-            for (var k = 0; k < j; k++) diag -= l[j * n + k] * l[j * n + k];
-            if (!(diag > 0)) return null;
-            var ljj = Math.Sqrt(diag);
-            l[j * n + j] = ljj;
-            for (var i = j + 1; i < n; i++)
-            {
-                var v = m[i * n + j];
-                for (var k = 0; k < j; k++) v -= l[i * n + k] * l[j * n + k];
-                l[i * n + j] = v / ljj;
-            }
-        }
+        // The solver's own dense Cholesky (LinearAlgebra.ManagedKernels, in place on the lower triangle); only a hint here.
+        var l = (double[])m.Clone();
+        for (var i = 0; i < n; i++) l[i * n + i] -= sigma;
+        if (!LinearAlgebra.ManagedKernels.Instance.Cholesky(l, n)) return null;
+        // The upper triangle still holds M: clear it, L̂ is rounded entry by entry below.
+        for (var i = 0; i < n; i++) Array.Clear(l, i * n + i + 1, n - i - 1);
         return l;
     }
 }
