@@ -49,10 +49,11 @@ public static class ExactAffineCorrection
         for (var r = 0; r < k; r++)
         {
             var i = component[r];
-            var value = Rational.FromDouble(problem.B[i]);
+            var value = new ExactSum();
+            value.Add(problem.B[i]);
             foreach (var (p, a) in problem.Rows[i])
-                if (!column.ContainsKey(p)) value -= Rational.FromDouble(a) * x[p];
-            rhs[r] = value;
+                if (!column.ContainsKey(p)) value.AddProduct(-a, x[p]);
+            rhs[r] = value.Value;
         }
         // The block's matrix depends only on A and the pivots: its exact LU is computed once per relaxation shape
         // (a sweep swaps C only) and each point costs one forward and one back substitution.

@@ -11,7 +11,7 @@ namespace SteeringRng.Sdp.Certificates;
 /// </summary>
 public static class InteriorDirection
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, Gram> Cache = new();
+    private static readonly ShapeCache<Gram> Cache = new();
 
     /// <summary>The Cholesky factor of G = [⟨A_i, A_j⟩] (plus a tiny regularisation), the weights w_p, and D.</summary>
     private sealed record Gram(int M, double[]? Factor, double[] Weight, double[]? D);
@@ -45,13 +45,7 @@ public static class InteriorDirection
         return step;
     }
 
-    private static Gram GramOf(RealProblem problem)
-    {
-        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached;
-        var gram = Compute(problem);
-        Cache.AddOrUpdate(problem.Source.A, gram);
-        return gram;
-    }
+    private static Gram GramOf(RealProblem problem) => Cache.Get(problem, Compute);
 
     private static Gram Compute(RealProblem problem)
     {
@@ -95,40 +89,9 @@ public static class InteriorDirection
         return new Gram(m, g, weight, definite ? d : null);
     }
 
-    /// <summary>In-place Cholesky of the lower triangle of G (row-major); false on breakdown.</summary>
-    private static bool Factor(int n, double[] g)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            var diag = g[j * n + j];
-            for (var k = 0; k < j; k++) diag -= g[j * n + k] * g[j * n + k];
-            if (!(diag > 0)) return false;
-            var ljj = Math.Sqrt(diag);
-            g[j * n + j] = ljj;
-            for (var i = j + 1; i < n; i++)
-            {
-                var v = g[i * n + j];
-                for (var k = 0; k < j; k++) v -= g[i * n + k] * g[j * n + k];
-                g[i * n + j] = v / ljj;
-            }
-        }
-        return true;
-    }
+    /// <summary>In-place Cholesky of the lower triangle of G (row-major), by the solver's dense kernel; false on breakdown.</summary>
+    private static bool Factor(int n, double[] g) => LinearAlgebra.ManagedKernels.Instance.Cholesky(g, n);
 
     /// <summary>Solves L Lᵀ x = b in place with the factor from <see cref="Factor"/>.</summary>
-    private static void Substitute(int n, double[] g, double[] b)
-    {
-        for (var i = 0; i < n; i++)
-        {
-            var v = b[i];
-            for (var k = 0; k < i; k++) v -= g[i * n + k] * b[k];
-            b[i] = v / g[i * n + i];
-        }
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var v = b[i];
-            for (var k = i + 1; k < n; k++) v -= g[k * n + i] * b[k];
-            b[i] = v / g[i * n + i];
-        }
-    }
+    private static void Substitute(int n, double[] g, double[] b) => LinearAlgebra.ManagedKernels.Instance.CholeskySolve(g, n, b);
 }

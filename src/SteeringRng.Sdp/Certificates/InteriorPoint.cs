@@ -13,16 +13,11 @@ namespace SteeringRng.Sdp.Certificates;
 /// </summary>
 public static class InteriorPoint
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, double[]> Cache = new();
+    private static readonly ShapeCache<double[]?> Cache = new();
 
     /// <summary>X₀ at the positions of <paramref name="problem"/>, or null when the auxiliary solve does not give t &gt; 0.</summary>
-    public static double[]? Of(RealProblem problem, CancellationToken cancellation = default)
-    {
-        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached.Length == 0 ? null : cached;
-        var x0 = Solve(problem, cancellation);
-        Cache.AddOrUpdate(problem.Source.A, x0 ?? []);
-        return x0;
-    }
+    /// <remarks>Not cancellable: the result is shared by the sweep, and a cancelled solve would be remembered as "no X₀".</remarks>
+    public static double[]? Of(RealProblem problem) => Cache.Get(problem, p => Solve(p, CancellationToken.None));
 
     private static double[]? Solve(RealProblem problem, CancellationToken cancellation)
     {

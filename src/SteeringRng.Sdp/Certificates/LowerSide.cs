@@ -75,8 +75,9 @@ public static class LowerSide
             var x = ExactAffineCorrection.Apply(problem, shifted, out var changed, out var failure);
             if (x is null) return SideCertificate.Failed(failure);
             var lambda = BlockMatrices.MinEigenvalueLowerBound(problem, shifted, x, changed);
-            var value = Rational.Zero;
-            foreach (var (p, c) in problem.Objective) value += Rational.FromDouble(c) * x[p];
+            var objective = new ExactSum();
+            foreach (var (p, c) in problem.Objective) objective.AddProduct(c, x[p]);
+            var value = objective.Value;
             var shiftText = eps > 0 ? $", X̃ + {eps:G2}·{directionName}" : "";
             if (lambda >= 0)
             {

@@ -6,7 +6,7 @@ namespace SteeringRng.Sdp.Certificates;
 /// </summary>
 public sealed class PivotPlan
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, PivotPlan> Cache = new();
+    private static readonly ShapeCache<(PivotPlan? Plan, string Failure)> Cache = new();
 
     private PivotPlan(int[] pivot, List<int[]> components) { Pivot = pivot; Components = components; }
 
@@ -21,10 +21,8 @@ public sealed class PivotPlan
 
     public static PivotPlan? For(RealProblem problem, out string failure)
     {
-        failure = "";
-        if (Cache.TryGetValue(problem.Source.A, out var cached)) return cached;
-        var plan = Build(problem, out failure);
-        if (plan is not null) Cache.AddOrUpdate(problem.Source.A, plan);
+        // A failure depends only on the shape too: remembered, with its reason.
+        (var plan, failure) = Cache.Get(problem, p => (Build(p, out var reason), reason));
         return plan;
     }
 

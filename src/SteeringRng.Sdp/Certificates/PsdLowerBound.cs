@@ -54,45 +54,37 @@ public static class PsdLowerBound
         var q = 50 - Math.ILogB(maxL) - 1;
         var lq = new long[l.Length];
         for (var k = 0; k < l.Length; k++) lq[k] = (long)Math.Round(Math.ScaleB(l[k], q));
-        var gridSquared = q >= 0
-            ? new Rational(BigInteger.One, BigInteger.One << (2 * q))
-            : Rational.FromInteger(BigInteger.One << (-2 * q));
-        var sumSquares = Rational.Zero;
-        var sigmaExact = Rational.FromDouble(sigma);
+        // R_jk = M_jk − (L̂ L̂ᵀ)_jk − σ δ_jk is dyadic (doubles and an integer over 2^2q): each entry and the sum of squares
+        // are exact integers over a power of two (ExactSum), no gcd in the n² loop.
+        var sumSquares = new ExactSum();
         for (var j = 0; j < n; j++)
         for (var k = j; k < n; k++)
         {
             Int128 dot = 0;
             for (var i = 0; i <= j; i++) dot += (Int128)lq[j * n + i] * lq[k * n + i];
-            var r = Rational.FromDouble(m[j * n + k]) - Rational.FromInteger((BigInteger)dot) * gridSquared;
-            if (j == k) r -= sigmaExact;
-            if (r.IsZero) continue;
-            var square = r * r;
-            sumSquares += j == k ? square : square + square;
+            var r = new ExactSum();
+            r.Add(m[j * n + k]);
+            r.Add(-(BigInteger)dot, -2 * q);
+            if (j == k) r.Add(-sigma);
+            r.TryDyadic(out var rm, out var re);
+            if (rm.IsZero) continue;
+            sumSquares.AddSquare(rm, re, j == k ? 1 : 2);
         }
+        var sigmaExact = Rational.FromDouble(sigma);
         // ‖R‖_F rounded up: sqrt of an upper bound, then one more step up for the rounding of Math.Sqrt.
-        var norm = Math.BitIncrement(Math.Sqrt(sumSquares.UpperDouble()));
+        var norm = Math.BitIncrement(Math.Sqrt(sumSquares.Value.UpperDouble()));
         return (sigmaExact - Rational.FromDouble(norm)).LowerDouble();
     }
 
-    /// <summary>Lower-triangular L (row-major n×n) with L Lᵀ ≈ M − σI, or null on a non-positive pivot.</summary>
+    /// <summary>Lower-triangular L (row-major n×n, zeros above the diagonal) with L Lᵀ ≈ M − σI, or null on breakdown.</summary>
     private static double[]? Cholesky(int n, double[] m, double sigma)
     {
-        var l = new double[n * n];
-        for (var j = 0; j < n; j++)
-        {
-            var diag = m[j * n + j] - sigma;
-            for (var k = 0; k < j; k++) diag -= l[j * n + k] * l[j * n + k];
-            if (!(diag > 0)) return null;
-            var ljj = Math.Sqrt(diag);
-            l[j * n + j] = ljj;
-            for (var i = j + 1; i < n; i++)
-            {
-                var v = m[i * n + j];
-                for (var k = 0; k < j; k++) v -= l[i * n + k] * l[j * n + k];
-                l[i * n + j] = v / ljj;
-            }
-        }
+        // The solver's own dense Cholesky (LinearAlgebra.ManagedKernels, in place on the lower triangle); only a hint here.
+        var l = (double[])m.Clone();
+        for (var i = 0; i < n; i++) l[i * n + i] -= sigma;
+        if (!LinearAlgebra.ManagedKernels.Instance.Cholesky(l, n)) return null;
+        // The upper triangle still holds M: clear it, L̂ is rounded entry by entry below.
+        for (var i = 0; i < n; i++) Array.Clear(l, i * n + i + 1, n - i - 1);
         return l;
     }
 }

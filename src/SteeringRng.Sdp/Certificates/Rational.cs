@@ -36,8 +36,19 @@ public readonly struct Rational : IComparable<Rational>, IEquatable<Rational>
     /// <exception cref="ArgumentException">NaN or infinity: they are not numbers a certificate can use.</exception>
     public static Rational FromDouble(double x)
     {
-        if (!double.IsFinite(x)) throw new ArgumentException($"{x} is not a finite number.");
         if (x == 0) return Zero;
+        Decompose(x, out var num, out var exponent);
+        return exponent >= 0
+            ? new Rational(num << exponent, BigInteger.One, normalized: true)
+            : new Rational(num, BigInteger.One << -exponent, normalized: true);
+    }
+
+    /// <summary>x = m·2^e exactly, m odd (or 0); the form <see cref="ExactSum"/> adds without a gcd.</summary>
+    /// <exception cref="ArgumentException">NaN or infinity.</exception>
+    internal static void Decompose(double x, out BigInteger m, out int e)
+    {
+        if (!double.IsFinite(x)) throw new ArgumentException($"{x} is not a finite number.");
+        if (x == 0) { m = BigInteger.Zero; e = 0; return; }
         var bits = BitConverter.DoubleToInt64Bits(x);
         var negative = bits < 0;
         var exponent = (int)((bits >> 52) & 0x7FF);
@@ -45,11 +56,11 @@ public readonly struct Rational : IComparable<Rational>, IEquatable<Rational>
         if (exponent == 0) exponent = 1; else mantissa |= 1L << 52;
         exponent -= 1075; // x = mantissa · 2^exponent
         // Strip trailing zero bits so that the denominator is already in lowest terms.
-        while ((mantissa & 1) == 0 && exponent < 0) { mantissa >>= 1; exponent++; }
-        BigInteger num = negative ? -mantissa : mantissa;
-        return exponent >= 0
-            ? new Rational(num << exponent, BigInteger.One, normalized: true)
-            : new Rational(num, BigInteger.One << -exponent, normalized: true);
+        var zeros = System.Numerics.BitOperations.TrailingZeroCount(mantissa);
+        mantissa >>= zeros;
+        exponent += zeros;
+        m = negative ? -mantissa : mantissa;
+        e = exponent;
     }
 
     public int Sign => Num.Sign;

@@ -14,23 +14,70 @@ public sealed class RealProblem
 
     public RealProblem(SdpProblem problem)
     {
-        Source = Sdpa.HermitianEmbedding.ToReal(problem);
+        // The embedded A, its flattened rows and the block layout depend only on (A, b, blocks), which a sweep shares
+        // (it swaps C): they are built once per A, so that Source.A is one object for the whole sweep and every cache
+        // keyed on it (PivotPlan, InteriorDirection, InteriorPoint) hits. Embedding per point would give a new A list
+        // each time and recompute all of them.
+        var shape = ShapeOf(problem);
+        _blockStart = shape.BlockStart;
+        CacheKey = shape;
+        Source = ReferenceEquals(shape.Embedded.C, problem.C) ? shape.Embedded
+            : shape.Embedded.WithObjective(Sdpa.HermitianEmbedding.Embed(problem.C, problem.Blocks));
         Blocks = Source.Blocks;
-        _blockStart = new int[Blocks.Count + 1];
-        for (var k = 0; k < Blocks.Count; k++)
-        {
-            var n = Blocks[k].Size;
-            _blockStart[k + 1] = _blockStart[k] + (Blocks[k].Kind == SdpConeKind.Nonnegative ? n : n * (n + 1) / 2);
-        }
         Objective = Flatten(Source.C);
-        Rows = Source.A.Select(Flatten).ToArray();
+        Rows = shape.Rows;
         B = Source.B;
+    }
+
+    /// <summary>What a problem's certificate needs from A, b and the blocks only (shared by a sweep).</summary>
+    private sealed record Shape(IReadOnlyList<SdpBlock> OriginalBlocks, double[] OriginalB, SdpProblem Embedded, int[] BlockStart,
+        (int Position, double Coefficient)[][] Rows);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SdpMatrix>, Shape> Shapes = new();
+
+    private RealProblem(IReadOnlyList<SdpBlock> blocks, int[] blockStart)
+    {
+        // Only for Flatten while a Shape is built.
+        Source = null!;
+        Blocks = blocks;
+        _blockStart = blockStart;
+        Objective = [];
+        Rows = [];
+        B = [];
+    }
+
+    private static Shape ShapeOf(SdpProblem problem)
+    {
+        // A hit must be the same problem up to C: same blocks and the same b (values compared, not references).
+        if (Shapes.TryGetValue(problem.A, out var cached) && cached.OriginalBlocks.SequenceEqual(problem.Blocks)
+            && cached.OriginalB.AsSpan().SequenceEqual(problem.B))
+            return cached;
+        var embedded = Sdpa.HermitianEmbedding.ToReal(problem);
+        var blocks = embedded.Blocks;
+        var blockStart = new int[blocks.Count + 1];
+        for (var k = 0; k < blocks.Count; k++)
+        {
+            var n = blocks[k].Size;
+            blockStart[k + 1] = blockStart[k] + (blocks[k].Kind == SdpConeKind.Nonnegative ? n : n * (n + 1) / 2);
+        }
+        var layout = new RealProblem(blocks, blockStart);
+        var shape = new Shape(problem.Blocks.ToArray(), (double[])problem.B.Clone(), embedded, blockStart,
+            embedded.A.Select(layout.Flatten).ToArray());
+        Shapes.AddOrUpdate(problem.A, shape);
+        return shape;
     }
 
     /// <summary>The real problem the certificate speaks about.</summary>
     public SdpProblem Source { get; }
 
     public IReadOnlyList<SdpBlock> Blocks { get; }
+
+    /// <summary>
+    /// One object per (A, b, blocks), shared by every point of a sweep: the key of the caches of what depends only on
+    /// those (<see cref="PivotPlan"/>, <see cref="InteriorDirection"/>, <see cref="InteriorPoint"/>). Keying them on the A
+    /// list alone would let a problem with the same A but other blocks read positions of another layout.
+    /// </summary>
+    internal object CacheKey { get; private init; } = new();
 
     /// <summary>Number of positions (free entries of X).</summary>
     public int PositionCount => _blockStart[^1];
