@@ -31,6 +31,28 @@ public sealed class ShardMergeTests : IDisposable
         return path;
     }
 
+    // Certificate files are named by point, so shards share one folder: together they write the files of a whole run,
+    // byte for byte, and steer verify accepts every one.
+    [Fact]
+    public void Shards_write_the_certificates_of_the_whole_run_into_one_folder()
+    {
+        var whole = In("certs-whole");
+        Assert.Equal(ExitCodes.Optimal, CliRunner.Run("run", _scn, "--json", In("w.json"), "--certificates", whole).ExitCode);
+        var shared = In("certs-shards");
+        foreach (var k in new[] { 1, 2, 3 })
+        {
+            var r = CliRunner.Run("run", _scn, "--shard", $"{k}/3", "--json", In($"c-{k}.json"), "--certificates", shared);
+            Assert.True(r.ExitCode == ExitCodes.Optimal, r.Stderr);
+        }
+        var names = Directory.GetFiles(whole, "*.cert").Select(Path.GetFileName).Order().ToArray();
+        Assert.Equal(12, names.Length); // 6 points × (ns, npa 1)
+        Assert.Equal(names, Directory.GetFiles(shared).Select(Path.GetFileName).Order().ToArray());
+        foreach (var name in names)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, name!)), File.ReadAllBytes(Path.Combine(shared, name!)));
+        var verify = CliRunner.Run(["verify", .. Directory.GetFiles(shared)]);
+        Assert.True(verify.ExitCode == ExitCodes.Optimal, verify.Stdout + verify.Stderr);
+    }
+
     [Fact]
     public void Shard_rows_are_bit_identical_to_the_whole_runs_rows_for_their_points()
     {

@@ -113,7 +113,7 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
                     : options;
                 reports.Add(options.Shard is null
                     ? RunOne(loaded, scenarios[k], targets[k], perScenario, solver, stdout, stderr, cancellation.Token)
-                    : ShardRun.RunOne(loaded, options.Scenario ?? k + 1, targets[k], options, solver, stdout, stderr, cancellation.Token));
+                    : ShardRun.RunOne(loaded, options.Scenario ?? k + 1, targets[k], perScenario, solver, stdout, stderr, cancellation.Token));
                 if (cancellation.IsCancellationRequested) break;
             }
             return ExitCode(reports, cancellation.IsCancellationRequested);

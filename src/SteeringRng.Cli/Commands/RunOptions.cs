@@ -82,8 +82,6 @@ public sealed record RunOptions(
         var plot = plotArguments.Path;
         if (!certify && certificates is not null)
             throw new UsageException("--no-certify and --certificates contradict each other.");
-        if (shard is not null && certificates is not null)
-            throw new UsageException("--certificates is not available with --shard: write certificates from 'steer run' of the points you want to publish.");
         // A shard writes a partial result only; tables and plots of the whole sweep come from steer merge.
         if (shard is not null && (csv ?? plot) is { } whole)
             throw new UsageException($"--shard writes a partial JSON result only ('{whole}' is for the whole sweep): join the parts with 'steer merge PARTS --csv/--plot'.");

@@ -31,8 +31,10 @@ public static class ShardRun
         var scenario = loaded.Result.Scenarios[scenarioIndex - 1];
         var run = ScenarioRun.Plan(scenario, new RunSettings
         {
-            Symmetry = options.Symmetry, Bounds = options.Bounds,
+            Symmetry = options.Symmetry, Bounds = options.Bounds, MemoryLimit = options.MemoryLimit, Force = options.Force,
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
+            // Certificate files are named by point, so shards writing into one folder never collide.
+            CertificateDirectory = options.Certificates, Certify = options.Certify,
         });
         var points = shard.PointsOf(run.Points.Count);
         stderr.WriteLine(points.Count == 0
