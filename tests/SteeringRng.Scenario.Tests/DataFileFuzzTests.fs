@@ -85,6 +85,14 @@ let tests =
           testPropertyWithConfig config "random bytes are refused" (Prop.forAll (Arb.fromGen randomBytes) (fun b -> readsOrRefuses "r.npy" b; readsOrRefuses "r.json" b))
           testPropertyWithConfig config "mutated files through the checker never fail internally" (Prop.forAll (Arb.fromGen (mutated "s.npy")) (checksCleanlyOrReports "s.npy"))
           testPropertyWithConfig config "mutated JSON through the checker never fail internally" (Prop.forAll (Arb.fromGen (mutated "s.json")) (checksCleanlyOrReports "s.json"))
+          test "invalid UTF-8 inside a JSON string is refused, not an internal error" {
+              // A found case: 0xA1 in place of the 'i' of "steeringrng-assemblage" (JsonDocument accepts it, GetString throws).
+              let bytes = Array.copy (valid "s.json")
+              let at = (Encoding.ASCII.GetString bytes).IndexOf("steeringrng", System.StringComparison.Ordinal)
+              bytes[at + 5] <- 0xA1uy
+              Expect.throwsT<DataFileException> (fun () -> AssemblageFile.Read(ReadOnlySpan bytes, "s.json", layout, names) |> ignore) "refused"
+              checksCleanlyOrReports "s.json" bytes
+          }
           test "the unmutated files are read" {
               readsOrRefuses "s.npy" (valid "s.npy")
               let a = AssemblageFile.Read(ReadOnlySpan(valid "s.json"), "s.json", layout, names)

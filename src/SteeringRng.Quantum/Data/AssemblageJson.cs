@@ -38,7 +38,14 @@ public static class AssemblageJson
             throw new DataFileException(file, where, "not valid JSON (" + FirstSentence(e.Message) + ")");
         }
         using (document)
-            return new Reader(file, expected, partyNames).Content(document.RootElement);
+        {
+            try { return new Reader(file, expected, partyNames).Content(document.RootElement); }
+            catch (InvalidOperationException e) when (e is not ObjectDisposedException)
+            {
+                // JsonDocument.Parse does not check the UTF-8 inside strings; reading such a string throws here.
+                throw new DataFileException(file, "", "a string is not valid UTF-8 text (" + FirstSentence(e.Message) + ")");
+            }
+        }
     }
 
     /// <summary>The assemblage as JSON (numbers in shortest round-trip form, so reading it back gives the same doubles).</summary>
