@@ -25,16 +25,7 @@ public static class ProbabilitiesExport
     public static int Write(ScenarioFile.Loaded loaded, IReadOnlyList<Checked.Scenario> scenarios, string path, string file,
         long? counts, ulong seed, TextWriter stdout)
     {
-        if (scenarios.Count != 1)
-            throw new UsageException($"'{file}' holds {scenarios.Count} scenarios; choose the one to export with --scenario K.");
-        var scenario = scenarios[0];
-        var run = ScenarioRun.Plan(scenario);
-        if (run.Points.Count != 1)
-        {
-            var swept = string.Join(", ", run.Model.SweptNames);
-            throw new UsageException($"scenario '{scenario.Title}' has {run.Points.Count} sweep points ({swept}); --probabilities writes one: " +
-                                     $"choose it with --set, e.g. --set {run.Model.SweptNames.FirstOrDefault() ?? "mu"}=VALUE.");
-        }
+        var (scenario, run) = SinglePointExport.Plan(scenarios, file, "--probabilities");
         // The layout exists exactly when the scenario certifies from the trusted node's statistics: the checker allows a
         // trusted measure line only then (SR1133), so without one there is nothing the trusted node measures to export.
         var layout = run.Model.MeasuredData?.Layout ?? throw new ScenarioInputException(NoMeasurements(scenario));

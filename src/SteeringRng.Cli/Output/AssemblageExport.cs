@@ -17,16 +17,7 @@ public static class AssemblageExport
     /// <exception cref="InputException">The output would overwrite an input or cannot be written.</exception>
     public static int Write(ScenarioFile.Loaded loaded, IReadOnlyList<Checked.Scenario> scenarios, string path, string file, TextWriter stdout)
     {
-        if (scenarios.Count != 1)
-            throw new UsageException($"'{file}' holds {scenarios.Count} scenarios; choose the one to export with --scenario K.");
-        var scenario = scenarios[0];
-        var run = ScenarioRun.Plan(scenario);
-        if (run.Points.Count != 1)
-        {
-            var swept = string.Join(", ", run.Model.SweptNames);
-            throw new UsageException($"scenario '{scenario.Title}' has {run.Points.Count} sweep points ({swept}); --assemblage writes one: " +
-                                     $"choose it with --set, e.g. --set {run.Model.SweptNames.FirstOrDefault() ?? "mu"}=VALUE.");
-        }
+        var (scenario, run) = SinglePointExport.Plan(scenarios, file, "--assemblage");
         OutputCheck.Check([new OutputTarget.DataFile("--assemblage", path)], loaded.Inputs);
         var sigma = run.Points[0].Assemblage;
         var names = run.Model.Untrusted.Select(n => n.Name).ToArray();
