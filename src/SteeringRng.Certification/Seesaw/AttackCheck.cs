@@ -20,6 +20,12 @@ namespace SteeringRng.Certification.Seesaw;
 public sealed record AttackCheck(double MaxDeviation, double MinStateEigenvalue, double MinEffectEigenvalue,
     double CompletenessError, double GuessingProbability, string Problem)
 {
+    /// <summary>
+    /// <see cref="MaxDeviation"/> proven from above in exact arithmetic (<see cref="ExactDeviation"/>); null when not
+    /// computed (an unverified attack, or one too large for the exact check).
+    /// </summary>
+    public double? ProvenMaxDeviation { get; init; }
+
     /// <summary>Whether every deviation from a valid, data-reproducing attack is within <paramref name="tolerance"/>.</summary>
     public bool Passes(double tolerance) =>
         Problem.Length == 0 && MaxDeviation <= tolerance && MinStateEigenvalue >= -tolerance

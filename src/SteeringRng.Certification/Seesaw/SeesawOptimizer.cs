@@ -103,11 +103,15 @@ public sealed class SeesawOptimizer
             if (candidateCheck.Passes(_options.FeasibilityTolerance)) (best, check) = (candidate, candidateCheck);
         }
         bool verified = check.Passes(_options.FeasibilityTolerance);
+        if (verified) check = check with { ProvenMaxDeviation = ExactDeviation.UpperBound(best, data, cancellation) };
         bool optimal = verified && MeetsTarget(check.GuessingProbability);
         var status = !verified ? SeesawStatus.Unverified
             : optimal ? SeesawStatus.Optimal
             : reports.All(r => r.Converged) ? SeesawStatus.Converged : SeesawStatus.RoundLimit;
-        string reproduces = Invariant($"attack reproduces the data to {check.MaxDeviation:E2}");
+        string proven = check.ProvenMaxDeviation is { } p
+            ? Invariant($" (proven ≤ {ExactDeviation.RoundedUp(p)} in exact arithmetic)")
+            : " (too large for the exact check)";
+        string reproduces = Invariant($"attack reproduces the data to {check.MaxDeviation:E2}{proven}");
         string message = !verified
             ? Invariant($"the best attack does not reproduce the data (deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}; tolerance {_options.FeasibilityTolerance:E1}): not a bound")
             : optimal

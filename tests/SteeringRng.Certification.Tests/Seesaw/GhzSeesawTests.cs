@@ -145,7 +145,13 @@ public class GhzSeesawTests(GhzSeesawRuns runs, ITestOutputHelper output) : ICla
         var (ghz, result) = runs[name];
         Assert.True(result.IsBound, result.Message);
         var attack = result.Attack!;
-        Assert.True(HandComputed.MaxDeviation(attack, ghz.Data) <= SeesawOptions.Default.FeasibilityTolerance);
+        var byHand = HandComputed.MaxDeviation(attack, ghz.Data);
+        Assert.True(byHand <= SeesawOptions.Default.FeasibilityTolerance);
+        // The exact bound is a bound on the floating recomputations (up to their own rounding), and is in the message.
+        var proven = result.Check!.ProvenMaxDeviation!.Value;
+        Assert.InRange(byHand, 0, proven + 1e-15);
+        Assert.InRange(proven, 0, byHand + 1e-14);
+        Assert.Contains($"proven ≤ {ExactDeviation.RoundedUp(proven)}", result.Message);
         Assert.Equal(HandComputed.GuessingProbability(attack), result.GuessingProbability, 1e-10);
         Assert.All(attack.SubStates, s => Assert.True(HandComputed.MinEigenvalue(s) >= -1e-9));
     }
