@@ -156,6 +156,8 @@ public sealed class ProbabilitiesExportTests : IDisposable
     [Theory]
     [InlineData("--probabilities", "p.txt", "--probabilities needs a .csv file name")]
     [InlineData("--counts", "0", "--counts needs a positive whole number")]
+    [InlineData("--counts", "9223372036854775807", "the most this simulation draws")] // one draw per event: years of work
+    [InlineData("--counts", "10000001", "is more than 10,000,000 events per setting tuple")]
     [InlineData("--seed", "-1", "--seed needs a non-negative whole number")]
     public void Bad_options_are_usage_errors(string option, string value, string expected)
     {

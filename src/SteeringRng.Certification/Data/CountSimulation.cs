@@ -8,12 +8,19 @@ namespace SteeringRng.Certification.Data;
 public static class CountSimulation
 {
     /// <summary>
+    /// Most events per setting tuple: each is one draw (about 5 ns), so 10⁷ per tuple keeps a simulation of a few
+    /// hundred tuples within seconds; a larger N (e.g. 10¹⁸) would run for years and is refused before any work.
+    /// </summary>
+    public const long MaxPerSetting = 10_000_000;
+
+    /// <summary>
     /// Counts in the layout's row order: each setting tuple's <paramref name="perSetting"/> events drawn independently
     /// from its probabilities (a multinomial sample, one uniform draw per event through the cumulative distribution).
     /// </summary>
     public static double[] Sample(ProbabilityLayout layout, IReadOnlyList<double> probabilities, long perSetting, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSetting);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(perSetting, MaxPerSetting);
         var counts = new double[layout.Rows];
         var state = seed;
         foreach (var group in layout.Events().GroupBy(e => string.Join(",", e.Settings)))

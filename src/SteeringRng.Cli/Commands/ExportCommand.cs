@@ -39,7 +39,7 @@ public sealed class ExportCommand : ICommand
         "                     measurements at the one sweep point, as the tidy CSV 'probabilities = file(\"OUT\")' reads",
         "                     (a 'probability' column; docs/formulations/measured-probabilities.md). Needs a trusted",
         "                     measure line (data = probabilities)",
-        "  --counts N         with --probabilities: N simulated events per setting tuple (seeded multinomial draws), a",
+        "  --counts N         with --probabilities: N ≤ 10⁷ simulated events per setting tuple (seeded multinomial draws), a",
         "                     'count' column instead",
         "  --seed S           the simulation's seed (default 1); the same seed gives the same counts everywhere",
     ]);
@@ -69,6 +69,9 @@ public sealed class ExportCommand : ICommand
                     var n = Value();
                     if (!long.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var events) || events < 1)
                         throw new UsageException($"--counts needs a positive whole number of events per setting tuple, got '{n}'.");
+                    if (events > SteeringRng.Certification.Data.CountSimulation.MaxPerSetting)
+                        throw new UsageException($"--counts {n} is more than {SteeringRng.Certification.Data.CountSimulation.MaxPerSetting:N0} " +
+                                                 "events per setting tuple, the most this simulation draws (one draw per event).");
                     counts = events;
                     break;
                 case "--seed":
