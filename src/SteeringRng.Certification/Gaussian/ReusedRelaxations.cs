@@ -42,14 +42,17 @@ public sealed class ReusedRelaxations
     }
 
     /// <summary>Every bound at these data (rows as <see cref="CertificationEngine.Certify"/> gives them, ordering checked).</summary>
-    public IReadOnlyList<ResultRow> Run(Assemblage data, CancellationToken cancellation = default)
+    public IReadOnlyList<ResultRow> Run(Assemblage data, CancellationToken cancellation = default) => Run(data, null, cancellation);
+
+    /// <summary>As above, with a model of the data for a seesaw bound (computed only if a seesaw asks for it).</summary>
+    public IReadOnlyList<ResultRow> Run(Assemblage data, Func<QuantumRealisation?>? realisation, CancellationToken cancellation = default)
     {
         PointInput point;
         lock (_gate)
         {
             // The first data given are where every relaxation is built (RelaxationCache builds at SweepStart); later
             // data only swap the constants in.
-            point = new PointInput(_count++, ParameterSet.Empty, () => data, sweepStart: _first);
+            point = new PointInput(_count++, ParameterSet.Empty, () => data, realisation, sweepStart: _first);
             _first ??= point;
         }
         return _runner.RunPoint(point, _jobs, cancellation);

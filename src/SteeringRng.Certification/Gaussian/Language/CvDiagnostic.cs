@@ -2,7 +2,7 @@ namespace SteeringRng.Certification.Gaussian.Language;
 
 /// <summary>
 /// A located problem in a continuous-variable scenario, rendered like the scenario language's diagnostics
-/// (dsl/grammar.md): <c>file:line:col: error SRnnnn: message</c>, the source line and a caret. Codes SR1180–SR1219.
+/// (dsl/grammar.md): <c>file:line:col: error SRnnnn: message</c>, the source line and a caret. Codes SR1180–SR1195 and SR1260–SR1262.
 /// </summary>
 public sealed record CvDiagnostic(string Code, string Message, int Line, int Column, int Length)
 {
@@ -47,4 +47,7 @@ public static class CvCodes
     public const string Sweep = "SR1193";           // an empty or too large parameter range
     public const string Guess = "SR1194";           // a guess names an unknown node or setting
     public const string Search = "SR1195";          // bad period-search options
+    public const string SeesawProjected = "SR1260"; // seesaw on projected (sub-normalised) data
+    public const string SeesawFirst = "SR1261";     // seesaw as the first bound of a period search
+    public const string SeesawDimension = "SR1262"; // seesaw dimension out of range, or its attack state too large
 }

@@ -1,4 +1,5 @@
 using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Seesaw;
 using SteeringRng.Quantum.Gaussian;
 
 namespace SteeringRng.Certification.Gaussian.Language;
@@ -19,6 +20,12 @@ public sealed class CvParser
     /// <summary>The most grid points one period search may evaluate.</summary>
     public const int MaxSearchGrid = 10_000;
 
+    /// <summary>Largest local dimension of a CV seesaw attack.</summary>
+    public const int MaxSeesawDimension = 16;
+
+    /// <summary>Largest dimension (K + 1)·d^k of a CV seesaw attack's state (the seesaw's SDPs grow with its square).</summary>
+    public const int MaxSeesawStateDimension = 512;
+
     private readonly List<CvDiagnostic> _errors = [];
     private readonly List<CvParameter> _parameters = [];
     private readonly List<string> _modes = [];
@@ -32,6 +39,8 @@ public sealed class CvParser
     private bool _renormalise = true;
     private BinningPeriodSearch _search = new();
     private int _searchLine;
+    private (int Line, int Column, int Length)? _seesaw;   // where `seesaw dim d` was written
+    private int _dataLine;
     private string? _table, _plot;
     private int _line;
     private readonly HashSet<string> _failed = [];   // statement kinds with a line that failed: no "missing" errors for them
@@ -281,8 +290,17 @@ public sealed class CvParser
                     if (level < 1 || level > 8) Fail(CvCodes.Bound, $"NPA level must be between 1 and 8, got {level}", levelTok);
                     _bounds.Add(new BoundSpec.Npa(level, []));
                     break;
+                case "seesaw":
+                    Keyword("dim");
+                    var dimTok = Peek;
+                    int dim = Integer("a local dimension");
+                    if (dim < 1 || dim > MaxSeesawDimension)
+                        Fail(CvCodes.SeesawDimension, $"seesaw dimension must be between 1 and {MaxSeesawDimension}, got {dim}", dimTok);
+                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = dim }));
+                    _seesaw = (_line, b.Column, dimTok.Column + dimTok.Length - b.Column);
+                    break;
                 default:
-                    Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data yet; use ns, npa k or global (continuous-variables.md §9)", b);
+                    Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data; use ns, npa k, global or seesaw dim d (continuous-variables.md §9)", b);
                     break;
             }
         } while (Accept(","));
@@ -293,6 +311,7 @@ public sealed class CvParser
         var r = Ident("renormalised or projected");
         if (r.Text != "renormalised" && r.Text != "projected") Fail(CvCodes.Syntax, $"syntax error: expected renormalised or projected, found '{r.Text}'", r);
         _renormalise = r.Text == "renormalised";
+        _dataLine = _line;
     }
 
     private void Search()
@@ -369,10 +388,29 @@ public sealed class CvParser
             if (grid > MaxSearchGrid)
                 Error(CvCodes.Search, $"the period search grid has about {grid:G3} points (step {CvExpression.Format(_search.GridStep)} over {dims} period(s)); the limit is {MaxSearchGrid}: use a larger 'search grid' step", 1, 1, _searchLine == 0 ? 1 : _searchLine);
         }
+        CheckSeesaw(trusted.Count == 1 ? trusted[0].Cutoff : 0, untrusted.Count, free.Length > 0);
         if (_errors.Count > 0) return null;
         return new CvScenario(_title, _parameters, _modes, _operations, trusted[0], untrusted,
             untrusted.Select(n => (IReadOnlyList<CvSetting>)_homodyne[n.Name].Settings).ToArray(),
             untrusted.Select(n => _homodyne[n.Name].Bins).ToArray(), objectives, _bounds, _renormalise, _search, _table, _plot);
+    }
+
+    /// <summary>
+    /// The seesaw on CV data (continuous-variables.md §9): its attacks are normalised states, so the data must be the
+    /// renormalised ones; with searched periods it cannot be the first bound (the search maximises the first bound, and
+    /// a seesaw value is an upper bound on H, not a certified one); the attack's state must fit in memory.
+    /// </summary>
+    private void CheckSeesaw(int cutoff, int parties, bool searched)
+    {
+        if (_seesaw is not { } at) return;
+        var seesaw = _bounds.OfType<BoundSpec.Dimension>().First();
+        if (!_renormalise)
+            Error(CvCodes.SeesawProjected, "the seesaw needs 'data renormalised': projected data have trace p_K < 1, and no normalised state reproduces them", at.Column, at.Length, at.Line);
+        if (searched && _bounds[0] is BoundSpec.Dimension)
+            Error(CvCodes.SeesawFirst, "the seesaw cannot be the first bound when a period is optimised (the search maximises the first bound); list it after ns or npa k", at.Column, at.Length, at.Line);
+        double size = (cutoff + 1.0) * Math.Pow(seesaw.Options.Dimension, parties);
+        if (size > MaxSeesawStateDimension)
+            Error(CvCodes.SeesawDimension, $"seesaw dim {seesaw.Options.Dimension} with {parties} untrusted modes and Alice's K + 1 = {cutoff + 1} gives {size:G4}-dimensional attack states; the limit is {MaxSeesawStateDimension}", at.Column, at.Length, at.Line);
     }
 
     /// <summary>Every network value and fixed period at every sweep point; the first failure of each expression is reported.</summary>

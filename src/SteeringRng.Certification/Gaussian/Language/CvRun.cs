@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Gaussian.Realisation;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Certification.Seesaw;
@@ -82,6 +83,7 @@ public static class CvRun
         var points = s.Points();
         var rows = new List<ResultRow>[points.Count];
         var free = FreePeriods(s);
+        var seesaw = s.Bounds.OfType<BoundSpec.Dimension>().FirstOrDefault();
         var single = RunSettings.Default with { Parallelism = 1, Sdp = settings.Sdp, Symmetry = settings.Symmetry };
         // One set of relaxations per objective for the whole run (every point, every period tried): built once, then
         // only the data are swapped (ReusedRelaxations). The search needs only the first bound's value, uncertified.
@@ -122,7 +124,19 @@ public static class CvRun
                     searchNote = $"; {optimum.Evaluations} period evaluations, {clock.Elapsed.TotalSeconds:F1} s";
                 }
                 var data = DataAt(s, state, point, periods);
-                var results = rowJobs[objective.Name].Run(data, cancellation);
+                // The seesaw's first start: a Fock-truncated model of the same data (Realisation/FockRealisation, §9).
+                string? model = null;
+                var results = rowJobs[objective.Name].Run(data, seesaw is null ? null : () =>
+                {
+                    var (realisation, reason) = FockRealisation.Build(state, s.Trusted.Mode, s.Trusted.Cutoff,
+                        s.Untrusted.Select(n => n.Mode).ToArray(), SettingsAt(s, point, periods), data, seesaw.Options.Dimension, cancellation);
+                    model = reason;
+                    return realisation;
+                }, cancellation);
+                if (model is not null)
+                    results = results.Select(r => r.Bound != seesaw!.Name ? r
+                        : r.Status == RowStatus.NotApplicable ? r with { Status = RowStatus.Error, Message = model }
+                        : r with { Message = $"{model}; {r.Message}" }).ToArray();
                 var note = free.Count == 0 ? "" : "periods " + string.Join(", ", free.Select((f, k) =>
                     $"{s.Untrusted[f.Party].Name}.{s.Settings[f.Party][f.Setting].Label} {periods[k]:F3}")) + searchNote;
                 list.AddRange(results.Select(r => r with
