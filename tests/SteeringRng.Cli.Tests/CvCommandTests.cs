@@ -108,6 +108,24 @@ public sealed class CvCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("bounds ns, seesaw dim 0", "", "", "SR1262")]                                  // no local dimension
+    [InlineData("bounds ns, seesaw dim 12", "cutoff 1", "cutoff 3", "SR1262")]                 // 4·12² = 576 > 512-dimensional attack states
+    [InlineData("bounds ns, seesaw dim 2", "data renormalised", "data projected", "SR1260")]   // sub-normalised data: no state reproduces them
+    [InlineData("bounds seesaw dim 2, ns", "", "", "SR1261")]                                  // the search would maximise an upper bound
+    [InlineData("bounds ns, seesaw 2", "", "", "SR1180")]                                      // 'dim' missing
+    public void A_bad_seesaw_bound_is_located_with_exit_3(string bounds, string from, string to, string code)
+    {
+        var text = Scenario("optimise 2 .. 10").Replace("bounds ns", bounds);
+        if (from.Length > 0) text = text.Replace(from, to);
+        var file = _folder.Write("bad.scn", text);
+        var result = CliRunner.Run("cv", file);
+        Assert.Equal(ExitCodes.InputError, result.ExitCode);
+        Assert.Matches($@"bad\.scn:15:\d+: error {code}", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.DoesNotContain("Exception", result.Stderr);
+    }
+
     [Fact]
     public void A_cancelled_run_exits_10_with_the_rows_marked_skipped_and_interrupted()
     {

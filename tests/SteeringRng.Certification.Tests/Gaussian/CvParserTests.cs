@@ -67,7 +67,10 @@ public class CvParserTests
     [InlineData("x period 4,", "x period 1e9,", "SR1185", 10, 33)]
     [InlineData("x period 4,", "x period optimise 2 .. 1e9,", "SR1185", 10, 33)]
     [InlineData("guess Bob.x", "guess Bob.q", "SR1194", 11, 25)]
-    [InlineData("bounds ns", "bounds ns, seesaw", "SR1192", 12, 12)]
+    [InlineData("bounds ns", "bounds ns, steering", "SR1192", 12, 12)]
+    [InlineData("bounds ns", "bounds ns, seesaw", "SR1180", 12, 18)]            // 'dim d' missing
+    [InlineData("bounds ns", "bounds ns, seesaw dim 17", "SR1262", 12, 23)]     // local dimension above 16
+    [InlineData("bounds ns", "bounds ns, seesaw dim 2\ndata projected", "SR1260", 12, 12)] // no normalised state gives trace p_K < 1
     [InlineData("mode A, B, C", "mode A, B, C, A", "SR1187", 2, 15)]
     [InlineData("squeeze A x db -3", "squeeze D x db -3", "SR1181", 3, 9)]
     public void BadInput_IsALocatedError(string from, string to, string code, int line, int column)

@@ -23,7 +23,8 @@ public class ReusedRelaxationsTests(ITestOutputHelper output)
     {
         var text = File.ReadAllText(CvParserTests.SamplePath)
             .Replace("param eta2 = 0 .. 1 step 0.01", FormattableString.Invariant($"param eta2 = {eta2}"))
-            .Replace("search grid 1 resolution 0.02 starts 3", search);
+            .Replace("search grid 1 resolution 0.02 starts 3", search)
+            .Replace("bounds ns, npa 1, seesaw dim 2", "bounds ns, npa 1");
         var (s, errors) = CvParser.Parse(text);
         Assert.Empty(errors);
         return s!;
