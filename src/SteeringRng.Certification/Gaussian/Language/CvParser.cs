@@ -296,7 +296,9 @@ public sealed class CvParser
                     int dim = Integer("a local dimension");
                     if (dim < 1 || dim > MaxSeesawDimension)
                         Fail(CvCodes.SeesawDimension, $"seesaw dimension must be between 1 and {MaxSeesawDimension}, got {dim}", dimTok);
-                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = dim }));
+                    // One block (BlockSize = d, the unstructured seesaw): the Fock model fills only K + 1 levels, and a classical copy
+                    // of a product party's outcomes (η2 = 0: Bob holds the vacuum) needs up to 1 + Σ_y (n_y − 1) levels in block 0.
+                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = dim, BlockSize = dim }));
                     _seesaw = (_line, b.Column, dimTok.Column + dimTok.Length - b.Column);
                     break;
                 default:
