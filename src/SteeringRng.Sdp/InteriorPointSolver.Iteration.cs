@@ -54,7 +54,7 @@ public sealed partial class InteriorPointSolver
             var schur = new SchurComplement(_p);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
             var chol = new CholeskyFactor(_k, _p.M, arrow);
-            var garbage = new GarbageBound(8L * chol.Matrix.Length);
+            var garbage = new GarbageBound(chol.Bytes);
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
             Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
@@ -105,7 +105,7 @@ public sealed partial class InteriorPointSolver
 
                 // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
                 _schurTime.Start();
-                schur.Form(_it.X, _zInv, chol.Matrix);
+                schur.Form(_it.X, _zInv, chol.Matrix, chol.Offset);
                 _schurTime.Stop();
                 _factorTime.Start();
                 var factored = chol.Factor();

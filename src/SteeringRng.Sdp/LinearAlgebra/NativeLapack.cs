@@ -80,7 +80,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         return (null, $"no LAPACK/OpenBLAS library could be loaded (tried {string.Join(", ", tried)})");
     }
 
-    public bool Cholesky(double[] a, int n)
+    public bool Cholesky(double[] a, int n) => Cholesky(a, 0, n);
+
+    public bool Cholesky(double[] a, int offset, int n)
     {
         if (n == 0) return true;
         byte u = (byte)'U';
@@ -90,7 +92,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (threaded) SetThreads(Environment.ProcessorCount);
         try
         {
-            using var pa = new AlignedOperand(a, n * n, writeBack: true);
+            using var pa = new AlignedOperand(a, offset, n * n, writeBack: true);
             _dpotrf(&u, &n, pa.Pointer, &n, &info, 1);
         }
         finally
@@ -100,13 +102,15 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         return info == 0;
     }
 
-    public void CholeskySolve(double[] l, int n, double[] b)
+    public void CholeskySolve(double[] l, int n, double[] b) => CholeskySolve(l, 0, n, b);
+
+    public void CholeskySolve(double[] l, int offset, int n, double[] b)
     {
         if (n == 0) return;
         byte u = (byte)'U';
         int one = 1, info;
         using var gate = BlasThreadGate.Shared();
-        using var pl = new AlignedOperand(l, n * n, writeBack: false);
+        using var pl = new AlignedOperand(l, offset, n * n, writeBack: false);
         using var pb = new AlignedOperand(b, n, writeBack: true);
         _dpotrs(&u, &n, &one, pl.Pointer, &n, pb.Pointer, &n, &info, 1);
     }
