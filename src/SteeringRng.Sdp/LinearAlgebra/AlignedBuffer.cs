@@ -49,5 +49,5 @@ internal sealed unsafe class AlignedBuffer
     }
 
     /// <summary>The address of the data (the array is pinned for its lifetime).</summary>
-    public nuint Address => (nuint)Unsafe.AsPointer(ref Array[Offset]);
+    public nuint Address => (nuint)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Array), Offset));
 }

@@ -214,12 +214,21 @@ internal sealed unsafe class NativeLapack : IDenseKernels
             if (info != 0) return double.NaN;
             lwork = Math.Max(1, (int)workSize);
             liwork = Math.Max(1, iworkSize);
-            var work = new double[lwork];
-            var iwork = new int[liwork];
-            fixed (double* pwork = work)
-            fixed (int* piwork = iwork)
+            // The workspace at a 64-byte boundary too: dsytrd runs its panel updates (dgemm, dsyr2k) on it, and an
+            // ordinary array's address (8-byte aligned, different from run to run) changed the eigenvalue's last bits,
+            // hence the step lengths: two runs of the same I3322 level-3 solve ended on different last bits of y.
+            var pwork = (double*)NativeMemory.AlignedAlloc((nuint)lwork * sizeof(double), 64);
+            var piwork = (int*)NativeMemory.AlignedAlloc((nuint)liwork * sizeof(int), 64);
+            try
+            {
                 _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
                     pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
+            }
+            finally
+            {
+                NativeMemory.AlignedFree(pwork);
+                NativeMemory.AlignedFree(piwork);
+            }
         }
         return info == 0 && found == 1 ? w[0] : double.NaN;
     }
