@@ -35,7 +35,7 @@ internal sealed class GarbageBound
     public void Check()
     {
         if (!Due(GC.GetTotalAllocatedBytes(precise: false) - _mark, _surviving)) return;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _mark = GC.GetTotalAllocatedBytes(precise: false);
         // M itself survives every collection; it is not garbage to amortise against.
         _surviving = Math.Max(0, GC.GetTotalMemory(forceFullCollection: false) - _schurBytes);
