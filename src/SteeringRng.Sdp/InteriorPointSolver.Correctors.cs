@@ -53,6 +53,6 @@ public sealed partial class InteriorPointSolver
 
         /// <summary>The maximal steps α_max for X + α dX ⪰ 0 and Z + α dZ ⪰ 0 (eigenvalue problems per block).</summary>
         private (double Ap, double Ad) MaximalSteps(double[][] dx, double[][] dz) =>
-            (StepLength.MaxStep(_k, _layout, _it.X, _lx, dx), StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz));
+            (StepLength.MaxStep(_k, _layout, _it.X, _lx, dx, Scratch), StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz, Scratch));
     }
 }

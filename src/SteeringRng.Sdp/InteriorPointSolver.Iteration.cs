@@ -36,6 +36,11 @@ public sealed partial class InteriorPointSolver
         private double[]?[] _lx = [];
         private double[]?[] _lz = [];
         private double[][] _zInv = [];
+        private GarbageBound? _garbage;
+        private double[][]? _scratch;
+
+        /// <summary>One n×n temporary per block, reused by every product and step-length test (each uses it only inside one call).</summary>
+        private double[][] Scratch => _scratch ??= _p.NewBlocks();
 
         public Run(SdpProblem problem, SdpSettings settings, IDenseKernels kernels, CancellationToken cancel, Stopwatch clock)
         {
@@ -54,7 +59,7 @@ public sealed partial class InteriorPointSolver
             var schur = new SchurComplement(_p);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
             var chol = new CholeskyFactor(_k, _p.M, arrow);
-            var garbage = new GarbageBound(8L * chol.Matrix.Length);
+            _garbage = new GarbageBound(chol.Bytes);
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
             Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
@@ -74,7 +79,7 @@ public sealed partial class InteriorPointSolver
             }
             for (var iter = 0; ; iter++)
             {
-                garbage.Check();
+                _garbage.Check();
                 _residualTime.Start();
                 var res = Residuals.Of(_p, _it);
                 _residualTime.Stop();
@@ -105,7 +110,7 @@ public sealed partial class InteriorPointSolver
 
                 // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
                 _schurTime.Start();
-                schur.Form(_it.X, _zInv, chol.Matrix);
+                schur.Form(_it.X, _zInv, chol.Matrix, chol.Offset);
                 _schurTime.Stop();
                 _factorTime.Start();
                 var factored = chol.Factor();
@@ -118,8 +123,9 @@ public sealed partial class InteriorPointSolver
 
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
                 var (dxA, _, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
-                var apA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.X, _lx, dxA));
-                var adA = Math.Min(1, StepLength.MaxStep(_k, _layout, _it.Z, _lz, dzA));
+                var (apMax, adMax) = MaximalSteps(dxA, dzA);
+                var apA = Math.Min(1, apMax);
+                var adA = Math.Min(1, adMax);
                 var muAff = AffineMu(dxA, dzA, apA, adA);
                 // Mehrotra's centring σ = (μ_aff/μ)³.
                 var sigma = Math.Clamp(Math.Pow(muAff / res.Mu, 3), 0, 1);
@@ -168,6 +174,7 @@ public sealed partial class InteriorPointSolver
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
         {
+            _garbage?.Check();
             var k = _p.NewBlocks();
             for (var b = 0; b < k.Length; b++)
             for (var t = 0; t < k[b].Length; t++)
@@ -266,7 +273,7 @@ public sealed partial class InteriorPointSolver
                     continue;
                 }
                 var n = _layout[b].Dim;
-                var tmp = new double[n * n];
+                var tmp = Scratch[b];
                 _k.Multiply(u[b], v[b], tmp, n);
                 _k.Multiply(tmp, w[b], result[b], n);
             }
@@ -285,9 +292,14 @@ public sealed partial class InteriorPointSolver
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Factorize()
         {
-            _lx = new double[]?[_layout.Length];
-            _lz = new double[]?[_layout.Length];
-            _zInv = _p.NewBlocks();
+            // The factors and Z⁻¹ are overwritten in place, never reallocated: nothing holds the previous point's
+            // (directions are computed before the step, and a failed step refactors the restored point).
+            if (_zInv.Length == 0)
+            {
+                _lx = new double[]?[_layout.Length];
+                _lz = new double[]?[_layout.Length];
+                _zInv = _p.NewBlocks();
+            }
             for (var b = 0; b < _layout.Length; b++)
             {
                 if (_layout[b].IsDiagonal)
@@ -300,12 +312,12 @@ public sealed partial class InteriorPointSolver
                     continue;
                 }
                 var n = _layout[b].Dim;
-                var lx = (double[])_it.X[b].Clone();
-                var lz = (double[])_it.Z[b].Clone();
+                var lx = _lx[b] ??= new double[n * n];
+                var lz = _lz[b] ??= new double[n * n];
+                Array.Copy(_it.X[b], lx, lx.Length);
+                Array.Copy(_it.Z[b], lz, lz.Length);
                 if (!_k.Cholesky(lx, n) || !_k.Cholesky(lz, n)) return false;
                 _k.CholeskyInverse(lz, n, _zInv[b]);
-                _lx[b] = lx;
-                _lz[b] = lz;
             }
             return true;
         }

@@ -7,7 +7,7 @@ namespace SteeringRng.Benchmarks;
 public sealed record BenchmarkOptions(
     IReadOnlyList<string> Solvers, IReadOnlyList<int> MaxCutSizes, double EdgeProbability, int Seed,
     string? NpaDirectory, IReadOnlyList<string> Files, double Tolerance, double TimeLimitSeconds, int Repeat,
-    IReadOnlyList<int> I3322Levels, IReadOnlyList<LinearAlgebraBackend> Backends, bool Verbose)
+    IReadOnlyList<int> I3322Levels, IReadOnlyList<LinearAlgebraBackend> Backends, bool Verbose, string? SaveDirectory = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/SteeringRng.Benchmarks -- [options] [FILES.dat-s ...]
@@ -20,6 +20,8 @@ public sealed record BenchmarkOptions(
           --backends LIST    built-in solver's kernels, comma-separated, from auto,native,managed (default: auto);
                              each is its own row (builtin-native, builtin-managed)
           --verbose          the built-in solver's iteration log and phase timings on stderr
+          --save DIR         keep the SDPA files solved (DIR/NAME.dat-s) to re-run one solve alone, e.g. to compare
+                             two builds bit for bit: benchmark --one builtin Auto FILE YFILE TOL SECONDS
           --npa-dir DIR      add every *.dat-s file in DIR (e.g. the I3322 NPA levels)
           --tolerance T      DIMACS tolerance handed to every solver (default 1e-8)
           --time-limit S     per-solve wall-time limit in seconds (default 600)
@@ -44,7 +46,7 @@ public sealed record BenchmarkOptions(
         var seed = 1;
         var repeat = 3;
         var verbose = false;
-        string? npa = null;
+        string? npa = null, save = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -59,6 +61,7 @@ public sealed record BenchmarkOptions(
                 case "--backends": backends.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseBackend)); break;
                 case "--verbose": verbose = true; break;
                 case "--npa-dir": npa = Value(); break;
+                case "--save": save = Value(); break;
                 case "--tolerance": tolerance = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--time-limit": timeLimit = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--repeat": repeat = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -74,7 +77,7 @@ public sealed record BenchmarkOptions(
         foreach (var level in levels)
             if (level < 1) throw new ArgumentException($"--i3322: level must be at least 1, got {level}");
         if (backends.Count == 0) backends.Add(LinearAlgebraBackend.Auto);
-        return new BenchmarkOptions(solvers, sizes, density, seed, npa, files, tolerance, timeLimit, repeat, levels, backends.Distinct().ToList(), verbose);
+        return new BenchmarkOptions(solvers, sizes, density, seed, npa, files, tolerance, timeLimit, repeat, levels, backends.Distinct().ToList(), verbose, save);
     }
 
     private static LinearAlgebraBackend ParseBackend(string name) => name switch

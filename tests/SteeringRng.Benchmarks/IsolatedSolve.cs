@@ -46,7 +46,8 @@ internal static class IsolatedSolve
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             ISdpSolver solver = solverName switch { "builtin" => new InteriorPointSolver(), "csdp" => new CsdpSolver(), _ => new DsdpSolver() };
             using var sampler = new PeakMemory.ChildSampler();
-            s = solver.Solve(problem, settings);
+            using (settings.Log is not null && solverName == "builtin" ? new MemoryBreakdown() : null)
+                s = solver.Solve(problem, settings);
             peak = solverName == "builtin" ? PeakMemory.OfSelfMb() : sampler.PeakMb;
         }
         var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;

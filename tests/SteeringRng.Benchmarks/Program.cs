@@ -96,6 +96,11 @@ try
         var n = problem.Blocks.Sum(b => b.Size);
         var file = Path.Combine(folder, $"{rows.Count}.dat-s");
         SdpaWriter.WriteFile(HermitianEmbedding.ToReal(problem), file);
+        if (options.SaveDirectory is { } save)
+        {
+            Directory.CreateDirectory(save);
+            File.Copy(file, Path.Combine(save, $"{name}.dat-s"), overwrite: true);
+        }
         var runs = solvers.ToDictionary(s => s.Label, _ => new List<Measurement>());
         // Repeats outermost, so that a burst of load on a shared machine hits every solver alike.
         for (var r = 0; r < options.Repeat; r++)

@@ -7,6 +7,7 @@ namespace SteeringRng.Sdp.Tests;
 /// The native kernels give bit-identical results whatever the address of the operands: OpenBLAS's own results depend
 /// on 16-byte alignment, and .NET arrays are only 8-byte aligned, so without care the same solve differed between runs.
 /// </summary>
+[Collection(NativeKernelCollection.Name)]
 public sealed class KernelAlignmentTests : IDisposable
 {
     private static IDenseKernels Native => NativeLapack.TryGet().Kernels!;

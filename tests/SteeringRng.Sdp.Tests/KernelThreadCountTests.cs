@@ -7,6 +7,7 @@ namespace SteeringRng.Sdp.Tests;
 /// other calls must not see the raised count, or their last bits depend on what another thread is doing
 /// (BlasThreadGate). The first test shows that the count does change results here, so the second can fail.
 /// </summary>
+[Collection(NativeKernelCollection.Name)]
 public sealed class KernelThreadCountTests
 {
     private static NativeLapack Native => NativeLapack.TryGet().Kernels!;

@@ -10,9 +10,12 @@ namespace SteeringRng.Sdp.Internal;
 /// </summary>
 internal static class StepLength
 {
-    /// <summary>α_max for V + α dV; <paramref name="factors"/> holds the Cholesky factor L of each dense block of V.</summary>
+    /// <summary>
+    /// α_max for V + α dV; <paramref name="factors"/> holds the Cholesky factor L of each dense block of V, and
+    /// <paramref name="scratch"/> an n×n array per block that is overwritten (L⁻¹ dV L⁻ᵀ, then the eigen-solver's work).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double MaxStep(IDenseKernels kernels, BlockLayout[] layout, double[][] v, double[]?[] factors, double[][] dv)
+    public static double MaxStep(IDenseKernels kernels, BlockLayout[] layout, double[][] v, double[]?[] factors, double[][] dv, double[][] scratch)
     {
         var alpha = double.PositiveInfinity;
         for (var b = 0; b < layout.Length; b++)
@@ -24,7 +27,8 @@ internal static class StepLength
                 continue;
             }
             var n = layout[b].Dim;
-            var s = (double[])dv[b].Clone();
+            var s = scratch[b];
+            Array.Copy(dv[b], s, s.Length);
             kernels.CongruenceByInverseFactor(factors[b]!, n, s);
             var lmin = kernels.MinEigenvalue(s, n);
             if (double.IsNaN(lmin)) return 0;

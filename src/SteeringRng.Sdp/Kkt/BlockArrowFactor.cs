@@ -31,8 +31,8 @@ internal sealed class BlockArrowFactor
         _s = new double[nb * nb];
     }
 
-    /// <summary>Factors M + shift·I, M read from the full row-major m×m <paramref name="a"/>. False if not positive definite.</summary>
-    public bool Factor(double[] a, int m, double shift)
+    /// <summary>Factors M + shift·I, M read from the full row-major m×m matrix at a[offset ..]. False if not positive definite.</summary>
+    public bool Factor(double[] a, int offset, int m, double shift)
     {
         var groups = _plan.Groups;
         var border = _plan.Border;
@@ -48,7 +48,7 @@ internal sealed class BlockArrowFactor
             var d = _d[s];
             for (var i = 0; i < n; i++)
             {
-                var row = (long)g[i] * m;
+                var row = offset + (long)g[i] * m;
                 for (var j = 0; j < n; j++) d[i * n + j] = a[row + g[j]];
                 d[i * n + i] += shift;
             }
@@ -56,7 +56,7 @@ internal sealed class BlockArrowFactor
             var wt = _wt[s];
             for (var b = 0; b < nb; b++)
             {
-                var row = (long)border[b] * m;
+                var row = offset + (long)border[b] * m;
                 for (var j = 0; j < n; j++) wt[b * n + j] = a[row + g[j]];
             }
             _kernels.ForwardSolveRows(d, n, wt, nb);
@@ -66,7 +66,7 @@ internal sealed class BlockArrowFactor
         // S = F + shift·I − Σ_s W_sᵀ W_s, row by row.
         Parallel.For(0, nb, b1 =>
         {
-            var row = (long)border[b1] * m;
+            var row = offset + (long)border[b1] * m;
             for (var b2 = 0; b2 <= b1; b2++)
             {
                 var v = a[row + border[b2]];

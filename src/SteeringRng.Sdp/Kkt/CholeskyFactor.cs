@@ -14,6 +14,8 @@ namespace SteeringRng.Sdp.Kkt;
 /// </list>
 /// Only the upper triangle of M is read; the scaling pass mirrors it into the lower one, which the kernels factor.
 /// The scaled M̃ survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
+/// M is the one m×m array of the solve: formed, scaled and factored in place in the same 64-byte-aligned buffer
+/// (<see cref="AlignedBuffer"/>), every iteration, so the native kernels never copy it.
 /// </summary>
 internal sealed class CholeskyFactor
 {
@@ -23,6 +25,7 @@ internal sealed class CholeskyFactor
     private readonly double[] _scale;
 
     private readonly BlockArrowFactor? _arrow;
+    private readonly AlignedBuffer _buffer;
 
     /// <param name="kernels">Dense kernels for the factorisations.</param>
     /// <param name="m">Order of M.</param>
@@ -32,16 +35,22 @@ internal sealed class CholeskyFactor
         _kernels = kernels;
         _m = m;
         _arrow = arrow is null ? null : new BlockArrowFactor(kernels, arrow);
-        Matrix = new double[(long)m * m <= Array.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large.")];
+        _buffer = AlignedBuffer.Allocate((long)m * m <= AlignedBuffer.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large."));
         _diag = new double[m];
         _scale = new double[m];
     }
 
     /// <summary>
-    /// The matrix to be filled before <see cref="Factor"/>: its upper triangle with diagonal (row-major); the strict
-    /// lower triangle is overwritten.
+    /// The storage of the matrix to be filled before <see cref="Factor"/>: M_ij is Matrix[<see cref="Offset"/> + i·m + j];
+    /// its upper triangle with diagonal (row-major) is read, the strict lower triangle is overwritten.
     /// </summary>
-    public double[] Matrix { get; }
+    public double[] Matrix => _buffer.Array;
+
+    /// <summary>Index of M_00 in <see cref="Matrix"/> (the first element on a 64-byte boundary).</summary>
+    public int Offset => _buffer.Offset;
+
+    /// <summary>Bytes of M (m² doubles).</summary>
+    public long Bytes => 8L * _buffer.Length;
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
@@ -51,27 +60,27 @@ internal sealed class CholeskyFactor
     public bool Factor()
     {
         var m = _m;
-        var a = Matrix;
+        var (a, o) = (Matrix, Offset);
         for (var i = 0; i < m; i++)
         {
-            var d = a[i * m + i];
+            var d = a[o + i * m + i];
             if (!double.IsFinite(d) || d < 0) return false;
             // M_ii = ⟨A_i, X A_i Z⁻¹⟩ = 0 only for an empty A_i: its row and column are zero, so the row is decoupled
             // and a unit pivot gives dy_i = rhs_i = −b_i (y_i then certifies infeasibility when b_i ≠ 0).
-            if (d == 0) a[i * m + i] = d = 1;
+            if (d == 0) a[o + i * m + i] = d = 1;
             _scale[i] = 1 / Math.Sqrt(d);
         }
         ScaleAndMirror();
-        for (var i = 0; i < m; i++) _diag[i] = a[i * m + i];
+        for (var i = 0; i < m; i++) _diag[i] = a[o + i * m + i];
         Regularization = 0;
         if (_arrow is not null) return FactorArrow();
-        if (_kernels.Cholesky(a, m)) return true;
+        if (_kernels.Cholesky(a, o, m)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
             RestoreLower();
-            for (var i = 0; i < m; i++) a[i * m + i] = _diag[i] + delta;
-            if (!_kernels.Cholesky(a, m)) continue;
+            for (var i = 0; i < m; i++) a[o + i * m + i] = _diag[i] + delta;
+            if (!_kernels.Cholesky(a, o, m)) continue;
             Regularization = delta;
             return true;
         }
@@ -81,11 +90,11 @@ internal sealed class CholeskyFactor
     /// <summary>The same shifts as the dense path, on the block elimination (which never overwrites M).</summary>
     private bool FactorArrow()
     {
-        if (_arrow!.Factor(Matrix, _m, 0)) return true;
+        if (_arrow!.Factor(Matrix, Offset, _m, 0)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
-            if (!_arrow.Factor(Matrix, _m, delta)) continue;
+            if (!_arrow.Factor(Matrix, Offset, _m, delta)) continue;
             Regularization = delta;
             return true;
         }
@@ -96,7 +105,7 @@ internal sealed class CholeskyFactor
     private void SolveFactored(double[] x)
     {
         if (_arrow is not null) _arrow.Solve(x);
-        else _kernels.CholeskySolve(Matrix, _m, x);
+        else _kernels.CholeskySolve(Matrix, Offset, _m, x);
     }
 
     /// <summary>Rows (and columns) per tile of the scaling pass: a 64×64 tile of doubles (32 KB) stays in cache.</summary>
@@ -111,7 +120,7 @@ internal sealed class CholeskyFactor
     private void ScaleAndMirror()
     {
         var m = _m;
-        var a = Matrix;
+        var (a, o) = (Matrix, Offset);
         var s = _scale;
         for (var i0 = 0; i0 < m; i0 += Tile)
         for (var j0 = i0; j0 < m; j0 += Tile)
@@ -120,9 +129,9 @@ internal sealed class CholeskyFactor
             var si = s[i];
             for (var j = Math.Max(i, j0); j < Math.Min(m, j0 + Tile); j++)
             {
-                var v = a[i * m + j] * si * s[j];
-                a[i * m + j] = v;
-                a[j * m + i] = v;
+                var v = a[o + i * m + j] * si * s[j];
+                a[o + i * m + j] = v;
+                a[o + j * m + i] = v;
             }
         }
     }
@@ -167,15 +176,15 @@ internal sealed class CholeskyFactor
     private double ResidualNorm(double[] r, double[] x, out double[] res)
     {
         var m = _m;
-        var a = Matrix;
+        var (a, o) = (Matrix, Offset);
         var mx = new double[m];
         for (var i = 0; i < m; i++)
         {
-            var s = _diag[i] * x[i] + ManagedKernels.Dot(a, i * m + i + 1, x, i + 1, m - i - 1);
+            var s = _diag[i] * x[i] + ManagedKernels.Dot(a, o + i * m + i + 1, x, i + 1, m - i - 1);
             var xi = x[i];
             mx[i] += s;
             // Upper row i also holds column i of the lower part: M_ji = M_ij for j > i.
-            ManagedKernels.Axpy(xi, a, i * m + i + 1, mx, i + 1, m - i - 1);
+            ManagedKernels.Axpy(xi, a, o + i * m + i + 1, mx, i + 1, m - i - 1);
         }
         res = new double[m];
         var norm = 0.0;
@@ -190,8 +199,8 @@ internal sealed class CholeskyFactor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RestoreLower()
     {
-        var a = Matrix;
+        var (a, o) = (Matrix, Offset);
         for (var i = 0; i < _m; i++)
-        for (var j = 0; j < i; j++) a[i * _m + j] = a[j * _m + i];
+        for (var j = 0; j < i; j++) a[o + i * _m + j] = a[o + j * _m + i];
     }
 }

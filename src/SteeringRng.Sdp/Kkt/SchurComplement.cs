@@ -67,25 +67,25 @@ internal sealed class SchurComplement
     /// <summary>
     /// Fills the upper triangle with diagonal (M[pos, pos'] for pos ≤ pos', row-major m×m, position order) for X and
     /// Z⁻¹ (1/z on diagonal blocks); the strict lower triangle is left as it was (<see cref="CholeskyFactor.Factor"/>
-    /// mirrors the upper one there while it scales it).
+    /// mirrors the upper one there while it scales it). M[pos, pos'] is mat[offset + pos·m + pos'].
     /// </summary>
-    public void Form(double[][] x, double[][] zInv, double[] mat)
+    public void Form(double[][] x, double[][] zInv, double[] mat, int offset = 0)
     {
         var m = _p.M;
         Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
         {
-            FormRow(pos, x, zInv, mat, ws);
+            FormRow(pos, x, zInv, mat, offset + pos * m, ws);
             return ws;
         }, _ => { });
     }
 
     /// <summary>Row <paramref name="pos"/> of the upper triangle: cleared, then each block's contributions added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FormRow(int pos, double[][] x, double[][] zInv, double[] mat, SchurWorkspace ws)
+    private void FormRow(int pos, double[][] x, double[][] zInv, double[] mat, int rowBase, SchurWorkspace ws)
     {
         var m = _p.M;
-        Array.Clear(mat, pos * m + pos, m - pos);
-        foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, pos * m, ws);
+        Array.Clear(mat, rowBase + pos, m - pos);
+        foreach (var (blk, slot) in _slotsAt[pos]) _plans[blk].AddRow(slot, x[blk], zInv[blk], mat, rowBase, ws);
     }
 
     /// <summary>v in constraint order → position order.</summary>

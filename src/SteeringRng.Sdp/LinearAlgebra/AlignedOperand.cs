@@ -9,7 +9,7 @@ namespace SteeringRng.Sdp.LinearAlgebra;
 /// results differ). .NET arrays are only 8-byte aligned, so without this the same solve differed from run to run and
 /// with the machine's load (the rows of two identical `steer run`s were not bit-identical). An aligned array is used in
 /// place; any other is copied into aligned native memory and, if the call writes it, copied back: O(n²) against the
-/// call's O(n³). Operands above <see cref="CopyLimitBytes"/> are used in place (a copy of a multi-gigabyte Schur matrix
+/// call's O(n³). The Schur matrix is allocated aligned (<see cref="AlignedBuffer"/>) and never copied. Operands above <see cref="CopyLimitBytes"/> are used in place (a copy of a multi-gigabyte Schur matrix
 /// would double the solver's peak memory); their results are reproducible only as far as their alignment is.
 /// </summary>
 internal unsafe ref struct AlignedOperand
@@ -20,6 +20,7 @@ internal unsafe ref struct AlignedOperand
     private const nuint Alignment = 64;
 
     private readonly double[] _array;
+    private readonly int _offset;
     private readonly int _length;
     private readonly bool _writeBack;
     private GCHandle _pin;
@@ -31,13 +32,23 @@ internal unsafe ref struct AlignedOperand
     /// <param name="array">The operand.</param>
     /// <param name="length">How many leading elements the call reads or writes.</param>
     /// <param name="writeBack">Whether the call writes the operand (then a copy is copied back on dispose).</param>
-    public AlignedOperand(double[] array, int length, bool writeBack)
+    public AlignedOperand(double[] array, int length, bool writeBack) : this(array, 0, length, writeBack)
     {
+    }
+
+    /// <param name="array">The storage of the operand.</param>
+    /// <param name="offset">Index of the operand's first element in <paramref name="array"/>.</param>
+    /// <param name="length">How many elements from there the call reads or writes.</param>
+    /// <param name="writeBack">Whether the call writes the operand (then a copy is copied back on dispose).</param>
+    public AlignedOperand(double[] array, int offset, int length, bool writeBack)
+    {
+        if ((uint)offset > (uint)array.Length || length > array.Length - offset) throw new ArgumentOutOfRangeException(nameof(length));
         _array = array;
+        _offset = offset;
         _length = length;
         _writeBack = writeBack;
         _pin = GCHandle.Alloc(array, GCHandleType.Pinned);
-        var address = (double*)_pin.AddrOfPinnedObject();
+        var address = (double*)_pin.AddrOfPinnedObject() + offset;
         if (((nuint)address & (Alignment - 1)) == 0 || (long)length * sizeof(double) > CopyLimitBytes || length == 0)
         {
             Pointer = address;
@@ -52,7 +63,7 @@ internal unsafe ref struct AlignedOperand
     {
         if (_copy != null)
         {
-            if (_writeBack) new ReadOnlySpan<double>(_copy, _length).CopyTo(_array.AsSpan(0, _length));
+            if (_writeBack) new ReadOnlySpan<double>(_copy, _length).CopyTo(_array.AsSpan(_offset, _length));
             NativeMemory.AlignedFree(_copy);
         }
         if (_pin.IsAllocated) _pin.Free();

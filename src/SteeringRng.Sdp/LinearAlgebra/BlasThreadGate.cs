@@ -2,7 +2,7 @@ namespace SteeringRng.Sdp.LinearAlgebra;
 
 /// <summary>
 /// OpenBLAS's thread count is one setting for the whole process, and a call's last bits depend on it (the work is
-/// split differently). The large Schur factorisation runs with every core (<see cref="NativeLapack.Cholesky"/>) and
+/// split differently). The large Schur factorisation runs with every core (<see cref="NativeLapack.Cholesky(double[], int, int)"/>) and
 /// every other call with one thread; without a gate, a call made on another thread during such a factorisation (a
 /// parallel sweep point, a second run in the same process) ran with all threads, so the same solve gave results that
 /// differed in the last bits with timing: a seesaw value moved by 1.2e-12 and a marginal certificate flipped in CI.

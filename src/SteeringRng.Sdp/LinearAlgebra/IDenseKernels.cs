@@ -16,13 +16,19 @@ internal interface IDenseKernels
     /// </summary>
     bool Cholesky(double[] a, int n);
 
-    /// <summary>Solves L Lᵀ x = b in place, with L from <see cref="Cholesky"/>.</summary>
+    /// <summary><see cref="Cholesky(double[], int)"/> of the matrix stored at a[offset ..] (an <see cref="AlignedBuffer"/>).</summary>
+    bool Cholesky(double[] a, int offset, int n);
+
+    /// <summary>Solves L Lᵀ x = b in place, with L from <see cref="Cholesky(double[], int)"/>.</summary>
     void CholeskySolve(double[] l, int n, double[] b);
 
-    /// <summary>Solves L w = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky"/>.</summary>
+    /// <summary><see cref="CholeskySolve(double[], int, double[])"/> with L stored at l[offset ..].</summary>
+    void CholeskySolve(double[] l, int offset, int n, double[] b);
+
+    /// <summary>Solves L w = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky(double[], int)"/>.</summary>
     void ForwardSolveRows(double[] l, int n, double[] rows, int count);
 
-    /// <summary>Solves Lᵀ x = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky"/>.</summary>
+    /// <summary>Solves Lᵀ x = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky(double[], int)"/>.</summary>
     void BackwardSolveRows(double[] l, int n, double[] rows, int count);
 
     /// <summary>inv = (L Lᵀ)⁻¹, full symmetric.</summary>

@@ -21,51 +21,54 @@ internal sealed class ManagedKernels : IDenseKernels
 
     public string Name => "managed";
 
-    public bool Cholesky(double[] a, int n)
+    public bool Cholesky(double[] a, int n) => Cholesky(a, 0, n);
+
+    /// <summary>The matrix is a[o + i·n + j]: every index below is shifted by the offset o.</summary>
+    public bool Cholesky(double[] a, int o, int n)
     {
         for (var k0 = 0; k0 < n; k0 += PanelWidth)
         {
             var kb = Math.Min(PanelWidth, n - k0);
-            if (!FactorDiagonalBlock(a, n, k0, kb)) return false;
+            if (!FactorDiagonalBlock(a, o, n, k0, kb)) return false;
             var start = k0 + kb;
             if (start >= n) break;
-            SolvePanel(a, n, k0, kb, start);
-            UpdateTrailing(a, n, k0, kb, start);
+            SolvePanel(a, o, n, k0, kb, start);
+            UpdateTrailing(a, o, n, k0, kb, start);
         }
         return true;
     }
 
     /// <summary>L_ij = (A_ij − Σ_{k0≤k&lt;j} L_ik L_jk) / L_jj on the kb×kb diagonal block (earlier panels already subtracted).</summary>
-    private static bool FactorDiagonalBlock(double[] a, int n, int k0, int kb)
+    private static bool FactorDiagonalBlock(double[] a, int o, int n, int k0, int kb)
     {
         for (var i = k0; i < k0 + kb; i++)
         for (var j = k0; j <= i; j++)
         {
-            var s = a[i * n + j] - Dot(a, i * n + k0, a, j * n + k0, j - k0);
+            var s = a[o + i * n + j] - Dot(a, o + i * n + k0, a, o + j * n + k0, j - k0);
             if (i == j)
             {
                 if (!(s > 0) || !double.IsFinite(s)) return false;
-                a[i * n + i] = Math.Sqrt(s);
+                a[o + i * n + i] = Math.Sqrt(s);
             }
-            else a[i * n + j] = s / a[j * n + j];
+            else a[o + i * n + j] = s / a[o + j * n + j];
         }
         return true;
     }
 
     /// <summary>L21 L11ᵀ = A21, one row at a time (rows independent).</summary>
-    private static void SolvePanel(double[] a, int n, int k0, int kb, int start)
+    private static void SolvePanel(double[] a, int o, int n, int k0, int kb, int start)
     {
         void Row(int i)
         {
             for (var j = k0; j < k0 + kb; j++)
-                a[i * n + j] = (a[i * n + j] - Dot(a, i * n + k0, a, j * n + k0, j - k0)) / a[j * n + j];
+                a[o + i * n + j] = (a[o + i * n + j] - Dot(a, o + i * n + k0, a, o + j * n + k0, j - k0)) / a[o + j * n + j];
         }
         if (n - start >= ParallelThreshold) Parallel.For(start, n, Row);
         else for (var i = start; i < n; i++) Row(i);
     }
 
     /// <summary>A22[i, j] −= Σ_k L21[i, k] L21[j, k] for start ≤ j ≤ i (lower triangle only).</summary>
-    private static void UpdateTrailing(double[] a, int n, int k0, int kb, int start)
+    private static void UpdateTrailing(double[] a, int o, int n, int k0, int kb, int start)
     {
         var rem = n - start;
         var chunk = 2 * W;
@@ -76,7 +79,7 @@ internal sealed class ManagedKernels : IDenseKernels
         for (var jj = 0; jj < rem; jj++)
         {
             var (c, t) = (jj / chunk, jj % chunk);
-            var row = (start + jj) * n + k0;
+            var row = o + (start + jj) * n + k0;
             for (var k = 0; k < kb; k++) pp[(c * kb + k) * chunk + t] = a[row + k];
         }
         var tiles = (rem + 3) / 4;
@@ -91,8 +94,8 @@ internal sealed class ManagedKernels : IDenseKernels
                 // The tile's four panel rows interleaved: ar[4k + r] = L[i0 + r, k0 + k].
                 var ar = new double[4 * kb];
                 for (var r = 0; r < 4; r++)
-                for (var k = 0; k < kb; k++) ar[4 * k + r] = a[(i0 + r) * n + k0 + k];
-                for (var c = 0; c < full; c++) MicroKernel(a, n, pp, c * kb * chunk, ar, kb, i0, start + c * chunk);
+                for (var k = 0; k < kb; k++) ar[4 * k + r] = a[o + (i0 + r) * n + k0 + k];
+                for (var c = 0; c < full; c++) MicroKernel(a, o, n, pp, c * kb * chunk, ar, kb, i0, start + c * chunk);
             }
             // The rest of each row up to its diagonal: scalar.
             for (var r = 0; r < rows; r++)
@@ -102,8 +105,8 @@ internal sealed class ManagedKernels : IDenseKernels
                 {
                     var (c, t) = ((j - start) / chunk, (j - start) % chunk);
                     var s = 0.0;
-                    for (var k = 0; k < kb; k++) s += a[i * n + k0 + k] * pp[(c * kb + k) * chunk + t];
-                    a[i * n + j] -= s;
+                    for (var k = 0; k < kb; k++) s += a[o + i * n + k0 + k] * pp[(c * kb + k) * chunk + t];
+                    a[o + i * n + j] -= s;
                 }
             }
         }
@@ -113,7 +116,7 @@ internal sealed class ManagedKernels : IDenseKernels
 
     /// <summary>C[i0..i0+4, j..j+2W) −= Σ_k ar[4k + r] · slab[k, :], accumulated in eight vector registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(double[] a, int n, double[] pp, int slab, double[] ar, int kb, int i0, int j)
+    private static void MicroKernel(double[] a, int o, int n, double[] pp, int slab, double[] ar, int kb, int i0, int j)
     {
         Vector<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector<double> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -135,10 +138,10 @@ internal sealed class ManagedKernels : IDenseKernels
             c20 = Fmadd(x2, b0, c20); c21 = Fmadd(x2, b1, c21);
             c30 = Fmadd(x3, b0, c30); c31 = Fmadd(x3, b1, c31);
         }
-        Sub(a, i0 * n + j, c00, c01);
-        Sub(a, (i0 + 1) * n + j, c10, c11);
-        Sub(a, (i0 + 2) * n + j, c20, c21);
-        Sub(a, (i0 + 3) * n + j, c30, c31);
+        Sub(a, o + i0 * n + j, c00, c01);
+        Sub(a, o + (i0 + 1) * n + j, c10, c11);
+        Sub(a, o + (i0 + 2) * n + j, c20, c21);
+        Sub(a, o + (i0 + 3) * n + j, c30, c31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -174,15 +177,17 @@ internal sealed class ManagedKernels : IDenseKernels
         for (; k < len; k++) y[yi + k] += alpha * x[xi + k];
     }
 
-    public void CholeskySolve(double[] l, int n, double[] b)
+    public void CholeskySolve(double[] l, int n, double[] b) => CholeskySolve(l, 0, n, b);
+
+    public void CholeskySolve(double[] l, int o, int n, double[] b)
     {
         // L u = b (forward), then Lᵀ x = u (backward, column-oriented on the row-major L).
-        for (var i = 0; i < n; i++) b[i] = (b[i] - Dot(l, i * n, b, 0, i)) / l[i * n + i];
+        for (var i = 0; i < n; i++) b[i] = (b[i] - Dot(l, o + i * n, b, 0, i)) / l[o + i * n + i];
         for (var i = n - 1; i >= 0; i--)
         {
-            b[i] /= l[i * n + i];
+            b[i] /= l[o + i * n + i];
             var bi = b[i];
-            for (var k = 0; k < i; k++) b[k] -= l[i * n + k] * bi;
+            for (var k = 0; k < i; k++) b[k] -= l[o + i * n + k] * bi;
         }
     }
 

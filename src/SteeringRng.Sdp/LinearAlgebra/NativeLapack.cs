@@ -80,7 +80,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         return (null, $"no LAPACK/OpenBLAS library could be loaded (tried {string.Join(", ", tried)})");
     }
 
-    public bool Cholesky(double[] a, int n)
+    public bool Cholesky(double[] a, int n) => Cholesky(a, 0, n);
+
+    public bool Cholesky(double[] a, int offset, int n)
     {
         if (n == 0) return true;
         byte u = (byte)'U';
@@ -90,7 +92,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         if (threaded) SetThreads(Environment.ProcessorCount);
         try
         {
-            using var pa = new AlignedOperand(a, n * n, writeBack: true);
+            using var pa = new AlignedOperand(a, offset, n * n, writeBack: true);
             _dpotrf(&u, &n, pa.Pointer, &n, &info, 1);
         }
         finally
@@ -100,13 +102,15 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         return info == 0;
     }
 
-    public void CholeskySolve(double[] l, int n, double[] b)
+    public void CholeskySolve(double[] l, int n, double[] b) => CholeskySolve(l, 0, n, b);
+
+    public void CholeskySolve(double[] l, int offset, int n, double[] b)
     {
         if (n == 0) return;
         byte u = (byte)'U';
         int one = 1, info;
         using var gate = BlasThreadGate.Shared();
-        using var pl = new AlignedOperand(l, n * n, writeBack: false);
+        using var pl = new AlignedOperand(l, offset, n * n, writeBack: false);
         using var pb = new AlignedOperand(b, n, writeBack: true);
         _dpotrs(&u, &n, &one, pl.Pointer, &n, pb.Pointer, &n, &info, 1);
     }
@@ -210,12 +214,21 @@ internal sealed unsafe class NativeLapack : IDenseKernels
             if (info != 0) return double.NaN;
             lwork = Math.Max(1, (int)workSize);
             liwork = Math.Max(1, iworkSize);
-            var work = new double[lwork];
-            var iwork = new int[liwork];
-            fixed (double* pwork = work)
-            fixed (int* piwork = iwork)
+            // The workspace at a 64-byte boundary too: dsytrd runs its panel updates (dgemm, dsyr2k) on it, and an
+            // ordinary array's address (8-byte aligned, different from run to run) changed the eigenvalue's last bits,
+            // hence the step lengths: two runs of the same I3322 level-3 solve ended on different last bits of y.
+            var pwork = (double*)NativeMemory.AlignedAlloc((nuint)lwork * sizeof(double), 64);
+            var piwork = (int*)NativeMemory.AlignedAlloc((nuint)liwork * sizeof(int), 64);
+            try
+            {
                 _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
                     pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
+            }
+            finally
+            {
+                NativeMemory.AlignedFree(pwork);
+                NativeMemory.AlignedFree(piwork);
+            }
         }
         return info == 0 && found == 1 ? w[0] : double.NaN;
     }
