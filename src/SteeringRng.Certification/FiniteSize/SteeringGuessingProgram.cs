@@ -1,0 +1,93 @@
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Data;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Seesaw;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation;
+using SteeringRng.Relaxation.Steering;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.FiniteSize;
+
+/// <summary>
+/// The guessing relaxation of a steering test round from the trusted node's statistics (docs/formulations/finite-size.md
+/// §2, docs/formulations/measured-probabilities.md): event classes are (trusted tomography setting and outcome,
+/// untrusted settings and outcomes), one per row of the scenario's <see cref="ProbabilityLayout"/>, with every setting
+/// tuple equally likely in a test round; the statistics are their conditional probabilities p(a b c | x y z)
+/// (<see cref="TestStatistics.ConditionalProbabilities"/>). The relaxation (NS, Glo or Q_k) is always the lifted
+/// <see cref="MeasuredDataRelaxation"/> (unobserved directions free, no reconstruction or symmetry reduction), whose data
+/// enter only its constants, so one dual gives an affine bound for every statistic.
+/// </summary>
+public sealed class SteeringGuessingProgram : IGuessingProgram
+{
+    private readonly ProbabilityLayout _layout;
+    private readonly Func<Assemblage, bool, IRelaxation> _build;
+    private readonly ISdpSolver _solver;
+    private readonly Assemblage _shape;
+    private MeasuredDataRelaxation? _relaxation;
+
+    /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
+    /// <param name="guess">Whose outcomes Eve guesses, at which settings.</param>
+    /// <param name="bound">NS, Glo or an NPA level.</param>
+    public SteeringGuessingProgram(ScenarioModel model, GuessTarget guess, BoundSpec bound, ISdpSolver? solver = null)
+    {
+        if (!model.HasTrustedNode)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, "a steering test needs a trusted node; use DeviceIndependentGuessingProgram without one");
+        _layout = model.MeasuredData?.Layout ?? new ProbabilityLayout(model);
+        var (parties, settings) = (guess.Parties.ToArray(), guess.Settings.ToArray());
+        _build = bound switch
+        {
+            BoundSpec.NoSignalling => (a, _) => Relaxations.NoSignalling(a, parties, settings, false),
+            BoundSpec.Global => (a, _) => Relaxations.Global(a, settings),
+            BoundSpec.Npa npa => (a, _) => Relaxations.QLevel(a, parties, settings, NpaGeneratingSet.Of(npa), false),
+            _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
+        };
+        _solver = solver ?? new InteriorPointSolver();
+        _shape = model.AssemblageAt(0);
+        var events = _layout.Events().OrderBy(e => e.Row).ToArray();
+        if (events.Length > MaxEventClasses)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
+        var tuples = events.Select(e => string.Join(",", e.Settings)).Distinct().Count();
+        Statistics = TestStatistics.ConditionalProbabilities(events
+            .Select(e => new EventClass(_layout.DescribeEvent(e.Settings, e.Outcomes), string.Join(",", e.Settings), 1.0 / tuples)).ToArray());
+        var generation = 1;
+        for (var k = 0; k < parties.Length; k++) generation *= model.Untrusted[parties[k]].Settings[settings[k]].Outcomes;
+        GenerationOutcomes = generation;
+        Description = $"P_g of untrusted parties [{string.Join(", ", parties)}] at settings [{string.Join(", ", settings)}] under {bound.Name}, from the trusted node's statistics ({events.Length} event classes)";
+    }
+
+    /// <summary>Most event classes accepted (each costs one evaluation of the relaxation's constants per dual).</summary>
+    public const int MaxEventClasses = 4096;
+
+    public TestStatistics Statistics { get; }
+    public int GenerationOutcomes { get; }
+    public string Description { get; }
+
+    /// <summary>The model's statistics p(a b c | x y z) of an assemblage (e.g. the expected statistics of a model point).</summary>
+    public double[] StatisticsOf(Assemblage assemblage) => _layout.Form.Observe(assemblage);
+
+    /// <summary>The test-round event distribution q(s)·p(o|s) of statistics in this program's order (for simulations).</summary>
+    public double[] EventProbabilities(IReadOnlyList<double> statistics) =>
+        statistics.Select((p, c) => p * Statistics.Events[c].SettingProbability).ToArray();
+
+    public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default)
+    {
+        if (reference.Count != Statistics.Count)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} statistics for {Statistics.Count} event classes");
+        // A reference must be a no-signalling statistic (observed frequencies are not quite): the nearest one is used
+        // (any reference gives a valid bound; it only changes which tangent is read).
+        var v = _layout.Form.Nearest(reference.ToArray(), Enumerable.Repeat(1.0, reference.Count).ToArray());
+        Assemblage carrier;
+        try { carrier = _layout.Form.AssemblageOf(v, 1e-7); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the reference statistic is not a possible statistic: {e.Message}"); }
+        MeasuredDataRelaxation relaxation;
+        try
+        {
+            _relaxation ??= (MeasuredDataRelaxation)Relaxations.MeasuredData(_layout.Form, carrier, _build, true, 1e-7);
+            relaxation = _relaxation.WithObserved(v);
+        }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference statistic: {e.Message}"); }
+        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), _solver, cancel);
+        return bound with { Reference = v };
+    }
+}
