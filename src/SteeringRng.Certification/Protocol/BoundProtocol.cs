@@ -1,3 +1,4 @@
+using SteeringRng.Certification.Bounds;
 using SteeringRng.Certification.Data;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Run;
@@ -18,6 +19,14 @@ public sealed class BoundProtocol
     private BoundProtocol(DeclaredProtocol declared, ScenarioFile.Loaded loaded, ScenarioRun run, Checked.Objective objective,
         IReadOnlyList<ResolvedStatistic> statistics, int bitsPerRound, string scenarioSha256)
     {
+        ExpectedProbabilities = run.Model.MeasuredData!.Layout!.Form.Observe(run.Model.AssemblageAt(0));
+        Spec = declared.Bound switch
+        {
+            "ns" => new BoundSpec.NoSignalling(),
+            "global" => new BoundSpec.Global(),
+            var npa => new BoundSpec.Npa(int.Parse(npa[4..], System.Globalization.CultureInfo.InvariantCulture), []),
+        };
+        Guess = run.Model.GuessOf(((Checked.ObjectiveKind.Guess)objective.Kind).targets);
         Declared = declared;
         Loaded = loaded;
         Run = run;
@@ -41,6 +50,15 @@ public sealed class BoundProtocol
     public string ScenarioSha256 { get; }
     public string Canonical { get; }
     public string Hash { get; }
+    /// <summary>The model's p(o | s) at its point, in the layout's row order: the expected statistics of the acceptance box.</summary>
+    public double[] ExpectedProbabilities { get; }
+
+    /// <summary>The relaxation the analyses read their dual from.</summary>
+    public BoundSpec Spec { get; }
+
+    /// <summary>Whose outcomes the generation rounds produce (the guessed objective).</summary>
+    public Seesaw.GuessTarget Guess { get; }
+
     public ProbabilityLayout Layout => Run.Model.MeasuredData!.Layout!;
 
     /// <exception cref="ScenarioInputException">The scenario has errors or does not fit the protocol (located).</exception>

@@ -19,6 +19,8 @@ public enum EntropyAnalysisKind
 /// </summary>
 /// <param name="File">The protocol file as given (for messages).</param>
 /// <param name="ScenarioPath">The scenario file, resolved against the protocol's folder.</param>
+/// <param name="Tolerance">δ of every conditional probability p(o | s) of a test round (the acceptance box the analyses assume).</param>
+/// <param name="Statistics">Further acceptance tests: correlators with their own expected values and tolerances (may be empty).</param>
 /// <param name="OutputBits">The declared output length m, or null for the largest the certified entropy allows.</param>
 /// <param name="Commitment">The <c>commitment = sha256:…</c> line (hex digits), absent before the protocol is committed.</param>
 public sealed record DeclaredProtocol(
@@ -29,6 +31,7 @@ public sealed record DeclaredProtocol(
     string Bound,
     long Rounds,
     double TestProbability,
+    double Tolerance,
     IReadOnlyList<TestStatistic> Statistics,
     ExtractorError EpsilonSmoothing,
     ExtractorError EpsilonAccumulation,

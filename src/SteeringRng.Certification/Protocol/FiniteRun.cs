@@ -57,7 +57,7 @@ public static class FiniteRun
             RunFiles.Relative(r.Certificate, r.Protocol), bound.Hash, bound.Canonical, sequence,
             new FileDigest(RunFiles.Relative(r.Certificate, r.Counts), RunFiles.Sha256(System.Text.Encoding.UTF8.GetBytes(countsText)), System.Text.Encoding.UTF8.GetByteCount(countsText)),
             observation.TestRounds, observation.GenerationRounds,
-            observation.Statistics.Select(s => new StatisticRecord(s.Statistic.Name, string.Join(" ", s.Statistic.Factors), s.Observed, s.Statistic.Expected, s.Statistic.Tolerance)).ToList(),
+            observation.Statistics.Select(s => new StatisticRecord(s.Name, s.Observed, s.Expected, s.Tolerance)).ToList(),
             new FileDigest(RunFiles.Relative(r.Certificate, r.Raw), RunFiles.Sha256(raw), raw.Length),
             analyses,
             new ExtractorRecord("toeplitz", declared.Analysis, k, ProtocolCommitment.Epsilon(declared.EpsilonExtractor), declared.EpsilonExtractor.Log2InverseUpper,
@@ -70,7 +70,8 @@ public static class FiniteRun
             $"protocol  {r.Protocol}: sha256:{bound.Hash} (committed)",
             $"data      n = {declared.Rounds} rounds: T = {observation.TestRounds} test, G = {observation.GenerationRounds} generation rounds ({observation.RawBits} raw bits)",
         };
-        summary.AddRange(observation.Statistics.Select(s => "accepted  " + s.Describe()));
+        var closest = observation.Statistics.MaxBy(s => Math.Abs(s.Observed - s.Expected) / s.Tolerance)!;
+        summary.Add($"accepted  all {observation.Statistics.Count} statistics inside the acceptance region; closest to its edge: {closest.Describe()}");
         summary.AddRange(analyses.Select(a => string.Create(CultureInfo.InvariantCulture,
             $"entropy   {a.Label}: k = {a.EntropyBits:0.###} bits ({a.RatePerRound:0.000000} per round){(a.Certified ? "" : " NOT CERTIFIED")}")));
         summary.Add(string.Create(CultureInfo.InvariantCulture,

@@ -13,7 +13,7 @@ namespace SteeringRng.Certification.Protocol;
 /// <code>
 /// steer protocol 1
 /// scenario-sha256=HEX
-/// objective=…  bound=…  rounds=N  test-probability=R  epsilon-smoothing=E  epsilon-accumulation=E
+/// objective=…  bound=…  rounds=N  test-probability=R  tolerance=R  epsilon-smoothing=E  epsilon-accumulation=E
 /// epsilon-extractor=E  extractor=toeplitz  output-bits=N|max  analysis=eat|iid      (each on its own line, this order)
 /// statistic=NAME:Node.Setting,…:expect=R:tolerance=R                                  (one line each, sorted by NAME)
 /// </code>
@@ -34,6 +34,7 @@ public static class ProtocolCommitment
         Line("bound", string.Join(' ', p.Bound.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         Line("rounds", p.Rounds.ToString(CultureInfo.InvariantCulture));
         Line("test-probability", Real(p.TestProbability));
+        Line("tolerance", Real(p.Tolerance));
         Line("epsilon-smoothing", Epsilon(p.EpsilonSmoothing));
         Line("epsilon-accumulation", Epsilon(p.EpsilonAccumulation));
         Line("epsilon-extractor", Epsilon(p.EpsilonExtractor));

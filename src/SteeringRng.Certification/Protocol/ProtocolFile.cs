@@ -18,7 +18,7 @@ public static class ProtocolFile
     public const int MaxBytes = 1 << 20;
 
     private static readonly string[] Required =
-        ["scenario", "objective", "bound", "rounds", "test-probability", "epsilon-smoothing", "epsilon-accumulation", "epsilon-extractor", "extractor", "output-bits", "analysis"];
+        ["scenario", "objective", "bound", "rounds", "test-probability", "tolerance", "epsilon-smoothing", "epsilon-accumulation", "epsilon-extractor", "extractor", "output-bits", "analysis"];
 
     private static readonly string[] Optional = ["commitment"];
 
@@ -92,8 +92,6 @@ public static class ProtocolFile
         var missing = Required.Where(k => !values.ContainsKey(k)).ToList();
         if (missing.Count > 0)
             throw ProtocolDiagnostics.At(file, lines.Length, 0, ProtocolDiagnostics.MissingKey, $"missing {string.Join(", ", missing.Select(k => $"'{k}'"))} (docs/formulations/finite-protocol.md lists every key).");
-        if (statistics.Count == 0)
-            throw ProtocolDiagnostics.At(file, lines.Length, 0, ProtocolDiagnostics.MissingKey, "no test statistic: declare at least one 'statistic NAME = Alice.X Bob.X Charlie.X expect 0.9 tolerance 0.02'.");
 
         ScenarioInputFault Fault(string key, string what) => new(values[key].Line, values[key].Column, what);
         try
@@ -102,6 +100,11 @@ public static class ProtocolFile
             var rounds = ParseRounds(values["rounds"].Value) ?? throw Fault("rounds", $"rounds must be a whole number from 1 to 10^15 (e.g. 100000000 or 1e8), got '{values["rounds"].Value}'.");
             var gamma = ParseReal(values["test-probability"].Value);
             if (gamma is not (> 0 and < 1)) throw Fault("test-probability", $"the test probability γ must lie strictly between 0 and 1, got '{values["test-probability"].Value}'.");
+            var tolerance = ParseReal(values["tolerance"].Value);
+            if (tolerance is not (> 0 and < 1)) throw Fault("tolerance", $"the tolerance δ of the conditional probabilities must lie strictly between 0 and 1, got '{values["tolerance"].Value}'.");
+            var boundText = string.Join(' ', values["bound"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (!(boundText is "ns" or "global" || (boundText.StartsWith("npa ", StringComparison.Ordinal) && int.TryParse(boundText[4..], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 4)))
+                throw Fault("bound", $"bound must be 'ns', 'global' or 'npa K' (K = 1 … 4), the relaxation whose dual the analyses use; got '{values["bound"].Value}'.");
             var extractor = values["extractor"].Value;
             if (extractor != "toeplitz") throw Fault("extractor", $"the only extractor is 'toeplitz' (docs/formulations/extraction.md), got '{extractor}'.");
             var analysis = values["analysis"].Value switch
@@ -120,8 +123,8 @@ public static class ProtocolFile
                     throw Fault("commitment", $"commitment must be 'sha256:' and 64 hex digits (as 'steer plan' prints it), got '{c.Value}'.");
                 commitment = v.ToLowerInvariant();
             }
-            return new DeclaredProtocol(file, scenario, Path.GetFullPath(Path.Combine(folder, scenario)), values["objective"].Value, values["bound"].Value,
-                rounds, gamma.Value, statistics, Epsilon("epsilon-smoothing"), Epsilon("epsilon-accumulation"), Epsilon("epsilon-extractor"),
+            return new DeclaredProtocol(file, scenario, Path.GetFullPath(Path.Combine(folder, scenario)), values["objective"].Value, boundText,
+                rounds, gamma.Value, tolerance.Value, statistics, Epsilon("epsilon-smoothing"), Epsilon("epsilon-accumulation"), Epsilon("epsilon-extractor"),
                 extractor, outputBits, analysis, commitment);
         }
         catch (ScenarioInputFault f) { throw ProtocolDiagnostics.At(file, f.Line, f.Column, ProtocolDiagnostics.BadValue, f.Message); }

@@ -5,7 +5,7 @@ namespace SteeringRng.Certification.Protocol;
 public sealed record FileDigest(string Path, string Sha256, long Bytes);
 
 /// <summary>A statistic as observed in the run's test rounds, with its acceptance interval.</summary>
-public sealed record StatisticRecord(string Name, string Correlator, double Observed, double Expected, double Tolerance);
+public sealed record StatisticRecord(string Name, double Observed, double Expected, double Tolerance);
 
 /// <summary>The extraction: which analysis's entropy k was used, ε_ext, n raw bits in, m bits out (m = ⌊k − 2 log2(1/ε_ext)⌋ at most).</summary>
 public sealed record ExtractorRecord(string Name, EntropyAnalysisKind Analysis, double EntropyBits, string Epsilon, decimal Log2InverseEpsilon, long InputBits, long OutputBits, long SeedBits);

@@ -65,10 +65,10 @@ public static class RunCertificateCheck
             throw Value(path, $"$.testRounds/$.generationRounds are {c.TestRounds}/{c.GenerationRounds}; the counts and raw bits give {observation.TestRounds}/{observation.GenerationRounds}.");
         foreach (var s in observation.Statistics)
         {
-            var recorded = c.Statistics.FirstOrDefault(r => r.Name == s.Statistic.Name)
-                ?? throw Value(path, $"$.statistics has no entry for the protocol's statistic '{s.Statistic.Name}'.");
-            if (recorded.Observed != s.Observed)
-                throw Value(path, string.Create(CultureInfo.InvariantCulture, $"statistic '{s.Statistic.Name}' is recorded as {recorded.Observed:R}; the counts give {s.Observed:R}."));
+            var recorded = c.Statistics.FirstOrDefault(r => r.Name == s.Name)
+                ?? throw Value(path, $"$.statistics has no entry for the protocol's statistic {s.Name}.");
+            if (recorded.Observed != s.Observed || recorded.Expected != s.Expected || recorded.Tolerance != s.Tolerance)
+                throw Value(path, string.Create(CultureInfo.InvariantCulture, $"{s.Name} is recorded as {recorded.Observed:R} (expected {recorded.Expected:R} ± {recorded.Tolerance:R}); the counts and protocol give {s.Observed:R} ({s.Expected:R} ± {s.Tolerance:R})."));
         }
         observation.Accept(RunFiles.Resolve(path, c.Counts.Path));
         lines.Add($"data       T = {observation.TestRounds} test and G = {observation.GenerationRounds} generation rounds; every statistic recomputed and inside its acceptance interval");

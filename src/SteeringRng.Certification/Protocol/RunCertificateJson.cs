@@ -32,7 +32,6 @@ public static class RunCertificateJson
             {
                 w.WriteStartObject();
                 w.WriteString("name", s.Name);
-                w.WriteString("correlator", s.Correlator);
                 w.WriteNumber("observed", s.Observed);
                 w.WriteNumber("expected", s.Expected);
                 w.WriteNumber("tolerance", s.Tolerance);
@@ -119,7 +118,7 @@ public static class RunCertificateJson
             if (format != RunCertificate.Format)
                 throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.CertificateFormat, $"$.format is '{format}', not '{RunCertificate.Format}'.");
             var protocol = root.Object("protocol");
-            var statistics = root.Array("statistics").Select(s => new StatisticRecord(s.String("name"), s.String("correlator"), s.Double("observed"), s.Double("expected"), s.Double("tolerance"))).ToList();
+            var statistics = root.Array("statistics").Select(s => new StatisticRecord(s.String("name"), s.Double("observed"), s.Double("expected"), s.Double("tolerance"))).ToList();
             var analyses = root.Array("analyses").Select(ReadAnalysis).ToList();
             var e = root.Object("extractor");
             var extractor = new ExtractorRecord(e.String("name"), Kind(e, "analysis"), e.Double("entropyBits"), e.String("epsilon"),

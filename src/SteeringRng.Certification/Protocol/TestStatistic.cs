@@ -7,16 +7,9 @@ public sealed record CorrelatorFactor(string Node, string Setting)
 }
 
 /// <summary>
-/// A test statistic of the spot-checking protocol: the correlator ⟨∏_k M_k⟩ = Σ_outcomes (−1)^{Σ o_k} p(o | settings) of
-/// two-outcome measurements, one factor (one setting) for every node of the scenario, in declaration order — a full
-/// correlator, so that it is estimated from the test rounds of exactly one setting tuple (docs/formulations/finite-protocol.md §2).
-/// Its expected value and tolerance δ define the acceptance interval [expected − δ, expected + δ].
+/// A declared correlator test: ⟨∏_k M_k⟩ = Σ_o (−1)^{Σ o} p(o | s) of two-outcome settings, one factor (one setting)
+/// for every node of the scenario, in declaration order — a full correlator, a function of the test rounds of one
+/// setting tuple s (docs/formulations/finite-protocol.md §2). Its expected value and tolerance δ define its acceptance
+/// interval [expected − δ, expected + δ]; it adds to the box on every conditional probability, never replaces it.
 /// </summary>
-public sealed record TestStatistic(string Name, IReadOnlyList<CorrelatorFactor> Factors, double Expected, double Tolerance)
-{
-    public double Low => Expected - Tolerance;
-
-    public double High => Expected + Tolerance;
-
-    public bool Accepts(double observed) => observed >= Low && observed <= High;
-}
+public sealed record TestStatistic(string Name, IReadOnlyList<CorrelatorFactor> Factors, double Expected, double Tolerance);
