@@ -50,7 +50,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
     /// The library's k = n(1 − γ)·H_min counts the expected number of generation rounds; the raw bits come from the G
     /// actual ones, so the smaller of the two is used (equal when T = γ n).
     /// </summary>
-    private static double IidEntropy(double k, double h, RunObservation observation) => Math.Min(k, observation.GenerationRounds * h);
+    private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 
     private SteeringGuessingProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
 
@@ -78,7 +78,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         r.Note);
 
     private static AnalysisRecord IidRecord(IidResult r, RunObservation observation) => new(
-        EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), r.HminPerGenerationRound,
+        EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
         r.Certified, Dual(r.Dual),
         [new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon)],
         r.Note);
