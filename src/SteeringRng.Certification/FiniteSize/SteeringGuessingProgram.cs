@@ -23,7 +23,6 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     private readonly ProbabilityLayout _layout;
     private readonly Func<Assemblage, bool, IRelaxation> _build;
     private readonly ISdpSolver _solver;
-    private readonly Assemblage _shape;
     private MeasuredDataRelaxation? _relaxation;
 
     /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
@@ -43,7 +42,6 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
         };
         _solver = solver ?? new InteriorPointSolver();
-        _shape = model.AssemblageAt(0);
         var events = _layout.Events().OrderBy(e => e.Row).ToArray();
         if (events.Length > MaxEventClasses)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
@@ -61,6 +59,9 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
 
     public TestStatistics Statistics { get; }
     public int GenerationOutcomes { get; }
+
+    /// <summary>The trusted node's event layout (row c is event class c; the counts of a CSV or of CountSimulation are in this order).</summary>
+    public ProbabilityLayout Layout => _layout;
     public string Description { get; }
 
     /// <summary>The model's statistics p(a b c | x y z) of an assemblage (e.g. the expected statistics of a model point).</summary>
