@@ -80,6 +80,7 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
             var offset = r.Read(new SdpSolution { Status = SdpStatus.Optimal, PrimalObjective = 0, DualObjective = 0, Y = [], Dimacs = [], Iterations = 0, Seconds = 0, Solver = "" }).Bound;
             return (r.Problem.C, offset);
         }
-        return DualReader.Read(relaxation, reference, ConstantsAt, _solver, cancel);
+        var directions = Enumerable.Range(0, reference.Count).Select(k => { var e = new double[reference.Count]; e[k] = -0.1; return e; }).ToArray();
+        return DualReader.Read(relaxation, reference, ConstantsAt, directions, _solver, cancel);
     }
 }

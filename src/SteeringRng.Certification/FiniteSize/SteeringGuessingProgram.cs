@@ -23,7 +23,6 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     private readonly ProbabilityLayout _layout;
     private readonly Func<Assemblage, bool, IRelaxation> _build;
     private readonly ISdpSolver _solver;
-    private readonly Assemblage _shape;
     private MeasuredDataRelaxation? _relaxation;
 
     /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
@@ -43,7 +42,6 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
         };
         _solver = solver ?? new InteriorPointSolver();
-        _shape = model.AssemblageAt(0);
         var events = _layout.Events().OrderBy(e => e.Row).ToArray();
         if (events.Length > MaxEventClasses)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
@@ -61,6 +59,9 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
 
     public TestStatistics Statistics { get; }
     public int GenerationOutcomes { get; }
+
+    /// <summary>The trusted node's event layout (row c is event class c; the counts of a CSV or of CountSimulation are in this order).</summary>
+    public ProbabilityLayout Layout => _layout;
     public string Description { get; }
 
     /// <summary>The model's statistics p(a b c | x y z) of an assemblage (e.g. the expected statistics of a model point).</summary>
@@ -87,7 +88,41 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             relaxation = _relaxation.WithObserved(v);
         }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference statistic: {e.Message}"); }
-        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), _solver, cancel);
-        return bound with { Reference = v };
+        // Directions: e_c projected onto the normalised no-signalling statistics (Nearest is the orthogonal projection
+        // onto that affine set), so they span every statistic a strategy can produce.
+        var ones = Enumerable.Repeat(1.0, v.Length).ToArray();
+        var directions = new double[v.Length][];
+        for (var c = 0; c < v.Length; c++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var moved = (double[])v.Clone();
+            moved[c] += 1;
+            var p = _layout.Form.Nearest(moved, ones);
+            directions[c] = p.Select((x, k) => x - v[k]).ToArray();
+        }
+        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), directions, _solver, cancel);
+        return bound.Certified ? CentreSettings(bound with { Reference = v }) : bound with { Reference = v };
+    }
+
+    /// <summary>
+    /// Σ_o p(o|s) = 1 for every setting tuple s, so adding κ_s to λ_c for the events c of s and subtracting Σ κ_s from α
+    /// changes nothing on the statistics a strategy can produce. κ_s is chosen to centre the per-event coefficients
+    /// λ_c/q(s) of each setting tuple at 0, which makes their spread max_c − min_c (the EAT's λ_max − λ_min) the largest
+    /// spread within one setting tuple: the smallest such shifts can give.
+    /// </summary>
+    private AffineGuessingBound CentreSettings(AffineGuessingBound bound)
+    {
+        var lambda = bound.Lambda.ToArray();
+        var alpha = bound.Alpha;
+        foreach (var group in Enumerable.Range(0, lambda.Length).GroupBy(c => Statistics.Events[c].SettingsKey))
+        {
+            var q = Statistics.Events[group.First()].SettingProbability;
+            var max = group.Max(c => lambda[c] / q);
+            var min = group.Min(c => lambda[c] / q);
+            var kappa = -q * (max + min) / 2;
+            foreach (var c in group) lambda[c] += kappa;
+            alpha -= kappa;
+        }
+        return bound with { Alpha = alpha, Lambda = lambda };
     }
 }
