@@ -22,7 +22,7 @@ public sealed record ProtocolPlan(BoundProtocol Protocol, IReadOnlyList<PlanPoin
         var curve = RatePlanner.Curve(program, eat.Dual, parameters, expected, Grid, cancel);
         var at = RatePlanner.PointAt(program, eat.Dual, parameters, expected);
         var bits = outputBits ?? protocol.Declared.OutputBits;
-        var rounds = bits is { } m ? RatePlanner.RoundsFor(program, eat.Dual, parameters, expected, m, cancel) : null;
+        var rounds = bits is { } m ? RatePlanner.RoundsFor(program, eat.Dual, parameters.WithRounds, expected, m, cancel) : null; // at the declared δ
         return new ProtocolPlan(protocol, curve, at, rounds, program.Description + (eat.Dual.Certified ? "; dual certified: " + eat.Dual.Method : "; dual NOT certified: " + eat.Dual.Method));
     }
 }
