@@ -25,18 +25,19 @@ public static class Completeness
             var delta = protocol.Tolerances[k];
             var g = statistics.Coefficients[k];
             var positive = g.Where(x => x != 0).Distinct().ToArray();
-            if (delta == 0) { total += 1; continue; } // an exact-equality test fails with probability up to 1
             if (positive.Length == 1 && positive[0] > 0)
             {
                 var gk = positive[0];
                 var w = expected[k];
                 if (w <= 0) continue; // the honest devices never produce these events: ŵ = 0 always
+                if (delta == 0) { total += 1; continue; } // an exact-equality test fails with probability up to 1
                 var mu = gamma * n * w / gk;
                 var t = delta / w;
                 total += t <= 1 ? 2 * Math.Exp(-t * t * mu / 3) : Math.Exp(-t * mu / 3);
             }
             else
             {
+                if (delta == 0) { total += 1; continue; }
                 var range = Math.Max(g.Max(), 0) - Math.Min(g.Min(), 0);
                 total += 2 * Math.Exp(-2 * n * gamma * gamma * delta * delta / (range * range));
             }

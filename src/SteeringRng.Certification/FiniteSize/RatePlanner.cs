@@ -111,9 +111,19 @@ public static class RatePlanner
     /// <paramref name="gammas"/>, keeping the smallest n (γ trades test rounds against the variance term ∝ 1/γ).
     /// </summary>
     public static RoundsPlan RoundsForBestGamma(IGuessingProgram program, AffineGuessingBound dual, ProtocolParameters protocol,
+        IReadOnlyList<double> expected, long outputBits, IEnumerable<double> gammas, CancellationToken cancel = default) =>
+        RoundsForBest(program, [dual], protocol, expected, outputBits, gammas, cancel);
+
+    /// <summary>
+    /// The smallest n over every dual (reference statistic) and γ given: the reference search of planning. A dual read
+    /// at a reference a little inside the set (e.g. mixed with white noise) has smaller slopes λ, so smaller
+    /// second-order terms, at the price of a larger P_g at w_exp; which wins depends on n.
+    /// </summary>
+    public static RoundsPlan RoundsForBest(IGuessingProgram program, IEnumerable<AffineGuessingBound> duals, ProtocolParameters protocol,
         IReadOnlyList<double> expected, long outputBits, IEnumerable<double> gammas, CancellationToken cancel = default)
     {
         RoundsPlan? best = null;
+        foreach (var dual in duals.Where(d => d.Certified))
         foreach (var gamma in gammas)
         {
             var p = protocol with { TestProbability = gamma };
@@ -123,6 +133,6 @@ public static class RatePlanner
             catch (FiniteSizeInputException e) when (e.Code == FiniteSizeDiagnostics.PlanInfeasible) { continue; }
             if (best is null || plan.Rounds < best.Rounds) best = plan;
         }
-        return best ?? throw new FiniteSizeInputException(FiniteSizeDiagnostics.PlanInfeasible, $"{outputBits} output bits need more than {MaxRounds:G3} rounds at every γ tried");
+        return best ?? throw new FiniteSizeInputException(FiniteSizeDiagnostics.PlanInfeasible, $"{outputBits} output bits need more than {MaxRounds:G3} rounds with every certified dual and γ tried");
     }
 }

@@ -24,6 +24,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     private readonly Func<Assemblage, bool, IRelaxation> _build;
     private readonly ISdpSolver _solver;
     private MeasuredDataRelaxation? _relaxation;
+    private readonly double[] _white;
 
     /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
     /// <param name="guess">Whose outcomes Eve guesses, at which settings.</param>
@@ -42,6 +43,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
         };
         _solver = solver ?? new InteriorPointSolver();
+        _white = _layout.Form.Observe(model.WhiteNoiseAssemblage());
         var events = _layout.Events().OrderBy(e => e.Row).ToArray();
         if (events.Length > MaxEventClasses)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
@@ -71,7 +73,29 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     public double[] EventProbabilities(IReadOnlyList<double> statistics) =>
         statistics.Select((p, c) => p * Statistics.Events[c].SettingProbability).ToArray();
 
+    /// <summary>Mixtures with white noise tried when the relaxation does not solve at v itself.</summary>
+    private static readonly double[] NoiseMixtures = [1e-4, 1e-3, 1e-2];
+
+    /// <summary>
+    /// The dual at v; when the relaxation does not solve there (data on the boundary, e.g. a pure state with zero
+    /// probabilities, leave the SDP no interior), at (1 − η)v + η·w_white for η = 1e-4, 1e-3, 1e-2. Every reference gives
+    /// a bound valid for all w, so this only changes which tangent is read (its value at v is slightly above P_g(v)).
+    /// </summary>
     public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default)
+    {
+        try { return BoundAtExactly(reference, cancel); }
+        catch (FiniteSizeInputException first) when (first.Code == FiniteSizeDiagnostics.DualUnavailable)
+        {
+            foreach (var eta in NoiseMixtures)
+            {
+                try { return BoundAtExactly(reference.Select((x, k) => (1 - eta) * x + eta * _white[k]).ToArray(), cancel); }
+                catch (FiniteSizeInputException e) when (e.Code == FiniteSizeDiagnostics.DualUnavailable) { }
+            }
+            throw;
+        }
+    }
+
+    private AffineGuessingBound BoundAtExactly(IReadOnlyList<double> reference, CancellationToken cancel)
     {
         if (reference.Count != Statistics.Count)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} statistics for {Statistics.Count} event classes");
