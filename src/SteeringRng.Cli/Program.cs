@@ -11,7 +11,7 @@ public static class Program
 {
     /// <summary>The subcommands, in the order the help lists them.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new RunCommand(), new CheckCommand(), new ExportCommand(), new ShowCommand(), new SdpCommand(), new VerifyCommand(), new ThresholdCommand(), new MergeCommand(), new SlurmCommand(), new ExtractCommand(), new CvCommand()];
+        [new RunCommand(), new CheckCommand(), new ExportCommand(), new ShowCommand(), new SdpCommand(), new VerifyCommand(), new ThresholdCommand(), new MergeCommand(), new SlurmCommand(), new ExtractCommand(), new PlanCommand(), new FiniteCommand(), new CvCommand()];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 

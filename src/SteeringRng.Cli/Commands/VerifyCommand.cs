@@ -12,11 +12,11 @@ public sealed class VerifyCommand : ICommand
 {
     public string Name => "verify";
 
-    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves";
+    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves; a run certificate (steer finite) end to end";
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer verify FILE.cert...",
+        "Usage: steer verify FILE.cert... | RUN.json...",
         "",
         "Each FILE holds a relaxation as an SDP (SDPA format), its offset and the solver's primal X (written by",
         "'steer run --certificates DIR'). The check, in exact rational arithmetic (System.Numerics.BigInteger) and",
@@ -24,6 +24,9 @@ public sealed class VerifyCommand : ICommand
         "Cholesky factor L as a hint, the residual X - s I - L L^T computed exactly), and then by weak duality",
         "  value <= offset - <C, X^>   for every feasible point of the relaxation.",
         "Prints that bound (rounded up), and H_min >= -log2 of it (rounded down) for a guessing probability.",
+        "A run certificate (JSON, written by 'steer finite') is checked end to end instead: the committed parameters and",
+        "their hash, every file's SHA-256, the chain to the previous certificate, the statistics and acceptance, each",
+        "analysis's entropy recomputed from its recorded dual, the output length, and the output re-extracted.",
         "Exit 0 when every file proves a bound, 11 when one does not (the reason is printed), 3 for an unreadable file.",
     ]);
 
@@ -35,6 +38,7 @@ public sealed class VerifyCommand : ICommand
         var code = ExitCodes.Optimal;
         foreach (var path in arguments)
         {
+            if (RunCertificateVerification.IsRunCertificate(path)) { if (RunCertificateVerification.Verify(path, stdout) != ExitCodes.Optimal) code = ExitCodes.NotVerified; continue; }
             var file = Load(path);
             var clock = Stopwatch.StartNew();
             var (side, bound) = file.Verify();

@@ -208,6 +208,13 @@ type MeasuredDataRelaxation internal (st: LiftedStructure, tolerance: float, pro
 
     member this.WithData(assemblage: Assemblage) = this.WithObserved(this.Observe assemblage)
 
+    /// (C, offset) at observed values v through u = Λ⁺v, without the consistency check of WithObserved: affine in v, so
+    /// offset(v) − ⟨C(v), X⟩ is affine in v for a fixed X (the finite-size analyses' affine bounds,
+    /// docs/formulations/finite-size.md §3). A, b and the blocks are those of Problem.
+    member _.ConstantsOfObserved(v: float[]) : SdpMatrix * float =
+        if v.Length <> st.Lift.Observation.Rows then invalidArg "v" $"Expected {st.Lift.Observation.Rows} observed numbers, got {v.Length}."
+        st.ConstantsAt(DataLift.leastNorm st.Lift v)
+
     member _.ValueFormula =
         MomentFormReading.formula "P_g" offset
             $"measured data: {st.Lift.Observation.Rows} observed numbers, {st.FreeDirections} unobserved directions of σ and {st.Slacks} slack(s) as free variables"

@@ -1,0 +1,152 @@
+using SteeringRng.Certification.Bounds;
+using SteeringRng.Certification.Data;
+using SteeringRng.Certification.Lowering;
+using SteeringRng.Certification.Seesaw;
+using SteeringRng.Quantum;
+using SteeringRng.Relaxation;
+using SteeringRng.Relaxation.Steering;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.FiniteSize;
+
+/// <summary>
+/// The guessing relaxation of a steering test round from the trusted node's statistics (docs/formulations/finite-size.md
+/// §2, docs/formulations/measured-probabilities.md): event classes are (trusted tomography setting and outcome,
+/// untrusted settings and outcomes), one per row of the scenario's <see cref="ProbabilityLayout"/>, with every setting
+/// tuple equally likely in a test round; the statistics are their conditional probabilities p(a b c | x y z)
+/// (<see cref="TestStatistics.ConditionalProbabilities"/>). The relaxation (NS, Glo or Q_k) is always the lifted
+/// <see cref="MeasuredDataRelaxation"/> (unobserved directions free, no reconstruction or symmetry reduction), whose data
+/// enter only its constants, so one dual gives an affine bound for every statistic.
+/// </summary>
+public sealed class SteeringGuessingProgram : IGuessingProgram
+{
+    private readonly ProbabilityLayout _layout;
+    private readonly Func<Assemblage, bool, IRelaxation> _build;
+    private readonly ISdpSolver _solver;
+    private MeasuredDataRelaxation? _relaxation;
+    private readonly double[] _white;
+
+    /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
+    /// <param name="guess">Whose outcomes Eve guesses, at which settings.</param>
+    /// <param name="bound">NS, Glo or an NPA level.</param>
+    public SteeringGuessingProgram(ScenarioModel model, GuessTarget guess, BoundSpec bound, ISdpSolver? solver = null)
+    {
+        if (!model.HasTrustedNode)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, "a steering test needs a trusted node; use DeviceIndependentGuessingProgram without one");
+        _layout = model.MeasuredData?.Layout ?? new ProbabilityLayout(model);
+        var (parties, settings) = (guess.Parties.ToArray(), guess.Settings.ToArray());
+        _build = bound switch
+        {
+            BoundSpec.NoSignalling => (a, _) => Relaxations.NoSignalling(a, parties, settings, false),
+            BoundSpec.Global => (a, _) => Relaxations.Global(a, settings),
+            BoundSpec.Npa npa => (a, _) => Relaxations.QLevel(a, parties, settings, NpaGeneratingSet.Of(npa), false),
+            _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
+        };
+        _solver = solver ?? new InteriorPointSolver();
+        _white = _layout.Form.Observe(model.WhiteNoiseAssemblage());
+        var events = _layout.Events().OrderBy(e => e.Row).ToArray();
+        if (events.Length > MaxEventClasses)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
+        var tuples = events.Select(e => string.Join(",", e.Settings)).Distinct().Count();
+        Statistics = TestStatistics.ConditionalProbabilities(events
+            .Select(e => new EventClass(_layout.DescribeEvent(e.Settings, e.Outcomes), string.Join(",", e.Settings), 1.0 / tuples)).ToArray());
+        var generation = 1;
+        for (var k = 0; k < parties.Length; k++) generation *= model.Untrusted[parties[k]].Settings[settings[k]].Outcomes;
+        GenerationOutcomes = generation;
+        Description = $"P_g of untrusted parties [{string.Join(", ", parties)}] at settings [{string.Join(", ", settings)}] under {bound.Name}, from the trusted node's statistics ({events.Length} event classes)";
+    }
+
+    /// <summary>Most event classes accepted (each costs one evaluation of the relaxation's constants per dual).</summary>
+    public const int MaxEventClasses = 4096;
+
+    public TestStatistics Statistics { get; }
+    public int GenerationOutcomes { get; }
+
+    /// <summary>The trusted node's event layout (row c is event class c; the counts of a CSV or of CountSimulation are in this order).</summary>
+    public ProbabilityLayout Layout => _layout;
+    public string Description { get; }
+
+    /// <summary>The model's statistics p(a b c | x y z) of an assemblage (e.g. the expected statistics of a model point).</summary>
+    public double[] StatisticsOf(Assemblage assemblage) => _layout.Form.Observe(assemblage);
+
+    /// <summary>The test-round event distribution q(s)·p(o|s) of statistics in this program's order (for simulations).</summary>
+    public double[] EventProbabilities(IReadOnlyList<double> statistics) =>
+        statistics.Select((p, c) => p * Statistics.Events[c].SettingProbability).ToArray();
+
+    /// <summary>Mixtures with white noise tried when the relaxation does not solve at v itself.</summary>
+    private static readonly double[] NoiseMixtures = [1e-4, 1e-3, 1e-2];
+
+    /// <summary>
+    /// The dual at v; when the relaxation does not solve there (data on the boundary, e.g. a pure state with zero
+    /// probabilities, leave the SDP no interior), at (1 − η)v + η·w_white for η = 1e-4, 1e-3, 1e-2. Every reference gives
+    /// a bound valid for all w, so this only changes which tangent is read (its value at v is slightly above P_g(v)).
+    /// </summary>
+    public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default)
+    {
+        try { return BoundAtExactly(reference, cancel); }
+        catch (FiniteSizeInputException first) when (first.Code == FiniteSizeDiagnostics.DualUnavailable)
+        {
+            foreach (var eta in NoiseMixtures)
+            {
+                try { return BoundAtExactly(reference.Select((x, k) => (1 - eta) * x + eta * _white[k]).ToArray(), cancel); }
+                catch (FiniteSizeInputException e) when (e.Code == FiniteSizeDiagnostics.DualUnavailable) { }
+            }
+            throw;
+        }
+    }
+
+    private AffineGuessingBound BoundAtExactly(IReadOnlyList<double> reference, CancellationToken cancel)
+    {
+        if (reference.Count != Statistics.Count)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} statistics for {Statistics.Count} event classes");
+        // A reference must be a no-signalling statistic (observed frequencies are not quite): the nearest one is used
+        // (any reference gives a valid bound; it only changes which tangent is read).
+        var v = _layout.Form.Nearest(reference.ToArray(), Enumerable.Repeat(1.0, reference.Count).ToArray());
+        Assemblage carrier;
+        try { carrier = _layout.Form.AssemblageOf(v, 1e-7); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the reference statistic is not a possible statistic: {e.Message}"); }
+        MeasuredDataRelaxation relaxation;
+        try
+        {
+            _relaxation ??= (MeasuredDataRelaxation)Relaxations.MeasuredData(_layout.Form, carrier, _build, true, 1e-7);
+            relaxation = _relaxation.WithObserved(v);
+        }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference statistic: {e.Message}"); }
+        // Directions: e_c projected onto the normalised no-signalling statistics (Nearest is the orthogonal projection
+        // onto that affine set), so they span every statistic a strategy can produce.
+        var ones = Enumerable.Repeat(1.0, v.Length).ToArray();
+        var directions = new double[v.Length][];
+        for (var c = 0; c < v.Length; c++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var moved = (double[])v.Clone();
+            moved[c] += 1;
+            var p = _layout.Form.Nearest(moved, ones);
+            directions[c] = p.Select((x, k) => x - v[k]).ToArray();
+        }
+        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), directions, _solver, cancel);
+        return bound.Certified ? CentreSettings(bound with { Reference = v }) : bound with { Reference = v };
+    }
+
+    /// <summary>
+    /// Σ_o p(o|s) = 1 for every setting tuple s, so adding κ_s to λ_c for the events c of s and subtracting Σ κ_s from α
+    /// changes nothing on the statistics a strategy can produce. κ_s is chosen to centre the per-event coefficients
+    /// λ_c/q(s) of each setting tuple at 0, which makes their spread max_c − min_c (the EAT's λ_max − λ_min) the largest
+    /// spread within one setting tuple: the smallest such shifts can give.
+    /// </summary>
+    private AffineGuessingBound CentreSettings(AffineGuessingBound bound)
+    {
+        var lambda = bound.Lambda.ToArray();
+        var alpha = bound.Alpha;
+        foreach (var group in Enumerable.Range(0, lambda.Length).GroupBy(c => Statistics.Events[c].SettingsKey))
+        {
+            var q = Statistics.Events[group.First()].SettingProbability;
+            var max = group.Max(c => lambda[c] / q);
+            var min = group.Min(c => lambda[c] / q);
+            var kappa = -q * (max + min) / 2;
+            foreach (var c in group) lambda[c] += kappa;
+            alpha -= kappa;
+        }
+        return bound with { Alpha = alpha, Lambda = lambda };
+    }
+}

@@ -1,0 +1,87 @@
+using SteeringRng.Certification.FiniteSize;
+using SteeringRng.Extraction;
+using SteeringRng.Sdp;
+
+namespace SteeringRng.Certification.Protocol;
+
+/// <summary>
+/// The run's two analyses through the finite-size library (Certification/FiniteSize; docs/formulations/finite-size.md):
+/// a thin adapter from a bound protocol and a run's observation to <see cref="FiniteSizeAnalysis.Eat"/> and
+/// <see cref="FiniteSizeAnalysis.Iid"/> with the steering guessing program of the protocol's scenario, objective and
+/// bound; the statistics are every conditional probability p(o | s) with the protocol's δ, expected at the model.
+/// <see cref="Recompute"/> re-derives each entropy from the recorded dual with the library's closed formulas (no solve).
+/// </summary>
+public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnalysis
+{
+    public const string EatLabel = "EAT (general attacks, quantum side information)";
+    public const string IidLabel = "i.i.d. (valid only against i.i.d. attacks)";
+
+    public IReadOnlyList<AnalysisRecord> Analyse(BoundProtocol protocol, RunObservation observation, CancellationToken cancel)
+    {
+        var program = Program(protocol);
+        var parameters = Parameters(protocol, program.Statistics.Count);
+        var counts = new EventCounts(observation.Counts, observation.GenerationRounds);
+        var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, cancel: cancel);
+        var iid = FiniteSizeAnalysis.Iid(program, parameters, counts, cancel);
+        return [EatRecord(eat), IidRecord(iid, observation)];
+    }
+
+    public double Recompute(BoundProtocol protocol, RunObservation observation, AnalysisRecord recorded)
+    {
+        if (recorded.Dual is not { } d) return 0;
+        var program = Program(protocol);
+        var parameters = Parameters(protocol, program.Statistics.Count);
+        var dual = new AffineGuessingBound(d.Reference, d.Alpha, d.Lambda, double.NaN, d.Certified, d.Method, 0);
+        var counts = new EventCounts(observation.Counts, observation.GenerationRounds);
+        if (recorded.Kind == EntropyAnalysisKind.Eat)
+        {
+            var accepted = AcceptanceTest.Check(program.Statistics, counts, protocol.ExpectedProbabilities, parameters).Accepted;
+            var eat = FiniteSizeAnalysis.EatWithDual(program, dual, parameters, protocol.ExpectedProbabilities);
+            var certified = dual.Certified && eat.Terms.Rate > 0 && accepted;
+            return certified ? parameters.Rounds * eat.Terms.Rate : 0;
+        }
+        var region = ConfidenceRegion.Hoeffding(program.Statistics, counts, parameters.EpsilonSmoothing);
+        var pg = Math.Min(1.0, dual.MaxOverBox(region.Center, region.Radius));
+        var h = pg > 0 ? -Math.Log2(pg) : 0;
+        return IidEntropy(parameters.Rounds * (1 - parameters.TestProbability) * h, h, observation);
+    }
+
+    /// <summary>
+    /// The library's k = n(1 − γ)·H_min counts the expected number of generation rounds; the raw bits come from the G
+    /// actual ones, so the smaller of the two is used (equal when T = γ n).
+    /// </summary>
+    private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
+
+    private SteeringGuessingProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
+
+    public static ProtocolParameters Parameters(BoundProtocol p, int statistics)
+    {
+        var d = p.Declared;
+        return new ProtocolParameters(d.Rounds, d.TestProbability, Enumerable.Repeat(d.Tolerance, statistics).ToArray(),
+            Value(d.EpsilonSmoothing), Value(d.EpsilonAccumulation), Value(d.EpsilonExtractor),
+            // ε_c is computed (EatResult.CompletenessError), not required: the library only range-checks this bound.
+            Math.BitDecrement(1.0));
+    }
+
+    /// <summary>ε as a double: 2^−K for an exact power of two, the number written otherwise.</summary>
+    public static double Value(ExtractorError e) =>
+        e.Exact ? Math.Pow(2, -(double)e.Log2InverseUpper) : double.Parse(e.Text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static AnalysisRecord EatRecord(EatResult r) => new(
+        EntropyAnalysisKind.Eat, EatLabel, r.TotalEntropy, r.Terms.Rate, r.Certified, Dual(r.Dual),
+        [
+            new("minTradeoffAtWorstPoint", r.Terms.MinTradeoff), new("A", r.Terms.A), new("B", r.Terms.B),
+            new("lambdaSpread", r.Terms.LambdaSpread), new("beta", r.Terms.Beta), new("epsilonV", r.Terms.EpsilonV),
+            new("epsilonK", r.Terms.EpsilonK), new("epsilonOmega", r.Terms.EpsilonOmega),
+            new("asymptoticRate", r.AsymptoticRate), new("completenessError", r.CompletenessError),
+        ],
+        r.Note);
+
+    private static AnalysisRecord IidRecord(IidResult r, RunObservation observation) => new(
+        EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
+        r.Certified, Dual(r.Dual),
+        [new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon)],
+        r.Note);
+
+    private static DualRecord Dual(AffineGuessingBound b) => new(b.Reference, b.Alpha, b.Lambda, b.Certified, b.Method);
+}

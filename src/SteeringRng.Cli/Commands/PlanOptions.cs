@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace SteeringRng.Cli.Commands;
+
+/// <summary>The parsed arguments of <c>steer plan</c>.</summary>
+public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
+{
+    /// <exception cref="UsageException">An unknown option, a missing or bad value.</exception>
+    public static PlanOptions Parse(IReadOnlyList<string> args)
+    {
+        string? protocol = null, csv = null;
+        long? bits = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"option {arg} needs a value.");
+            switch (arg)
+            {
+                case "--csv": csv = Value(); break;
+                case "--bits":
+                    var text = Value();
+                    if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m < 1)
+                        throw new UsageException($"--bits needs a positive whole number of output bits, got '{text}'.");
+                    bits = m;
+                    break;
+                default:
+                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
+                    if (protocol is not null) throw new UsageException($"unexpected argument '{arg}' (one protocol file).");
+                    protocol = arg;
+                    break;
+            }
+        }
+        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits);
+    }
+}
