@@ -18,7 +18,8 @@ public sealed record EatResult
     public required double TotalEntropy { get; init; }
     /// <summary>m = ⌊k − 2 log2(1/ε_ext)⌋ (0 when negative).</summary>
     public required long OutputBits { get; init; }
-    /// <summary>ε_c = Σ_k 2 exp(−γ δ_k² n / (3 R_k²))·… (Chernoff, see <see cref="Completeness"/>).</summary>
+    /// <summary>ε_c, the probability that honest devices with the expected statistics abort (Chernoff or Hoeffding per
+    /// statistic with a union bound, <see cref="Completeness"/>).</summary>
     public required double CompletenessError { get; init; }
     /// <summary>Counts given: whether they passed the acceptance test (null for planning without counts).</summary>
     public bool? Accepted { get; init; }

@@ -86,4 +86,18 @@ public class AnalysisTests
             if (mu == 0.55) Assert.Equal(0.95, primal, 1e-6); // the exact NS value 1.5 − μ
         }
     }
+
+    /// <summary>The reference search can only improve on v = w_exp (t = 0 is on its grid), and every candidate is certified.</summary>
+    [Fact]
+    public void ReferenceSearchDoesNotLoseRateAgainstTheExpectedPoint()
+    {
+        var program = FiniteSizeModels.Chsh();
+        var protocol = new ProtocolParameters(1e7, 0.1, [0.03], Epsilon, Epsilon, Epsilon, 1e-6);
+        var plain = FiniteSizeAnalysis.Eat(program, protocol, [2.7]);
+        var searched = FiniteSizeAnalysis.Eat(program, protocol, [2.7], search: new ReferenceSearch(t => [2.7 - 0.3 * t]));
+        Assert.True(plain.Certified && searched.Certified);
+        Assert.True(searched.Terms.Rate >= plain.Terms.Rate, $"{searched.Terms.Rate} < {plain.Terms.Rate}");
+        Assert.True(searched.Dual.Reference[0] < 2.7); // at n = 10⁷ a reference inside the set wins (smaller slope)
+        Assert.True(searched.Terms.Rate < searched.AsymptoticRate);
+    }
 }
