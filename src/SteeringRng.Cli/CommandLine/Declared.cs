@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SteeringRng.Certification.Input;
 using SteeringRng.Cli.Commands;
 
 namespace SteeringRng.Cli.CommandLine;
@@ -61,6 +62,23 @@ public static class Declared
         return words;
     }
 
+    /// <summary>A positive whole number given to <paramref name="option"/>.</summary>
+    /// <exception cref="UsageException">Anything else.</exception>
+    public static int PositiveInteger(string option, string text) =>
+        int.TryParse(text, out var n) && n >= 1 ? n : throw new UsageException($"{option} needs a positive integer, got '{text}'.");
+
+    /// <summary>
+    /// Parses <paramref name="tokens"/> with a command made by <paramref name="declare"/> and reads them with
+    /// <paramref name="read"/>: for a command that hands part of its own tokens on to another's syntax.
+    /// </summary>
+    /// <exception cref="UsageException">A parse error (its plain message, <see cref="ParseErrorText"/>).</exception>
+    public static T ParseTokens<T>(IReadOnlyList<string> tokens, Func<Command> declare, Func<ParseResult, T> read)
+    {
+        var parsed = declare().Parse(tokens);
+        if (ParseErrorText.First(parsed) is { } error) throw new UsageException(error);
+        return read(parsed);
+    }
+
     /// <summary>Whether the option was given on the command line (not just its default).</summary>
     public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
 
@@ -69,6 +87,11 @@ public static class Declared
         if (token is null && result.Tokens.Count == 0) return absent;
         try { return parse(token ?? result.Tokens[^1].Value); }
         catch (UsageException e)
+        {
+            result.AddError(e.Message);
+            return absent;
+        }
+        catch (ScenarioInputException e) when (e.IsUsage)
         {
             result.AddError(e.Message);
             return absent;

@@ -4,7 +4,7 @@ namespace SteeringRng.Cli.Commands;
 
 /// <summary>
 /// The parsed arguments of <c>steer slurm</c>: its own options, and the <c>steer run</c> options every shard runs with
-/// (FILE, --set, --bounds, --solver, --no-symmetry, --scenario; parsed by <see cref="RunOptions"/>).
+/// (FILE, --set, --bounds, --solver, --no-symmetry, --scenario; parsed by <see cref="RunSyntax"/>).
 /// </summary>
 public sealed partial record SlurmOptions(
     RunOptions Run, int Shards, int? Throttle, string? Time, string? Memory, int Cpus, string? Partition, string? Out, bool Submit, string? Steer)
@@ -52,7 +52,7 @@ public sealed partial record SlurmOptions(
             }
         }
         if (partition is not null && !SlurmWord().IsMatch(partition)) throw new UsageException($"--partition: '{partition}' is not a partition name.");
-        return new SlurmOptions(RunOptions.Parse(rest), shards, throttle, time, memory, cpus, partition, output, submit, steer);
+        return new SlurmOptions(RunSyntax.ParseTokens(rest), shards, throttle, time, memory, cpus, partition, output, submit, steer);
     }
 
     [GeneratedRegex(@"^(\d+-)?\d{1,3}(:\d{2}){0,2}$")]
