@@ -13,9 +13,9 @@ public static class Program
     /// <summary>The subcommands, in the order the help lists them.</summary>
     public static IReadOnlyList<ISteerCommand> Commands { get; } =
     [
-        new RunCommand(), new CheckCommand(), new TokenCommand(new ExportCommand()),
-        new TokenCommand(new ShowCommand()), new SdpCommand(), new TokenCommand(new VerifyCommand()),
-        new TokenCommand(new ThresholdCommand()), new MergeCommand(), new TokenCommand(new SlurmCommand()),
+        new RunCommand(), new CheckCommand(), new ExportCommand(),
+        new ShowCommand(), new SdpCommand(), new TokenCommand(new VerifyCommand()),
+        new ThresholdCommand(), new MergeCommand(), new TokenCommand(new SlurmCommand()),
         new TokenCommand(new ExtractCommand()), new TokenCommand(new CvCommand()),
     ];
 
