@@ -15,8 +15,8 @@ public static class Program
     [
         new RunCommand(), new CheckCommand(), new ExportCommand(),
         new ShowCommand(), new SdpCommand(), new TokenCommand(new VerifyCommand()),
-        new ThresholdCommand(), new MergeCommand(), new TokenCommand(new SlurmCommand()),
-        new TokenCommand(new ExtractCommand()), new TokenCommand(new CvCommand()),
+        new ThresholdCommand(), new MergeCommand(), new SlurmCommand(),
+        new ExtractCommand(), new CvCommand(),
     ];
 
     private static readonly SteerCommandLine CommandLine = new(Commands);

@@ -12,13 +12,20 @@ namespace SteeringRng.Cli.CommandLine;
 /// </summary>
 public static class Declared
 {
-    /// <summary>An option with one value, read by <paramref name="parse"/>; absent: <paramref name="absent"/>.</summary>
+    /// <summary>
+    /// An option with one value, read by <paramref name="parse"/>; absent: <paramref name="absent"/>. Given twice, the
+    /// last one counts (as it always did for steer: a script may append an override to a fixed command line).
+    /// </summary>
     public static Option<T> Value<T>(string name, string helpName, string description, Func<string, T> parse, T absent = default!) =>
         new(name)
         {
             HelpName = helpName, Description = description, DefaultValueFactory = _ => absent,
+            Arity = LastWins, AllowMultipleArgumentsPerToken = false,
             CustomParser = result => Read(result, parse, absent),
         };
+
+    /// <summary>One value per occurrence (<c>--opt a b</c> takes only a), any number of occurrences.</summary>
+    private static readonly ArgumentArity LastWins = new(1, 100_000);
 
     /// <summary><paramref name="option"/>, whose values tab completion offers from <paramref name="values"/>.</summary>
     public static Option<T> Completing<T>(this Option<T> option, params string[] values)
@@ -66,18 +73,6 @@ public static class Declared
     /// <exception cref="UsageException">Anything else.</exception>
     public static int PositiveInteger(string option, string text) =>
         int.TryParse(text, out var n) && n >= 1 ? n : throw new UsageException($"{option} needs a positive integer, got '{text}'.");
-
-    /// <summary>
-    /// Parses <paramref name="tokens"/> with a command made by <paramref name="declare"/> and reads them with
-    /// <paramref name="read"/>: for a command that hands part of its own tokens on to another's syntax.
-    /// </summary>
-    /// <exception cref="UsageException">A parse error (its plain message, <see cref="ParseErrorText"/>).</exception>
-    public static T ParseTokens<T>(IReadOnlyList<string> tokens, Func<Command> declare, Func<ParseResult, T> read)
-    {
-        var parsed = declare().Parse(tokens);
-        if (ParseErrorText.First(parsed) is { } error) throw new UsageException(error);
-        return read(parsed);
-    }
 
     /// <summary>Whether the option was given on the command line (not just its default).</summary>
     public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };

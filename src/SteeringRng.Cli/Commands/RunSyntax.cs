@@ -73,14 +73,6 @@ public sealed class RunSyntax
             parsed.GetValue(memoryLimit), parsed.GetValue(force), shardOf, plot.Options(parsed), parsed.GetValue(repair), certificateFolder, certify);
     }
 
-    /// <summary>Run options from tokens (<c>steer slurm</c>'s run options).</summary>
-    /// <exception cref="UsageException">As <see cref="Read"/>, or a parse error.</exception>
-    public static RunOptions ParseTokens(IReadOnlyList<string> tokens)
-    {
-        var syntax = new RunSyntax();
-        return Declared.ParseTokens(tokens, () => syntax.Declare("run", ""), syntax.Read);
-    }
-
     private static Shard? ShardOf(string text)
     {
         try { return Shard.Parse(text); }
