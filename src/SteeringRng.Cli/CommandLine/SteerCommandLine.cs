@@ -39,6 +39,8 @@ public sealed class SteerCommandLine
     /// <summary>Parses <paramref name="args"/> and runs what they ask for; returns the exit code.</summary>
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // "steer help" and "steer help CMD" as in git and dotnet: the same as "--help".
+        if (args is ["help", .. var about]) args = [.. about, "--help"];
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration
         {
