@@ -136,7 +136,7 @@ public sealed class CvCommandTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var code = new Commands.CvCommand(cts.Token).Execute([file, "--json", json], stdout, stderr);
+        var code = new CommandLine.SteerCommandLine([new Commands.CvCommand(cts.Token)]).Run(["cv", file, "--json", json], stdout, stderr);
         Assert.Equal(ExitCodes.Interrupted, code);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         var report = ReportJsonReader.Parse(File.ReadAllText(json));

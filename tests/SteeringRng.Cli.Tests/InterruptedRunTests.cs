@@ -26,7 +26,7 @@ public sealed class InterruptedRunTests : IDisposable
         cts.Cancel(); // as if Ctrl-C came before the first point finished
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = new Commands.RunCommand(cts.Token).Execute([scn, "--json", json, "--csv", csv], stdout, stderr);
+        var code = new CommandLine.SteerCommandLine([new Commands.RunCommand(cts.Token)]).Run(["run", scn, "--json", json, "--csv", csv], stdout, stderr);
         Assert.Equal(ExitCodes.Interrupted, code);
         var report = SteeringRng.Reporting.ReportJsonReader.Parse(File.ReadAllText(json));
         Assert.True(report.Interrupted);

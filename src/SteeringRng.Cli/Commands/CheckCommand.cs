@@ -1,64 +1,49 @@
+using System.CommandLine;
 using SteeringRng.Certification;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Estimates;
 using SteeringRng.Certification.Lowering;
 using SteeringRng.Certification.Run;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Scenario;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary><c>steer check FILE</c>: parse and check a scenario, print the diagnostics; nothing is solved.</summary>
-public sealed class CheckCommand : ICommand
+public sealed class CheckCommand : ISteerCommand
 {
     public string Name => "check";
 
     public string Summary => "check a scenario file and print its diagnostics (file:line:col with a caret); solves nothing";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly Argument<string[]> files = Declared.FileArguments("FILE.scn", "the scenario file");
+    private readonly Option<IReadOnlyList<ParamOverride>> set = CommonOptions.Set("override a parameter as 'steer run' would (e.g. --set mu=0.5)");
+    private readonly Option<bool> estimate = Declared.Flag("--estimate",
+        "also print, per objective x bound, the relaxation's size estimated from word counts (blocks, variables, nonzeros, memory) and " +
+        "whether 'steer run' would refuse it; exit code 3 when one is over the memory limit");
+    private readonly Option<double?> memoryLimit = CommonOptions.MemoryLimit("the limit for --estimate (8G, 512M; default: the memory available to the process)");
+    private readonly Option<int?> parallel = CommonOptions.Parallel("points solved at once, as for 'steer run' (each holds its own solver memory)");
+
+    public Command Declare() => new(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer check FILE.scn [--set NAME=VALUE]... [--estimate [--memory-limit SIZE] [--parallel N]]",
-        "",
         "Parses and checks the scenario (names, dimensions, measurements, the state at every sweep point,",
         "objectives, bounds, outputs) and prints each problem as  file:line:col: error SRnnnn: message,",
         "then the source line and a caret under the place. Data files the scenario reads are checked too, with",
         "the readers 'steer run' uses: an assemblage file by the checker, a probabilities CSV (probabilities =",
         "file(...)) as  data.csv:line: error SR1170: message  and the line. Exit code 0 when there is no error",
         "(warnings are printed), 3 when there are errors.",
-        "",
-        "Options:",
-        "  --set NAME=VALUE   override a parameter as 'steer run' would (e.g. --set mu=0.5)",
-        "  --estimate         also print, per objective x bound, the relaxation's size estimated from word counts",
-        "                     (blocks, variables, nonzeros, memory) and whether 'steer run' would refuse it; exit",
-        "                     code 3 when one is over the memory limit",
-        "  --memory-limit SIZE  the limit for --estimate (8G, 512M; default: the memory available to the process)",
-        "  --parallel N       points solved at once, as for 'steer run' (each holds its own solver memory)",
-    ]);
-
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    ]))
     {
-        string? file = null;
-        var overrides = new List<ParamOverride>();
-        var estimate = false;
-        double? memoryLimit = null;
-        int? parallelism = null;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var arg = arguments[i];
-            string Value() => i + 1 < arguments.Count ? arguments[++i] : throw new UsageException($"option {arg} needs a value.");
-            if (arg == "--set") overrides.Add(ParamOverride.Parse(Value()));
-            else if (arg == "--estimate") estimate = true;
-            else if (arg == "--memory-limit") memoryLimit = MemorySize.Parse(Value());
-            else if (arg == "--parallel")
-            {
-                var text = Value();
-                if (!int.TryParse(text, out var n) || n < 1) throw new UsageException($"--parallel needs a positive integer, got '{text}'.");
-                parallelism = n;
-            }
-            else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
-            else if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
-            else file = arg;
-        }
-        if (file is null) throw new UsageException("no scenario file given.");
+        files, set, estimate, memoryLimit, parallel,
+    };
+
+    public int Execute(System.CommandLine.ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var file = Declared.OneFile(parsed, files, "no scenario file given.");
+        var overrides = CommonOptions.Overrides(parsed, set);
+        var memoryLimit = parsed.GetValue(this.memoryLimit);
+        var parallelism = parsed.GetValue(parallel);
+        var estimate = parsed.GetValue(this.estimate);
         var loaded = CertificationEngine.Load(file, overrides);
         var result = loaded.Result;
         if (result.Diagnostics.Count > 0) stderr.WriteLine(result.RenderDiagnostics());

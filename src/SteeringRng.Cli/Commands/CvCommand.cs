@@ -1,5 +1,7 @@
+using System.CommandLine;
 using SteeringRng.Certification.Gaussian.Language;
 using SteeringRng.Certification.Run;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Commands;
@@ -9,60 +11,40 @@ namespace SteeringRng.Cli.Commands;
 /// mode's Fock cut-off; docs/formulations/continuous-variables.md): check it, run it, write the table and plot.
 /// </summary>
 /// <param name="external">Cancels the run as Ctrl-C does (hosts and tests).</param>
-public sealed class CvCommand(CancellationToken external = default) : ICommand
+public sealed class CvCommand(CancellationToken external = default) : ISteerCommand
 {
     public string Name => "cv";
 
     public string Summary => "run a continuous-variable scenario (Gaussian network, binned homodyne, Fock cut-off)";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly Argument<string[]> files = Declared.FileArguments("FILE.scn", "the continuous-variable scenario file");
+    private readonly Option<bool> check = Declared.Flag("--check", "diagnostics only (exit 0 clean, 3 errors)");
+    private readonly Option<IReadOnlyList<(string Name, string Value)>> set = Declared.Repeated("--set", "NAME=VALUE",
+        "replace parameter NAME by a constant (VALUE a number) before checking; repeatable", Constant);
+    private readonly Option<int?> parallel = CommonOptions.Parallel("points computed at once (default: processors)");
+    private readonly Option<string?> csv = CommonOptions.Path("--csv", "PATH", "write the rows as CSV");
+    private readonly Option<string?> json = CommonOptions.Path("--json", "PATH", "write the rows as JSON");
+    private readonly Option<string?> plot = CommonOptions.Path("--plot", "PATH", "plot H_min against the swept parameter");
+
+    public Command Declare() => new(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer cv FILE.scn [--check] [--set NAME=VALUE] [--parallel N] [--csv P] [--json P] [--plot P.svg]",
-        "",
         "Reads a continuous-variable scenario (statements mode, squeeze, beamsplitter, phase, loss, thermal, node ... mode,",
         "homodyne, objective, bounds, data, search; docs/formulations/continuous-variables.md §8), prints its",
         "diagnostics (file:line:col: error SR11xx), and runs it: per point the Gaussian state, the binning periods",
         "searched where a setting says 'period optimise', and every bound. The table goes to stdout; the scenario's",
         "own 'table' and 'plot' files are written next to it. Ctrl-C stops the run: the rows computed so far are",
         "written, the others skipped (exit 10).",
-        "",
-        "Options:",
-        "  --check         diagnostics only (exit 0 clean, 3 errors)",
-        "  --set N=V       replace parameter N by a constant (V a number) before checking",
-        "  --parallel N    points computed at once (default: processors)",
-        "  --csv P, --json P, --plot P   more outputs",
-    ]);
-
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    ]))
     {
-        string? file = null, csv = null, json = null, plot = null;
-        bool check = false;
-        int parallel = Environment.ProcessorCount;
-        var sets = new List<(string Name, string Value)>();
-        for (int i = 0; i < arguments.Count; i++)
-        {
-            string Next() => i + 1 < arguments.Count ? arguments[++i] : throw new UsageException($"{arguments[i]} needs a value.");
-            switch (arguments[i])
-            {
-                case "--check": check = true; break;
-                case "--csv": csv = Next(); break;
-                case "--json": json = Next(); break;
-                case "--plot": plot = Next(); break;
-                case "--parallel":
-                    if (!int.TryParse(Next(), out parallel) || parallel < 1) throw new UsageException("--parallel needs a positive integer.");
-                    break;
-                case "--set":
-                    var kv = Next().Split('=', 2);
-                    if (kv.Length != 2 || kv[0].Length == 0) throw new UsageException("--set needs NAME=VALUE.");
-                    sets.Add((kv[0].Trim(), kv[1].Trim()));
-                    break;
-                default:
-                    if (arguments[i].StartsWith('-') || file is not null) throw new UsageException($"unexpected argument '{arguments[i]}'.");
-                    file = arguments[i];
-                    break;
-            }
-        }
-        if (file is null) throw new UsageException("give a scenario file.");
+        files, check, set, parallel, csv, json, plot,
+    };
+
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var file = Declared.OneFile(parsed, files, "give a scenario file.");
+        var (check, parallel, csv, json, plot) = (parsed.GetValue(this.check), parsed.GetValue(this.parallel) ?? Environment.ProcessorCount,
+            parsed.GetValue(this.csv), parsed.GetValue(this.json), parsed.GetValue(this.plot));
+        var sets = parsed.GetValue(set) ?? [];
         string text;
         try
         {
@@ -111,5 +93,11 @@ public sealed class CvCommand(CancellationToken external = default) : ICommand
         foreach (var p in plots) HminPlot.Save(report, p, new PlotOptions(XParameter: scenario.SweptNames.FirstOrDefault()));
         if (report.Interrupted) return ExitCodes.Interrupted;
         return report.Rows.Any(r => r.Hmin is null && r.Status != Certification.Results.RowStatus.NotApplicable) ? ExitCodes.RowsFailed : ExitCodes.Optimal;
+    }
+
+    private static (string Name, string Value) Constant(string text)
+    {
+        var kv = text.Split('=', 2);
+        return kv.Length == 2 && kv[0].Length > 0 ? (kv[0].Trim(), kv[1].Trim()) : throw new UsageException("--set needs NAME=VALUE.");
     }
 }

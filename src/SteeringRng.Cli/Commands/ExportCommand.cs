@@ -1,102 +1,71 @@
+using System.CommandLine;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Run;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Output;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary><c>steer export FILE --sdpa DIR</c>: write every relaxation of a scenario as an SDPA file, solve nothing.</summary>
-public sealed class ExportCommand : ICommand
+public sealed class ExportCommand : ISteerCommand
 {
     public string Name => "export";
 
     public string Summary => "write every relaxation (objective x bound x point) of a scenario as an SDPA .dat-s file, or its assemblage (.npy/.json) or trusted-node probabilities (.csv)";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly Argument<string[]> files = Declared.FileArguments("FILE.scn", "the scenario file");
+    private readonly Option<string?> sdpa = CommonOptions.Path("--sdpa", "DIR", "the output folder of the .dat-s files (created when missing)");
+    private readonly Option<IReadOnlyList<ParamOverride>> set = CommonOptions.Set("override a parameter as 'steer run' does");
+    private readonly Option<int?> scenario = CommonOptions.Scenario("export only the K-th scenario of the file (1 = the first), straight into DIR");
+    private readonly Option<bool> noSymmetry = Declared.Flag("--no-symmetry",
+        "write Q_k, NS and the steering test in full, not reduced by the data's symmetries (the header names a reduction)");
+    private readonly Option<double?> memoryLimit = CommonOptions.MemoryLimit(
+        "refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory available to this process), as 'steer run' " +
+        "does: exit code 3 before anything is built");
+    private readonly Option<bool> force = CommonOptions.Force("build even when an estimate exceeds the limit (sizes that cannot be represented are refused anyway)");
+    private readonly Option<string?> assemblage = CommonOptions.Path("--assemblage", "OUT",
+        "write the scenario's assemblage sigma_{a|x} at its one sweep point (choose it with --set) as NumPy .npy (complex128, axes " +
+        "settings..., outcomes..., d_A, d_A) or JSON, by extension (docs/formulations/measured-data.md); readable with 'assemblage = file(\"OUT\")'");
+    private readonly Option<bool> repair = Declared.Flag("--repair", "for measured data: use the nearest valid assemblage (as 'repair = nearest')");
+    private readonly Option<string?> probabilities = CommonOptions.Path("--probabilities", "OUT",
+        "write p(a b c | x y z) of the trusted node's measure line and the untrusted nodes' measurements at the one sweep point, as the " +
+        "tidy CSV 'probabilities = file(\"OUT\")' reads (a 'probability' column; docs/formulations/measured-probabilities.md). Needs a " +
+        "trusted measure line (data = probabilities)");
+    private readonly Option<long?> counts = Declared.Value<long?>("--counts", "N",
+        "with --probabilities: N ≤ 10⁷ simulated events per setting tuple (seeded multinomial draws), a 'count' column instead", Counts);
+    private readonly Option<ulong?> seed = Declared.Value<ulong?>("--seed", "S",
+        "the simulation's seed (default 1); the same seed gives the same counts everywhere", Seed);
+
+    public Command Declare() => new(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
-        "       steer export FILE.scn --assemblage OUT.npy|OUT.json [--set NAME=VALUE]... [--scenario K] [--repair]",
-        "       steer export FILE.scn --probabilities OUT.csv [--counts N [--seed S]] [--set NAME=VALUE]... [--scenario K]",
+        "  steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
+        "  steer export FILE.scn --assemblage OUT.npy|OUT.json [--set NAME=VALUE]... [--scenario K] [--repair]",
+        "  steer export FILE.scn --probabilities OUT.csv [--counts N [--seed S]] [--set NAME=VALUE]... [--scenario K]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
         "that turn the optimum <C,X> into the reported value (e.g. P_g = offset - <C,X>) and what it means. A file",
         "with several scenarios writes DIR/scenario-1/, DIR/scenario-2/, ... (K = the scenario's position in the",
         "file). Bounds that are not a single SDP (seesaw) or not available are listed on stderr and skipped.",
-        "",
-        "Options:",
-        "  --sdpa DIR         the output folder (created when missing)",
-        "  --set NAME=VALUE   override a parameter as 'steer run' does",
-        "  --scenario K       export only the K-th scenario of the file (1 = the first), straight into DIR",
-        "  --no-symmetry      write Q_k, NS and the steering test in full, not reduced by the data's symmetries (the header names a reduction)",
-        "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
-        "                     available to this process), as 'steer run' does: exit code 3 before anything is built",
-        "  --force            build even when an estimate exceeds the limit (sizes that cannot be represented are refused anyway)",
-        "  --assemblage OUT   write the scenario's assemblage sigma_{a|x} at its one sweep point (choose it with --set) as",
-        "                     NumPy .npy (complex128, axes settings..., outcomes..., d_A, d_A) or JSON, by extension",
-        "                     (docs/formulations/measured-data.md); readable with 'assemblage = file(\"OUT\")'",
-        "  --repair           for measured data: use the nearest valid assemblage (as 'repair = nearest')",
-        "  --probabilities OUT  write p(a b c | x y z) of the trusted node's measure line and the untrusted nodes'",
-        "                     measurements at the one sweep point, as the tidy CSV 'probabilities = file(\"OUT\")' reads",
-        "                     (a 'probability' column; docs/formulations/measured-probabilities.md). Needs a trusted",
-        "                     measure line (data = probabilities)",
-        "  --counts N         with --probabilities: N ≤ 10⁷ simulated events per setting tuple (seeded multinomial draws), a",
-        "                     'count' column instead",
-        "  --seed S           the simulation's seed (default 1); the same seed gives the same counts everywhere",
-    ]);
-
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    ]))
     {
-        string? file = null, folder = null, assemblageFile = null, probabilitiesFile = null;
-        long? counts = null;
-        ulong? seed = null;
-        var symmetry = true;
-        var force = false;
-        double? memoryLimit = null;
-        var repair = false;
-        int? only = null;
-        var overrides = new List<ParamOverride>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var arg = arguments[i];
-            string Value() => i + 1 < arguments.Count ? arguments[++i] : throw new UsageException($"option {arg} needs a value.");
-            switch (arg)
-            {
-                case "--sdpa": folder = Value(); break;
-                case "--assemblage": assemblageFile = Value(); break;
-                case "--repair": repair = true; break;
-                case "--probabilities": probabilitiesFile = Value(); break;
-                case "--counts":
-                    var n = Value();
-                    if (!long.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var events) || events < 1)
-                        throw new UsageException($"--counts needs a positive whole number of events per setting tuple, got '{n}'.");
-                    if (events > SteeringRng.Certification.Data.CountSimulation.MaxPerSetting)
-                        throw new UsageException($"--counts {n} is more than {SteeringRng.Certification.Data.CountSimulation.MaxPerSetting:N0} " +
-                                                 "events per setting tuple, the most this simulation draws (one draw per event).");
-                    counts = events;
-                    break;
-                case "--seed":
-                    var s = Value();
-                    if (!ulong.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-                        throw new UsageException($"--seed needs a non-negative whole number, got '{s}'.");
-                    seed = parsed;
-                    break;
-                case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
-                case "--no-symmetry": symmetry = false; break;
-                case "--force": force = true; break;
-                case "--memory-limit": memoryLimit = MemorySize.Parse(Value()); break;
-                case "--scenario":
-                    var which = Value();
-                    if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
-                    only = k;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
-                    if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
-                    file = arg;
-                    break;
-            }
-        }
-        if (file is null) throw new UsageException("no scenario file given.");
+        files, sdpa, set, scenario, noSymmetry, memoryLimit, force, assemblage, repair, probabilities, counts, seed,
+    };
+
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var file = Declared.OneFile(parsed, files, "no scenario file given.");
+        var folder = parsed.GetValue(sdpa);
+        var assemblageFile = parsed.GetValue(assemblage);
+        var probabilitiesFile = parsed.GetValue(probabilities);
+        var counts = parsed.GetValue(this.counts);
+        var seed = parsed.GetValue(this.seed);
+        var symmetry = !parsed.GetValue(noSymmetry);
+        var force = parsed.GetValue(this.force);
+        var memoryLimit = parsed.GetValue(this.memoryLimit);
+        var repair = parsed.GetValue(this.repair);
+        var only = parsed.GetValue(scenario);
+        var overrides = CommonOptions.Overrides(parsed, set);
         if (folder is null && assemblageFile is null && probabilitiesFile is null)
             throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage, or --probabilities OUT.csv.");
         // One output per call: each has its own point and file rules, and a half-written pair would be confusing.
@@ -142,4 +111,19 @@ public sealed class ExportCommand : ICommand
         }
         return total > 0 ? ExitCodes.Optimal : ExitCodes.RowsFailed;
     }
+
+    private static long? Counts(string n)
+    {
+        if (!long.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var events) || events < 1)
+            throw new UsageException($"--counts needs a positive whole number of events per setting tuple, got '{n}'.");
+        if (events > SteeringRng.Certification.Data.CountSimulation.MaxPerSetting)
+            throw new UsageException($"--counts {n} is more than {SteeringRng.Certification.Data.CountSimulation.MaxPerSetting:N0} " +
+                                     "events per setting tuple, the most this simulation draws (one draw per event).");
+        return events;
+    }
+
+    private static ulong? Seed(string s) =>
+        ulong.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new UsageException($"--seed needs a non-negative whole number, got '{s}'.");
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Output;
 using SteeringRng.Extraction;
 
@@ -10,15 +12,16 @@ namespace SteeringRng.Cli.Commands;
 /// output path) is done before any work, and a refusal writes nothing; the output is written whole or not at all.
 /// The summary's hashes are what the per-run certificate records.
 /// </summary>
-public sealed class ExtractCommand : ICommand
+public sealed class ExtractCommand : ISteerCommand
 {
     public string Name => "extract";
 
     public string Summary => "hash raw bits into certified random bits with a seeded Toeplitz extractor (leftover hash lemma)";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly ExtractSyntax syntax = new();
+
+    public Command Declare() => syntax.Declare(Name, Summary + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer extract --input FILE --seed FILE --entropy K --epsilon E [--output FILE] [--output-bits M]",
         "",
         "Computes y = T x over GF(2): x is the input (n bits), T the m x n Toeplitz matrix T[i][j] = s[i - j + n - 1] of",
         "the seed s (its first n + m - 1 bits; later bits are not used). The output length is the largest the leftover",
@@ -29,23 +32,14 @@ public sealed class ExtractCommand : ICommand
         "Files are raw bytes; bit t of a file is bit (7 - t mod 8) of byte floor(t/8): the most significant bit of each",
         "byte comes first. n = 8 x (input size in bytes). The output is ceil(m/8) bytes, its unused low bits 0.",
         "",
-        "Options:",
-        "  --input FILE       the raw bits (n = 8 x its size)",
-        "  --seed FILE        uniform seed bits, at least n + m - 1 (the message says how many when short)",
-        "  --entropy K        certified smooth min-entropy of the whole input, in bits (K <= n)",
-        "  --epsilon E        extractor error: 2^-64 (exact) or a number such as 1e-20",
-        "  --output FILE      where to write the m bits (written atomically); without it the bits are computed and",
-        "                     only their SHA-256 is printed",
-        "  --output-bits M    extract M bits instead of the maximum",
-        "",
         "Prints n, m, K, E, the seed bits used and the SHA-256 of input, seed (the bytes read) and output.",
         "Refuses (exit code 3, nothing written): an empty, unreadable or too large input, a seed too short, K > n,",
         "K <= 2 log2(1/E), M above the maximum, an output path that is the input or the seed or cannot be written.",
-    ]);
+    ]));
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = ExtractOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         if (options.Output is { } target) CheckNotAnInput(target, options);
         var inputBytes = RegularFileLength(options.Input, "--input");
         if (inputBytes == 0) throw new InputException($"--input '{options.Input}' is empty: there are no bits to extract from.");

@@ -1,6 +1,10 @@
 namespace SteeringRng.Cli.Commands;
 
-/// <summary>One subcommand of <c>steer</c> ("sdp", later "run", "check", "export", "show").</summary>
+/// <summary>
+/// A subcommand of <c>steer</c> that parses its own arguments (an <c>XxxOptions.Parse(string[])</c>); it is plugged into
+/// the System.CommandLine root by <see cref="CommandLine.TokenCommand"/>, which hands it every token after its name.
+/// Declaring the options instead (<see cref="CommandLine.ISteerCommand"/>) gives generated help and option completion.
+/// </summary>
 public interface ICommand
 {
     /// <summary>The word after <c>steer</c>.</summary>

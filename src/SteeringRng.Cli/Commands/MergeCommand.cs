@@ -1,4 +1,6 @@
+using System.CommandLine;
 using SteeringRng.Certification.Results;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Output;
 using SteeringRng.Cli.Sharding;
 using SteeringRng.Reporting;
@@ -10,34 +12,28 @@ namespace SteeringRng.Cli.Commands;
 /// the whole sweep writes (the same rows in the same order; only the timings are the shards'), after checking that
 /// the parts belong together and cover every point exactly once.
 /// </summary>
-public sealed class MergeCommand : ICommand
+public sealed class MergeCommand : ISteerCommand
 {
     public string Name => "merge";
 
     public string Summary => "join the partial results of 'steer run --shard K/N' into one result (table, JSON/CSV, plot)";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly MergeSyntax syntax = new();
+
+    public Command Declare() => syntax.Declare(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer merge PART.json... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
-        "",
         "Reads the partial results written by 'steer run FILE --shard K/N' and writes what 'steer run FILE' would have",
         "written: the table on stdout and the rows, in the same order, as JSON/CSV/plot. Before writing it checks that",
         "every part comes from the same scenario text (after --set) and the same data files (by SHA-256), with the same",
         "settings, and that the shards cover every point exactly once. It refuses (exit code 3, nothing written) parts",
         "of different scenarios or data, overlapping shards, truncated or interrupted parts, and missing shards, which",
         "it names with the command that reruns them. A file with several scenarios gives PATH-1.json, PATH-2.json, ...",
-        "",
-        "Options:",
-        "  --json PATH        write the merged rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)",
-        "  --csv PATH         write them as CSV",
-        PlotArguments.Help,
-        "",
         "The exit code is the one 'steer run' gives for the same rows (0, 1 or 9), or 3 when the parts do not fit.",
-    ]);
+    ]));
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = MergeOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         var parts = new List<(string Path, Reporting.PartialReport Part)>();
         var problems = new List<string>();
         foreach (var path in options.Parts)

@@ -1,33 +1,34 @@
+using System.CommandLine;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer merge</c>.</summary>
-public sealed record MergeOptions(IReadOnlyList<string> Parts, string? Json, string? Csv, string? Plot, PlotOptions? PlotStyle = null)
+public sealed record MergeOptions(IReadOnlyList<string> Parts, string? Json, string? Csv, string? Plot, PlotOptions? PlotStyle = null);
+
+/// <summary>The options of <c>steer merge</c>, declared once.</summary>
+public sealed class MergeSyntax
 {
-    /// <exception cref="UsageException">An unknown option, a missing or bad value, or no part.</exception>
-    public static MergeOptions Parse(IReadOnlyList<string> args)
+    private readonly Argument<string[]> parts = Declared.FileArguments("PART.json", "the partial results of 'steer run FILE --shard K/N'");
+    private readonly Option<string?> json = Declared.Value<string?>("--json", "PATH",
+        "write the merged rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)", t => t);
+    private readonly Option<string?> csv = Declared.Value<string?>("--csv", "PATH", "write them as CSV", t => t);
+    private readonly PlotSyntax plot = new();
+
+    public Command Declare(string name, string description)
     {
-        string? json = null, csv = null;
-        var plotArguments = new PlotArguments();
-        var parts = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"option {arg} needs a value.");
-            switch (arg)
-            {
-                case "--json": json = Value(); break;
-                case "--csv": csv = Value(); break;
-                default:
-                    if (plotArguments.TryTake(arg, Value)) break;
-                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
-                    parts.Add(arg);
-                    break;
-            }
-        }
-        if (parts.Count == 0) throw new UsageException("no part files given (the JSON files of steer run --shard K/N).");
-        plotArguments.CheckUsed();
-        return new MergeOptions(parts, json, csv, plotArguments.Path, plotArguments.Options);
+        var command = new Command(name, description) { parts, json, csv };
+        plot.AddTo(command);
+        return command;
+    }
+
+    /// <exception cref="UsageException">No part, an unknown option, or figure settings without --plot.</exception>
+    public MergeOptions Read(ParseResult parsed)
+    {
+        var files = Declared.Files(parsed, parts);
+        if (files.Count == 0) throw new UsageException("no part files given (the JSON files of steer run --shard K/N).");
+        plot.CheckUsed(parsed);
+        return new MergeOptions(files, parsed.GetValue(json), parsed.GetValue(csv), plot.Path(parsed), plot.Options(parsed));
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using SteeringRng.Certification.Input;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Certification.Results;
 using SteeringRng.Certification.Run;
 using SteeringRng.Cli.Output;
@@ -15,19 +17,16 @@ namespace SteeringRng.Cli.Commands;
 /// on stderr, the table on stdout, and the result files (command line and scenario outputs). Ctrl-C stops cleanly
 /// and keeps the rows already computed.
 /// </summary>
-public sealed class RunCommand(CancellationToken external = default) : ICommand
+public sealed class RunCommand(CancellationToken external = default) : ISteerCommand
 {
     public string Name => "run";
 
     public string Summary => "run a scenario file: every objective x bound x sweep point; table, JSON/CSV, plot";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly RunSyntax syntax = new();
+
+    public Command Declare() => syntax.Declare(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer run FILE.scn [--set NAME=VALUE]... [--json PATH] [--csv PATH] [--plot PATH.svg|.pdf|.png]",
-        "                 [--solver builtin|csdp|dsdp] [--parallel N] [--bounds LIST]",
-        "                 [--scenario K] [--shard K/N] [--certificates DIR] [--no-certify]",
-        "                 [--no-scenario-outputs] [--no-symmetry] [--memory-limit SIZE] [--force] [--repair]",
-        "",
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
         "parallel. Progress goes to stderr (a bar on a terminal; plain lines when redirected or CI=true), the table",
@@ -36,41 +35,12 @@ public sealed class RunCommand(CancellationToken external = default) : ICommand
         "Before anything is computed every output path is checked (exit code 3 otherwise): none may be an input",
         "(the scenario file or a file it includes or reads), no two outputs may share a path, and each folder must",
         "take new files. Each file is written to a temporary file beside it and renamed, never left half written.",
-        "",
-        "Options:",
-        "  --set NAME=VALUE   override a parameter: a value (mu=0.5), a range (\"mu=0.5 .. 0.6 step 0.05\") or a",
-        "                     list (\"mu=[0.5, 0.51]\"); repeatable",
-        "  --json PATH        write the rows as JSON (src/SteeringRng.Reporting/JSON-CONTRACT.md)",
-        "  --csv PATH         write the rows as CSV (same columns)",
-        PlotArguments.Help,
-        "  --solver NAME      builtin (default), csdp, dsdp",
-        "  --parallel N       sweep points computed at once (default: one per core)",
-        "  --scenario K       run only the K-th scenario of the file (1 = the first)",
-        "  --shard K/N        run only part K of N of the sweep (contiguous points) and write a partial JSON result",
-        "                     (--json PATH, default FILE-shard-K-of-N.json) for 'steer merge'; no CSV, plot or scenario outputs",
-        "  --certificates DIR write one certificate file per relaxation row (DIR/OBJECTIVE_BOUND_PARAMS.cert; a file",
-        "                     with several scenarios: DIR/scenario-K/); 'steer verify FILE' re-checks one without the",
-        "                     solver. Every relaxation row is certified with or without this option (the table shows",
-        "                     certified H_min, rounded down; '?' marks a row whose certificate failed)",
-        "  --no-certify       skip the certificate check (rows then have no certificate; the table shows raw values);",
-        "                     only for measuring what certification costs",
-        "  --bounds LIST      compute only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
-        "  --no-scenario-outputs  do not write the table/plot/export files named in the scenario",
-        "  --no-symmetry      build Q_k, NS and the steering test in full instead of reducing them by the data's symmetries (same value;",
-        "                     for cross-checks and timing)",
-        "  --repair           measured data (assemblage = file(...)) that are not a valid assemblage are replaced by the",
-        "                     nearest valid one (Frobenius norm), as 'repair = nearest'; the distance is in every row",
-        "",
-        "  --memory-limit SIZE  refuse relaxations whose estimated memory exceeds SIZE (8G, 512M; default: the memory",
-        "                     available to the process); the estimate is printed by 'steer check FILE --estimate'",
-        "  --force            run even when an estimate exceeds the limit (exit code 3 otherwise, before anything is built)",
-        "",
         "A file with several scenarios writes PATH-1.json, PATH-2.json, ... for --json/--csv/--plot.",
-    ]);
+    ]));
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public int Execute(System.CommandLine.ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = RunOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         var solver = SolverCatalog.Create(options.Solver);
         var (available, reason) = solver.Availability;
         if (!available)

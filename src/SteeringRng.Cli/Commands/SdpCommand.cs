@@ -1,45 +1,24 @@
+using System.CommandLine;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Output;
 using SteeringRng.Sdp.Sdpa;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary><c>steer sdp FILE.dat-s</c>: solve an SDPA file and report status, objectives and DIMACS errors.</summary>
-public sealed class SdpCommand : ICommand
+public sealed class SdpCommand : ISteerCommand
 {
     public string Name => "sdp";
 
     public string Summary => "solve an SDP in SDPA sparse format (.dat-s) with the built-in solver, CSDP or DSDP";
 
-    public string Usage => string.Join(Environment.NewLine,
-    [
-        "Usage: steer sdp FILE.dat-s [--solver builtin|csdp|dsdp] [--json] [--tolerance T] [--certify [--trace-bound R]]",
-        "                 [--backend auto|managed|native] [--max-iterations N] [--time-limit SECONDS]",
-        "",
-        "Solves  (P) max <C,X> s.t. <A_i,X> = b_i, X psd   and   (D) min b'y s.t. sum y_i A_i - C psd",
-        "(SDPA: the c vector is b, F0 is C, Fi is A_i) and prints the status, both objectives (full precision),",
-        "the six DIMACS errors, the iterations and the wall time. An infeasibility verdict (exit 4) is given only",
-        "when its certificate passes our own check (relative to the data's scale); a claim whose certificate fails",
-        "it is reported as a numerical failure (exit 6).",
-        "",
-        "Options:",
-        "  --solver NAME         builtin (default), csdp (needs 'csdp' on PATH), dsdp (needs 'dsdp5' on PATH)",
-        "  --json                print one JSON object: status, primalObjective, dualObjective, iterations,",
-        "                        seconds, dimacs (6 numbers), solver, message; non-finite numbers are null",
-        "  --tolerance T         target for all DIMACS errors, 0 < T < 1 (default 1e-8)",
-        "  --backend B           dense kernels of the built-in solver: auto (default), managed, native",
-        "  --max-iterations N    iteration limit (default 100)",
-        "  --time-limit S        wall-time limit in seconds (default 3600)",
-        "  --certify             also prove an enclosure of the optimal value in exact rational arithmetic:",
-        "                        lower <= opt(D) from X (moved exactly onto A(X) = b, proven PSD), upper >= opt(P)",
-        "                        from y (Z = sum y_i A_i - C formed exactly, proven PSD); a side that cannot be",
-        "                        proven is printed as 'not certified' with the reason (docs/formulations/certificates.md)",
-        "  --trace-bound R       with --certify: R >= Tr X and R >= Tr Z for every feasible point; lets a side whose",
-        "                        matrix is not proven PSD still give a bound (minus/plus R * |lambda_min|)",
-    ]);
+    private readonly SdpSyntax syntax = new();
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public Command Declare() => syntax.Declare(Name, Summary);
+
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = SdpOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         var solver = SolverCatalog.Create(options.Solver);
         var (available, reason) = solver.Availability;
         if (!available)

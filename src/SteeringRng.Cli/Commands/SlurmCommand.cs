@@ -1,4 +1,6 @@
+using System.CommandLine;
 using SteeringRng.Certification.Run;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Sharding;
 
 namespace SteeringRng.Cli.Commands;
@@ -7,38 +9,26 @@ namespace SteeringRng.Cli.Commands;
 /// <c>steer slurm FILE</c>: writes the batch scripts that compute the sweep as a Slurm job array of shards and merge
 /// the parts afterwards (<see cref="SlurmScripts"/>), and with --submit submits them.
 /// </summary>
-public sealed class SlurmCommand : ICommand
+public sealed class SlurmCommand : ISteerCommand
 {
     public string Name => "slurm";
 
     public string Summary => "write (and --submit) Slurm batch scripts: the sweep as a job array of shards, then a merge";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly SlurmSyntax syntax = new();
+
+    public Command Declare() => syntax.Declare(Name, Summary + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer slurm FILE.scn [--shards N] [--throttle M] [--time HH:MM:SS] [--mem 4G] [--cpus 2]",
-        "                   [--partition P] [--out DIR] [--steer \"CMD\"] [--submit]",
-        "                   [--set NAME=VALUE]... [--bounds LIST] [--solver NAME] [--no-symmetry] [--scenario K]",
-        "",
         "Checks the scenario, then writes to DIR: array.sbatch (a job array; task K runs",
         "'steer run FILE --shard K/N --json DIR/part-K.json --parallel $SLURM_CPUS_PER_TASK'), merge.sbatch",
         "('steer merge' of every part into DIR/result.json and DIR/result.csv) and submit.sh (submits both, the merge",
         "with --dependency=afterok on the array). Logs go to DIR/logs. With --submit the scripts are submitted here",
         "through sbatch and the job ids printed. The run options (--set, ...) are those of 'steer run'.",
-        "",
-        "Options:",
-        "  --shards N         the number of shards, array tasks 1..N (default 4); each takes contiguous points",
-        "  --throttle M       at most M tasks at once (--array=1-N%M)",
-        "  --time, --mem, --partition   passed to #SBATCH as they are (defaults: the cluster's)",
-        "  --cpus N           CPUs per task (default 2); each shard computes that many points at once",
-        "  --out DIR          where scripts, parts, results and logs go (default steer-slurm-FILE)",
-        "  --steer \"CMD\"      the command that starts steer on the nodes (default: this steer, by its full path;",
-        "                     the nodes must see it, e.g. on a shared filesystem)",
-        "  --submit           submit through sbatch and print the job ids",
-    ]);
+    ]));
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = SlurmOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         var run = options.Run;
         var loaded = ScenarioInput.LoadOrReport(run.File, run.Overrides, stderr, run.Repair);
         if (loaded is null) return ExitCodes.InputError;

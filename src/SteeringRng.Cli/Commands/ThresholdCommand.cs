@@ -1,6 +1,8 @@
+using System.CommandLine;
 using SteeringRng.Certification;
 using SteeringRng.Certification.Run;
 using SteeringRng.Certification.Thresholds;
+using SteeringRng.Cli.CommandLine;
 using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Commands;
@@ -11,19 +13,16 @@ namespace SteeringRng.Cli.Commands;
 /// engine's (<see cref="CertificationEngine.Thresholds"/>); this class parses arguments and prints. Ctrl-C stops
 /// every search with the bracket it had.
 /// </summary>
-public sealed class ThresholdCommand(CancellationToken external = default) : ICommand
+public sealed class ThresholdCommand(CancellationToken external = default) : ISteerCommand
 {
     public string Name => "threshold";
 
-    // The help pads names to 8 columns and "threshold" has 9: the leading space keeps name and summary apart
-    // without touching Program.cs's layout (shared with other work in progress).
-    public string Summary => " the smallest parameter value with randomness / steering, per bound: a bracket with evidence";
+    public string Summary => "the smallest parameter value with randomness / steering, per bound: a bracket with evidence";
 
-    public string Usage => string.Join(Environment.NewLine,
+    private readonly ThresholdSyntax syntax = new();
+
+    public Command Declare() => syntax.Declare(Name, Summary.Trim() + Environment.NewLine + Environment.NewLine + string.Join(Environment.NewLine,
     [
-        "Usage: steer threshold FILE.scn --over NAME [--width W] [--bounds LIST] [--objective NAME] [--scenario K]",
-        "                       [--json PATH] [--set NAME=VALUE]... [--method auto|bisection] [--solver NAME] [--parallel N]",
-        "",
         "For every requested bound and objective, the smallest value of the parameter NAME, within its declared range,",
         "where the bound certifies randomness (P_g <= 1 - 1e-6, i.e. H_min > 0) or, for the steering test, where the",
         "state is steerable (v* < 1 - 1e-6). The answer is a bracket [lo, hi] with hi - lo <= W: not past the threshold",
@@ -32,25 +31,12 @@ public sealed class ThresholdCommand(CancellationToken external = default) : ICo
         "mu*rho + (1-mu)*I/D the direct method, mu* = the critical visibility at mu = 1 (one solve, confirmed at both",
         "ends). Monotonicity in the parameter holds for such mixtures and is checked on the evaluated points; if the",
         "numbers are not monotone no bracket is claimed. Every other parameter must be fixed (--set NAME=VALUE).",
-        "",
-        "Options:",
-        "  --over NAME        the parameter to search (required); its range is the declared one (narrow it with --set)",
-        "  --width W          the largest bracket width (default 1e-5)",
-        "  --bounds LIST      only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"",
-        "  --objective NAME   only this objective (the steering test is kept: it has no objective)",
-        "  --scenario K       only the K-th scenario of the file (1 = the first)",
-        "  --json PATH        write the brackets as JSON (src/SteeringRng.Reporting/THRESHOLD-JSON-CONTRACT.md)",
-        "  --set NAME=VALUE   override a parameter, as for steer run; repeatable",
-        "  --method M         auto (default: direct where it applies, else bisection) or bisection (everywhere)",
-        "  --solver NAME      builtin (default), csdp, dsdp",
-        "  --parallel N       searches run at once (default: one per core)",
-        "",
         "Exit code 9 when a search found no answer (a failed solve, numbers not monotone), 10 when interrupted.",
-    ]);
+    ]));
 
-    public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var options = ThresholdOptions.Parse(arguments);
+        var options = syntax.Read(parsed);
         var solver = SolverCatalog.Create(options.Solver);
         var (available, reason) = solver.Availability;
         if (!available)

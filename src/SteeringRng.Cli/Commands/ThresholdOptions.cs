@@ -1,78 +1,58 @@
+using System.CommandLine;
 using System.Globalization;
 using SteeringRng.Certification.Input;
 using SteeringRng.Certification.Thresholds;
+using SteeringRng.Cli.CommandLine;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer threshold</c>.</summary>
 public sealed record ThresholdOptions(
     string File, string Over, double Width, IReadOnlyList<string>? Bounds, string? Objective, int? Scenario, string? Json,
-    IReadOnlyList<ParamOverride> Overrides, string Solver, ThresholdMethodChoice Method, int? Parallelism)
+    IReadOnlyList<ParamOverride> Overrides, string Solver, ThresholdMethodChoice Method, int? Parallelism);
+
+/// <summary>The options of <c>steer threshold</c>, declared once.</summary>
+public sealed class ThresholdSyntax
 {
-    /// <exception cref="UsageException">An unknown option, a missing or bad value, no --over, or not exactly one file.</exception>
-    public static ThresholdOptions Parse(IReadOnlyList<string> args)
+    private readonly Argument<string[]> files = Declared.FileArguments("FILE.scn", "the scenario file");
+    private readonly Option<string?> over = CommonOptions.Path("--over", "NAME",
+        "the parameter to search (required); its range is the declared one (narrow it with --set)");
+    private readonly Option<double> width = Declared.Value("--width", "W", "the largest bracket width", Width, ThresholdRequest.DefaultWidth);
+    private readonly Option<IReadOnlyList<string>?> bounds = Declared.Value<IReadOnlyList<string>?>("--bounds", "LIST",
+        "only these of the scenario's bounds, e.g. \"ns,npa 1,steering\"", RunOptions.BoundList);
+    private readonly Option<string?> objective = CommonOptions.Path("--objective", "NAME", "only this objective (the steering test is kept: it has no objective)");
+    private readonly Option<int?> scenario = CommonOptions.Scenario();
+    private readonly Option<string?> json = CommonOptions.Path("--json", "PATH", "write the brackets as JSON (src/SteeringRng.Reporting/THRESHOLD-JSON-CONTRACT.md)");
+    private readonly Option<IReadOnlyList<ParamOverride>> set = CommonOptions.Set("override a parameter, as for steer run; repeatable");
+    private readonly Option<ThresholdMethodChoice> method = Declared.Value("--method", "auto|bisection",
+        "auto (direct where it applies, else bisection) or bisection (everywhere)", Method, ThresholdMethodChoice.Auto).Completing("auto", "bisection");
+    private readonly Option<string> solver = CommonOptions.Solver();
+    private readonly Option<int?> parallel = CommonOptions.Parallel("searches run at once (default: one per core)");
+
+    public Command Declare(string name, string description) => new(name, description)
     {
-        string? file = null, over = null, objective = null, json = null;
-        var width = ThresholdRequest.DefaultWidth;
-        List<string>? bounds = null;
-        int? scenario = null, parallelism = null;
-        var solver = "builtin";
-        var method = ThresholdMethodChoice.Auto;
-        var overrides = new List<ParamOverride>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"option {arg} needs a value.");
-            switch (arg)
-            {
-                case "--over": over = Value(); break;
-                case "--width":
-                    var text = Value();
-                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out width) || !(width > 0) || double.IsInfinity(width))
-                        throw new UsageException($"--width needs a positive number (e.g. 1e-5), got '{text}'.");
-                    break;
-                case "--bounds":
-                    bounds = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(b => string.Join(' ', b.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
-                    if (bounds.Count == 0) throw new UsageException("--bounds needs a list such as \"ns,npa 1,steering\".");
-                    break;
-                case "--objective": objective = Value(); break;
-                case "--scenario":
-                    var which = Value();
-                    if (!int.TryParse(which, out var k) || k < 1) throw new UsageException($"--scenario needs a scenario number (1 = the first in the file), got '{which}'.");
-                    scenario = k;
-                    break;
-                case "--json": json = Value(); break;
-                case "--set": overrides.Add(ParamOverride.Parse(Value())); break;
-                case "--solver":
-                    solver = Value();
-                    if (!SdpOptions.SolverNames.Contains(solver))
-                        throw new UsageException($"unknown solver '{solver}'; choose one of {string.Join(", ", SdpOptions.SolverNames)}.");
-                    break;
-                case "--method":
-                    method = Value() switch
-                    {
-                        "auto" => ThresholdMethodChoice.Auto,
-                        "bisection" => ThresholdMethodChoice.Bisection,
-                        var m => throw new UsageException($"--method needs auto or bisection, got '{m}'."),
-                    };
-                    break;
-                case "--parallel":
-                    var n = Value();
-                    if (!int.TryParse(n, out var p) || p < 1) throw new UsageException($"--parallel needs a positive integer, got '{n}'.");
-                    parallelism = p;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'.");
-                    if (file is not null) throw new UsageException($"only one file is accepted, got '{file}' and '{arg}'.");
-                    file = arg;
-                    break;
-            }
-        }
-        var duplicate = overrides.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new UsageException($"--set {duplicate.Key} is given twice.");
-        return new ThresholdOptions(file ?? throw new UsageException("no scenario file given."),
-            over ?? throw new UsageException("--over NAME is required: the parameter to search (e.g. --over mu)."),
-            width, bounds, objective, scenario, json, overrides, solver, method, parallelism);
+        files, over, width, bounds, objective, scenario, json, set, method, solver, parallel,
+    };
+
+    /// <exception cref="UsageException">Not exactly one file, no --over, or a --set name twice.</exception>
+    public ThresholdOptions Read(ParseResult parsed)
+    {
+        var file = Declared.OneFile(parsed, files, "no scenario file given.");
+        var overrides = CommonOptions.Overrides(parsed, set);
+        var parameter = parsed.GetValue(over) ?? throw new UsageException("--over NAME is required: the parameter to search (e.g. --over mu).");
+        return new ThresholdOptions(file, parameter, parsed.GetValue(width), parsed.GetValue(bounds), parsed.GetValue(objective),
+            parsed.GetValue(scenario), parsed.GetValue(json), overrides, parsed.GetValue(solver)!, parsed.GetValue(method), parsed.GetValue(parallel));
     }
+
+    private static double Width(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var width) && width > 0 && !double.IsInfinity(width)
+            ? width
+            : throw new UsageException($"--width needs a positive number (e.g. 1e-5), got '{text}'.");
+
+    private static ThresholdMethodChoice Method(string text) => text switch
+    {
+        "auto" => ThresholdMethodChoice.Auto,
+        "bisection" => ThresholdMethodChoice.Bisection,
+        _ => throw new UsageException($"--method needs auto or bisection, got '{text}'."),
+    };
 }
