@@ -60,7 +60,7 @@ public static class ProbabilityRepair
         catch (InvalidOperationException e) { throw new ScenarioInputException($"{file}: {e.Message}"); }
         nearest = positive.Values;
         return string.Create(CultureInfo.InvariantCulture,
-            $"; positivity: the no-signalling repair (at {chiNs:0.###}) had a negative σ eigenvalue ({least:0.###e+0}), so the data were projected onto positive, no-signalling, normalised data (an SDP in the same norm; {positive.SolverStatus}; least eigenvalue now {positive.LeastEigenvalue:0.###e+0})");
+            $"; positivity: the least-norm σ of the no-signalling repair (at {chiNs:0.###}) had a negative eigenvalue ({least:0.###e+0}), so the data were projected onto positive, no-signalling, normalised data (an SDP in the same norm; {positive.SolverStatus}; least eigenvalue now {positive.LeastEigenvalue:0.###e+0})");
     }
 
     /// <summary>Least eigenvalues of a repaired σ down to this are round-off (the relaxations' own tolerance is larger).</summary>
