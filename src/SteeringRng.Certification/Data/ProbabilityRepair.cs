@@ -1,5 +1,6 @@
 using System.Globalization;
 using SteeringRng.Certification.Input;
+using SteeringRng.Relaxation.Steering;
 
 namespace SteeringRng.Certification.Data;
 
@@ -24,20 +25,62 @@ public static class ProbabilityRepair
         if (!repair)
             throw new ScenarioInputException($"{file}: the data are not no-signalling: {worst.Text}; add 'repair = nearest' to project them onto the nearest no-signalling data (the distance is reported in every row)");
         var sigma = table.Values.Select((p, i) => table.Totals is { } n ? Math.Sqrt((p * (1 - p) + 1 / n[i]) / n[i]) : 1.0).ToArray();
-        var nearest = layout.Form.Nearest(table.Values, sigma.Select(s => 1 / (s * s)).ToArray());
+        var weights = sigma.Select(s => 1 / (s * s)).ToArray();
+        var nearest = layout.Form.Nearest(table.Values, weights);
+        var positivity = PositivityStep(file, layout, table.Values, weights, ref nearest);
         var delta = nearest.Select((q, i) => q - table.Values[i]).ToArray();
         var largest = Enumerable.Range(0, delta.Length).MaxBy(i => Math.Abs(delta[i]));
         var chi = Math.Sqrt(delta.Select((d, i) => d * d / (sigma[i] * sigma[i])).Sum());
         var where = layout.Events().First(e => e.Row == largest);
         var note = table.FromCounts
             ? string.Create(CultureInfo.InvariantCulture,
-                $"repaired (repair = nearest): no-signalling data at {chi:0.###} standard deviations (weighted norm over {delta.Length} frequencies), largest change {delta[largest]:+0.###e+0;-0.###e+0} = {Math.Abs(delta[largest]) / sigma[largest]:0.##} sd at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}")
+                $"repaired (repair = nearest): {(positivity.Length > 0 ? "positive, no-signalling" : "no-signalling")} data at {chi:0.###} standard deviations (weighted norm over {delta.Length} frequencies), largest change {delta[largest]:+0.###e+0;-0.###e+0} = {Math.Abs(delta[largest]) / sigma[largest]:0.##} sd at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}")
             : string.Create(CultureInfo.InvariantCulture,
-                $"repaired (repair = nearest): no-signalling data at Euclidean distance {chi:0.###e+0} over {delta.Length} probabilities, largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}");
+                $"repaired (repair = nearest): {(positivity.Length > 0 ? "positive, no-signalling" : "no-signalling")} data at Euclidean distance {chi:0.###e+0} over {delta.Length} probabilities, largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}");
+        note += positivity + StatisticalScale(table, layout, chi);
         var negative = nearest.Min();
         if (negative < -Tolerance)
             note += string.Create(CultureInfo.InvariantCulture, $"; the repaired data have a negative probability ({negative:0.###e+0}), so no assemblage may fit them (rows infeasible)");
         return (nearest, note);
+    }
+
+    /// <summary>
+    /// Positivity (docs/formulations/measured-probabilities.md, "Repair"): if no positive assemblage has the
+    /// no-signalling repair <paramref name="nearest"/> (its least-norm σ has a negative eigenvalue), replace it by the
+    /// nearest positive, no-signalling, normalised data in the same weighted norm (an SDP, PositiveDataRepair) and say
+    /// so; "" when the no-signalling repair is already positive.
+    /// </summary>
+    private static string PositivityStep(string file, ProbabilityLayout layout, double[] observed, double[] weights, ref double[] nearest)
+    {
+        var least = PositiveDataRepair.carrierLeastEigenvalue(layout.Form, nearest);
+        if (least >= -PositivityTolerance) return "";
+        var chiNs = WeightedDistance(nearest, observed, weights);
+        PositiveDataRepair.Result positive;
+        try { positive = PositiveDataRepair.nearest(layout.Form, observed, weights, CancellationToken.None); }
+        catch (InvalidOperationException e) { throw new ScenarioInputException($"{file}: {e.Message}"); }
+        nearest = positive.Values;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"; positivity: the least-norm σ of the no-signalling repair (at {chiNs:0.###}) had a negative eigenvalue ({least:0.###e+0}), so the data were projected onto positive, no-signalling, normalised data (an SDP in the same norm; {positive.SolverStatus}; least eigenvalue now {positive.LeastEigenvalue:0.###e+0})");
+    }
+
+    /// <summary>Least eigenvalues of a repaired σ down to this are round-off (the relaxations' own tolerance is larger).</summary>
+    public const double PositivityTolerance = 1e-12;
+
+    private static double WeightedDistance(double[] a, double[] b, double[] weights) =>
+        Math.Sqrt(a.Select((x, i) => (x - b[i]) * (x - b[i]) * weights[i]).Sum());
+
+    /// <summary>
+    /// The repair's size against pure sampling noise: frequencies of T setting tuples have m − T free values (each
+    /// tuple sums to 1), valid data rank(Λ) − 1 (normalised), so χ² of the no-signalling repair of unbiased
+    /// frequencies is about χ² with m − T − (rank Λ − 1) degrees of freedom: mean √dof for χ.
+    /// </summary>
+    private static string StatisticalScale(ProbabilityTable table, ProbabilityLayout layout, double chi)
+    {
+        if (!table.FromCounts) return "";
+        var tuples = layout.Events().Select(e => string.Join(",", e.Settings)).Distinct().Count();
+        var dof = layout.Rows - tuples - (PositiveDataRepair.rank(layout.Form) - 1);
+        return dof <= 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; sampling noise alone gives about √{dof} = {Math.Sqrt(dof):0.#} sd ({chi / Math.Sqrt(dof):0.##}× that)");
     }
 
     /// <summary>

@@ -1,0 +1,131 @@
+namespace SteeringRng.Relaxation.Steering
+
+open System
+open System.Numerics
+open System.Threading
+open MathNet.Numerics.LinearAlgebra
+open SteeringRng.Sdp
+
+/// The nearest *valid* observation (docs/formulations/measured-probabilities.md, "Repair"): positive, no-signalling,
+/// normalised, in the weighted norm ‖Δ‖²_W = Σ_i w_i Δ_i²,
+///   p* = argmin { ‖Λu − v‖²_W : Tr ρ_A(u) = 1, σ_{b|y}(u) ⪰ 0 for every b, y },
+/// u the no-signalling coordinates (WordCoordinates). The plain no-signalling repair (MeasuredDataForm.Nearest) drops
+/// the positivity constraints; frequencies of a pure or nearly pure state (rank-one σ_{b|y}) then come back with a
+/// slightly negative σ_{b|y}, which no quantum experiment has and no relaxation accepts. Convex: a semidefinite program,
+///   min τ  s.t.  [[τ, rᵀ], [r, I]] ⪰ 0  (τ ≥ ‖r‖², r = R z − h),  σ_{b|y}(u) ⪰ 0,
+/// with u = V_r z + N k (range and kernel of Λ, the kernel part free: incomplete data need only *some* positive
+/// completion), W^½ U_r S_r = Q R (thin QR), h = Qᵀ W^½ v, so ‖Λu − v‖²_W = ‖R z − h‖² + ‖(I − QQᵀ) W^½ v‖²;
+/// the normalisation is eliminated (x = (z, k) = x₀ + P s, P a basis of the normalisation's kernel).
+/// The interior-point solution is made exactly valid and strictly positive as NearestAssemblage does: mixed with the
+/// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ = (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
+/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight.
+module PositiveDataRepair =
+
+    /// The nearest positive data lie on the boundary of the cone (some σ_{b|y} singular, up to the interior-point
+    /// solver's 1e-8), where a relaxation has no strict interior and the solver can report them infeasible. They are
+    /// moved inside by mixing with the maximally mixed assemblage until λ_min(σ) = interiorWeight · λ_min(m): a change
+    /// of the data by at most about 2·10⁻⁶, below the statistical error of any N ≤ 10¹¹ events per setting tuple.
+    let interiorWeight = 1e-6
+
+    /// What the repair returns: the repaired observation and the least eigenvalue of its σ (≥ 0).
+    type Result = { Values: float[]; LeastEigenvalue: float; SolverStatus: string }
+
+    let private leastEigenvalue (blocks: Matrix<Complex>[]) =
+        blocks |> Array.map (fun b -> b.Evd(Symmetricity.Hermitian).EigenValues |> Seq.map (fun e -> e.Real) |> Seq.min) |> Array.min
+
+    /// rank Λ: the number of independent observed numbers (no-signalling data have rank Λ − 1 free values).
+    let rank (form: MeasuredDataForm) : int = form.Lift.Rank
+
+    /// λ_min over the blocks of the least-norm no-signalling σ with observation v: ≥ 0 means v already has a positive
+    /// no-signalling assemblage (so the positive repair equals the no-signalling one).
+    let carrierLeastEigenvalue (form: MeasuredDataForm) (v: float[]) : float =
+        let lift = form.Lift
+        leastEigenvalue (lift.Coordinates.Blocks(DataLift.leastNorm lift v))
+
+    /// p* as above. `weights` w_i > 0. Throws InvalidOperationException when the SDP does not solve.
+    let nearest (form: MeasuredDataForm) (v: float[]) (weights: float[]) (cancellation: CancellationToken) : Result =
+        let lift = form.Lift
+        if v.Length <> lift.Observation.Rows || weights.Length <> v.Length then invalidArg (nameof v) "One value and one weight per observed number."
+        let coords = lift.Coordinates
+        let n = coords.Count
+        let d = coords.Dimension
+        let r = lift.Rank
+        let nk = lift.Kernel.ColumnCount
+        let build = Matrix<float>.Build
+        // u = M x, x = (z, k).
+        let m = build.Dense(n, r + nk)
+        m.SetSubMatrix(0, 0, lift.V)
+        if nk > 0 then m.SetSubMatrix(0, r, lift.Kernel)
+        // Normalisation aᵀx = 1 (Tr ρ_A: the identity word's diagonal components are the first d coordinates).
+        let trace = Vector<float>.Build.Dense(n, fun j -> if j < d then 1.0 else 0.0)
+        let a = m.TransposeThisAndMultiply trace
+        let x0 = a / (a * a)
+        let p =
+            let svd = build.DenseOfRowVectors([| a |]).Svd(true)
+            svd.VT.SubMatrix(1, a.Count - 1, 0, a.Count).Transpose()
+        let vars = p.ColumnCount
+        // Weighted least squares in z: W^½ U_r S_r = Q R.
+        let sqrtW = Vector<float>.Build.DenseOfArray(weights |> Array.map sqrt)
+        let b = build.DiagonalOfDiagonalVector(sqrtW) * lift.U * build.DiagonalOfDiagonalVector(lift.S)
+        let qr = b.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin)
+        let h = qr.Q.TransposeThisAndMultiply(sqrtW.PointwiseMultiply(Vector<float>.Build.DenseOfArray v))
+        let rz = qr.R
+        let pz = p.SubMatrix(0, r, 0, vars)
+        let residualConstant = rz * x0.SubVector(0, r) - h
+        let residualLinear = rz * pz
+        // σ blocks of each coordinate direction, then of x0 and of each column of P.
+        let unit j = Array.init n (fun i -> if i = j then 1.0 else 0.0)
+        let basis = Array.init n (fun j -> coords.Blocks(unit j))
+        let tuples = coords.Tuples.Length
+        let blocksOf (u: Vector<float>) =
+            Array.init tuples (fun t ->
+                let mutable acc = Matrix<Complex>.Build.Dense(d, d)
+                for j in 0 .. n - 1 do
+                    if u[j] <> 0.0 then acc <- acc + basis[j][t] * Complex(u[j], 0.0)
+                acc)
+        let constantBlocks = blocksOf (m * x0)
+        let linearBlocks = Array.init vars (fun i -> blocksOf (m * p.Column i))
+        // SDP (D): min bᵀy, Z = Σ y_i A_i − C ⪰ 0; y = (s_1 … s_vars, τ). Block 0 the epigraph, blocks 1.. the σ_{b|y}.
+        let blocks = [ yield SdpBlock.Psd(r + 1); for _ in 1 .. tuples -> SdpBlock.Hermitian d ] |> List.toArray
+        let hermitianEntries (block: int) (mat: Matrix<Complex>) (sign: float) =
+            [ for i in 0 .. d - 1 do
+                  for j in i .. d - 1 do
+                      let z = mat[i, j] * Complex(sign, 0.0)
+                      let im = if i = j then 0.0 else z.Imaginary
+                      if abs z.Real > 0.0 || abs im > 0.0 then yield SdpEntry(block, i, j, z.Real, im) ]
+        let c =
+            SdpMatrix(
+                [ for i in 0 .. r - 1 do
+                      if residualConstant[i] <> 0.0 then yield SdpEntry(0, 0, 1 + i, -residualConstant[i])
+                      yield SdpEntry(0, 1 + i, 1 + i, -1.0)
+                  for t in 0 .. tuples - 1 do yield! hermitianEntries (1 + t) (constantBlocks.[t]) -1.0 ]
+                |> List.toArray)
+        let aMatrices =
+            [| for s in 0 .. vars - 1 do
+                   yield SdpMatrix(
+                       [ for i in 0 .. r - 1 do
+                             if residualLinear[i, s] <> 0.0 then yield SdpEntry(0, 0, 1 + i, residualLinear[i, s])
+                         for t in 0 .. tuples - 1 do yield! hermitianEntries (1 + t) (linearBlocks.[s].[t]) 1.0 ]
+                       |> List.toArray)
+               yield SdpMatrix([| SdpEntry(0, 0, 0, 1.0) |]) |]
+        let objective = Array.init (vars + 1) (fun i -> if i = vars then 1.0 else 0.0)
+        let problem = SdpProblem(blocks, c, aMatrices, objective)
+        let solution = InteriorPointSolver().Solve(problem, null, cancellation)
+        if solution.Status <> SdpStatus.Optimal && solution.Status <> SdpStatus.NearOptimal then
+            raise (InvalidOperationException $"the positive repair did not solve ({solution.Status}: {solution.Message})")
+        let s = Vector<float>.Build.DenseOfArray(solution.Y.[0 .. vars - 1])
+        let xSdp = x0 + p * s
+        let mixedLeast = 1.0 / (float d * float (Array.fold (*) 1 coords.Outcomes))
+        let u = m * xSdp
+        // Exactly valid and inside the cone: mix with the maximally mixed assemblage.
+        let least = leastEigenvalue (coords.Blocks(u.ToArray()))
+        let mixed = coords.BlocksOf(coords.MaximallyMixed())
+        let observed = lift.Observation.Evaluate(coords.Blocks(u.ToArray()))
+        // λ: mixing weight that makes the least eigenvalue interiorWeight · λ_min(m) > 0 (exactly valid, and inside the
+        // cone: (1 − λ)(−δ) + λ λ_min(m) = interiorWeight · λ_min(m) for δ = −least).
+        let delta = max 0.0 -least
+        let lambda = (delta + interiorWeight * mixedLeast) / (delta + mixedLeast)
+        let mixedObserved = lift.Observation.Evaluate mixed
+        { Values = Array.map2 (fun o q -> (1.0 - lambda) * o + lambda * q) observed mixedObserved
+          LeastEigenvalue = (1.0 - lambda) * least + lambda * mixedLeast
+          SolverStatus = string solution.Status }
