@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// A row's "certificate" object (JSON-CONTRACT.md): {"status": "certified", "pguess", "hmin" | "value", "slack",
-/// "method"} or {"status": "uncertified", "reason"}; written and read back (merge keeps it).
+/// A row's "certificate" object (JSON-CONTRACT.md): {"status": "certified", "pguess", "hmin" | "value" | "visibility",
+/// "steerable", "critical", "slack", "method"} or {"status": "uncertified", "reason"}; written and read back (merge keeps it).
 /// </summary>
 internal static class CertificateJson
 {
@@ -15,6 +15,14 @@ internal static class CertificateJson
         Number(json, "pguess", c.Pguess);
         Number(json, "hmin", c.Hmin);
         Number(json, "value", c.Value);
+        Number(json, "visibility", c.Visibility);
+        if (c.Steerable is { } steerable) json.WriteBoolean("steerable", steerable);
+        if (c.Critical is { Count: > 0 } critical)
+        {
+            json.WriteStartObject("critical");
+            foreach (var (name, value) in critical) if (double.IsFinite(value)) json.WriteNumber(name, value);
+            json.WriteEndObject();
+        }
         Number(json, "slack", c.Slack);
         if (c.Method.Length > 0) json.WriteString("method", c.Method);
         if (c.Reason.Length > 0) json.WriteString("reason", c.Reason);
@@ -36,7 +44,11 @@ internal static class CertificateJson
         if (status == RowCertificate.UncertifiedStatus) return RowCertificate.Uncertified(Text("reason"));
         return new RowCertificate
         {
-            Status = status, Pguess = Num("pguess"), Hmin = Num("hmin"), Value = Num("value"), Slack = Num("slack"),
+            Status = status, Pguess = Num("pguess"), Hmin = Num("hmin"), Value = Num("value"), Visibility = Num("visibility"),
+            Steerable = c.TryGetProperty("steerable", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : null,
+            Critical = c.TryGetProperty("critical", out var k) && k.ValueKind == JsonValueKind.Object
+                ? ReportJsonReader.ReadParameters(k, where + ".critical") : null,
+            Slack = Num("slack"),
             Method = Text("method"),
         };
     }

@@ -73,7 +73,8 @@ public static class PivotTable
             (false, true) => "critical visibility; columns: objective / bound",
             _ => "H_min in bits; columns: objective / bound",
         } + (report.Rows.Any(r => r.Certificate is not null)
-            ? "; relaxation cells are certified lower bounds on H_min (exact dual certificates, rounded down), ? = not certified"
+            ? "; relaxation cells are certified lower bounds on H_min (exact dual certificates, rounded down)" +
+              (steering ? ", steering cells certified upper bounds on v* (exact steering witnesses, rounded up)" : "") + ", ? = not certified"
             : "");
     }
 
@@ -85,6 +86,14 @@ public static class PivotTable
             if (certificate.IsCertified && certificate.Hmin is { } proven)
                 return TableCells.FixedDown(proven, decimals) + (row.Status == RowStatus.NearOptimal ? NearOptimalMark : "");
             return TableCells.Fixed(row.Hmin, decimals) + UncertifiedMark;
+        }
+        if (row.Certificate is { } witness && row.CriticalVisibility is { } raw && RowStatus.HasValue(row.Status))
+        {
+            // A steering cell: the witness's proven upper bound on v* (rounded up: steerable above it); a failed check
+            // shows the raw v* marked, as for P_g rows.
+            if (witness.IsCertified && witness.Visibility is { } proven)
+                return TableCells.FixedUp(proven, decimals) + (row.Status == RowStatus.NearOptimal ? NearOptimalMark : "");
+            return TableCells.Fixed(raw, decimals) + UncertifiedMark;
         }
         var value = row.CriticalVisibility ?? row.Hmin;
         if (RowStatus.IsOptimal(row.Status)) return TableCells.Fixed(value, decimals);

@@ -84,7 +84,7 @@ public static class ReportJsonReader
         };
     }
 
-    private static ParameterSet ReadParameters(JsonElement parameters, string path)
+    internal static ParameterSet ReadParameters(JsonElement parameters, string path)
     {
         if (parameters.ValueKind != JsonValueKind.Object) throw Wrong(path, "an object of name: number", parameters);
         var entries = new List<KeyValuePair<string, double>>();

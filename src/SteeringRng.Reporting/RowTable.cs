@@ -35,6 +35,7 @@ public static class RowTable
                 {
                     null => "",
                     { IsCertified: true, Hmin: { } h } => TableCells.FixedDown(h, options.Decimals),
+                    { IsCertified: true, Visibility: { } w } => "v* ≤ " + TableCells.FixedUp(w, options.Decimals),
                     { IsCertified: true, Value: { } v } => "≤ " + v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture),
                     _ => "uncertified",
                 });

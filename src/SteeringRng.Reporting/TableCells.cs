@@ -39,6 +39,18 @@ internal static class TableCells
         return floor.Sign < 0 ? "-" + text : text;
     }
 
+    /// <summary>
+    /// A proven upper bound printed with <paramref name="decimals"/> decimals, rounded up (never down): ⌈v⌉ = −⌊−v⌋,
+    /// through <see cref="FixedDown"/>.
+    /// </summary>
+    public static string FixedUp(double? value, int decimals)
+    {
+        if (value is not { } v || !double.IsFinite(v)) return Fixed(value, decimals);
+        var down = FixedDown(-v, decimals);
+        if (down.StartsWith('-')) return down[1..];
+        return down.Any(c => c is >= '1' and <= '9') ? "-" + down : down;
+    }
+
     /// <summary>A parameter value: six significant digits hide the last-bit noise of a generated grid (0.30000000000000004).</summary>
     public static string Parameter(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using SteeringRng.Certification.Results;
 using SteeringRng.Scenario;
+using SteeringRng.Sdp.Certificates;
 
 namespace SteeringRng.Certification.Jobs;
 
@@ -25,5 +26,27 @@ public static class CriticalParameter
         var critical = visibility * weight;
         if (weight <= 0 || visibility >= cap - 1e-6 || critical > 1 + 1e-9) return null;
         return ParameterSet.Of((family.Parameter, family.ParameterAt(critical)));
+    }
+
+    /// <summary>
+    /// The proven side of p* from a proven bound v* ≤ v_c (a checked steering witness): the family is steerable wherever
+    /// w(p') &gt; v_c · w(p), i.e. beyond p_c = (v_c w(p) − b) / a, computed exactly from the doubles a, b, p and rounded
+    /// outward (up for a &gt; 0, down for a &lt; 0), so the printed p_c never claims more than is proven.
+    /// </summary>
+    /// <returns>(parameter, p_c), or null: no family, w(p) ≤ 0, or v_c w(p) &gt; 1 (no member of the family is shown steerable).</returns>
+    public static ParameterSet? Certified(NoiseFamily.WhiteNoiseFamily? family, ParameterSet point, Rational visibilityBound)
+    {
+        if (family is null || family.Slope == 0 || !double.IsFinite(family.Slope) || !double.IsFinite(family.Intercept)) return null;
+        double p;
+        if (family.ConstantValue.IsValueSome) p = family.ConstantValue.Value;
+        else if (!point.TryGetValue(family.Parameter, out p)) return null;
+        var a = Rational.FromDouble(family.Slope);
+        var b = Rational.FromDouble(family.Intercept);
+        var weight = a * Rational.FromDouble(p) + b;
+        if (weight <= Rational.Zero) return null;
+        var criticalWeight = visibilityBound * weight;
+        if (criticalWeight > Rational.One) return null;
+        var exact = (criticalWeight - b) / a;
+        return ParameterSet.Of((family.Parameter, a > Rational.Zero ? exact.UpperDouble() : exact.LowerDouble()));
     }
 }

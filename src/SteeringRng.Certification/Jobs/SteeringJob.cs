@@ -32,6 +32,9 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
     private readonly RelaxationCache _cache = new((data, cancellation) =>
         Relaxations.CriticalVisibility(data!, whiteNoise(), Cap, RelaxationOptions.Default, symmetry, cancellation));
 
+    /// <summary>Whether rows get a checked steering witness (default); off only to measure its cost (--no-certify).</summary>
+    public bool Certify { get; set; } = true;
+
     public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
         SdpSettings settings, CancellationToken cancellation)
     {
@@ -49,8 +52,23 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
         var critical = CriticalParameter.Of(family, point.Parameters, v, Cap);
         if (critical is { Count: 1 })
             message += string.Create(CultureInfo.InvariantCulture, $"; critical {critical[0].Key} = {critical[0].Value:G4}");
+        var certificate = Certify ? Witness(relaxation, solution, point, v, cancellation) : null;
+        if (certificate is { IsCertified: true, Visibility: { } proven })
+            message += string.Create(CultureInfo.InvariantCulture,
+                $"; certified: {(certificate.Steerable == true ? "steerable, " : "")}v* ≤ {proven:G8} (exact steering witness)");
         return ResultRow.FromCriticalVisibility(point.Parameters, Objective, Bound, v, status, solution.Iterations, clock.Elapsed.TotalSeconds, message)
-            with { Critical = critical };
+            with { Critical = critical, Certificate = certificate };
+    }
+
+    /// <summary>The dual functional checked as a steering witness (Certificates/SteeringWitnessCertifier).</summary>
+    private RowCertificate Witness(IRelaxation relaxation, SdpSolution solution, PointInput point, double raw, CancellationToken cancellation)
+    {
+        if (relaxation is not VisibilityRelaxation visibility)
+            return RowCertificate.Uncertified("not a fully-LHS visibility problem");
+        if (solution.Y.Length == 0)
+            return RowCertificate.Uncertified($"the solver ({solution.Solver}) reported no dual y");
+        return Certificates.SteeringWitnessCertifier.Certify(visibility.SteeringFunctional(solution), point.Assemblage, whiteNoise(), raw,
+            bound => CriticalParameter.Certified(family, point.Parameters, bound), cancellation);
     }
 
     public override (SdpProblem? Problem, string Meaning) ProblemAt(PointInput point)

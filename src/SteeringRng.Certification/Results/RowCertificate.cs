@@ -20,7 +20,17 @@ public sealed record RowCertificate
     public double? Hmin { get; init; }
     /// <summary>Proven upper bound on a Bell value (rounded up), for a Bell row.</summary>
     public double? Value { get; init; }
-    /// <summary>Certified minus raw value (P_g or Bell value): what the proof costs; ≥ 0 up to the solver's own gap.</summary>
+    /// <summary>
+    /// Proven upper bound on a steering test's critical visibility v* (rounded up): a checked steering witness shows
+    /// v σ + (1 − v) σ_white steerable for every v above it (docs/formulations/steering-test.md, "Certified witness").
+    /// </summary>
+    public double? Visibility { get; init; }
+    /// <summary>For a steering-test row: whether the witness proves the point's own assemblage steerable (v = 1).</summary>
+    public bool? Steerable { get; init; }
+    /// <summary>For a steering-test row of a white-noise family: the proven side of the critical parameter (steerable
+    /// beyond it, rounded outward), or null.</summary>
+    public ParameterSet? Critical { get; init; }
+    /// <summary>Certified minus raw value (P_g, Bell value or visibility): what the proof costs; ≥ 0 up to the solver's own gap.</summary>
     public double? Slack { get; init; }
     /// <summary>How the bound was proven (exact correction, proven λ_min, shift used).</summary>
     public string Method { get; init; } = "";

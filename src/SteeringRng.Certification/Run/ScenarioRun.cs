@@ -50,7 +50,10 @@ public sealed class ScenarioRun
             jobs = jobs.Where(j => only.Contains(j.Bound)).ToList();
         }
         if (!settings.Certify)
+        {
             foreach (var job in jobs.OfType<RelaxationJob>()) job.Certify = false;
+            foreach (var job in jobs.OfType<SteeringJob>()) job.Certify = false;
+        }
         if (settings.CertificateDirectory is { } directory)
         {
             var sink = new Certificates.DirectoryCertificateSink(directory);

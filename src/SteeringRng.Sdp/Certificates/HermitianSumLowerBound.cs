@@ -1,0 +1,61 @@
+namespace SteeringRng.Sdp.Certificates;
+
+/// <summary>
+/// A rigorous lower bound on λ_min of an exact sum W = Σ_t H_t of Hermitian d×d matrices whose entries are doubles
+/// (taken as the exact dyadic rationals they are); the caller hands over only the upper triangle's values (Re and Im
+/// of H_jk for j ≤ k), so W is Hermitian by construction. Used by the steering-witness check, where
+/// W_λ = Σ_x F_{λ(x)|x} (docs/formulations/steering-test.md, "Certified witness").
+/// <code>
+///   W ↦ [[Re W, −Im W], [Im W, Re W]]  (real symmetric, 2d×2d: the same eigenvalues as W, each twice)
+///   W = M_d + E  (M_d: doubles near W's exact entries; E exact)   ⇒   λ_min(W) ≥ λ_min⁻(M_d) − ‖E_emb‖_F
+/// </code>
+/// with λ_min⁻(M_d) proven by <see cref="PsdLowerBound"/> (Weyl: ‖E‖₂ ≤ ‖E_emb‖_F). Every sum is exact
+/// (<see cref="ExactSum"/>), ‖E_emb‖_F is rounded up and the result rounded down.
+/// </summary>
+public static class HermitianSumLowerBound
+{
+    /// <param name="d">The matrix dimension.</param>
+    /// <param name="re">Per term, Re H_t row-major d×d (only j ≤ k is read).</param>
+    /// <param name="im">Per term, Im H_t row-major d×d (only j &lt; k is read; the diagonal is taken as 0).</param>
+    /// <returns>A proven lower bound on λ_min(Σ_t H_t) (−∞ when no factor could be found).</returns>
+    public static double Of(int d, IReadOnlyList<double[]> re, IReadOnlyList<double[]> im)
+    {
+        if (re.Count != im.Count) throw new ArgumentException("One real and one imaginary part per term.");
+        var n = 2 * d;
+        var embedding = new double[n * n];
+        var errorSquares = Rational.Zero;
+        for (var j = 0; j < d; j++)
+        for (var k = j; k < d; k++)
+        {
+            var exactRe = new ExactSum();
+            var exactIm = new ExactSum();
+            for (var t = 0; t < re.Count; t++)
+            {
+                exactRe.Add(re[t][j * d + k]);
+                if (j != k) exactIm.Add(im[t][j * d + k]);
+            }
+            var (wr, er) = NearestWithError(exactRe.Value);
+            var (wi, ei) = NearestWithError(exactIm.Value);
+            // Embedding positions: Re at (j,k), (k,j), (j+d,k+d), (k+d,j+d); Im W_jk = −(Im W)_kj enters
+            // (j+d,k) and (k,j+d) with +, (j,k+d) and (k+d,j) with −.
+            embedding[j * n + k] = embedding[k * n + j] = wr;
+            embedding[(j + d) * n + k + d] = embedding[(k + d) * n + j + d] = wr;
+            embedding[(j + d) * n + k] = embedding[k * n + j + d] = wi;
+            embedding[j * n + k + d] = embedding[(k + d) * n + j] = -wi;
+            // Each off-diagonal error appears 4 times in E_emb (Re and Im alike); a diagonal Re error twice.
+            var copies = j == k ? 2 : 4;
+            errorSquares += Rational.FromInteger(copies) * (er * er + ei * ei);
+        }
+        var lower = PsdLowerBound.Of(n, embedding);
+        if (!double.IsFinite(lower)) return double.NegativeInfinity;
+        var errorNorm = Math.BitIncrement(Math.Sqrt(errorSquares.UpperDouble()));
+        return (Rational.FromDouble(lower) - Rational.FromDouble(errorNorm)).LowerDouble();
+    }
+
+    /// <summary>A double near the exact value, and the exact remainder (value − double).</summary>
+    private static (double Near, Rational Error) NearestWithError(Rational exact)
+    {
+        var near = exact.Nearest();
+        return (near, exact - Rational.FromDouble(near));
+    }
+}
