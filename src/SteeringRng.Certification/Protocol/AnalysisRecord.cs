@@ -2,7 +2,9 @@ namespace SteeringRng.Certification.Protocol;
 
 /// <summary>The affine bound P_g(w) ≤ α + λ·w an analysis used, as the certificate records it.</summary>
 /// <param name="Reference">v, the statistic the relaxation was solved at.</param>
-/// <param name="Certified">Proven in exact arithmetic when it was computed (the method says how, or why not).</param>
+/// <param name="Certified">The relaxation's primal point X̂ behind α and λ was proven feasible and PSD in exact arithmetic when
+/// it was computed (the method says how, or why not). α and λ themselves are evaluated from X̂ in double with a 1e-9 margin
+/// that is not yet proven (docs/formulations/finite-size.md, "Not yet exact / not done").</param>
 public sealed record DualRecord(IReadOnlyList<double> Reference, double Alpha, IReadOnlyList<double> Lambda, bool Certified, string Method);
 
 /// <summary>
