@@ -102,22 +102,15 @@ public class PeerSolverTests
     [SkippableFact]
     public void Time_limit_stops_a_long_run()
     {
-        var solver = PeerFixtures.RequireAvailable("csdp");
-        var s = solver.Solve(LongProblem(), SdpSettings.Default with { TimeLimit = TimeSpan.FromMilliseconds(50) });
+        // A peer that never finishes on its own (`sleep 600`), so the outcome does not depend on machine speed:
+        // a real solver on a "long" problem can finish inside any fixed limit on a fast or idle machine.
+        var solver = new SleepingPeer();
+        Assert.True(solver.Availability.Available, solver.Availability.Reason);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var s = solver.Solve(PeerFixtures.Load("theta-c5.dat-s"), SdpSettings.Default with { TimeLimit = TimeSpan.FromMilliseconds(200) });
         Assert.Equal(SdpStatus.TimeLimit, s.Status);
         Assert.Contains("time limit", s.Message);
-    }
-
-    /// <summary>A dense 300×300 SDP (max ⟨C, X⟩ s.t. X_ii = 1) that takes either peer well over 50 ms.</summary>
-    private static SdpProblem LongProblem()
-    {
-        const int n = 300;
-        var c = new List<SdpEntry>();
-        for (var i = 0; i < n; i++)
-        for (var j = i + 1; j < n; j++)
-            c.Add(new SdpEntry(0, i, j, Math.Sin(i * n + j)));
-        var a = Enumerable.Range(0, n).Select(i => new SdpMatrix([new SdpEntry(0, i, i, 1)])).ToArray();
-        return new SdpProblem([SdpBlock.Psd(n)], new SdpMatrix(c), a, Enumerable.Repeat(1.0, n).ToArray());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the process was not stopped: {clock.Elapsed}");
     }
 
     [Fact]
@@ -143,6 +136,12 @@ public class PeerSolverTests
             File.WriteAllText(a.PathOf("x.txt"), "x");
         }
         Assert.False(Directory.Exists(folder));
+    }
+
+    private sealed class SleepingPeer() : SdpaPeerSolver("sleeping", "sleep", "coreutils")
+    {
+        protected override IReadOnlyList<string> PrepareRun(PeerWorkspace workspace, SdpSettings settings) => ["600"];
+        protected override PeerVerdict Interpret(int exitCode, string stdout) => new(PeerClaim.Failed, "", 0);
     }
 
     private sealed class MissingPeer() : SdpaPeerSolver("missing", "no-such-sdp-solver-binary", "a test double")
