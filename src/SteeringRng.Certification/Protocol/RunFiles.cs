@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using SteeringRng.Certification.Input;
 
 namespace SteeringRng.Certification.Protocol;
 
@@ -8,36 +9,13 @@ public static class RunFiles
     /// <summary>Largest counts CSV read whole (a counts file has one short row per event).</summary>
     public const long MaxCountsBytes = 64L << 20;
 
-    public static long Length(string path, string origin)
-    {
-        if (Directory.Exists(path)) throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.RunData, $"{origin} is a folder, not a file.");
-        if (!File.Exists(path)) throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.RunData, $"{origin}: file not found.");
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            return stream.Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.RunData, $"{origin} cannot be read: {e.Message}");
-        }
-    }
+    public static long Length(string path, string origin) => FilePrefix.Length(path, Refusal(path, origin));
 
     /// <summary>The first <paramref name="count"/> bytes of a file.</summary>
-    public static byte[] Prefix(string path, string origin, long count)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var bytes = new byte[count];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
-        {
-            throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.RunData, $"{origin} cannot be read: {e.Message}");
-        }
-    }
+    public static byte[] Prefix(string path, string origin, long count) => FilePrefix.Prefix(path, count, Refusal(path, origin));
+
+    private static Func<string, Exception> Refusal(string path, string origin) =>
+        reason => ProtocolDiagnostics.In(path, ProtocolDiagnostics.RunData, origin + reason);
 
     public static string Text(string path, string origin)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using SteeringRng.Cli.CommandLine;
 using SteeringRng.Cli.Output;
+using SteeringRng.Certification.Input;
 using SteeringRng.Extraction;
 
 namespace SteeringRng.Cli.Commands;
@@ -97,36 +98,12 @@ public sealed class ExtractCommand : ISteerCommand
     }
 
     /// <summary>The size of a regular file, or a located refusal (missing, a folder, not readable).</summary>
-    private static long RegularFileLength(string path, string origin)
-    {
-        if (Directory.Exists(path)) throw new InputException($"{origin} '{path}' is a folder, not a file.");
-        if (!File.Exists(path)) throw new InputException($"{origin} '{path}': file not found.");
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            return stream.Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new InputException($"{origin} '{path}' cannot be read: {e.Message}");
-        }
-    }
+    private static long RegularFileLength(string path, string origin) => FilePrefix.Length(path, Refusal(path, origin));
 
     /// <summary>The first <paramref name="count"/> bytes of a file (the seed file may be a larger pool).</summary>
-    private static byte[] ReadPrefix(string path, string origin, long count)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var bytes = new byte[count];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
-        {
-            throw new InputException($"{origin} '{path}' cannot be read: {e.Message}");
-        }
-    }
+    private static byte[] ReadPrefix(string path, string origin, long count) => FilePrefix.Prefix(path, count, Refusal(path, origin));
+
+    private static Func<string, Exception> Refusal(string path, string origin) => reason => new InputException($"{origin} '{path}'{reason}");
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
