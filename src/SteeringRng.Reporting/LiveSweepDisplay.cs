@@ -3,9 +3,9 @@ using Spectre.Console;
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// The live display of a sweep on an interactive terminal, drawn by Spectre.Console's progress: a spinner, the label
-/// with points done of the total, failed and interrupted points, a bar, the elapsed time and Spectre's estimate of the
-/// time left. Spectre redraws it about ten times a second on its own thread and, when the work ends (also by Ctrl-C or
+/// The live display of a sweep on an interactive terminal, drawn by Spectre.Console's progress: under a heading line
+/// (the scenario), a spinner, the points done of the total with failed and interrupted points, a bar, the elapsed time
+/// and Spectre's estimate of the time left, in one line that fits 80 columns. Spectre redraws it about ten times a second on its own thread and, when the work ends (also by Ctrl-C or
 /// an exception), leaves the last frame on screen and shows the cursor again. Lines written through <see cref="Line"/>
 /// while it runs appear above it. Only <see cref="SweepProgress"/> uses it, after <see cref="TerminalDetection"/> said yes.
 /// </summary>
@@ -23,11 +23,13 @@ internal sealed class LiveSweepDisplay(TextWriter writer, TimeProvider clock)
 
     private ProgressTask? task;
 
-    /// <summary>Runs <paramref name="work"/> with the display on screen; <paramref name="description"/> is markup.</summary>
-    public T Run<T>(string description, int total, Func<T> work)
+    /// <summary>Runs <paramref name="work"/> with the display on screen; <paramref name="heading"/> is text, <paramref name="description"/> markup.</summary>
+    public T Run<T>(string heading, string description, int total, Func<T> work)
     {
-        var progress = new Progress(console, clock) { AutoClear = false }
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
+        console.WriteLine(heading);
+        // The description never wraps (Spectre cuts it): a narrow bar leaves the time columns room on 80 columns.
+        var progress = new Progress(console, clock) { AutoClear = false, ExcludeVerticalPadding = true }
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 },
                 new ElapsedTimeColumn(), new RemainingTimeColumn());
         return progress.Start(context =>
         {

@@ -4,7 +4,7 @@ using SteeringRng.Certification.Input;
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// Writes the rows of a report as CSV (RFC 4180, CRLF): one column per parameter name (first-appearance
+/// Writes the rows of a report as CSV (RFC 4180, CRLF; <see cref="CsvRecords"/>, the Sep library): one column per parameter name (first-appearance
 /// order), then objective, bound, pguess, hmin, [visibility,] [value,] [repair_distance,] status, iterations,
 /// seconds, message. The visibility column is present only when some row is a steering test, the value column only
 /// when some row is a Bell row, the repair_distance column only when some row was computed from repaired measured

@@ -60,7 +60,7 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
         ArgumentNullException.ThrowIfNull(work);
         if (live is null || Total == 0) return work();
         lock (gate) tracking = tracked = true;
-        try { return live.Run(Markup(), Total, work); }
+        try { return live.Run(Label, Counts(markup: true), Total, work); }
         finally { lock (gate) tracking = false; }
     }
 
@@ -73,7 +73,7 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
             done++;
             if (outcome == PointOutcome.Failed) failed++;
             if (outcome == PointOutcome.Interrupted) interrupted++;
-            if (tracking) live!.Show(Markup(), done);
+            if (tracking) live!.Show(Counts(markup: true), done);
             else if (LineDue()) WriteLine();
         }
     }
@@ -142,8 +142,6 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
     }
 
     private static string Styled(string text, string colour, bool markup) => markup ? $"[{colour}]{text}[/]" : text;
-
-    private string Markup() => $"{Spectre.Console.Markup.Escape(Label)}: {Counts(markup: true)}";
 
     /// <summary>Estimated time left, assuming the remaining points take as long on average as the finished ones.</summary>
     private string Remaining()
