@@ -102,6 +102,14 @@ public class CsvTests
         Assert.Equal(expected, error.Message);
     }
 
+    [Fact]
+    public void A_record_longer_than_the_library_reads_is_refused_at_its_line()
+    {
+        var text = Header + "\r\n0.5,\"" + new string('x', CsvRecords.MaxRecordCharacters + 10) + "\r\n";
+        var error = Assert.Throws<ReportFormatException>(() => ReportCsvReader.Parse(text, "s"));
+        Assert.Equal($"CSV line 2: a record longer than {CsvRecords.MaxRecordCharacters} characters (is a quoted field never closed?).", error.Message);
+    }
+
     private const string Header = "mu,objective,bound,pguess,hmin,status,iterations,seconds,message";
 
     [Fact]

@@ -37,21 +37,33 @@ public static class CsvRecords
         // is that of the row's end on the first row of a file read without a header).
         var line = 1;
         using var reader = Comma.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromText(text);
-        foreach (var row in reader)
+        try
         {
-            var fields = new string[row.ColCount];
-            var fieldLine = line;
-            for (var c = 0; c < fields.Length; c++)
+            foreach (var row in reader)
             {
-                var raw = row[c].Span;
-                fields[c] = Unquoted(raw, fieldLine, malformed);
-                fieldLine += LineBreaks(raw);
+                var fields = new string[row.ColCount];
+                var fieldLine = line;
+                for (var c = 0; c < fields.Length; c++)
+                {
+                    var raw = row[c].Span;
+                    fields[c] = Unquoted(raw, fieldLine, malformed);
+                    fieldLine += LineBreaks(raw);
+                }
+                records.Add(new Record(fields, line));
+                line = row.LineNumberToExcl;
             }
-            records.Add(new Record(fields, line));
-            line = row.LineNumberToExcl;
+        }
+        catch (NotSupportedException)
+        {
+            // Sep's limit on one row (2^24 characters); data files may be larger (64 MB), so a quote opened and never
+            // closed near the top of a large file ends here rather than at the end of the text.
+            throw malformed(line, $"CSV line {line}: a record longer than {MaxRecordCharacters} characters (is a quoted field never closed?).");
         }
         return records;
     }
+
+    /// <summary>Sep's limit on the length of one row (SepDefaults.RowLengthMax in Sep 0.18).</summary>
+    public const int MaxRecordCharacters = 1 << 24;
 
     /// <summary>
     /// CSV text of the records, each ended by CRLF, fields quoted only where RFC 4180 needs it (Sep's escaping).
