@@ -1,4 +1,5 @@
 using System.Globalization;
+using SteeringRng.Certification.Input;
 
 namespace SteeringRng.Reporting;
 
@@ -13,9 +14,9 @@ public static class ReportCsvReader
 
     public static RunReport Parse(string csv, string scenario, bool interrupted = false)
     {
-        var records = Rfc4180.Parse(csv);
+        var records = CsvRecords.Read(csv, (_, message) => new ReportFormatException(message));
         if (records.Count == 0) throw new ReportFormatException("CSV: the header line is missing.");
-        var header = records[0];
+        var header = records[0].Fields.ToList();
         var objectiveAt = header.IndexOf("objective");
         if (objectiveAt < 0) throw new ReportFormatException("CSV header: column \"objective\" is missing.");
         foreach (var column in FixedColumns)
@@ -25,7 +26,7 @@ public static class ReportCsvReader
         var rows = new List<ResultRow>();
         for (var r = 1; r < records.Count; r++)
         {
-            var fields = records[r];
+            var fields = records[r].Fields;
             var where = $"CSV record {r + 1}";
             if (fields.Count != header.Count)
                 throw new ReportFormatException($"{where}: {fields.Count} fields, the header has {header.Count}.");

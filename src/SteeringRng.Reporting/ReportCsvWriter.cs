@@ -1,9 +1,10 @@
 using System.Globalization;
+using SteeringRng.Certification.Input;
 
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// Writes the rows of a report as CSV (RFC 4180, CRLF): one column per parameter name (first-appearance
+/// Writes the rows of a report as CSV (RFC 4180, CRLF; <see cref="CsvRecords"/>, the Sep library): one column per parameter name (first-appearance
 /// order), then objective, bound, pguess, hmin, [visibility,] [value,] [repair_distance,] status, iterations,
 /// seconds, message. The visibility column is present only when some row is a steering test, the value column only
 /// when some row is a Bell row, the repair_distance column only when some row was computed from repaired measured
@@ -38,25 +39,26 @@ public static class ReportCsvWriter
         var withVisibility = HasVisibility(report);
         var withValue = HasValue(report);
         var withRepair = HasRepairDistance(report);
-        writer.Write(Rfc4180.Record(Columns(report)) + Rfc4180.RecordSeparator);
-        foreach (var row in report.Rows)
-        {
-            var (pguess, hmin, visibility, bellValue, seconds, message) = NonFiniteValues.Sanitise(row);
-            var fields = new List<string>();
-            foreach (var name in names)
-                fields.Add(row.Parameters.TryGetValue(name, out var value) ? Number(value) : "");
-            fields.AddRange([row.Objective, row.Bound, Number(pguess), Number(hmin)]);
-            if (withVisibility) fields.Add(Number(visibility));
-            if (withValue) fields.Add(Number(bellValue));
-            if (withRepair) fields.Add(Number(row.RepairDistance));
-            fields.AddRange([
-                row.Status,
-                row.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "",
-                Number(seconds),
-                message,
-            ]);
-            writer.Write(Rfc4180.Record(fields) + Rfc4180.RecordSeparator);
-        }
+        writer.Write(CsvRecords.Write(report.Rows.Select(row => Fields(row, names, withVisibility, withValue, withRepair)).Prepend(Columns(report))));
+    }
+
+    private static IReadOnlyList<string> Fields(ResultRow row, IReadOnlyList<string> names, bool withVisibility, bool withValue, bool withRepair)
+    {
+        var (pguess, hmin, visibility, bellValue, seconds, message) = NonFiniteValues.Sanitise(row);
+        var fields = new List<string>();
+        foreach (var name in names)
+            fields.Add(row.Parameters.TryGetValue(name, out var value) ? Number(value) : "");
+        fields.AddRange([row.Objective, row.Bound, Number(pguess), Number(hmin)]);
+        if (withVisibility) fields.Add(Number(visibility));
+        if (withValue) fields.Add(Number(bellValue));
+        if (withRepair) fields.Add(Number(row.RepairDistance));
+        fields.AddRange([
+            row.Status,
+            row.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Number(seconds),
+            message,
+        ]);
+        return fields;
     }
 
     private static bool HasVisibility(RunReport report) => report.Rows.Any(r => r.CriticalVisibility is not null);

@@ -5,31 +5,30 @@ using SteeringRng.Certification.Run;
 namespace SteeringRng.Reporting;
 
 /// <summary>
-/// Progress of a sweep whose points finish in any order on several threads. On an interactive terminal it
-/// redraws one bar line in place (carriage return); otherwise (output redirected, CI) it writes a plain line
+/// Progress of a sweep whose points finish in any order on several threads. On an interactive terminal, the work run
+/// through <see cref="Track{T}"/> is shown by a live display (<see cref="LiveSweepDisplay"/>, Spectre.Console);
+/// otherwise (output redirected, CI, TERM=dumb, NO_COLOR: <see cref="TerminalDetection"/>) it writes a plain line
 /// each time another tenth of the points is done, or every <see cref="LineEvery"/> points if that is set,
 /// so a log file shows steady progress without thousands of lines. All methods may be called concurrently.
 /// </summary>
 public sealed class SweepProgress : IPointProgress, IBuildProgress
 {
-    private const int BarWidth = 30;
-    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
-
     private readonly object gate = new();
     private readonly TextWriter writer;
-    private readonly bool interactive;
+    private readonly LiveSweepDisplay? live;
     private readonly TimeProvider clock;
     private readonly long started;
     private int done;
     private int failed;
     private int interrupted;
     private int lastLineAt;
-    private TimeSpan? lastRedraw;
+    private bool tracking;
+    private bool tracked;
     private bool finished;
 
     /// <param name="writer">Where progress goes (usually standard error, so results on standard output stay clean).</param>
     /// <param name="total">Number of points in the sweep.</param>
-    /// <param name="interactive">True for a terminal (see <see cref="TerminalDetection.IsInteractive"/>).</param>
+    /// <param name="interactive">True for a terminal (see <see cref="TerminalDetection.StandardErrorIsInteractive"/>).</param>
     /// <param name="label">What is being computed, e.g. the scenario name.</param>
     /// <param name="clock">Time source; the system clock unless a test supplies one.</param>
     public SweepProgress(TextWriter writer, int total, bool interactive, string label = "sweep", TimeProvider? clock = null)
@@ -37,8 +36,8 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentOutOfRangeException.ThrowIfNegative(total);
         this.writer = writer;
-        this.interactive = interactive;
         this.clock = clock ?? TimeProvider.System;
+        live = interactive ? new LiveSweepDisplay(writer, this.clock) : null;
         Total = total;
         Label = label;
         started = this.clock.GetTimestamp();
@@ -52,6 +51,19 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
 
     public int Done { get { lock (gate) return done; } }
 
+    /// <summary>
+    /// Runs the sweep: on a terminal inside the live display, which ends with it (the last frame stays on screen);
+    /// otherwise it just runs <paramref name="work"/>, and points done report as plain lines.
+    /// </summary>
+    public T Track<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (live is null || Total == 0) return work();
+        lock (gate) tracking = tracked = true;
+        try { return live.Run(Label, Counts(markup: true), Total, work); }
+        finally { lock (gate) tracking = false; }
+    }
+
     /// <summary>Records one finished point (thread-safe), counted as failed or interrupted by its outcome.</summary>
     public void PointDone(PointOutcome outcome = PointOutcome.Succeeded)
     {
@@ -61,14 +73,14 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
             done++;
             if (outcome == PointOutcome.Failed) failed++;
             if (outcome == PointOutcome.Interrupted) interrupted++;
-            if (interactive) Redraw(force: done == Total);
+            if (tracking) live!.Show(Counts(markup: true), done);
             else if (LineDue()) WriteLine();
         }
     }
 
     /// <summary>
     /// A line before a large relaxation is built ("building npa 3 for objective joint: blocks …"), so a long silence
-    /// has a reason; on a terminal the bar line is closed first and redrawn after.
+    /// has a reason; on a terminal it appears above the live display.
     /// </summary>
     public void Building(string objective, string bound, RelaxationEstimate estimate)
     {
@@ -76,29 +88,27 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
         lock (gate)
         {
             if (finished) return;
-            if (interactive && lastRedraw is not null) writer.WriteLine();
-            writer.WriteLine($"{Label}: building {bound} for objective {objective}: {estimate.Describe()}; this may take a while");
-            writer.Flush();
-            if (interactive) Redraw(force: true);
+            var line = $"{Label}: building {bound} for objective {objective}: {estimate.Describe()}; this may take a while";
+            if (tracking) live!.Line(line);
+            else
+            {
+                writer.WriteLine(line);
+                writer.Flush();
+            }
         }
     }
 
-    /// <summary>Ends the progress display: the bar's line is closed, a final line says how the sweep ended.</summary>
+    /// <summary>
+    /// Ends the progress: a final plain line with the counts unless the live display showed them, and a line saying
+    /// where an interrupted sweep stopped.
+    /// </summary>
     public void Finish(bool interrupted = false)
     {
         lock (gate)
         {
             if (finished) return;
             finished = true;
-            if (interactive)
-            {
-                Redraw(force: true);
-                writer.WriteLine();
-            }
-            else if (lastLineAt != done || done == 0)
-            {
-                WriteLine();
-            }
+            if (!tracked && (lastLineAt != done || done == 0)) WriteLine();
             if (interrupted) writer.WriteLine($"{Label}: interrupted after {done} of {Total} points.");
             writer.Flush();
         }
@@ -121,25 +131,17 @@ public sealed class SweepProgress : IPointProgress, IBuildProgress
         writer.Flush();
     }
 
-    private void Redraw(bool force)
-    {
-        var now = Elapsed();
-        if (!force && lastRedraw is { } last && now - last < RedrawInterval) return;
-        lastRedraw = now;
-        var filled = Total == 0 ? BarWidth : (int)((long)BarWidth * done / Total);
-        var bar = new string('#', filled) + new string('.', BarWidth - filled);
-        writer.Write($"\r{Label} [{bar}] {Counts()}, {Seconds(now)}{Remaining()}  ");
-        writer.Flush();
-    }
-
-    private string Counts()
+    /// <summary>"5/20 points (25%), 1 failed, 2 interrupted"; as Spectre markup (failures red, interruptions yellow) for the live display.</summary>
+    private string Counts(bool markup = false)
     {
         var percent = Total == 0 ? 100 : (int)(100L * done / Total);
-        var failures = failed == 0 ? "" : $", {failed} failed";
+        var failures = failed == 0 ? "" : ", " + Styled($"{failed} failed", "red", markup);
         // Points cut short by Ctrl-C were not tried to the end: not failures.
-        var cut = interrupted == 0 ? "" : $", {interrupted} interrupted";
+        var cut = interrupted == 0 ? "" : ", " + Styled($"{interrupted} interrupted", "yellow", markup);
         return $"{done}/{Total} points ({percent}%){failures}{cut}";
     }
+
+    private static string Styled(string text, string colour, bool markup) => markup ? $"[{colour}]{text}[/]" : text;
 
     /// <summary>Estimated time left, assuming the remaining points take as long on average as the finished ones.</summary>
     private string Remaining()

@@ -20,6 +20,7 @@ public sealed record TextColumn(IReadOnlyList<string> Header, ColumnAlignment Al
 /// A plain-text table for a terminal: every column as wide as its widest cell, so a long value widens its
 /// column instead of breaking the alignment. Widths count text elements (μ is one), line breaks and tabs
 /// inside a cell become spaces. The last column is not padded (it may be free text such as a message).
+/// Kept rather than Spectre.Console's Table: scripts parse this plain layout and tests pin it byte for byte.
 /// </summary>
 public sealed class TextTable(IReadOnlyList<TextColumn> columns)
 {

@@ -71,6 +71,16 @@ public sealed class DataFileCheckTests : IDisposable
     }
 
     [Fact]
+    public void Lines_ended_by_CR_alone_are_counted_and_shown_as_lines()
+    {
+        var csv = Good.Replace("Z,1,Z,0,0\n", "Z,1,Z,0,-3\n").Replace('\n', '\r');
+        var r = Check(csv);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains($"{CsvPath}:4: error SR1170: row 4: column 'count': negative count -3", r.Stderr);
+        Assert.Contains("\n  Z,1,Z,0,-3\n", r.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_missing_row_is_an_error_at_the_file()
     {
         var r = Check(Good.Replace("Z,1,Z,0,0\n", ""));

@@ -78,33 +78,88 @@ public class ProgressTests
         Assert.Equal("s: interrupted after 5 of 71 points.", lines[^1]);
     }
 
+    /// <summary>The text a terminal would show last: ANSI control sequences removed.</summary>
+    private static string Visible(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07", "");
+
     [Fact]
-    public void Interactive_RedrawsOneLineWithABar()
+    public void Interactive_ShowsALiveDisplayWhileTheWorkRuns_AndEndsWithTheCursorShown()
     {
         var output = new StringWriter();
-        var clock = new ManualClock();
-        var progress = new SweepProgress(output, total: 4, interactive: true, label: "s", clock: clock);
-        for (var i = 0; i < 4; i++)
+        var progress = new SweepProgress(output, total: 4, interactive: true, label: "GHZ [3]", clock: new ManualClock());
+        var result = progress.Track(() =>
         {
-            clock.Advance(1);
-            progress.PointDone();
-        }
+            for (var i = 0; i < 4; i++) progress.PointDone(i == 2 ? PointOutcome.Failed : PointOutcome.Succeeded);
+            return 42;
+        });
         progress.Finish();
+        Assert.Equal(42, result);
         var text = output.ToString();
-        Assert.StartsWith("\rs [" + new string('#', 7) + new string('.', 23) + "] 1/4 points (25%), 1.0 s, about 3.0 s left", text);
-        Assert.Contains("\rs [" + new string('#', 30) + "] 4/4 points (100%), 4.0 s", text);
-        Assert.EndsWith(Environment.NewLine, text);
-        // One line on the terminal: only the final newline, everything before it is carriage-return redraws.
-        Assert.Equal(1, text.Split(Environment.NewLine).Length - 1);
+        // Spectre hides the cursor while drawing and shows it again at the end; the last frame stays.
+        Assert.Contains("\x1b[?25l", text);
+        Assert.EndsWith("\x1b[?25h", text.TrimEnd('\r', '\n'));
+        // The label heads the display as text, not markup (a title with brackets is shown as written).
+        Assert.StartsWith("GHZ [3]" + Environment.NewLine, Visible(text));
+        Assert.Contains("4/4 points (100%), 1 failed", Visible(text));
+        // No plain line: the live display showed the counts.
+        Assert.DoesNotContain("elapsed", text);
     }
 
     [Fact]
-    public void Interactive_DoesNotRedrawMoreThanTenTimesASecond()
+    public void Interactive_CtrlC_ShowsInterruptedPointsNotFailures_AndSaysWhereItStopped()
+    {
+        // Issue 15 item 11: "2 failed" was shown at Ctrl-C although no row had failed.
+        var output = new StringWriter();
+        var progress = new SweepProgress(output, total: 5, interactive: true, label: "s", clock: new ManualClock());
+        using var cancellation = new CancellationTokenSource();
+        progress.Track(() =>
+        {
+            progress.PointDone(PointOutcome.Succeeded);
+            cancellation.Cancel();
+            progress.PointDone(PointOutcome.Interrupted);
+            progress.PointDone(PointOutcome.Interrupted);
+            return 0;
+        });
+        progress.Finish(interrupted: true);
+        var visible = Visible(output.ToString());
+        Assert.Contains("3/5 points (60%), 2 interrupted", visible);
+        Assert.DoesNotContain("failed", visible);
+        Assert.EndsWith("s: interrupted after 3 of 5 points." + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
+    public void Interactive_WorkThatThrows_StillEndsTheDisplay()
     {
         var output = new StringWriter();
-        var progress = new SweepProgress(output, total: 1000, interactive: true, label: "s", clock: new ManualClock());
-        for (var i = 0; i < 999; i++) progress.PointDone();
-        Assert.Equal(1, output.ToString().Count(c => c == '\r'));
+        var progress = new SweepProgress(output, total: 3, interactive: true, label: "s", clock: new ManualClock());
+        Assert.Throws<InvalidOperationException>(() => progress.Track<int>(() => throw new InvalidOperationException("solver defect")));
+        Assert.EndsWith("\x1b[?25h", output.ToString().TrimEnd('\r', '\n'));
+    }
+
+    [Fact]
+    public void Interactive_BuildingLines_AppearAsPlainText()
+    {
+        var output = new StringWriter();
+        var progress = new SweepProgress(output, total: 2, interactive: true, label: "s", clock: new ManualClock());
+        progress.Track(() =>
+        {
+            progress.Building("joint", "npa 3", new Certification.Estimates.RelaxationEstimate("npa 3", [(100, 1)], 5050, 5050, 1e7, 1e7));
+            progress.PointDone();
+            progress.PointDone();
+            return 0;
+        });
+        progress.Finish();
+        Assert.Contains("s: building npa 3 for objective joint:", Visible(output.ToString()));
+    }
+
+    [Fact]
+    public void NotTracked_InteractiveProgress_FallsBackToPlainLines()
+    {
+        var output = new StringWriter();
+        var progress = new SweepProgress(output, total: 2, interactive: true, label: "s", clock: new ManualClock()) { LineEvery = 2 };
+        progress.PointDone();
+        progress.PointDone();
+        progress.Finish();
+        Assert.Equal(["s: 2/2 points (100%), 0.0 s elapsed"], Lines(output));
     }
 
     [Fact]
@@ -133,4 +188,14 @@ public class ProgressTests
     [InlineData(false, "", true)]
     public void Interactive_OnlyOnAnUnredirectedStreamOutsideCi(bool redirected, string? ci, bool interactive) =>
         Assert.Equal(interactive, TerminalDetection.IsInteractive(redirected, ci));
+
+    [Theory]
+    [InlineData("xterm-256color", null, true)]
+    [InlineData("dumb", null, false)]
+    [InlineData("DUMB", null, false)]
+    [InlineData(null, "1", false)]
+    [InlineData("xterm", "", true)]
+    [InlineData("xterm", "anything", false)]
+    public void Interactive_NotOnADumbTerminal_NorWithNoColor(string? term, string? noColor, bool interactive) =>
+        Assert.Equal(interactive, TerminalDetection.IsInteractive(outputRedirected: false, ciVariable: null, term, noColor));
 }

@@ -20,13 +20,12 @@ public static class ProbabilitiesCsv
     {
         // Every fault names the file and its row; the exception also carries the line the row starts on (rows are
         // records, and a quoted field may span lines), so that `steer check` can print file:line.
-        var recordLines = new List<int>();
         ScenarioInputException At(int? line, string where, string what) => new($"{file}: {where}: {what}") { DataFile = file, DataLine = line };
+        var records = CsvRecords.Read(text, (line, message) => At(line, "malformed CSV", message));
         ScenarioInputException Fail(string where, string what, int? row = null) =>
-            At(row is { } r && r >= 1 && r <= recordLines.Count ? recordLines[r - 1] : null, where, what);
-        var records = Rfc4180.Parse(text, (line, message) => At(line, "malformed CSV", message), recordLines);
+            At(row is { } r && r >= 1 && r <= records.Count ? records[r - 1].Line : null, where, what);
         // Blank lines (e.g. a trailing one) are not rows.
-        var rows = records.Select((r, i) => (Fields: r, Row: i + 1)).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Trim().Length == 0)).ToList();
+        var rows = records.Select((r, i) => (r.Fields, Row: i + 1)).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Trim().Length == 0)).ToList();
         if (rows.Count == 0) throw At(1, "row 1", "the file is empty; it needs a header row (e.g. Alice.setting,Alice.outcome,Bob.setting,Bob.outcome,count)");
         var header = rows[0].Fields.Select(h => h.Trim()).ToArray();
         var nodes = layout.Nodes;
@@ -132,16 +131,12 @@ public static class ProbabilitiesCsv
     /// </summary>
     public static string Write(ProbabilityLayout layout, IReadOnlyList<double> values, bool counts)
     {
-        var text = new System.Text.StringBuilder();
         var header = layout.Nodes.SelectMany(n => new[] { n.Name + ".setting", n.Name + ".outcome" }).Append(counts ? "count" : "probability");
-        text.Append(Rfc4180.Record(header)).Append(Rfc4180.RecordSeparator);
-        foreach (var (settings, outcomes, row) in layout.Events())
-        {
-            var fields = layout.Nodes.SelectMany(n => new[] { n.Settings[settings[n.Index]].Label, outcomes[n.Index].ToString(CultureInfo.InvariantCulture) })
-                .Append(counts ? Math.Round(values[row]).ToString("0", CultureInfo.InvariantCulture) : values[row].ToString("R", CultureInfo.InvariantCulture));
-            text.Append(Rfc4180.Record(fields)).Append(Rfc4180.RecordSeparator);
-        }
-        return text.ToString();
+        var rows = layout.Events().Select(e => layout.Nodes
+            .SelectMany(n => new[] { n.Settings[e.Settings[n.Index]].Label, e.Outcomes[n.Index].ToString(CultureInfo.InvariantCulture) })
+            .Append(counts ? Math.Round(values[e.Row]).ToString("0", CultureInfo.InvariantCulture) : values[e.Row].ToString("R", CultureInfo.InvariantCulture))
+            .ToArray());
+        return CsvRecords.Write(rows.Prepend(header.ToArray()));
     }
 
     /// <summary>A field as shown in a message: control characters escaped, long fields cut (a message never echoes a whole line of binary).</summary>

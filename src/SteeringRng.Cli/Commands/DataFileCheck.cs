@@ -49,18 +49,15 @@ public static class DataFileCheck
         }
     }
 
-    /// <summary>The text of 1-based line <paramref name="line"/> (LF or CR LF), cut to 200 characters; null when out of range.</summary>
+    /// <summary>
+    /// The text of 1-based line <paramref name="line"/>, cut to 200 characters; null when out of range. Lines end as the
+    /// CSV reader counts them (CR LF, LF or CR alone), so the line shown is the one the message's number names.
+    /// </summary>
     private static string? LineOf(string text, int line)
     {
-        var start = 0;
-        for (var k = 1; k < line; k++)
-        {
-            start = text.IndexOf('\n', start);
-            if (start < 0) return null;
-            start++;
-        }
-        var end = text.IndexOf('\n', start);
-        var content = (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r');
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (line < 1 || line > lines.Length) return null;
+        var content = lines[line - 1];
         return content.Length > 200 ? content[..200] + "…" : content;
     }
 }

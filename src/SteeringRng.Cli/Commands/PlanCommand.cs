@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using SteeringRng.Certification.Input;
 using SteeringRng.Certification.FiniteSize;
 using SteeringRng.Certification.Protocol;
 using SteeringRng.Cli.Output;
@@ -85,11 +85,11 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
     private static string Line(string what, PlanPoint p) => string.Create(CultureInfo.InvariantCulture,
         $"{what,-11} n = {p.Rounds:0}: EAT rate {p.Rate:0.000000} bits/round (asymptotic {p.AsymptoticRate:0.000000}), k = {p.Entropy:0} bits, m = {p.OutputBits} bits, ε_c = {p.CompletenessError:G3}");
 
-    private static string Csv(ProtocolPlan plan)
-    {
-        var s = new StringBuilder("rounds,rate,asymptotic_rate,entropy_bits,output_bits,completeness_error,beta\n");
-        foreach (var p in plan.Curve)
-            s.Append(string.Create(CultureInfo.InvariantCulture, $"{p.Rounds:R},{p.Rate:R},{p.AsymptoticRate:R},{p.Entropy:R},{p.OutputBits},{p.CompletenessError:R},{p.Beta:R}\n"));
-        return s.ToString();
-    }
+    /// <summary>The curve as CSV (the project's one CSV writer, CRLF): invariant culture, round-trip digits.</summary>
+    private static string Csv(ProtocolPlan plan) => CsvRecords.Write(plan.Curve
+        .Select(p => (IReadOnlyList<string>)[R(p.Rounds), R(p.Rate), R(p.AsymptoticRate), R(p.Entropy),
+            p.OutputBits.ToString(CultureInfo.InvariantCulture), R(p.CompletenessError), R(p.Beta)])
+        .Prepend(["rounds", "rate", "asymptotic_rate", "entropy_bits", "output_bits", "completeness_error", "beta"]));
+
+    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -100,10 +100,9 @@ public sealed class RunCommand(CancellationToken external = default) : ISteerCom
             Parallelism = options.Parallelism ?? Math.Max(1, Environment.ProcessorCount),
             CertificateDirectory = options.Certificates, Certify = options.Certify,
         });
-        var interactive = ReferenceEquals(stderr, Console.Error) &&
-                          TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
+        var interactive = ReferenceEquals(stderr, Console.Error) && TerminalDetection.StandardErrorIsInteractive();
         var progress = new SweepProgress(stderr, run.Points.Count, interactive, Shorten(scenario.Title));
-        var report = run.Execute(solver, progress, cancellation);
+        var report = progress.Track(() => run.Execute(solver, progress, cancellation));
         progress.Finish(report.Interrupted);
         ReportTable.Write(report, stdout);
 

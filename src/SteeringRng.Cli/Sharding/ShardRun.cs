@@ -40,10 +40,9 @@ public static class ShardRun
         stderr.WriteLine(points.Count == 0
             ? $"shard {shard}: no points (the sweep has {run.Points.Count}); writing an empty part"
             : $"shard {shard}: points {points[0]}..{points[^1]} of 0..{run.Points.Count - 1}");
-        var interactive = ReferenceEquals(stderr, Console.Error) &&
-                          TerminalDetection.IsInteractive(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
+        var interactive = ReferenceEquals(stderr, Console.Error) && TerminalDetection.StandardErrorIsInteractive();
         var progress = new SweepProgress(stderr, points.Count, interactive, RunCommand.Shorten(scenario.Title));
-        var (report, rowPoints) = run.ExecutePoints(solver, points, progress, cancellation);
+        var (report, rowPoints) = progress.Track(() => run.ExecutePoints(solver, points, progress, cancellation));
         progress.Finish(report.Interrupted);
         ReportTable.Write(report, stdout);
 
