@@ -52,6 +52,37 @@ public static class HermitianSumLowerBound
         return (Rational.FromDouble(lower) - Rational.FromDouble(errorNorm)).LowerDouble();
     }
 
+    /// <summary>
+    /// Whether Σ_t H_t + t·I ⪰ 0, decided exactly (no rounding: a proof either way) by an LDLᵀ over ℚ of the real
+    /// embedding [[Re W, −Im W], [Im W, Re W]] + t·I (<see cref="ExactSymmetricPsd"/>), for when <see cref="Of"/>'s
+    /// floating-point hint is not sharp enough. Same inputs as <see cref="Of"/>.
+    /// </summary>
+    public static bool IsPsdExactly(int d, IReadOnlyList<double[]> re, IReadOnlyList<double[]> im, Rational shift)
+    {
+        if (re.Count != im.Count) throw new ArgumentException("One real and one imaginary part per term.");
+        var n = 2 * d;
+        var m = new Rational[n * n];
+        for (var j = 0; j < d; j++)
+        for (var k = j; k < d; k++)
+        {
+            var exactRe = new ExactSum();
+            var exactIm = new ExactSum();
+            for (var t = 0; t < re.Count; t++)
+            {
+                exactRe.Add(re[t][j * d + k]);
+                if (j != k) exactIm.Add(im[t][j * d + k]);
+            }
+            var wr = exactRe.Value + (j == k ? shift : Rational.Zero);
+            var wi = exactIm.Value;
+            // Upper triangle of the embedding only: Re at (j,k) and (j+d,k+d); −Im W_jk at (j,k+d); −Im W_kj = Im W_jk at (k,j+d).
+            m[j * n + k] = m[(j + d) * n + k + d] = wr;
+            m[j * n + k + d] = -wi;
+            m[k * n + j + d] = wi;
+        }
+        for (var i = 0; i < m.Length; i++) if (m[i].Num.IsZero && m[i].Den.IsZero) m[i] = Rational.Zero;
+        return ExactSymmetricPsd.IsPsd(n, m);
+    }
+
     /// <summary>A double near the exact value, and the exact remainder (value − double).</summary>
     private static (double Near, Rational Error) NearestWithError(Rational exact)
     {
