@@ -95,8 +95,8 @@ public class WitnessCertificateTests
     [Fact]
     public void AChangedFunctionalEntry_Fails_EitherAsNotAWitnessOrAsADifferentBeta()
     {
-        // A large change breaks positivity for some strategy; a tiny one keeps it but changes β(σ).
-        var large = Check(Edit(At("0.6"), "F", "0,0 0,0 0 1 ", f => string.Join(' ', f[..4].Append(Plus(f[4], "-1/4")).Append(f[5]))));
+        // A large change (Re F_01 of one block set to −1) breaks positivity for some strategy; a tiny one keeps it but changes β(σ).
+        var large = Check(Edit(At("0.6"), "F", "0,0 0,0 0 1 ", f => string.Join(' ', f[..4].Append("-1").Append(f[5]))));
         Assert.Contains("SR1251", large.Failure);
         Assert.Contains("strategy λ_1 = (", large.Failure);
         var tiny = Check(Edit(At("0.6"), "F", "0,0 0,0 0 0 ", f => string.Join(' ', f[..4].Append(Plus(f[4], "1/1099511627776")).Append(f[5]))));
