@@ -12,7 +12,7 @@ public sealed class VerifyCommand : ICommand
 {
     public string Name => "verify";
 
-    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves; a run certificate (steer finite) end to end";
+    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves (a relaxation row's SDP certificate or a steering-test witness); a run certificate (steer finite) end to end";
 
     public string Usage => string.Join(Environment.NewLine,
     [

@@ -27,15 +27,9 @@ public static class HermitianSumLowerBound
         for (var j = 0; j < d; j++)
         for (var k = j; k < d; k++)
         {
-            var exactRe = new ExactSum();
-            var exactIm = new ExactSum();
-            for (var t = 0; t < re.Count; t++)
-            {
-                exactRe.Add(re[t][j * d + k]);
-                if (j != k) exactIm.Add(im[t][j * d + k]);
-            }
-            var (wr, er) = NearestWithError(exactRe.Value);
-            var (wi, ei) = NearestWithError(exactIm.Value);
+            var (exactRe, exactIm) = ExactEntry(d, re, im, j, k);
+            var (wr, er) = NearestWithError(exactRe);
+            var (wi, ei) = NearestWithError(exactIm);
             // Embedding positions: Re at (j,k), (k,j), (j+d,k+d), (k+d,j+d); Im W_jk = −(Im W)_kj enters
             // (j+d,k) and (k,j+d) with +, (j,k+d) and (k+d,j) with −.
             embedding[j * n + k] = embedding[k * n + j] = wr;
@@ -65,15 +59,8 @@ public static class HermitianSumLowerBound
         for (var j = 0; j < d; j++)
         for (var k = j; k < d; k++)
         {
-            var exactRe = new ExactSum();
-            var exactIm = new ExactSum();
-            for (var t = 0; t < re.Count; t++)
-            {
-                exactRe.Add(re[t][j * d + k]);
-                if (j != k) exactIm.Add(im[t][j * d + k]);
-            }
-            var wr = exactRe.Value + (j == k ? shift : Rational.Zero);
-            var wi = exactIm.Value;
+            var (exactRe, wi) = ExactEntry(d, re, im, j, k);
+            var wr = exactRe + (j == k ? shift : Rational.Zero);
             // Upper triangle of the embedding only: Re at (j,k) and (j+d,k+d); −Im W_jk at (j,k+d); −Im W_kj = Im W_jk at (k,j+d).
             m[j * n + k] = m[(j + d) * n + k + d] = wr;
             m[j * n + k + d] = -wi;
@@ -81,6 +68,19 @@ public static class HermitianSumLowerBound
         }
         for (var i = 0; i < m.Length; i++) if (m[i].Num.IsZero && m[i].Den.IsZero) m[i] = Rational.Zero;
         return ExactSymmetricPsd.IsPsd(n, m);
+    }
+
+    /// <summary>(Re W_jk, Im W_jk) of W = Σ_t H_t, summed exactly (Im is 0 on the diagonal).</summary>
+    private static (Rational Re, Rational Im) ExactEntry(int d, IReadOnlyList<double[]> re, IReadOnlyList<double[]> im, int j, int k)
+    {
+        var exactRe = new ExactSum();
+        var exactIm = new ExactSum();
+        for (var t = 0; t < re.Count; t++)
+        {
+            exactRe.Add(re[t][j * d + k]);
+            if (j != k) exactIm.Add(im[t][j * d + k]);
+        }
+        return (exactRe.Value, exactIm.Value);
     }
 
     /// <summary>A double near the exact value, and the exact remainder (value − double).</summary>
