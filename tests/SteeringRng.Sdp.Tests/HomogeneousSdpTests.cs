@@ -21,4 +21,18 @@ public class HomogeneousSdpTests
         Assert.InRange(s.PrimalObjective, -1e-8, 0.0);
         Assert.True(s.Dimacs.All(e => Math.Abs(e) <= 1e-8), string.Join(" ", s.Dimacs));
     }
+
+    [Fact]
+    public void BZero_TheLowerSideIsProvenAtXZero_WhateverTheHint()
+    {
+        // opt(D) = 0 here (y1 = 0, any y2 in [−1, 1]); X̂ = 0 proves opt(D) ≥ 0 exactly, even from a hint that is not PSD.
+        var p = new SdpProblem([SdpBlock.Psd(2)], new SdpMatrix([new SdpEntry(0, 0, 0, -1.0)]),
+            [new SdpMatrix([new SdpEntry(0, 0, 1, 1.0)])], [0.0]);
+        var real = new SteeringRng.Sdp.Certificates.RealProblem(p);
+        var hint = new double[real.PositionCount];
+        hint[0] = -5;
+        var side = SteeringRng.Sdp.Certificates.LowerSide.Certify(real, hint, traceBoundZ: null);
+        Assert.True(side.Certified, side.Reason);
+        Assert.True(side.Exact.IsZero);
+    }
 }

@@ -32,4 +32,27 @@ public class PureStatePointTests
         Assert.True(row.Certificate!.IsCertified, row.Certificate.Reason);
         Assert.InRange(row.Certificate.Pguess!.Value, 0.5 - 1e-12, 0.5 + 1e-9);
     }
+
+    /// <summary>
+    /// The joint guess at Q2, μ = 1 (symmetry-reduced): exact P_g = 1/4 (2 bits). Its moment form has b = 0 as well, so
+    /// X̂ = 0 certifies P_g ≤ offset exactly (LowerSide); this row was uncertified before ("6 of the 220 coupled
+    /// constraints are (numerically) dependent", docs/formulations/certificates.md).
+    /// </summary>
+    [Fact]
+    public void JointNpa2AtMu1_SymmetryReduced_IsOptimal_AndCertified()
+    {
+        var row = Assert.Single(Scenarios.Plan("""
+            node Alice trusted dim 2
+            node Bob, Charlie untrusted dim 2
+            param mu = 1
+            state = mu * ghz(Alice, Bob, Charlie) + (1 - mu) * white
+            measure Bob, Charlie: X Y Z
+            objective joint = guess Bob.X, Charlie.X
+            bounds npa 2
+            """).Execute(new InteriorPointSolver()).Rows);
+        Assert.Equal(RowStatus.Optimal, row.Status);
+        Assert.True(row.Certificate!.IsCertified, row.Certificate.Reason);
+        // The data are doubles: the solved SDP's exact value may sit 1e-16 below 1/4 (certificates.md, "Limit of the claim").
+        Assert.InRange(row.Certificate.Pguess!.Value, 0.25 - 1e-15, 0.25 + 1e-9);
+    }
 }
