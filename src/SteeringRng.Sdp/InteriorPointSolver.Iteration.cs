@@ -101,6 +101,7 @@ public sealed partial class InteriorPointSolver
                 // Optimal: within the tolerance on the equilibrated problem (relative to the data's scale) and in the
                 // DIMACS errors of the original that the solution reports.
                 if (worst <= _settings.Tolerance && OriginalWorst(_it) <= _settings.Tolerance) return Finish(SdpStatus.Optimal, _it, iter, "");
+                if (HomogeneousOptimum(iter) is { } homogeneous) return homogeneous;
                 if (Infeasibility(res, iter) is { } certificate) return certificate;
                 if (_cancel.IsCancellationRequested) return Stop(SdpStatus.TimeLimit, best, iter, "cancelled");
                 if (_clock.Elapsed >= _settings.TimeLimit) return Stop(SdpStatus.TimeLimit, best, iter, $"time limit {_settings.TimeLimit} reached");

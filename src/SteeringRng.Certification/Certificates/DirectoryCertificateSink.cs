@@ -12,12 +12,18 @@ public sealed class DirectoryCertificateSink(string directory) : ICertificateSin
 {
     public string Directory { get; } = directory;
 
-    public void Write(ParameterSet parameters, string objective, string bound, CertificateFile file)
+    public void Write(ParameterSet parameters, string objective, string bound, CertificateFile file) =>
+        Write(FileName(parameters, objective, bound), file.Write);
+
+    public void Write(ParameterSet parameters, string objective, string bound, WitnessCertificate file) =>
+        Write(FileName(parameters, objective, bound), file.Write);
+
+    private void Write(string name, Action<TextWriter> write)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, FileName(parameters, objective, bound));
+        var path = Path.Combine(Directory, name);
         var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false))) file.Write(writer);
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false))) write(writer);
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -71,8 +71,64 @@ public sealed class SteeringWitness
     /// </summary>
     public double ProvenMinEigenvalue(CancellationToken cancellation = default)
     {
+        var worst = double.PositiveInfinity;
+        ForEachStrategy((_, re, im) =>
+        {
+            worst = Math.Min(worst, HermitianSumLowerBound.Of(Dimension, re, im));
+            return !double.IsNegativeInfinity(worst);
+        }, cancellation);
+        return worst;
+    }
+
+    /// <summary>
+    /// Whether W_λ + t·I ⪰ 0 for every deterministic strategy λ, proven per λ: first by the floating-point-hinted bound
+    /// (<see cref="HermitianSumLowerBound"/> ≥ −t, exact comparison), else decided exactly by an LDLᵀ over ℚ of the real
+    /// embedding (<see cref="ExactSymmetricPsd"/>). Stops at the first λ that is not PSD. Cancellable.
+    /// </summary>
+    public PositivityCheck CheckPositivity(Rational t, CancellationToken cancellation = default)
+    {
+        long strategies = 0, exact = 0;
+        var lowest = double.PositiveInfinity;
+        int[]? violation = null;
+        ForEachStrategy((digits, re, im) =>
+        {
+            strategies++;
+            var bound = HermitianSumLowerBound.Of(Dimension, re, im);
+            if (double.IsFinite(bound)) lowest = Math.Min(lowest, bound);
+            if (double.IsFinite(bound) && Rational.FromDouble(bound) + t >= Rational.Zero) return true;
+            exact++;
+            if (HermitianSumLowerBound.IsPsdExactly(Dimension, re, im, t)) return true;
+            violation = (int[])digits.Clone();
+            return false;
+        }, cancellation);
+        return new PositivityCheck(strategies, exact, lowest, violation is null ? null : StrategyText(violation));
+    }
+
+    /// <summary>What <see cref="CheckPositivity"/> found: strategies checked, how many needed the exact LDLᵀ, the lowest
+    /// hinted bound seen, and the first strategy whose W_λ + t·I is not PSD (null: none).</summary>
+    public sealed record PositivityCheck(long Strategies, long ExactlyDecided, double LowestHintedBound, string? Violation);
+
+    /// <summary>"λ_1 = (0,1,1), λ_2 = (1,0,0)": each party's outcome for each of its settings.</summary>
+    private string StrategyText(int[] digits)
+    {
+        var parts = new List<string>();
+        var offset = 0;
+        for (var j = 0; j < Settings.Count; j++)
+        {
+            parts.Add($"λ_{j + 1} = ({string.Join(",", digits.Skip(offset).Take(Settings[j]))})");
+            offset += Settings[j];
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with every deterministic strategy λ (one digit per (party, setting), party-major:
+    /// λ_j[x] is digit offset[j] + x, last digit fastest) and the N_x terms F_{λ(x)|x} of W_λ, until it returns false.
+    /// Ctrl-C is checked every 256 strategies.
+    /// </summary>
+    private void ForEachStrategy(Func<int[], double[][], double[][], bool> visit, CancellationToken cancellation)
+    {
         var k = Settings.Count;
-        // λ as one digit per (party, setting), party-major: λ_j[x] is digit offset[j] + x, radix Outcomes[j].
         var offset = new int[k + 1];
         for (var j = 0; j < k; j++) offset[j + 1] = offset[j] + Settings[j];
         var digits = new int[offset[k]];
@@ -82,7 +138,6 @@ public sealed class SteeringWitness
         var outcomeTupleCount = Product(Outcomes);
         var re = new double[settingTuples.Length][];
         var im = new double[settingTuples.Length][];
-        var worst = double.PositiveInfinity;
         for (long count = 0; ; count++)
         {
             if ((count & 255) == 0) cancellation.ThrowIfCancellationRequested();
@@ -95,13 +150,17 @@ public sealed class SteeringWitness
                 re[ix] = _re[t];
                 im[ix] = _im[t];
             }
-            worst = Math.Min(worst, HermitianSumLowerBound.Of(Dimension, re, im));
-            if (double.IsNegativeInfinity(worst)) return worst;
+            if (!visit(digits, re, im)) return;
             var p = digits.Length - 1;
             while (p >= 0 && ++digits[p] == radix[p]) digits[p--] = 0;
-            if (p < 0) return worst;
+            if (p < 0) return;
         }
     }
+
+    /// <summary>The defining doubles of F_t (t: setting tuple outer, outcome tuple inner) at j ≤ k: Re F_jk, and Im F_jk
+    /// (0 on the diagonal).</summary>
+    public (double Re, double Im) Entry(int t, int j, int k) =>
+        j <= k ? (_re[t][j * Dimension + k], _im[t][j * Dimension + k]) : throw new ArgumentOutOfRangeException(nameof(k), "Only the upper triangle (j ≤ k) defines F.");
 
     /// <summary>
     /// β(σ) = Σ_{a,x} Re Tr[F_{a|x} σ_{a|x}] in exact arithmetic, the blocks of σ taken as the doubles they are. For a

@@ -35,6 +35,9 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
     /// <summary>Whether rows get a checked steering witness (default); off only to measure its cost (--no-certify).</summary>
     public bool Certify { get; set; } = true;
 
+    /// <summary>Where each certified row's witness certificate goes (<c>steer run --certificates DIR</c>), or null.</summary>
+    public Certificates.ICertificateSink? Certificates { get; set; }
+
     public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
         SdpSettings settings, CancellationToken cancellation)
     {
@@ -52,23 +55,34 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
         var critical = CriticalParameter.Of(family, point.Parameters, v, Cap);
         if (critical is { Count: 1 })
             message += string.Create(CultureInfo.InvariantCulture, $"; critical {critical[0].Key} = {critical[0].Value:G4}");
-        var certificate = Certify ? Witness(relaxation, solution, point, v, cancellation) : null;
+        string? fileError = null;
+        var certificate = Certify || Certificates is not null ? Witness(relaxation, solution, point, v, out fileError, cancellation) : null;
         if (certificate is { IsCertified: true, Visibility: { } proven })
             message += string.Create(CultureInfo.InvariantCulture,
                 $"; certified: {(certificate.Steerable == true ? "steerable, " : "")}v* ≤ {proven:G8} (exact steering witness)");
+        if (fileError is not null) message += "; " + fileError;
         return ResultRow.FromCriticalVisibility(point.Parameters, Objective, Bound, v, status, solution.Iterations, clock.Elapsed.TotalSeconds, message)
             with { Critical = critical, Certificate = certificate };
     }
 
     /// <summary>The dual functional checked as a steering witness (Certificates/SteeringWitnessCertifier).</summary>
-    private RowCertificate Witness(IRelaxation relaxation, SdpSolution solution, PointInput point, double raw, CancellationToken cancellation)
+    private RowCertificate Witness(IRelaxation relaxation, SdpSolution solution, PointInput point, double raw, out string? fileError,
+        CancellationToken cancellation)
     {
+        fileError = null;
         if (relaxation is not VisibilityRelaxation visibility)
             return RowCertificate.Uncertified("not a fully-LHS visibility problem");
         if (solution.Y.Length == 0)
             return RowCertificate.Uncertified($"the solver ({solution.Solver}) reported no dual y");
-        return Certificates.SteeringWitnessCertifier.Certify(visibility.SteeringFunctional(solution), point.Assemblage, whiteNoise(), raw,
-            bound => CriticalParameter.Certified(family, point.Parameters, bound), cancellation);
+        var notes = new List<string> { $"objective {Objective}, bound {Bound}, point {point.Parameters}" };
+        var outcome = SteeringRng.Certification.Certificates.SteeringWitnessCertifier.CertifyWithFile(visibility.SteeringFunctional(solution),
+            point.Assemblage, whiteNoise(), raw, CriticalParameter.LineAt(family, point.Parameters), notes, cancellation);
+        if (outcome.File is { } file && Certificates is { } sink)
+        {
+            try { sink.Write(point.Parameters, Objective, Bound, file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { fileError = $"certificate file not written: {e.Message}"; }
+        }
+        return outcome.Row;
     }
 
     public override (SdpProblem? Problem, string Meaning) ProblemAt(PointInput point)

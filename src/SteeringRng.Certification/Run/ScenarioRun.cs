@@ -58,6 +58,7 @@ public sealed class ScenarioRun
         {
             var sink = new Certificates.DirectoryCertificateSink(directory);
             foreach (var job in jobs.OfType<RelaxationJob>()) job.Certificates = sink;
+            foreach (var job in jobs.OfType<SteeringJob>()) job.Certificates = sink;
         }
         return new ScenarioRun(model, jobs, settings);
     }

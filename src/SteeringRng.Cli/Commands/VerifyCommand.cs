@@ -12,7 +12,7 @@ public sealed class VerifyCommand : ICommand
 {
     public string Name => "verify";
 
-    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves; a run certificate (steer finite) end to end";
+    public string Summary => "re-check a certificate file in exact arithmetic (no solver) and print the bound it proves (a relaxation row's SDP certificate or a steering-test witness); a run certificate (steer finite) end to end";
 
     public string Usage => string.Join(Environment.NewLine,
     [
@@ -24,6 +24,10 @@ public sealed class VerifyCommand : ICommand
         "Cholesky factor L as a hint, the residual X - s I - L L^T computed exactly), and then by weak duality",
         "  value <= offset - <C, X^>   for every feasible point of the relaxation.",
         "Prints that bound (rounded up), and H_min >= -log2 of it (rounded down) for a guessing probability.",
+        "A steering-test witness certificate (also written by 'steer run --certificates DIR') is checked without the",
+        "solver or the LHS model: every deterministic strategy is enumerated and sum_x (F + s I)_{lambda(x)|x} proven PSD,",
+        "beta(sigma) and beta(sigma_white) recomputed exactly, and the claimed v* bound, verdict and critical parameter",
+        "checked against them (errors SR1250-SR1257 name the line or the strategy). Ctrl-C stops it (exit 10).",
         "A run certificate (JSON, written by 'steer finite') is checked end to end instead: the committed parameters and",
         "their hash, every file's SHA-256, the chain to the previous certificate, the statistics and acceptance, each",
         "analysis's entropy recomputed from its recorded dual, the output length, and the output re-extracted.",
@@ -35,9 +39,32 @@ public sealed class VerifyCommand : ICommand
         if (arguments.Count == 0) throw new UsageException("no certificate file given.");
         foreach (var a in arguments)
             if (a.StartsWith('-') && a.Length > 1) throw new UsageException($"unknown option '{a}'.");
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try { return VerifyAll(arguments, stdout, cancellation.Token); }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("steer verify: interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    private static int VerifyAll(IReadOnlyList<string> arguments, TextWriter stdout, CancellationToken cancellation)
+    {
         var code = ExitCodes.Optimal;
         foreach (var path in arguments)
         {
+            if (WitnessCertificateVerification.IsWitnessCertificate(path))
+            {
+                if (WitnessCertificateVerification.Verify(path, stdout, cancellation) != ExitCodes.Optimal) code = ExitCodes.NotVerified;
+                continue;
+            }
             if (RunCertificateVerification.IsRunCertificate(path)) { if (RunCertificateVerification.Verify(path, stdout) != ExitCodes.Optimal) code = ExitCodes.NotVerified; continue; }
             var file = Load(path);
             var clock = Stopwatch.StartNew();

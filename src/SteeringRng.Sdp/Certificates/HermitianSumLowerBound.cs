@@ -27,15 +27,9 @@ public static class HermitianSumLowerBound
         for (var j = 0; j < d; j++)
         for (var k = j; k < d; k++)
         {
-            var exactRe = new ExactSum();
-            var exactIm = new ExactSum();
-            for (var t = 0; t < re.Count; t++)
-            {
-                exactRe.Add(re[t][j * d + k]);
-                if (j != k) exactIm.Add(im[t][j * d + k]);
-            }
-            var (wr, er) = NearestWithError(exactRe.Value);
-            var (wi, ei) = NearestWithError(exactIm.Value);
+            var (exactRe, exactIm) = ExactEntry(d, re, im, j, k);
+            var (wr, er) = NearestWithError(exactRe);
+            var (wi, ei) = NearestWithError(exactIm);
             // Embedding positions: Re at (j,k), (k,j), (j+d,k+d), (k+d,j+d); Im W_jk = −(Im W)_kj enters
             // (j+d,k) and (k,j+d) with +, (j,k+d) and (k+d,j) with −.
             embedding[j * n + k] = embedding[k * n + j] = wr;
@@ -50,6 +44,43 @@ public static class HermitianSumLowerBound
         if (!double.IsFinite(lower)) return double.NegativeInfinity;
         var errorNorm = Math.BitIncrement(Math.Sqrt(errorSquares.UpperDouble()));
         return (Rational.FromDouble(lower) - Rational.FromDouble(errorNorm)).LowerDouble();
+    }
+
+    /// <summary>
+    /// Whether Σ_t H_t + t·I ⪰ 0, decided exactly (no rounding: a proof either way) by an LDLᵀ over ℚ of the real
+    /// embedding [[Re W, −Im W], [Im W, Re W]] + t·I (<see cref="ExactSymmetricPsd"/>), for when <see cref="Of"/>'s
+    /// floating-point hint is not sharp enough. Same inputs as <see cref="Of"/>.
+    /// </summary>
+    public static bool IsPsdExactly(int d, IReadOnlyList<double[]> re, IReadOnlyList<double[]> im, Rational shift)
+    {
+        if (re.Count != im.Count) throw new ArgumentException("One real and one imaginary part per term.");
+        var n = 2 * d;
+        var m = new Rational[n * n];
+        for (var j = 0; j < d; j++)
+        for (var k = j; k < d; k++)
+        {
+            var (exactRe, wi) = ExactEntry(d, re, im, j, k);
+            var wr = exactRe + (j == k ? shift : Rational.Zero);
+            // Upper triangle of the embedding only: Re at (j,k) and (j+d,k+d); −Im W_jk at (j,k+d); −Im W_kj = Im W_jk at (k,j+d).
+            m[j * n + k] = m[(j + d) * n + k + d] = wr;
+            m[j * n + k + d] = -wi;
+            m[k * n + j + d] = wi;
+        }
+        for (var i = 0; i < m.Length; i++) if (m[i].Num.IsZero && m[i].Den.IsZero) m[i] = Rational.Zero;
+        return ExactSymmetricPsd.IsPsd(n, m);
+    }
+
+    /// <summary>(Re W_jk, Im W_jk) of W = Σ_t H_t, summed exactly (Im is 0 on the diagonal).</summary>
+    private static (Rational Re, Rational Im) ExactEntry(int d, IReadOnlyList<double[]> re, IReadOnlyList<double[]> im, int j, int k)
+    {
+        var exactRe = new ExactSum();
+        var exactIm = new ExactSum();
+        for (var t = 0; t < re.Count; t++)
+        {
+            exactRe.Add(re[t][j * d + k]);
+            if (j != k) exactIm.Add(im[t][j * d + k]);
+        }
+        return (exactRe.Value, exactIm.Value);
     }
 
     /// <summary>A double near the exact value, and the exact remainder (value − double).</summary>

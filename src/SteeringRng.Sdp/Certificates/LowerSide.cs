@@ -30,6 +30,15 @@ public static class LowerSide
     {
         if (xApprox.Length != problem.PositionCount || xApprox.Any(v => !double.IsFinite(v)))
             return SideCertificate.Failed("the primal X has the wrong shape or non-finite entries");
+        // b = 0: X̂ = 0 satisfies A(X̂) = b exactly and is PSD, so opt(D) ≥ ⟨C, 0⟩ = 0 with no correction and no pivots;
+        // no X̂ can do better (⟨C, X̂⟩ ≤ opt(P) ≤ opt(D) = bᵀy = 0). Facially reduced pure-state points are of this kind
+        // (docs/formulations/certificates.md, "What the μ = 1 points have in common").
+        if (Array.TrueForAll(problem.B, b => b == 0))
+            return new SideCertificate
+            {
+                Certified = true, Exact = Rational.Zero, Bound = 0, MinEigenvalue = 0, Hint = new double[problem.PositionCount],
+                Method = "exact: b = 0, so X̂ = 0 is feasible (A(0) = b) and PSD: opt(D) ≥ ⟨C, 0⟩ = 0",
+            };
         var diagonal = DiagonalPositions(problem);
         var scale = 1.0;
         foreach (var p in diagonal) scale = Math.Max(scale, Math.Abs(xApprox[p]));
