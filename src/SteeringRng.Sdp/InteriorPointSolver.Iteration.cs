@@ -110,7 +110,8 @@ public sealed partial class InteriorPointSolver
 
                 // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
                 _schurTime.Start();
-                schur.Form(_it.X, _zInv, chol.Matrix, chol.Offset);
+                if (chol.Arrow is { } arrowStorage) schur.Form(_it.X, _zInv, arrowStorage);
+                else schur.Form(_it.X, _zInv, chol.Matrix!, chol.Offset);
                 _schurTime.Stop();
                 _factorTime.Start();
                 var factored = chol.Factor();

@@ -30,6 +30,19 @@ internal sealed class BlockArrowPlan
     /// <summary>Positions of the constraints that touch several blocks or none.</summary>
     public int[] Border { get; }
 
+    /// <summary>
+    /// Doubles of the arrow's storage (<see cref="BlockArrowFactor"/>): D_s, E_s, W_s per group, F and S, each padded
+    /// to a 64-byte boundary, plus the alignment padding of the buffer:
+    /// Σ_s n_s² + 2|B| Σ_s n_s + 2|B|² (+ ≤ 7 per piece).
+    /// </summary>
+    public long StorageLength => StorageFor(Groups.Select(g => g.Length), Border.Length);
+
+    private static long StorageFor(IEnumerable<int> groupSizes, int nb) =>
+        groupSizes.Sum(n => Padded((long)n * n) + 2 * Padded((long)nb * n)) + 2 * Padded((long)nb * nb) + 7;
+
+    /// <summary>A piece's length rounded up to whole 64-byte lines (8 doubles), so the next piece starts aligned.</summary>
+    internal static long Padded(long length) => (length + 7) / 8 * 8;
+
     /// <summary>The arrow is used only when it saves at least this fraction of the dense factorisation's flops.</summary>
     private const double RequiredSaving = 0.5;
 
@@ -51,6 +64,9 @@ internal sealed class BlockArrowPlan
         var groups = byBlock.OrderBy(kv => kv.Key).Select(kv => kv.Value.ToArray()).ToArray();
         double nb = border.Count, dense = Math.Pow(m, 3) / 3;
         double arrow = groups.Sum(g => Math.Pow(g.Length, 3) / 3 + nb * g.Length * (double)g.Length + nb * nb * g.Length) + Math.Pow(nb, 3) / 3;
-        return arrow <= (1 - RequiredSaving) * dense ? new BlockArrowPlan(groups, border.ToArray()) : null;
+        // Also no more storage than the dense M (m² doubles), so 8·m² bytes bounds the Schur storage on either path
+        // (the memory estimate before a build relies on it: docs/peers.md "Memory of the built-in solver").
+        var storage = StorageFor(groups.Select(g => g.Length), border.Count);
+        return arrow <= (1 - RequiredSaving) * dense && storage <= (long)m * m ? new BlockArrowPlan(groups, border.ToArray()) : null;
     }
 }
