@@ -63,6 +63,7 @@ public sealed partial class InteriorPointSolver
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
             Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
+            Log(string.Create(CultureInfo.InvariantCulture, $"memory: Schur storage {chol.DescribeStorage()}; iterate and work blocks {8.0 * _layout.Sum(l => (double)l.Length) / 1e6:F1} MB each (X, Z, Z⁻¹, factors, directions: about 10 copies)"));
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
             var progressMark = double.PositiveInfinity;

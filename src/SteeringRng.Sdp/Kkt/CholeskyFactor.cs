@@ -57,6 +57,11 @@ internal sealed class CholeskyFactor
     /// <summary>Bytes of the arrays that grow with m²: M (m² doubles, with padding) or the block-arrow storage.</summary>
     public long Bytes => _arrow?.Bytes ?? 8L * _buffer!.Array.Length;
 
+    /// <summary>What <see cref="Bytes"/> holds, for the log (the per-buffer accounting of the Schur storage).</summary>
+    public string DescribeStorage() => _arrow is not null
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"block arrow {_arrow.Describe()}, no m×m matrix (it would be {8.0 * _m * _m / 1e6:F1} MB)")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dense m×m {Bytes / 1e6:F1} MB");
+
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
 
