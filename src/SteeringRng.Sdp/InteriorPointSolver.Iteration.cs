@@ -31,6 +31,11 @@ public sealed partial class InteriorPointSolver
 
         private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
+        // Flops per phase, counted from the formulas (docs/peers.md "Per-phase rates"): Schur formation, and the block
+        // products and step lengths of the search directions (the factorisation's and the solves' are in _chol).
+        private double _schurFlops, _blockFlops;
+        private CholeskyFactor? _chol;
+
         private Iterate _it;
         private int _extraCorrectors;
         private double[]?[] _lx = [];
@@ -58,7 +63,7 @@ public sealed partial class InteriorPointSolver
         {
             var schur = new SchurComplement(_p);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
-            var chol = new CholeskyFactor(_k, _p.M, arrow);
+            var chol = _chol = new CholeskyFactor(_k, _p.M, arrow);
             _garbage = new GarbageBound(chol.Bytes);
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
             Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
@@ -114,6 +119,7 @@ public sealed partial class InteriorPointSolver
                 if (chol.Arrow is { } arrowStorage) schur.Form(_it.X, _zInv, arrowStorage);
                 else schur.Form(_it.X, _zInv, chol.Matrix!, chol.Offset);
                 _schurTime.Stop();
+                _schurFlops += schur.FlopsPerForm;
                 _factorTime.Start();
                 var factored = chol.Factor();
                 _factorTime.Stop();
@@ -266,6 +272,8 @@ public sealed partial class InteriorPointSolver
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[][] Product(double[][] u, double[][] v, double[][] w)
         {
+            // Two n×n products per dense block (2n³ flops each), three per entry of a diagonal one.
+            _blockFlops += _layout.Sum(l => l.IsDiagonal ? 3.0 * l.Dim : 4.0 * l.Dim * l.Dim * (double)l.Dim);
             var result = _p.NewBlocks();
             for (var b = 0; b < result.Length; b++)
             {

@@ -39,6 +39,8 @@ internal sealed class CholeskyFactor
         else _buffer = AlignedBuffer.Allocate((long)m * m <= AlignedBuffer.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large."));
         _diag = new double[m];
         _scale = new double[m];
+        _factorFlops = arrow?.FactorFlops ?? Math.Pow(m, 3) / 3;
+        _solveFlops = arrow?.SolveFlops ?? 2.0 * m * m;
     }
 
     /// <summary>
@@ -61,6 +63,14 @@ internal sealed class CholeskyFactor
     public string DescribeStorage() => _arrow is not null
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"block arrow {_arrow.Describe()}, no m×m matrix (it would be {8.0 * _m * _m / 1e6:F1} MB)")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dense m×m {Bytes / 1e6:F1} MB");
+
+    /// <summary>Flops of the factorisations done so far (m³/3 each dense attempt, <see cref="BlockArrowPlan.FactorFlops"/> each arrow one).</summary>
+    public double FactorFlopsDone { get; private set; }
+
+    /// <summary>Flops of the solves with the factors done so far (2m² each dense, <see cref="BlockArrowPlan.SolveFlops"/> each arrow one).</summary>
+    public double SolveFlopsDone { get; private set; }
+
+    private readonly double _factorFlops, _solveFlops;
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
@@ -88,12 +98,14 @@ internal sealed class CholeskyFactor
         var (a, o) = (Matrix!, Offset);
         ScaleAndMirror();
         for (var i = 0; i < m; i++) _diag[i] = a[o + i * m + i];
+        FactorFlopsDone += _factorFlops;
         if (_kernels.Cholesky(a, o, m)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
             RestoreLower();
             for (var i = 0; i < m; i++) a[o + i * m + i] = _diag[i] + delta;
+            FactorFlopsDone += _factorFlops;
             if (!_kernels.Cholesky(a, o, m)) continue;
             Regularization = delta;
             return true;
@@ -112,10 +124,12 @@ internal sealed class CholeskyFactor
     /// <summary>The same shifts as the dense path, on the block elimination (which keeps M̃ beside its factors).</summary>
     private bool FactorArrow()
     {
+        FactorFlopsDone += _factorFlops;
         if (_arrow!.Factor(0)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
+            FactorFlopsDone += _factorFlops;
             if (!_arrow.Factor(delta)) continue;
             Regularization = delta;
             return true;
@@ -126,6 +140,7 @@ internal sealed class CholeskyFactor
     /// <summary>x ← (L Lᵀ)⁻¹ x with the last factorisation, dense or block-arrow.</summary>
     private void SolveFactored(double[] x)
     {
+        SolveFlopsDone += _solveFlops;
         if (_arrow is not null) _arrow.Solve(x);
         else _kernels.CholeskySolve(Matrix!, Offset, _m, x);
     }

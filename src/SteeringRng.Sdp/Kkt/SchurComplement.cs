@@ -48,6 +48,9 @@ internal sealed class SchurComplement
     /// <summary>Estimated cost of one <see cref="Form(double[][], double[][], double[], int)"/> in rough cycles (the sum of the block plans' cost models).</summary>
     public double EstimatedCycles => _plans.Sum(pl => pl.EstimatedCycles);
 
+    /// <summary>Floating-point operations of one <see cref="Form(double[][], double[][], double[], int)"/> (the block plans' formula counts).</summary>
+    public double FlopsPerForm => _plans.Sum(pl => pl.Flops);
+
     /// <summary>How many (constraint, block) pairs use the dense formula (for the log).</summary>
     public int DenseCount => _plans.Sum(pl => pl.DenseCount);
 
