@@ -72,19 +72,10 @@ internal static class IsolatedSolve
         var yFile = Path.GetTempFileName();
         try
         {
-            var self = Environment.ProcessPath ?? throw new InvalidOperationException("the benchmark's own executable is unknown");
-            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { Flag, solver, backend.ToString(), file, yFile,
-                         settings.Tolerance.ToString("R", CultureInfo.InvariantCulture), settings.TimeLimit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) })
-                start.ArgumentList.Add(a);
-            // The built-in solver's log (when --verbose) goes to the shared stderr.
-            if (settings.Log is not null) start.Environment["STEERINGRNG_BENCH_VERBOSE"] = "1";
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"the solve of {file} with {solver} printed no result (exit code {process.ExitCode})");
-            var f = line[Marker.Length..].Trim().Split('|');
+            var arguments = new[] { Flag, solver, backend.ToString(), file, yFile,
+                settings.Tolerance.ToString("R", CultureInfo.InvariantCulture), settings.TimeLimit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) };
+            var (fields, exitCode) = ChildProcess.Run(arguments, Marker, verbose: settings.Log is not null);
+            var f = fields ?? throw new InvalidOperationException($"the solve of {file} with {solver} printed no result (exit code {exitCode})");
             double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
             var y = File.ReadAllLines(yFile).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var solution = new SdpSolution

@@ -66,16 +66,8 @@ internal static class MachineRates
     /// <summary>The parent's side: (dgemm, dpotrf) in GFLOP/s at order n, measured in a child process.</summary>
     public static (double Gemm, double Potrf) Measure(int n)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the benchmark's own executable is unknown");
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Flag);
-        start.ArgumentList.Add(n.ToString(CultureInfo.InvariantCulture));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
-        if (line is null) return (double.NaN, double.NaN);
-        var f = line[Marker.Length..].Trim().Split('|');
+        var (f, _) = ChildProcess.Run([Flag, n.ToString(CultureInfo.InvariantCulture)], Marker);
+        if (f is null) return (double.NaN, double.NaN);
         return (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture));
     }
 }
