@@ -31,6 +31,11 @@ public sealed partial class InteriorPointSolver
 
         private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
+        // Flops per phase, counted from the formulas (docs/peers.md "Per-phase rates"): Schur formation, and the block
+        // products and step lengths of the search directions (the factorisation's and the solves' are in _chol).
+        private double _schurFlops, _blockFlops;
+        private CholeskyFactor? _chol;
+
         private Iterate _it;
         private int _extraCorrectors;
         private double[]?[] _lx = [];
@@ -58,11 +63,12 @@ public sealed partial class InteriorPointSolver
         {
             var schur = new SchurComplement(_p);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
-            var chol = new CholeskyFactor(_k, _p.M, arrow);
+            var chol = _chol = new CholeskyFactor(_k, _p.M, arrow);
             _garbage = new GarbageBound(chol.Bytes);
             _extraCorrectors = _settings.ExtraCorrectors ?? CorrectorBudget.For(_p, schur.EstimatedCycles);
             Log(string.Create(CultureInfo.InvariantCulture, $"equilibration: β = {_scaling.Beta:E0}, γ = {_scaling.Gamma:E0}, row factors {_scaling.Rows.DefaultIfEmpty(1).Min():E0}..{_scaling.Rows.DefaultIfEmpty(1).Max():E0}, congruence {_scaling.D.SelectMany(d => d).Min():E0}..{_scaling.D.SelectMany(d => d).Max():E0}"));
             Log($"builtin IPM (HKM, Mehrotra): m = {_p.M}, blocks = {_layout.Length}, n = {_p.TotalDim}, kernels = {_k.Name}, dense Schur rows = {schur.DenseCount}, extra correctors ≤ {_extraCorrectors}{(arrow is null ? "" : $", block-arrow Schur factorisation: {arrow.Groups.Length} groups of {string.Join("/", arrow.Groups.Select(g => g.Length))}, border {arrow.Border.Length}")}");
+            Log(string.Create(CultureInfo.InvariantCulture, $"memory: Schur storage {chol.DescribeStorage()}; iterate and work blocks {8.0 * _layout.Sum(l => (double)l.Length) / 1e6:F1} MB each (X, Z, Z⁻¹, factors, directions: about 10 copies)"));
             Iterate? best = null;
             var bestWorst = double.PositiveInfinity;
             var progressMark = double.PositiveInfinity;
@@ -111,8 +117,10 @@ public sealed partial class InteriorPointSolver
 
                 // Schur complement M_ij = ⟨A_i, X A_j Z⁻¹⟩ and its Cholesky factor (shared by predictor and corrector).
                 _schurTime.Start();
-                schur.Form(_it.X, _zInv, chol.Matrix, chol.Offset);
+                if (chol.Arrow is { } arrowStorage) schur.Form(_it.X, _zInv, arrowStorage);
+                else schur.Form(_it.X, _zInv, chol.Matrix!, chol.Offset);
                 _schurTime.Stop();
+                _schurFlops += schur.FlopsPerForm;
                 _factorTime.Start();
                 var factored = chol.Factor();
                 _factorTime.Stop();
@@ -265,6 +273,8 @@ public sealed partial class InteriorPointSolver
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double[][] Product(double[][] u, double[][] v, double[][] w)
         {
+            // Two n×n products per dense block (2n³ flops each), three per entry of a diagonal one.
+            _blockFlops += _layout.Sum(l => l.IsDiagonal ? 3.0 * l.Dim : 4.0 * l.Dim * l.Dim * (double)l.Dim);
             var result = _p.NewBlocks();
             for (var b = 0; b < result.Length; b++)
             {

@@ -130,6 +130,9 @@ public sealed partial class InteriorPointSolver
             };
             Log(string.Create(CultureInfo.InvariantCulture,
                 $"{status} after {iter} iterations, {solution.Seconds:F2}s: pobj {res.PrimalObjective:E10} dobj {res.DualObjective:E10} DIMACS max {DimacsErrors.Worst(errors):E1} (Schur {_schurTime.Elapsed.TotalSeconds:F2}s, Cholesky {_factorTime.Elapsed.TotalSeconds:F2}s, directions {_directionTime.Elapsed.TotalSeconds:F2}s, steps {_stepTime.Elapsed.TotalSeconds:F2}s, residuals {_residualTime.Elapsed.TotalSeconds:F2}s){(message.Length > 0 ? " — " + message : "")}"));
+            // One machine-readable line for the benchmark's per-phase table (seconds and flops from the formulas).
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"phases: schur {_schurTime.Elapsed.TotalSeconds:R} s {_schurFlops:R} flop; factor {_factorTime.Elapsed.TotalSeconds:R} s {_chol?.FactorFlopsDone ?? 0:R} flop; directions {_directionTime.Elapsed.TotalSeconds:R} s {_blockFlops + (_chol?.SolveFlopsDone ?? 0):R} flop"));
             return solution;
         }
     }

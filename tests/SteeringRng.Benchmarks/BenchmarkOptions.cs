@@ -32,6 +32,9 @@ public sealed record BenchmarkOptions(
         (getrusage). Seconds are wall time of the solve; for CSDP/DSDP/SDPA that includes writing and reading
         the SDPA files and starting the process, for the built-in solver not the process start (see `steer sdp`).
         SDPA is given the tolerance (epsilonStar, epsilonDash) and reports its own DIMACS errors (-dimacs).
+        Below the table: the built-in solver's Schur formation, factorisation and search directions per problem
+        (seconds, flops from the formulas in docs/peers.md, GFLOP/s) beside the machine's dgemm and dpotrf rates,
+        measured in a separate process with the solver's native kernels at the problem's order m (at most 6000).
         With no problem given, runs the bundled theta(C5) and --maxcut 100,200.
         """;
 

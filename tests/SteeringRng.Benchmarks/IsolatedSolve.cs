@@ -10,7 +10,7 @@ namespace SteeringRng.Benchmarks;
 /// One solve in a fresh benchmark process, so that each solver's peak memory is its own (getrusage, see
 /// <see cref="PeakMemory"/>) and no solve inherits another's heap or caches. The parent runs
 /// <c>benchmark --one SOLVER BACKEND FILE YFILE TOL SECONDS</c>; the child solves FILE, writes y to YFILE and prints one
-/// line <c>RESULT|status|iterations|seconds|cpu|primal|dual|e1..e6|peakMB</c>.
+/// line <c>RESULT|status|iterations|seconds|cpu|primal|dual|e1..e6|peakMB|phase fields</c> (<see cref="PhaseTimes"/>, NaN for peers).
 /// </summary>
 internal static class IsolatedSolve
 {
@@ -21,11 +21,18 @@ internal static class IsolatedSolve
     public static int RunChild(string[] args)
     {
         var (solverName, backend, file, yFile) = (args[1], Enum.Parse<LinearAlgebraBackend>(args[2]), args[3], args[4]);
+        var verbose = Environment.GetEnvironmentVariable("STEERINGRNG_BENCH_VERBOSE") == "1";
+        var phases = PhaseTimes.None;
         var settings = SdpSettings.Default with
         {
             Backend = backend, Tolerance = double.Parse(args[5], CultureInfo.InvariantCulture),
             TimeLimit = TimeSpan.FromSeconds(double.Parse(args[6], CultureInfo.InvariantCulture)),
-            Log = Environment.GetEnvironmentVariable("STEERINGRNG_BENCH_VERBOSE") == "1" ? Console.Error.WriteLine : null,
+            // The built-in solver's closing "phases:" line is always read (the per-phase table); the rest is printed with --verbose.
+            Log = line =>
+            {
+                if (PhaseTimes.Parse(line) is { } p) phases = p;
+                if (verbose) Console.Error.WriteLine(line);
+            },
         };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         SdpSolution s;
@@ -46,7 +53,7 @@ internal static class IsolatedSolve
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             ISdpSolver solver = solverName switch { "builtin" => new InteriorPointSolver(), "csdp" => new CsdpSolver(), _ => new DsdpSolver() };
             using var sampler = new PeakMemory.ChildSampler();
-            using (settings.Log is not null && solverName == "builtin" ? new MemoryBreakdown() : null)
+            using (verbose && solverName == "builtin" ? new MemoryBreakdown() : null)
                 s = solver.Solve(problem, settings);
             peak = solverName == "builtin" ? PeakMemory.OfSelfMb() : sampler.PeakMb;
         }
@@ -55,7 +62,7 @@ internal static class IsolatedSolve
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         Console.WriteLine(Marker + string.Join("|",
             new[] { s.Status.ToString(), s.Iterations.ToString(CultureInfo.InvariantCulture), F(s.Seconds), F(used), F(s.PrimalObjective), F(s.DualObjective) }
-                .Concat(s.Dimacs.Select(F)).Append(F(peak))));
+                .Concat(s.Dimacs.Select(F)).Append(F(peak)).Concat(phases.Fields.Select(F))));
         return 0;
     }
 
@@ -65,19 +72,10 @@ internal static class IsolatedSolve
         var yFile = Path.GetTempFileName();
         try
         {
-            var self = Environment.ProcessPath ?? throw new InvalidOperationException("the benchmark's own executable is unknown");
-            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { Flag, solver, backend.ToString(), file, yFile,
-                         settings.Tolerance.ToString("R", CultureInfo.InvariantCulture), settings.TimeLimit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) })
-                start.ArgumentList.Add(a);
-            // The built-in solver's log (when --verbose) goes to the shared stderr.
-            if (settings.Log is not null) start.Environment["STEERINGRNG_BENCH_VERBOSE"] = "1";
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"the solve of {file} with {solver} printed no result (exit code {process.ExitCode})");
-            var f = line[Marker.Length..].Trim().Split('|');
+            var arguments = new[] { Flag, solver, backend.ToString(), file, yFile,
+                settings.Tolerance.ToString("R", CultureInfo.InvariantCulture), settings.TimeLimit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) };
+            var (fields, exitCode) = ChildProcess.Run(arguments, Marker, verbose: settings.Log is not null);
+            var f = fields ?? throw new InvalidOperationException($"the solve of {file} with {solver} printed no result (exit code {exitCode})");
             double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
             var y = File.ReadAllLines(yFile).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var solution = new SdpSolution
@@ -85,11 +83,11 @@ internal static class IsolatedSolve
                 Status = Enum.Parse<SdpStatus>(f[0]), Iterations = int.Parse(f[1], CultureInfo.InvariantCulture), Seconds = D(2),
                 PrimalObjective = D(4), DualObjective = D(5), Dimacs = Enumerable.Range(6, 6).Select(D).ToArray(), Y = y, Solver = solver,
             };
-            return new Measurement(solution, D(3), D(12));
+            return new Measurement(solution, D(3), D(12), PhaseTimes.FromFields(Enumerable.Range(13, 6).Select(D).ToArray()));
         }
         finally { File.Delete(yFile); }
     }
 }
 
-/// <summary>One solve: the solution (y, objectives, DIMACS errors, seconds), CPU seconds of its process, peak RSS in MB.</summary>
-internal sealed record Measurement(SdpSolution Solution, double CpuSeconds, double PeakMb);
+/// <summary>One solve: the solution (y, objectives, DIMACS errors, seconds), CPU seconds of its process, peak RSS in MB, phases (built-in solver).</summary>
+internal sealed record Measurement(SdpSolution Solution, double CpuSeconds, double PeakMb, PhaseTimes Phases);

@@ -5,6 +5,7 @@ using SteeringRng.Sdp.Sdpa;
 
 // Runs the built-in solver and the reference peers on the same problems and prints one Markdown table.
 if (args.Length > 0 && args[0] == IsolatedSolve.Flag) return IsolatedSolve.RunChild(args);
+if (args.Length > 1 && args[0] == MachineRates.Flag) return MachineRates.RunChild(args);
 BenchmarkOptions options;
 try { options = BenchmarkOptions.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException)
@@ -89,6 +90,8 @@ Console.WriteLine($"every solve runs in its own process (peak memory: getrusage)
 // Every problem as an SDPA file, which each solve (a fresh process) reads: the built-in solver as `steer sdp` would.
 var folder = Directory.CreateTempSubdirectory("steeringrng-bench-").FullName;
 var rows = new List<BenchmarkRow>();
+// The machine's dgemm and dpotrf rates at each problem's order m (capped: the yardstick, not a solve), for the phase table.
+var rates = new Dictionary<int, (int Order, double Gemm, double Potrf)>();
 try
 {
     foreach (var (name, problem, deviation) in problems)
@@ -102,6 +105,13 @@ try
             File.Copy(file, Path.Combine(save, $"{name}.dat-s"), overwrite: true);
         }
         var runs = solvers.ToDictionary(s => s.Label, _ => new List<Measurement>());
+        if (solvers.Any(s => s.Name == "builtin") && problem.ConstraintCount > 0 && !rates.ContainsKey(problem.ConstraintCount))
+        {
+            var order = Math.Min(problem.ConstraintCount, MaxRateOrder);
+            Console.Error.WriteLine($"benchmark: measuring dgemm and dpotrf at order {order} ...");
+            var (gemm, potrf) = MachineRates.Measure(order);
+            rates[problem.ConstraintCount] = (order, gemm, potrf);
+        }
         // Repeats outermost, so that a burst of load on a shared machine hits every solver alike.
         for (var r = 0; r < options.Repeat; r++)
             foreach (var (label, solverName, backend) in solvers)
@@ -121,9 +131,18 @@ try
 }
 finally { Directory.Delete(folder, recursive: true); }
 BenchmarkTable.Print(rows, Console.Out);
+Console.WriteLine();
+Console.WriteLine("Built-in solver by phase (fastest run; flops from the formulas in docs/peers.md \"Per-phase rates\"):");
+PhaseTable.Print(rows, rates, Console.Out);
 Console.WriteLine($"load average at the end: {LoadAverage()}");
 foreach (var row in rows.Where(r => !r.Solved))
     Console.WriteLine($"note: {row.Problem} / {row.Solver}: {row.Fastest.Solution.Status}: {row.Fastest.Solution.Message}");
 return 0;
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+/// <summary>Largest order at which the machine's rates are measured (three 8·n² matrices: 860 MB at 6000).</summary>
+internal static partial class Program
+{
+    private const int MaxRateOrder = 6000;
+}

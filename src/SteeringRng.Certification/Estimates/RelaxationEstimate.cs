@@ -9,7 +9,9 @@ namespace SteeringRng.Certification.Estimates;
 ///   build  ≈ 100 bytes per nonzero (builder entries, their sorted copy, the problem) + 40 bytes per moment-matrix entry,
 ///   solver ≈ 8·m² (the dense Schur complement, held once: formed, factored and solved in place in one aligned
 ///            buffer; the solver no longer copies it for the native kernels, see docs/peers.md "Memory of the built-in
-///            solver") + 10 dense copies of every block in the solver's real embedding,
+///            solver"; on the block-arrow path the solver holds only M's nonzero blocks, D_s, E_s, W_s, F, S, and takes
+///            that path only when they need ≤ m² doubles, so 8·m² bounds both) + 10 dense copies of every block in the
+///            solver's real embedding,
 ///            10 · 8 · Σ_b (2 s_b)² for Hermitian blocks of size s_b (iterates, directions, factors, workspace),
 /// and the work of one interior-point iteration ≈ m³/3 flops (the Cholesky factorisation of the Schur complement).
 /// </summary>

@@ -30,6 +30,28 @@ internal sealed class BlockArrowPlan
     /// <summary>Positions of the constraints that touch several blocks or none.</summary>
     public int[] Border { get; }
 
+    /// <summary>
+    /// Doubles of the arrow's storage (<see cref="BlockArrowFactor"/>): D_s, E_s, W_s per group, F and S, each padded
+    /// to a 64-byte boundary, plus the alignment padding of the buffer:
+    /// Σ_s n_s² + 2|B| Σ_s n_s + 2|B|² (+ ≤ 7 per piece).
+    /// </summary>
+    public long StorageLength => StorageFor(Groups.Select(g => g.Length), Border.Length);
+
+    private static long StorageFor(IEnumerable<int> groupSizes, int nb) =>
+        groupSizes.Sum(n => Padded((long)n * n) + 2 * Padded((long)nb * n)) + 2 * Padded((long)nb * nb) + 7;
+
+    /// <summary>A piece's length rounded up to whole 64-byte lines (8 doubles), so the next piece starts aligned.</summary>
+    internal static long Padded(long length) => (length + 7) / 8 * 8;
+
+    /// <summary>Flops of one arrow factorisation: Σ n_s³/3 (D_s) + |B| Σ n_s² (W_s) + |B|² Σ n_s (S) + |B|³/3 (L_B).</summary>
+    public double FactorFlops => FactorFlopsFor(Groups.Select(g => g.Length), Border.Length);
+
+    /// <summary>Flops of one solve with the factors: 2 Σ n_s² (L_s, L_sᵀ) + 4 |B| Σ n_s (W_s, W_sᵀ) + 2 |B|² (L_B, L_Bᵀ).</summary>
+    public double SolveFlops => Groups.Sum(g => 2.0 * g.Length * g.Length + 4.0 * Border.Length * g.Length) + 2.0 * Border.Length * Border.Length;
+
+    private static double FactorFlopsFor(IEnumerable<int> sizes, double nb) =>
+        sizes.Sum(n => Math.Pow(n, 3) / 3 + nb * n * (double)n + nb * nb * n) + Math.Pow(nb, 3) / 3;
+
     /// <summary>The arrow is used only when it saves at least this fraction of the dense factorisation's flops.</summary>
     private const double RequiredSaving = 0.5;
 
@@ -49,8 +71,11 @@ internal sealed class BlockArrowPlan
         }
         if (byBlock.Count < 2) return null;
         var groups = byBlock.OrderBy(kv => kv.Key).Select(kv => kv.Value.ToArray()).ToArray();
-        double nb = border.Count, dense = Math.Pow(m, 3) / 3;
-        double arrow = groups.Sum(g => Math.Pow(g.Length, 3) / 3 + nb * g.Length * (double)g.Length + nb * nb * g.Length) + Math.Pow(nb, 3) / 3;
-        return arrow <= (1 - RequiredSaving) * dense ? new BlockArrowPlan(groups, border.ToArray()) : null;
+        var dense = Math.Pow(m, 3) / 3;
+        var arrow = FactorFlopsFor(groups.Select(g => g.Length), border.Count);
+        // Also no more storage than the dense M (m² doubles), so 8·m² bytes bounds the Schur storage on either path
+        // (the memory estimate before a build relies on it: docs/peers.md "Memory of the built-in solver").
+        var storage = StorageFor(groups.Select(g => g.Length), border.Count);
+        return arrow <= (1 - RequiredSaving) * dense && storage <= (long)m * m ? new BlockArrowPlan(groups, border.ToArray()) : null;
     }
 }

@@ -15,7 +15,8 @@ namespace SteeringRng.Sdp.Kkt;
 /// Only the upper triangle of M is read; the scaling pass mirrors it into the lower one, which the kernels factor.
 /// The scaled M̃ survives factorisation: the kernels only overwrite the lower triangle, the diagonal is saved.
 /// M is the one m×m array of the solve: formed, scaled and factored in place in the same 64-byte-aligned buffer
-/// (<see cref="AlignedBuffer"/>), every iteration, so the native kernels never copy it.
+/// (<see cref="AlignedBuffer"/>), every iteration, so the native kernels never copy it. On the block-arrow path there
+/// is no m×m array: M lives in its nonzero blocks only (<see cref="BlockArrowFactor"/>), formed into them row by row.
 /// </summary>
 internal sealed class CholeskyFactor
 {
@@ -25,32 +26,51 @@ internal sealed class CholeskyFactor
     private readonly double[] _scale;
 
     private readonly BlockArrowFactor? _arrow;
-    private readonly AlignedBuffer _buffer;
+    private readonly AlignedBuffer? _buffer;
 
     /// <param name="kernels">Dense kernels for the factorisations.</param>
     /// <param name="m">Order of M.</param>
-    /// <param name="arrow">When given, M is factored by block elimination (<see cref="BlockArrowFactor"/>) and left intact.</param>
+    /// <param name="arrow">When given, M is held in block-arrow form and factored by block elimination (<see cref="BlockArrowFactor"/>).</param>
     public CholeskyFactor(IDenseKernels kernels, int m, BlockArrowPlan? arrow = null)
     {
         _kernels = kernels;
         _m = m;
-        _arrow = arrow is null ? null : new BlockArrowFactor(kernels, arrow);
-        _buffer = AlignedBuffer.Allocate((long)m * m <= AlignedBuffer.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large."));
+        if (arrow is not null) _arrow = new BlockArrowFactor(kernels, arrow, m);
+        else _buffer = AlignedBuffer.Allocate((long)m * m <= AlignedBuffer.MaxLength ? m * m : throw new InsufficientMemoryException($"Schur complement {m}×{m} is too large."));
         _diag = new double[m];
         _scale = new double[m];
+        _factorFlops = arrow?.FactorFlops ?? Math.Pow(m, 3) / 3;
+        _solveFlops = arrow?.SolveFlops ?? 2.0 * m * m;
     }
 
     /// <summary>
-    /// The storage of the matrix to be filled before <see cref="Factor"/>: M_ij is Matrix[<see cref="Offset"/> + i·m + j];
-    /// its upper triangle with diagonal (row-major) is read, the strict lower triangle is overwritten.
+    /// The dense storage of the matrix to be filled before <see cref="Factor"/>: M_ij is Matrix[<see cref="Offset"/> + i·m + j];
+    /// its upper triangle with diagonal (row-major) is read, the strict lower triangle is overwritten. Null on the
+    /// block-arrow path (fill <see cref="Arrow"/> instead).
     /// </summary>
-    public double[] Matrix => _buffer.Array;
+    public double[]? Matrix => _buffer?.Array;
 
     /// <summary>Index of M_00 in <see cref="Matrix"/> (the first element on a 64-byte boundary).</summary>
-    public int Offset => _buffer.Offset;
+    public int Offset => _buffer?.Offset ?? 0;
 
-    /// <summary>Bytes of M (m² doubles).</summary>
-    public long Bytes => 8L * _buffer.Length;
+    /// <summary>The block-arrow storage of M (fill it with <see cref="BlockArrowFactor.StoreRow"/>), or null on the dense path.</summary>
+    public BlockArrowFactor? Arrow => _arrow;
+
+    /// <summary>Bytes of the arrays that grow with m²: M (m² doubles, with padding) or the block-arrow storage.</summary>
+    public long Bytes => _arrow?.Bytes ?? 8L * _buffer!.Array.Length;
+
+    /// <summary>What <see cref="Bytes"/> holds, for the log (the per-buffer accounting of the Schur storage).</summary>
+    public string DescribeStorage() => _arrow is not null
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"block arrow {_arrow.Describe()}, no m×m matrix (it would be {8.0 * _m * _m / 1e6:F1} MB)")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dense m×m {Bytes / 1e6:F1} MB");
+
+    /// <summary>Flops of the factorisations done so far (m³/3 each dense attempt, <see cref="BlockArrowPlan.FactorFlops"/> each arrow one).</summary>
+    public double FactorFlopsDone { get; private set; }
+
+    /// <summary>Flops of the solves with the factors done so far (2m² each dense, <see cref="BlockArrowPlan.SolveFlops"/> each arrow one).</summary>
+    public double SolveFlopsDone { get; private set; }
+
+    private readonly double _factorFlops, _solveFlops;
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
@@ -60,26 +80,32 @@ internal sealed class CholeskyFactor
     public bool Factor()
     {
         var m = _m;
-        var (a, o) = (Matrix, Offset);
         for (var i = 0; i < m; i++)
         {
-            var d = a[o + i * m + i];
+            var d = Diagonal(i);
             if (!double.IsFinite(d) || d < 0) return false;
             // M_ii = ⟨A_i, X A_i Z⁻¹⟩ = 0 only for an empty A_i: its row and column are zero, so the row is decoupled
             // and a unit pivot gives dy_i = rhs_i = −b_i (y_i then certifies infeasibility when b_i ≠ 0).
-            if (d == 0) a[o + i * m + i] = d = 1;
+            if (d == 0) SetDiagonal(i, d = 1);
             _scale[i] = 1 / Math.Sqrt(d);
         }
+        Regularization = 0;
+        if (_arrow is not null)
+        {
+            _arrow.Scale(_scale);
+            return FactorArrow();
+        }
+        var (a, o) = (Matrix!, Offset);
         ScaleAndMirror();
         for (var i = 0; i < m; i++) _diag[i] = a[o + i * m + i];
-        Regularization = 0;
-        if (_arrow is not null) return FactorArrow();
+        FactorFlopsDone += _factorFlops;
         if (_kernels.Cholesky(a, o, m)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
             RestoreLower();
             for (var i = 0; i < m; i++) a[o + i * m + i] = _diag[i] + delta;
+            FactorFlopsDone += _factorFlops;
             if (!_kernels.Cholesky(a, o, m)) continue;
             Regularization = delta;
             return true;
@@ -87,14 +113,24 @@ internal sealed class CholeskyFactor
         return false;
     }
 
-    /// <summary>The same shifts as the dense path, on the block elimination (which never overwrites M).</summary>
+    private double Diagonal(int i) => _arrow?.Diagonal(i) ?? _buffer!.Array[_buffer.Offset + (long)i * _m + i];
+
+    private void SetDiagonal(int i, double value)
+    {
+        if (_arrow is not null) _arrow.SetDiagonal(i, value);
+        else _buffer!.Array[_buffer.Offset + (long)i * _m + i] = value;
+    }
+
+    /// <summary>The same shifts as the dense path, on the block elimination (which keeps M̃ beside its factors).</summary>
     private bool FactorArrow()
     {
-        if (_arrow!.Factor(Matrix, Offset, _m, 0)) return true;
+        FactorFlopsDone += _factorFlops;
+        if (_arrow!.Factor(0)) return true;
         var delta = 1e-13;
         for (var attempt = 0; attempt < 8; attempt++, delta *= 10)
         {
-            if (!_arrow.Factor(Matrix, Offset, _m, delta)) continue;
+            FactorFlopsDone += _factorFlops;
+            if (!_arrow.Factor(delta)) continue;
             Regularization = delta;
             return true;
         }
@@ -104,8 +140,9 @@ internal sealed class CholeskyFactor
     /// <summary>x ← (L Lᵀ)⁻¹ x with the last factorisation, dense or block-arrow.</summary>
     private void SolveFactored(double[] x)
     {
+        SolveFlopsDone += _solveFlops;
         if (_arrow is not null) _arrow.Solve(x);
-        else _kernels.CholeskySolve(Matrix, Offset, _m, x);
+        else _kernels.CholeskySolve(Matrix!, Offset, _m, x);
     }
 
     /// <summary>Rows (and columns) per tile of the scaling pass: a 64×64 tile of doubles (32 KB) stays in cache.</summary>
@@ -120,7 +157,7 @@ internal sealed class CholeskyFactor
     private void ScaleAndMirror()
     {
         var m = _m;
-        var (a, o) = (Matrix, Offset);
+        var (a, o) = (Matrix!, Offset);
         var s = _scale;
         for (var i0 = 0; i0 < m; i0 += Tile)
         for (var j0 = i0; j0 < m; j0 += Tile)
@@ -171,20 +208,23 @@ internal sealed class CholeskyFactor
         return x;
     }
 
-    /// <summary>‖r − M̃ x‖₂ with M̃ read from the untouched strict upper triangle and the saved diagonal.</summary>
+    /// <summary>‖r − M̃ x‖₂ with M̃ read from the untouched strict upper triangle and the saved diagonal (dense or arrow).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ResidualNorm(double[] r, double[] x, out double[] res)
     {
         var m = _m;
-        var (a, o) = (Matrix, Offset);
         var mx = new double[m];
-        for (var i = 0; i < m; i++)
+        if (_arrow is not null) _arrow.Multiply(x, mx);
+        else
         {
-            var s = _diag[i] * x[i] + ManagedKernels.Dot(a, o + i * m + i + 1, x, i + 1, m - i - 1);
-            var xi = x[i];
-            mx[i] += s;
-            // Upper row i also holds column i of the lower part: M_ji = M_ij for j > i.
-            ManagedKernels.Axpy(xi, a, o + i * m + i + 1, mx, i + 1, m - i - 1);
+            var (a, o) = (Matrix!, Offset);
+            for (var i = 0; i < m; i++)
+            {
+                var s = _diag[i] * x[i] + ManagedKernels.Dot(a, o + i * m + i + 1, x, i + 1, m - i - 1);
+                mx[i] += s;
+                // Upper row i also holds column i of the lower part: M_ji = M_ij for j > i.
+                ManagedKernels.Axpy(x[i], a, o + i * m + i + 1, mx, i + 1, m - i - 1);
+            }
         }
         res = new double[m];
         var norm = 0.0;
@@ -199,7 +239,7 @@ internal sealed class CholeskyFactor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RestoreLower()
     {
-        var (a, o) = (Matrix, Offset);
+        var (a, o) = (Matrix!, Offset);
         for (var i = 0; i < _m; i++)
         for (var j = 0; j < i; j++) a[o + i * _m + j] = a[o + j * _m + i];
     }

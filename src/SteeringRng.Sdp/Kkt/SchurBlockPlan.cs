@@ -76,9 +76,22 @@ internal sealed class SchurBlockPlan
                 : f3 <= Math.Min(dense, product) ? SchurFormula.Sparse
                 : dense <= product ? SchurFormula.Dense : SchurFormula.Product;
             EstimatedCycles += _formula[s] switch { SchurFormula.Sparse => f3, SchurFormula.Dense => dense, _ => product };
+            // Flops executed (docs/peers.md "Per-phase rates"): F3 3 per gather pair (two products, one sum); dense
+            // 2·nnz_i·L² (the rows of W over the trailing L×L square); product 2 n³ twice (A_i Z⁻¹ is formed densely);
+            // all three then 2 per later entry (M_ij += Σ_q v_q W[c_q, d_q]).
+            Flops += _formula[s] switch
+            {
+                SchurFormula.Sparse => 3 * nnz * later,
+                SchurFormula.Dense => 2 * nnz * side * side + 2 * later,
+                _ => 4 * n * n * n + 2 * later,
+            };
         }
         // Nonnegative block: one pass over the later slots' entries per slot.
-        for (var s = 0; s < Count && _layout.IsDiagonal; s++) EstimatedCycles += total - _start[s];
+        for (var s = 0; s < Count && _layout.IsDiagonal; s++)
+        {
+            EstimatedCycles += total - _start[s];
+            Flops += 3.0 * (_start[s + 1] - _start[s]) + 2.0 * (total - _start[s]);
+        }
     }
 
     public int Count { get; }
@@ -87,6 +100,9 @@ internal sealed class SchurBlockPlan
     public double EstimatedCycles { get; }
 
     public int MaxEntries { get; }
+
+    /// <summary>Floating-point operations of one formation of this block's rows, from the formulas chosen (see constructor).</summary>
+    public double Flops { get; }
 
     public int DenseCount => _formula.Count(f => f != SchurFormula.Sparse) - (_layout.IsDiagonal ? Count : 0);
 

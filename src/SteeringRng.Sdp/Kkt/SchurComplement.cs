@@ -45,8 +45,11 @@ internal sealed class SchurComplement
     /// <summary>Order[position] = constraint index. M, its right-hand sides and solutions live in position order.</summary>
     public int[] Order { get; }
 
-    /// <summary>Estimated cost of one <see cref="Form"/> in rough cycles (the sum of the block plans' cost models).</summary>
+    /// <summary>Estimated cost of one <see cref="Form(double[][], double[][], double[], int)"/> in rough cycles (the sum of the block plans' cost models).</summary>
     public double EstimatedCycles => _plans.Sum(pl => pl.EstimatedCycles);
+
+    /// <summary>Floating-point operations of one <see cref="Form(double[][], double[][], double[], int)"/> (the block plans' formula counts).</summary>
+    public double FlopsPerForm => _plans.Sum(pl => pl.Flops);
 
     /// <summary>How many (constraint, block) pairs use the dense formula (for the log).</summary>
     public int DenseCount => _plans.Sum(pl => pl.DenseCount);
@@ -75,6 +78,22 @@ internal sealed class SchurComplement
         Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
         {
             FormRow(pos, x, zInv, mat, offset + pos * m, ws);
+            return ws;
+        }, _ => { });
+    }
+
+    /// <summary>
+    /// The same upper triangle stored straight into the block-arrow storage (no m×m array): each row is formed in a
+    /// per-thread row of length m, then its nonzero blocks are copied out (<see cref="BlockArrowFactor.StoreRow"/>).
+    /// </summary>
+    public void Form(double[][] x, double[][] zInv, BlockArrowFactor arrow)
+    {
+        var m = _p.M;
+        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
+        {
+            var row = ws.Row(m);
+            FormRow(pos, x, zInv, row, 0, ws);
+            arrow.StoreRow(pos, row);
             return ws;
         }, _ => { });
     }
@@ -123,7 +142,10 @@ internal sealed class SchurWorkspace(int n, int slots, int entries)
     public readonly double[] Acc = new double[slots];
     public readonly double[] Coef = new double[4 * entries];
     public readonly int[] ZRows = new int[entries];
-    private double[]? _a, _t;
+    private double[]? _a, _t, _row;
+
+    /// <summary>One row of M (length m) for the block-arrow formation, allocated on first use.</summary>
+    public double[] Row(int m) => _row ??= new double[m];
 
     /// <summary>Dense A_i and A_i Z⁻¹ for the product formula, allocated on first use (n² each).</summary>
     public double[] DenseA => _a ??= new double[W.Length];

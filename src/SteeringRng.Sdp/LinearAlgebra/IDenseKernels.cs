@@ -31,6 +31,12 @@ internal interface IDenseKernels
     /// <summary>Solves Lᵀ x = b for <paramref name="count"/> right-hand sides stored as rows (overwritten), L from <see cref="Cholesky(double[], int)"/>.</summary>
     void BackwardSolveRows(double[] l, int n, double[] rows, int count);
 
+    /// <summary><see cref="ForwardSolveRows(double[], int, double[], int)"/> with L at l[lOffset ..] and the rows at rows[rowsOffset ..] (aligned buffers, used in place).</summary>
+    void ForwardSolveRows(double[] l, int lOffset, int n, double[] rows, int rowsOffset, int count);
+
+    /// <summary><see cref="BackwardSolveRows(double[], int, double[], int)"/> with L at l[lOffset ..] and the rows at rows[rowsOffset ..].</summary>
+    void BackwardSolveRows(double[] l, int lOffset, int n, double[] rows, int rowsOffset, int count);
+
     /// <summary>inv = (L Lᵀ)⁻¹, full symmetric.</summary>
     void CholeskyInverse(double[] l, int n, double[] inv);
 

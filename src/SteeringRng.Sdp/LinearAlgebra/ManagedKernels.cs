@@ -191,24 +191,28 @@ internal sealed class ManagedKernels : IDenseKernels
         }
     }
 
-    public void ForwardSolveRows(double[] l, int n, double[] rows, int count)
+    public void ForwardSolveRows(double[] l, int n, double[] rows, int count) => ForwardSolveRows(l, 0, n, rows, 0, count);
+
+    public void BackwardSolveRows(double[] l, int n, double[] rows, int count) => BackwardSolveRows(l, 0, n, rows, 0, count);
+
+    public void ForwardSolveRows(double[] l, int lo, int n, double[] rows, int ro, int count)
     {
         for (var r = 0; r < count; r++)
         {
-            var o = r * n;
-            for (var i = 0; i < n; i++) rows[o + i] = (rows[o + i] - Dot(l, i * n, rows, o, i)) / l[i * n + i];
+            var o = ro + r * n;
+            for (var i = 0; i < n; i++) rows[o + i] = (rows[o + i] - Dot(l, lo + i * n, rows, o, i)) / l[lo + i * n + i];
         }
     }
 
-    public void BackwardSolveRows(double[] l, int n, double[] rows, int count)
+    public void BackwardSolveRows(double[] l, int lo, int n, double[] rows, int ro, int count)
     {
         for (var r = 0; r < count; r++)
         {
-            var o = r * n;
+            var o = ro + r * n;
             for (var i = n - 1; i >= 0; i--)
             {
-                var xi = rows[o + i] /= l[i * n + i];
-                Axpy(-xi, l, i * n, rows, o, i);
+                var xi = rows[o + i] /= l[lo + i * n + i];
+                Axpy(-xi, l, lo + i * n, rows, o, i);
             }
         }
     }

@@ -115,22 +115,28 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dpotrs(&u, &n, &one, pl.Pointer, &n, pb.Pointer, &n, &info, 1);
     }
 
-    public void ForwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, n, rows, count, transpose: true);
+    public void ForwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, 0, n, rows, 0, count, transpose: true);
 
-    public void BackwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, n, rows, count, transpose: false);
+    public void BackwardSolveRows(double[] l, int n, double[] rows, int count) => TriangularRows(l, 0, n, rows, 0, count, transpose: false);
+
+    public void ForwardSolveRows(double[] l, int lOffset, int n, double[] rows, int rowsOffset, int count) =>
+        TriangularRows(l, lOffset, n, rows, rowsOffset, count, transpose: true);
+
+    public void BackwardSolveRows(double[] l, int lOffset, int n, double[] rows, int rowsOffset, int count) =>
+        TriangularRows(l, lOffset, n, rows, rowsOffset, count, transpose: false);
 
     /// <summary>
     /// Row-major L is the column-major upper U = Lᵀ and count×n rows are the column-major n×count B: L w = b is
     /// Uᵀ w = b (TRANSA = 'T'), Lᵀ x = b is U x = b (TRANSA = 'N'); one dtrsm for all right-hand sides.
     /// </summary>
-    private void TriangularRows(double[] l, int n, double[] rows, int count, bool transpose)
+    private void TriangularRows(double[] l, int lOffset, int n, double[] rows, int rowsOffset, int count, bool transpose)
     {
         if (n == 0 || count == 0) return;
         byte left = (byte)'L', up = (byte)'U', trans = (byte)(transpose ? 'T' : 'N'), nonUnit = (byte)'N';
         double one = 1;
         using var gate = BlasThreadGate.Shared();
-        using var pl = new AlignedOperand(l, n * n, writeBack: false);
-        using var pb = new AlignedOperand(rows, n * count, writeBack: true);
+        using var pl = new AlignedOperand(l, lOffset, n * n, writeBack: false);
+        using var pb = new AlignedOperand(rows, rowsOffset, n * count, writeBack: true);
         _dtrsm(&left, &up, &trans, &nonUnit, &n, &count, &one, pl.Pointer, &n, pb.Pointer, &n, 1, 1, 1, 1);
     }
 
