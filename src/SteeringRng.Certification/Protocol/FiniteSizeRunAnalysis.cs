@@ -52,7 +52,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
     /// </summary>
     private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 
-    private SteeringGuessingProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
+    private SteeringRegionProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
 
     public static ProtocolParameters Parameters(BoundProtocol p, int statistics)
     {
@@ -77,11 +77,19 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         ],
         r.Note);
 
-    private static AnalysisRecord IidRecord(IidResult r, RunObservation observation) => new(
-        EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
-        r.Certified, Dual(r.Dual),
-        [new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon)],
-        r.Note);
+    private static AnalysisRecord IidRecord(IidResult r, RunObservation observation)
+    {
+        List<KeyValuePair<string, double>> terms =
+        [
+            new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon),
+            // Which method gave pguessOverRegion (1: the certified relaxation over the box, 0: the two-point affine bound;
+            // the note names it), and the two-point bound as the cross-check.
+            new("pguessByRelaxation", r.Method == IidResult.RelaxationMethod ? 1 : 0),
+        ];
+        if (r.TwoPointPguess is { } twoPoint) terms.Add(new("pguessTwoPoint", twoPoint));
+        return new(EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
+            r.Certified, Dual(r.Dual), terms, r.Note);
+    }
 
     private static DualRecord Dual(AffineGuessingBound b) => new(b.Reference, b.Alpha, b.Lambda, b.Certified, b.Method);
 }

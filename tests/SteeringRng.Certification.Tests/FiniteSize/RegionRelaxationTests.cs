@@ -37,4 +37,36 @@ public class RegionRelaxationTests(ITestOutputHelper output)
         Assert.True(r.Pguess >= 1.5 - mu - 1e-12, $"{r.Pguess} below the exact value {1.5 - mu}");
         Assert.Equal(1.5 - mu, r.Pguess, 1e-5);
     }
+
+    /// <summary>
+    /// Simulated counts of GHZ at μ = 0.6 (seeded, 10⁵ events per setting tuple): the i.i.d. analysis takes P_g from the
+    /// certified relaxation over the Hoeffding box, which is at most the two-point affine bound (+1e-7) and, the box
+    /// covering the true statistics, at least their exact NS P_g = 1.5 − μ. Its affine record bounds P_g elsewhere
+    /// (exact values at μ' = 0.55, 0.65) and its maximum over the box is the certified optimum (+ the 1e-9 margin).
+    /// </summary>
+    [Fact]
+    public void IidRelaxationIsBelowTheTwoPointBoundAndAboveTheTruth()
+    {
+        const double mu = 0.6;
+        var (program, truth) = Ghz(mu);
+        var counts = CountSimulation.Sample(program.Steering.Layout, truth, 100_000, seed: 18).Select(c => (long)c).ToArray();
+        var protocol = new ProtocolParameters(1e7, 0.5, Enumerable.Repeat(0.1, truth.Length).ToArray(), 1e-3, 1e-3, 1e-3, 1e-3);
+        var result = FiniteSizeAnalysis.Iid(program, protocol, new EventCounts(counts, (long)1e7 - counts.Sum()));
+        output.WriteLine($"relaxation {result.RelaxationPguess:R}, two-point {result.TwoPointPguess:R}, method {result.Method}");
+        Assert.True(result.Region.Contains(truth));
+        Assert.Equal(IidResult.RelaxationMethod, result.Method);
+        Assert.True(result.Certified, result.Note);
+        Assert.Contains(IidResult.RelaxationMethod, result.Note);
+        var relaxation = result.RelaxationPguess!.Value;
+        Assert.True(relaxation <= result.TwoPointPguess!.Value + 1e-7, $"{relaxation} > two-point {result.TwoPointPguess}");
+        Assert.True(relaxation >= 1.5 - mu - 1e-9, $"{relaxation} < the true statistics' P_g {1.5 - mu}");
+        var overBox = result.Dual.MaxOverBox(result.Region.Center, result.Region.Radius);
+        Assert.InRange(overBox - relaxation, 0, 2e-9);
+        Assert.Equal(Math.Min(1, overBox), result.PguessOverRegion);
+        foreach (var other in new[] { 0.55, 0.65 })
+        {
+            var (_, w) = Ghz(other);
+            Assert.True(result.Dual.Evaluate(w) >= 1.5 - other - 1e-9, $"μ' = {other}: {result.Dual.Evaluate(w)} < {1.5 - other}");
+        }
+    }
 }
