@@ -3,12 +3,12 @@ using System.Globalization;
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer plan</c>.</summary>
-public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
+public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, string? Plot = null)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value.</exception>
     public static PlanOptions Parse(IReadOnlyList<string> args)
     {
-        string? protocol = null, csv = null;
+        string? protocol = null, csv = null, plot = null;
         long? bits = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -17,6 +17,11 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
             switch (arg)
             {
                 case "--csv": csv = Value(); break;
+                case "--plot":
+                    plot = Value();
+                    if (!SteeringRng.Reporting.PlotFileFormats.IsSupported(plot))
+                        throw new UsageException($"--plot '{plot}': the extension chooses the format; supported: {SteeringRng.Reporting.PlotFileFormats.Supported}.");
+                    break;
                 case "--bits":
                     var text = Value();
                     if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m < 1)
@@ -30,6 +35,6 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
                     break;
             }
         }
-        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits);
+        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits, plot);
     }
 }
