@@ -21,7 +21,9 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         var program = Program(protocol);
         var parameters = Parameters(protocol, program.Statistics.Count);
         var counts = new EventCounts(observation.Counts, observation.GenerationRounds);
-        var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, cancel: cancel);
+        // The reference v of the min-tradeoff function is the declared one (fixed before the data, as the EAT requires).
+        var reference = ReferenceSearch.At(ReferenceSearch.Mixed(protocol.ExpectedProbabilities, program.Statistics, protocol.Declared.ReferenceNoise));
+        var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, reference, cancel);
         var iid = FiniteSizeAnalysis.Iid(program, parameters, counts, cancel);
         return [EatRecord(eat), IidRecord(iid, observation)];
     }

@@ -21,7 +21,7 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer plan PROTOCOL [--csv PLAN.csv] [--plot PLAN.svg] [--bits M]",
+        "Usage: steer plan PROTOCOL [--csv PLAN.csv] [--plot PLAN.svg] [--bits M] [--optimise-reference]",
         "",
         "Prints the protocol's canonical form hash, the line 'commitment = sha256:…' to add to it before any data is taken",
         "(steer finite refuses an uncommitted or changed protocol), and the plan from the scenario's model at the declared",
@@ -34,6 +34,9 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
         "  --plot PLAN.svg  the curve as a figure: EAT rate against n (log axis) and the asymptotic (1 − γ) H_min as a",
         "                   dashed line; .svg, .pdf or .png by the extension",
         "  --bits M         plan for M output bits instead of the declared output-bits",
+        "  --optimise-reference  also find the reference v = (1 − η) w_exp + η·uniform of the min-tradeoff function that",
+        "                   maximises the EAT rate at the declared n (about 17 relaxation solves) and print the line",
+        "                   'reference-noise = η' to declare it (before committing: it is part of the protocol's hash)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
@@ -64,7 +67,7 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
         };
         Console.CancelKeyPress += onCancel;
         ProtocolPlan plan;
-        try { plan = ProtocolPlan.Make(bound, o.Bits, null, cancellation.Token); }
+        try { plan = ProtocolPlan.Make(bound, o.Bits, null, cancellation.Token, o.OptimiseReference); }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("steer plan: interrupted; nothing was written.");
@@ -75,6 +78,9 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
 
         stdout.WriteLine($"model       {plan.Description}");
         stdout.WriteLine(Line("declared n", plan.AtDeclared));
+        if (plan.BestReference is { } best)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reference   best at the declared n: reference-noise = {best.Noise:0.###} (EAT rate {best.Rate:0.000000} against {best.DeclaredRate:0.000000} with the declared reference-noise = {declared.ReferenceNoise:0.###}); declare it before committing"));
         if (plan.ForOutput is { } r)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"needed      n = {r.Rounds:0} rounds for m = {r.RequestedBits} output bits (rate {r.Point.Rate:0.000000}, ε_c = {r.Point.CompletenessError:G3})"));
         stdout.WriteLine();

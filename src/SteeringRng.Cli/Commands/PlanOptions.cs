@@ -3,13 +3,14 @@ using System.Globalization;
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer plan</c>.</summary>
-public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, string? Plot = null)
+public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, string? Plot = null, bool OptimiseReference = false)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value.</exception>
     public static PlanOptions Parse(IReadOnlyList<string> args)
     {
         string? protocol = null, csv = null, plot = null;
         long? bits = null;
+        var optimise = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -17,6 +18,7 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, strin
             switch (arg)
             {
                 case "--csv": csv = Value(); break;
+                case "--optimise-reference": optimise = true; break;
                 case "--plot":
                     plot = Value();
                     if (!SteeringRng.Reporting.PlotFileFormats.IsSupported(plot))
@@ -35,6 +37,6 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, strin
                     break;
             }
         }
-        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits, plot);
+        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits, plot, optimise);
     }
 }
