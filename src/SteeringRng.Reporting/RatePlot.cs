@@ -89,7 +89,8 @@ public static class RatePlot
             line.LinePattern = LinePattern.Dashed;
             line.MarkerSize = 0;
         }
-        plot.ShowLegend(Alignment.LowerRight);
+        // Lower left: the curves rise from 0 at small n and approach the asymptote at large n, leaving that corner free.
+        plot.ShowLegend(Alignment.LowerLeft);
         plot.Axes.SetLimitsX(low, high);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.08 : 1.0);
         return (plot, notes);

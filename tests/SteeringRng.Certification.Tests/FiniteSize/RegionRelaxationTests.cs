@@ -38,6 +38,19 @@ public class RegionRelaxationTests(ITestOutputHelper output)
         Assert.Equal(1.5 - mu, r.Pguess, 1e-5);
     }
 
+    /// <summary>Q1 at a box of width 0 around GHZ μ = 0.9 (Alice X Z): the equality relaxation's own value, solved
+    /// independently (the steering program at the same statistics).</summary>
+    [Fact]
+    public void ZeroWidthBoxGivesTheEqualityRelaxationValueAtNpaLevelOne()
+    {
+        var (program, w) = Ghz(0.9, "npa 1", "X Z");
+        var equality = program.BoundAt(w);
+        var r = program.MaxOverBox(w, new double[w.Length]);
+        output.WriteLine($"Q1 μ = 0.9: box {r.Pguess:R}, equality relaxation {equality.PguessAtReference:R}");
+        Assert.True(r.Certified, r.Method);
+        Assert.Equal(equality.PguessAtReference, r.Pguess, 1e-6);
+    }
+
     /// <summary>
     /// Simulated counts of GHZ at μ = 0.6 (seeded, 10⁵ events per setting tuple): the i.i.d. analysis takes P_g from the
     /// certified relaxation over the Hoeffding box, which is at most the two-point affine bound (+1e-7) and, the box
