@@ -11,17 +11,57 @@ public static class FiniteSizeAnalysis
 {
     /// <summary>
     /// i.i.d. mode: the Hoeffding confidence region of the test statistics at ε_s (<see cref="ConfidenceRegion"/>); the
-    /// largest P_g over it, bounded by the certified affine bound from the dual at the observed statistics (its maximum
-    /// over the box, α + λ·ŵ + Σ|λ_k| t_k, is at least max_region P_g since P_g(w) ≤ α + λ·w everywhere; with the best dual
-    /// the two are equal by minimax duality, see the docs); H_min per generation round and k = n(1 − γ)·H_min.
+    /// largest P_g over it; H_min per generation round and k = n(1 − γ)·H_min. The largest P_g comes from the guessing
+    /// relaxation over the box (data equalities as two-sided inequalities, certified: <see cref="IRegionGuessingProgram"/>)
+    /// when the program has one and every radius is finite; the two-point affine bound (the certified dual at ŵ and at
+    /// the box's worst corner, max over the box of α + λ·w = α + λ·ŵ + Σ|λ_k| t_k) is always computed as a cross-check
+    /// and used when the relaxation is unavailable, uncertified or (never, up to rounding) larger. The method used is in
+    /// <see cref="IidResult.Method"/>.
     /// </summary>
     public static IidResult Iid(IGuessingProgram program, ProtocolParameters protocol, EventCounts counts, CancellationToken cancel = default)
     {
         var statistics = program.Statistics;
         protocol.Validate(statistics.Count);
         var region = ConfidenceRegion.Hoeffding(statistics, counts, protocol.EpsilonSmoothing);
+        var (twoPoint, twoPointValue) = TwoPointBound(program, region, cancel);
+        RegionGuessingBound? relaxation = null;
+        var relaxationNote = "";
+        if (program is IRegionGuessingProgram regional && region.Radius.All(double.IsFinite))
+        {
+            try
+            {
+                relaxation = regional.MaxOverBox(region.Center, region.Radius, cancel);
+                if (!relaxation.Certified) relaxationNote = $"; the relaxation over the box is not certified ({relaxation.Method})";
+            }
+            catch (FiniteSizeInputException e) { relaxationNote = $"; the relaxation over the box is unavailable ({e.Message})"; }
+        }
+        var useRelaxation = relaxation is { Certified: true } r
+            && (!twoPoint.Certified || r.Dual.MaxOverBox(region.Center, region.Radius) <= twoPointValue);
+        var best = useRelaxation ? relaxation!.Dual : twoPoint;
+        var bestValue = useRelaxation ? relaxation!.Dual.MaxOverBox(region.Center, region.Radius) : twoPointValue;
+        var pg = Math.Min(1.0, bestValue);
+        var h = pg > 0 ? -Math.Log2(pg) : 0;
+        var k = protocol.Rounds * (1 - protocol.TestProbability) * h;
+        var certified = best.Certified && h > 0;
+        var method = useRelaxation ? IidResult.RelaxationMethod : IidResult.TwoPointMethod;
+        return new IidResult
+        {
+            Region = region, Dual = best, PguessOverRegion = pg, HminPerGenerationRound = h, TotalEntropy = k,
+            OutputBits = certified ? EntropyAccumulation.OutputBits(k, protocol.EpsilonExtraction) : 0,
+            Certified = certified, Method = method,
+            RelaxationPguess = relaxation is { Certified: true } ? relaxation.Pguess : null,
+            TwoPointPguess = twoPoint.Certified ? twoPointValue : null,
+            Note = string.Create(CultureInfo.InvariantCulture,
+                $"i.i.d. analysis (valid only if every round is independent and identically distributed): region {ConfidenceRegion.Inequality}, ε = ε_s = {protocol.EpsilonSmoothing:G3}, N = {counts.TestRounds} test rounds; P_g over the region by {method}")
+                + relaxationNote + (best.Certified ? "" : $"; the dual is not certified: {best.Method}"),
+        };
+    }
+
+    /// <summary>The affine bound of the dual at ŵ and at the box's worst corner (the tangent there), whichever has the
+    /// smaller maximum over the box.</summary>
+    private static (AffineGuessingBound Dual, double MaxOverBox) TwoPointBound(IGuessingProgram program, ConfidenceRegion region, CancellationToken cancel)
+    {
         var dual = program.BoundAt(region.Center, cancel);
-        // A second dual at the region's worst corner usually gives a smaller maximum over the box (the tangent there).
         var best = dual;
         var bestValue = dual.MaxOverBox(region.Center, region.Radius);
         try
@@ -31,19 +71,7 @@ public static class FiniteSizeAnalysis
             if (corner.Certified && value < bestValue) { best = corner; bestValue = value; }
         }
         catch (FiniteSizeInputException) { /* the corner is not a possible statistic: keep the first dual */ }
-        var pg = Math.Min(1.0, bestValue);
-        var h = pg > 0 ? -Math.Log2(pg) : 0;
-        var k = protocol.Rounds * (1 - protocol.TestProbability) * h;
-        var certified = best.Certified && h > 0;
-        return new IidResult
-        {
-            Region = region, Dual = best, PguessOverRegion = pg, HminPerGenerationRound = h, TotalEntropy = k,
-            OutputBits = certified ? EntropyAccumulation.OutputBits(k, protocol.EpsilonExtraction) : 0,
-            Certified = certified,
-            Note = string.Create(CultureInfo.InvariantCulture,
-                $"i.i.d. analysis (valid only if every round is independent and identically distributed): region {ConfidenceRegion.Inequality}, ε = ε_s = {protocol.EpsilonSmoothing:G3}, N = {counts.TestRounds} test rounds")
-                + (best.Certified ? "" : $"; the dual is not certified: {best.Method}"),
-        };
+        return (best, bestValue);
     }
 
     /// <summary>

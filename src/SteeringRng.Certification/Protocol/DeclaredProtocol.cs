@@ -23,6 +23,9 @@ public enum EntropyAnalysisKind
 /// <param name="Statistics">Further acceptance tests: correlators with their own expected values and tolerances (may be empty).</param>
 /// <param name="OutputBits">The declared output length m, or null for the largest the certified entropy allows.</param>
 /// <param name="Commitment">The <c>commitment = sha256:…</c> line (hex digits), absent before the protocol is committed.</param>
+/// <param name="ReferenceNoise">η of the EAT's reference statistic v = (1 − η)·w_exp + η·u (u uniform; ReferenceSearch.Mixed),
+/// fixed before the data like every other parameter (<c>reference-noise</c>, optional, 0 = v = w_exp; steer plan
+/// --optimise-reference finds the best η for the declared n, γ, δ).</param>
 public sealed record DeclaredProtocol(
     string File,
     string Scenario,
@@ -39,4 +42,5 @@ public sealed record DeclaredProtocol(
     string Extractor,
     long? OutputBits,
     EntropyAnalysisKind Analysis,
-    string? Commitment);
+    string? Commitment,
+    double ReferenceNoise = 0);

@@ -21,7 +21,9 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         var program = Program(protocol);
         var parameters = Parameters(protocol, program.Statistics.Count);
         var counts = new EventCounts(observation.Counts, observation.GenerationRounds);
-        var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, cancel: cancel);
+        // The reference v of the min-tradeoff function is the declared one (fixed before the data, as the EAT requires).
+        var reference = ReferenceSearch.At(ReferenceSearch.Mixed(protocol.ExpectedProbabilities, program.Statistics, protocol.Declared.ReferenceNoise));
+        var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, reference, cancel);
         var iid = FiniteSizeAnalysis.Iid(program, parameters, counts, cancel);
         return [EatRecord(eat), IidRecord(iid, observation)];
     }
@@ -52,7 +54,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
     /// </summary>
     private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 
-    private SteeringGuessingProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
+    private SteeringRegionProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
 
     public static ProtocolParameters Parameters(BoundProtocol p, int statistics)
     {
@@ -77,11 +79,19 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         ],
         r.Note);
 
-    private static AnalysisRecord IidRecord(IidResult r, RunObservation observation) => new(
-        EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
-        r.Certified, Dual(r.Dual),
-        [new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon)],
-        r.Note);
+    private static AnalysisRecord IidRecord(IidResult r, RunObservation observation)
+    {
+        List<KeyValuePair<string, double>> terms =
+        [
+            new("pguessOverRegion", r.PguessOverRegion), new("hminPerGenerationRound", r.HminPerGenerationRound), new("regionEpsilon", r.Region.Epsilon),
+            // Which method gave pguessOverRegion (1: the certified relaxation over the box, 0: the two-point affine bound;
+            // the note names it), and the two-point bound as the cross-check.
+            new("pguessByRelaxation", r.Method == IidResult.RelaxationMethod ? 1 : 0),
+        ];
+        if (r.TwoPointPguess is { } twoPoint) terms.Add(new("pguessTwoPoint", twoPoint));
+        return new(EntropyAnalysisKind.Iid, IidLabel, IidEntropy(r.TotalEntropy, r.HminPerGenerationRound, observation), 0.0 + r.HminPerGenerationRound,
+            r.Certified, Dual(r.Dual), terms, r.Note);
+    }
 
     private static DualRecord Dual(AffineGuessingBound b) => new(b.Reference, b.Alpha, b.Lambda, b.Certified, b.Method);
 }

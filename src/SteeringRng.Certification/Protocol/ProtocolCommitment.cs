@@ -41,6 +41,8 @@ public static class ProtocolCommitment
         Line("extractor", p.Extractor);
         Line("output-bits", p.OutputBits is { } m ? m.ToString(CultureInfo.InvariantCulture) : "max");
         Line("analysis", p.Analysis == EntropyAnalysisKind.Eat ? "eat" : "iid");
+        // Only when declared, so that protocols committed before the key existed keep their hash.
+        if (p.ReferenceNoise != 0) Line("reference-noise", Real(p.ReferenceNoise));
         foreach (var t in p.Statistics.OrderBy(t => t.Name, StringComparer.Ordinal))
             Line("statistic", $"{t.Name}:{string.Join(',', t.Factors)}:expect={Real(t.Expected)}:tolerance={Real(t.Tolerance)}");
         return s.ToString();

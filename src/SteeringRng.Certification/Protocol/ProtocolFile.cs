@@ -20,7 +20,7 @@ public static class ProtocolFile
     private static readonly string[] Required =
         ["scenario", "objective", "bound", "rounds", "test-probability", "tolerance", "epsilon-smoothing", "epsilon-accumulation", "epsilon-extractor", "extractor", "output-bits", "analysis"];
 
-    private static readonly string[] Optional = ["commitment"];
+    private static readonly string[] Optional = ["commitment", "reference-noise"];
 
     /// <exception cref="Input.ScenarioInputException">Missing, unreadable or malformed (located).</exception>
     public static DeclaredProtocol Load(string path)
@@ -123,9 +123,13 @@ public static class ProtocolFile
                     throw Fault("commitment", $"commitment must be 'sha256:' and 64 hex digits (as 'steer plan' prints it), got '{c.Value}'.");
                 commitment = v.ToLowerInvariant();
             }
+            var noise = 0.0;
+            if (values.TryGetValue("reference-noise", out var r))
+                noise = ParseReal(r.Value) is double eta and >= 0 and < 1 ? eta
+                    : throw Fault("reference-noise", $"reference-noise η (the EAT's reference v = (1 − η)·w_exp + η·uniform) must lie in [0, 1), got '{r.Value}'.");
             return new DeclaredProtocol(file, scenario, Path.GetFullPath(Path.Combine(folder, scenario)), values["objective"].Value, boundText,
                 rounds, gamma.Value, tolerance.Value, statistics, Epsilon("epsilon-smoothing"), Epsilon("epsilon-accumulation"), Epsilon("epsilon-extractor"),
-                extractor, outputBits, analysis, commitment);
+                extractor, outputBits, analysis, commitment, noise);
         }
         catch (ScenarioInputFault f) { throw ProtocolDiagnostics.At(file, f.Line, f.Column, ProtocolDiagnostics.BadValue, f.Message); }
 

@@ -3,13 +3,15 @@ using SteeringRng.Certification.Input;
 using SteeringRng.Certification.FiniteSize;
 using SteeringRng.Certification.Protocol;
 using SteeringRng.Cli.Output;
+using SteeringRng.Reporting;
 
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>
-/// <c>steer plan PROTOCOL [--csv P] [--bits M]</c>: the protocol's commitment (its canonical hash, to be written into it
-/// before any data) and its plan from the model: EAT rate against n next to the asymptotic rate, the point at the
-/// declared n, the n needed for the declared (or --bits) output. The work is <see cref="ProtocolPlan"/>.
+/// <c>steer plan PROTOCOL [--csv P] [--plot F] [--bits M]</c>: the protocol's commitment (its canonical hash, to be written
+/// into it before any data) and its plan from the model: EAT rate against n next to the asymptotic rate (table, CSV and
+/// figure, <see cref="RatePlot"/>), the point at the declared n, the n needed for the declared (or --bits) output. The
+/// work is <see cref="ProtocolPlan"/>.
 /// </summary>
 public sealed class PlanCommand(CancellationToken external = default) : ICommand
 {
@@ -19,7 +21,7 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
 
     public string Usage => string.Join(Environment.NewLine,
     [
-        "Usage: steer plan PROTOCOL [--csv PLAN.csv] [--bits M]",
+        "Usage: steer plan PROTOCOL [--csv PLAN.csv] [--plot PLAN.svg] [--bits M] [--optimise-reference]",
         "",
         "Prints the protocol's canonical form hash, the line 'commitment = sha256:…' to add to it before any data is taken",
         "(steer finite refuses an uncommitted or changed protocol), and the plan from the scenario's model at the declared",
@@ -29,18 +31,27 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
         "declared output-bits (or M).",
         "",
         "  --csv PLAN.csv   the curve as CSV: rounds,rate,asymptotic_rate,entropy_bits,output_bits,completeness_error,beta",
+        "  --plot PLAN.svg  the curve as a figure: EAT rate against n (log axis) and the asymptotic (1 − γ) H_min as a",
+        "                   dashed line; .svg, .pdf or .png by the extension",
         "  --bits M         plan for M output bits instead of the declared output-bits",
+        "  --optimise-reference  also find the reference v = (1 − η) w_exp + η·uniform of the min-tradeoff function that",
+        "                   maximises the EAT rate at the declared n (about 17 relaxation solves) and print the line",
+        "                   'reference-noise = η' to declare it (before committing: it is part of the protocol's hash)",
     ]);
 
     public int Execute(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         var o = PlanOptions.Parse(arguments);
-        if (o.Csv is { } csv)
+        // Every output checked before the relaxation is solved.
+        var outputs = new List<OutputTarget>();
+        foreach (var (option, target) in new[] { ("--csv", o.Csv), ("--plot", o.Plot) })
         {
-            if (OutputCheck.Canonical(csv) == OutputCheck.Canonical(o.Protocol))
-                throw new InputException($"--csv '{csv}' is the protocol file; writing it would destroy an input. Choose another path.");
-            OutputCheck.Check([new OutputTarget.DataFile("--csv", csv)], []);
+            if (target is null) continue;
+            if (OutputCheck.Canonical(target) == OutputCheck.Canonical(o.Protocol))
+                throw new InputException($"{option} '{target}' is the protocol file; writing it would destroy an input. Choose another path.");
+            outputs.Add(new OutputTarget.DataFile(option, target));
         }
+        OutputCheck.Check(outputs, []);
         var declared = ProtocolFile.Load(o.Protocol);
         var bound = BoundProtocol.Bind(declared);
         stdout.WriteLine($"protocol    {o.Protocol}: canonical form SHA-256 {bound.Hash}");
@@ -56,7 +67,7 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
         };
         Console.CancelKeyPress += onCancel;
         ProtocolPlan plan;
-        try { plan = ProtocolPlan.Make(bound, o.Bits, null, cancellation.Token); }
+        try { plan = ProtocolPlan.Make(bound, o.Bits, null, cancellation.Token, o.OptimiseReference); }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("steer plan: interrupted; nothing was written.");
@@ -67,6 +78,9 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
 
         stdout.WriteLine($"model       {plan.Description}");
         stdout.WriteLine(Line("declared n", plan.AtDeclared));
+        if (plan.BestReference is { } best)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reference   best at the declared n: reference-noise = {best.Noise:0.###} (EAT rate {best.Rate:0.000000} against {best.DeclaredRate:0.000000} with the declared reference-noise = {declared.ReferenceNoise:0.###}); declare it before committing"));
         if (plan.ForOutput is { } r)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"needed      n = {r.Rounds:0} rounds for m = {r.RequestedBits} output bits (rate {r.Point.Rate:0.000000}, ε_c = {r.Point.CompletenessError:G3})"));
         stdout.WriteLine();
@@ -78,6 +92,15 @@ public sealed class PlanCommand(CancellationToken external = default) : ICommand
         {
             AtomicFile.Write(path, temporary => File.WriteAllText(temporary, Csv(plan)));
             stdout.WriteLine($"wrote       {path}");
+        }
+        if (o.Plot is { } figure)
+        {
+            PlotResult? saved = null;
+            AtomicFile.Write(figure, temporary => saved = RatePlot.Save(temporary, Path.GetFileName(o.Protocol),
+                [new RateCurve("EAT rate", [.. plan.Curve.Select(p => p.Rounds)], [.. plan.Curve.Select(p => p.Rate)])],
+                plan.AtDeclared.AsymptoticRate)); // the temporary file keeps the extension
+            stdout.WriteLine($"wrote       {figure}");
+            foreach (var line in saved!.Notes.Concat(saved.Warnings)) stdout.WriteLine($"note        {line}");
         }
         return ExitCodes.Optimal;
     }

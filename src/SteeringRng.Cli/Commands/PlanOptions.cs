@@ -3,13 +3,14 @@ using System.Globalization;
 namespace SteeringRng.Cli.Commands;
 
 /// <summary>The parsed arguments of <c>steer plan</c>.</summary>
-public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
+public sealed record PlanOptions(string Protocol, string? Csv, long? Bits, string? Plot = null, bool OptimiseReference = false)
 {
     /// <exception cref="UsageException">An unknown option, a missing or bad value.</exception>
     public static PlanOptions Parse(IReadOnlyList<string> args)
     {
-        string? protocol = null, csv = null;
+        string? protocol = null, csv = null, plot = null;
         long? bits = null;
+        var optimise = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -17,6 +18,12 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
             switch (arg)
             {
                 case "--csv": csv = Value(); break;
+                case "--optimise-reference": optimise = true; break;
+                case "--plot":
+                    plot = Value();
+                    if (!SteeringRng.Reporting.PlotFileFormats.IsSupported(plot))
+                        throw new UsageException($"--plot '{plot}': the extension chooses the format; supported: {SteeringRng.Reporting.PlotFileFormats.Supported}.");
+                    break;
                 case "--bits":
                     var text = Value();
                     if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m < 1)
@@ -30,6 +37,6 @@ public sealed record PlanOptions(string Protocol, string? Csv, long? Bits)
                     break;
             }
         }
-        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits);
+        return new PlanOptions(protocol ?? throw new UsageException("no protocol file given."), csv, bits, plot, optimise);
     }
 }
