@@ -42,6 +42,7 @@ public sealed class MeasuredData
         var spec = model.Scenario.Data;
         if (spec.Source.IsAssemblage) return null;
         if (spec.Source is Checked.DataSource.SteeringInequality inequality) return SteeringInequality(model, inequality.parameter, inequality.value);
+        if (spec.Source is Checked.DataSource.FunctionalFile functional) return FunctionalFile(model, functional.file, functional.functional);
         var layout = new ProbabilityLayout(model);
         if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, layout.Form, null, "");
         var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
@@ -69,12 +70,33 @@ public sealed class MeasuredData
         if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
             throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
         var critical = visibility.Read(solution).Bound;
-        var functional = visibility.SteeringFunctional(solution)
-            .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
-            .ToArray();
-        var form = MeasuredDataForm.Functional(target.TrustedDimension, target.Settings.ToArray(), target.Outcomes.ToArray(), functional, atLeast: true);
         var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return OneValue(target, visibility.SteeringFunctional(solution), note);
+    }
+
+    /// <summary>
+    /// One inequality value with the functional F read from a file (<c>inequality = file("F.json")</c>, in the steering
+    /// test's convention: β ≥ 0 on fully-LHS assemblages, smaller is more steering); the value β(σ(point)) from the state.
+    /// </summary>
+    private static MeasuredData FunctionalFile(ScenarioModel model, string file, Assemblage functional)
+    {
+        Assemblage shape;
+        try { shape = model.AssemblageAt(0); }
+        catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: inequality = file(\"{file}\"): {e.Message}"); }
+        if (!FunctionalFiles.SameShape(functional, shape))
+            throw new ScenarioInputException($"{file}: the functional's layout ({FunctionalFiles.DescribeShape(functional)}) is not the assemblage's ({FunctionalFiles.DescribeShape(shape)}), e.g. with detection loss the no-click outcome counts");
+        return OneValue(shape, FunctionalFiles.Blocks(functional),
+            $"data: one steering-inequality value only (the functional F of '{file}'; Σ Tr[F σ] ≤ observed value, and normalisation)");
+    }
+
+    /// <summary>The form "Σ Tr[F σ] ≤ β" — kept as "Σ Tr[(−F) σ] ≥ −β" (docs/formulations/measured-probabilities.md) — for F in assemblage order.</summary>
+    private static MeasuredData OneValue(Assemblage shape, System.Numerics.Complex[][,] functional, string note)
+    {
+        var negated = functional
+            .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
+            .ToArray();
+        var form = MeasuredDataForm.Functional(shape.TrustedDimension, shape.Settings.ToArray(), shape.Outcomes.ToArray(), negated, atLeast: true);
         return new MeasuredData(null, form, null, note);
     }
 }
