@@ -61,6 +61,21 @@ public sealed class MeasuredData
     /// </summary>
     private static MeasuredData SteeringInequality(ScenarioModel model, string parameter, double value)
     {
+        var (target, functional, critical) = SteeringTestFunctional(model, parameter, value);
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return OneValue(target, functional, note);
+    }
+
+    /// <summary>
+    /// The steering test's optimal functional F (assemblage order, <see cref="FunctionalFiles.Blocks"/>) at
+    /// <paramref name="parameter"/> = <paramref name="value"/>, the other parameters as at the grid's first point: what
+    /// <c>inequality = steering(...)</c> uses, and what <see cref="FunctionalFiles.Write"/> saves for <c>inequality = file(...)</c>.
+    /// </summary>
+    /// <returns>The assemblage at that point, F, and the critical visibility v*.</returns>
+    /// <exception cref="ScenarioInputException">No state there, or the test does not solve.</exception>
+    public static (Assemblage Target, System.Numerics.Complex[][,] Functional, double Critical) SteeringTestFunctional(ScenarioModel model, string parameter, double value)
+    {
         var where = $"inequality = steering({parameter} = {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
         Assemblage target;
         try { target = model.AssemblageOf(model.StateWith(model.ValuesWith(parameter, value))); }
@@ -69,10 +84,7 @@ public sealed class MeasuredData
         var solution = new SteeringRng.Sdp.InteriorPointSolver().Solve(visibility.Problem);
         if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
             throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
-        var critical = visibility.Read(solution).Bound;
-        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
-        return OneValue(target, visibility.SteeringFunctional(solution), note);
+        return (target, visibility.SteeringFunctional(solution), visibility.Read(solution).Bound);
     }
 
     /// <summary>
