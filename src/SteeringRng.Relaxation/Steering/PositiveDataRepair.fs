@@ -17,14 +17,17 @@ open SteeringRng.Sdp
 /// completion), W^½ U_r S_r = Q R (thin QR), h = Qᵀ W^½ v, so ‖Λu − v‖²_W = ‖R z − h‖² + ‖(I − QQᵀ) W^½ v‖²;
 /// the normalisation is eliminated (x = (z, k) = x₀ + P s, P a basis of the normalisation's kernel).
 /// The interior-point solution is made exactly valid and strictly positive as NearestAssemblage does: mixed with the
-/// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ = (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
-/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight.
+/// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ ≥ (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
+/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight, and (nearestMixed) at least the weight that moves the
+/// data by a given weighted distance (the formulation's "Strictly inside: the mix").
 module PositiveDataRepair =
 
     /// The nearest positive data lie on the boundary of the cone (some σ_{b|y} singular, up to the interior-point
     /// solver's 1e-8), where a relaxation has no strict interior and the solver can report them infeasible. They are
     /// moved inside by mixing with the maximally mixed assemblage until λ_min(σ) = interiorWeight · λ_min(m): a change
-    /// of the data by at most about 2·10⁻⁶, below the statistical error of any N ≤ 10¹¹ events per setting tuple.
+    /// of each probability by at most about 10⁻⁶ (in standard deviations that is large only for cells with no counts at
+    /// large N, whose s_i = 1/N; the row reports it). On its own it is too little for the relaxations of pure-state
+    /// counts (they stall); ProbabilityRepair adds a mix of a quarter of a standard deviation.
     let interiorWeight = 1e-6
 
     /// What the repair returns: the repaired observation, the least eigenvalue of its σ (> 0), the weight λ of the
