@@ -24,7 +24,12 @@ public static class FunctionalFiles
     /// <summary>Writes F (blocks in assemblage order, as <see cref="Blocks"/> gives them) in the layout of <paramref name="shape"/>, .json or .npy by extension.</summary>
     /// <exception cref="ArgumentException">Another extension, or not one d_A × d_A block per tuple of the shape.</exception>
     public static void Write(string path, Complex[][,] functional, Assemblage shape, IReadOnlyList<string>? partyNames = null) =>
-        File.WriteAllBytes(path, AssemblageFile.Write(Of(functional, shape), path, partyNames, AssemblageJson.FunctionalFormat));
+        File.WriteAllBytes(path, Bytes(functional, shape, path, partyNames));
+
+    /// <summary>The file's bytes for F, .json or .npy by the extension of <paramref name="file"/>.</summary>
+    /// <exception cref="ArgumentException">Another extension, or not one d_A × d_A block per tuple of the shape.</exception>
+    public static byte[] Bytes(Complex[][,] functional, Assemblage shape, string file, IReadOnlyList<string>? partyNames = null) =>
+        AssemblageFile.Write(Of(functional, shape), file, partyNames, AssemblageJson.FunctionalFormat);
 
     /// <summary>The blocks in assemblage order: setting tuples outer, outcome tuples inner (the steering test's order).</summary>
     public static Complex[][,] Blocks(Assemblage functional) =>

@@ -80,11 +80,20 @@ public sealed class MeasuredData
         Assemblage target;
         try { target = model.AssemblageOf(model.StateWith(model.ValuesWith(parameter, value))); }
         catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: {where}: {e.Message}"); }
-        var visibility = Relaxations.CriticalVisibility(target, model.WhiteNoiseAssemblage());
+        var (functional, critical) = SteeringTestFunctional(target, model.WhiteNoiseAssemblage(), $"{model.Scenario.Range}: {where}");
+        return (target, functional, critical);
+    }
+
+    /// <summary>The steering test's optimal functional F of <paramref name="target"/> against <paramref name="noise"/>, and v*.</summary>
+    /// <param name="where">Where the request comes from, for the message when the test does not solve.</param>
+    /// <exception cref="ScenarioInputException">The test does not solve.</exception>
+    public static (System.Numerics.Complex[][,] Functional, double Critical) SteeringTestFunctional(Assemblage target, Assemblage noise, string where)
+    {
+        var visibility = Relaxations.CriticalVisibility(target, noise);
         var solution = new SteeringRng.Sdp.InteriorPointSolver().Solve(visibility.Problem);
         if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
-            throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
-        return (target, visibility.SteeringFunctional(solution), visibility.Read(solution).Bound);
+            throw new ScenarioInputException($"{where}: the steering test did not solve ({solution.Status}: {solution.Message})");
+        return (visibility.SteeringFunctional(solution), visibility.Read(solution).Bound);
     }
 
     /// <summary>
