@@ -92,6 +92,9 @@ let efficiencyTwice = def 1162 "efficiencyTwice" Error "the efficiency of '{0}' 
 let noClickOutcome = def 1163 "noClickOutcome" Error "noclick -> {0}: setting {1} of '{2}' has {3} outcomes (0 .. {4})"
 let efficiencySwept = def 1164 "efficiencySwept" Error "the steering test compares with white noise under the same measurements at one efficiency, so the efficiency of '{0}' must not depend on the swept parameter '{1}' (fix it with --set, or use one scenario per value)"
 // device-independent data (docs/formulations/device-independent.md); SR1190–SR1195 are the CV language's
+let functionalFileNotFound = def 1200 "functionalFileNotFound" Error "cannot read functional file '{0}'"
+let functionalFileInvalid = def 1201 "functionalFileInvalid" Error "functional file {0}"
+let functionalFileUse = def 1202 "functionalFileUse" Error "inequality = file(\"{0}\"): {1}"
 let diGuessWithoutData = def 1196 "diGuessWithoutData" Error "a guess objective without a trusted node needs device-independent data: the observed value of a Bell objective, e.g. 'inequality = bell({0} = 2.7)'"
 let bellValueObjective = def 1197 "bellValueObjective" Error "inequality = bell({0} = ...): {1}"
 let bellValueRange = def 1198 "bellValueRange" Error "inequality = bell({0} = ...): the value {1} at {2} is outside [{3}, {4}], what the expression can take on any correlations"
@@ -124,4 +127,5 @@ let all =
       probabilitiesFileSwept; dataConflict; trustedAbstract; repairUnused; inequalityPoint
       assemblageWithState; dataFileNotFound; dataFileInvalid; dataNotAssemblage; dataOutcomeCounts
       dataRepaired; dataRepairRefused
-      diGuessWithoutData; bellValueObjective; bellValueRange; bellValueConflict ]
+      diGuessWithoutData; bellValueObjective; bellValueRange; bellValueConflict
+      functionalFileNotFound; functionalFileInvalid; functionalFileUse ]

@@ -28,26 +28,36 @@ let private layoutOf (ctx: Context) (nodes: Node[]) : AssemblageLayout option =
 
 let private g (v: float) = v.ToString("G3", CultureInfo.InvariantCulture)
 
-let check (ctx: Context) (nodes: Node[]) (file: SynString) (range: SourceRange) (repair: bool) : MeasuredData option =
+/// The blocks of a file in the nodes' assemblage layout (.npy or .json with the given "format"), Hermitian and finite,
+/// or None after a diagnostic at the file name (`notFound`, `invalid`: the codes for this kind of file).
+let private readBlocks (ctx: Context) (nodes: Node[]) (file: SynString) (notFound: DiagnosticDef) (invalid: DiagnosticDef) (jsonFormat: string) =
     match layoutOf ctx nodes with
     | None -> None
     | Some layout ->
         let names = nodes |> Array.filter (fun n -> n.Role = Untrusted) |> Array.map (fun n -> n.Name)
-        let read =
-            match ctx.ResolveBytes file.Value InputLimits.MaxDataBytes with
-            | FileBytes.NotFound ->
-                error ctx Catalogue.dataFileNotFound file.Range [ file.Value ]
+        match ctx.ResolveBytes file.Value InputLimits.MaxDataBytes with
+        | FileBytes.NotFound ->
+            error ctx notFound file.Range [ file.Value ]
+            None
+        | FileBytes.TooLarge ->
+            error ctx Catalogue.fileTooLarge file.Range [ file.Value; InputLimits.Describe InputLimits.MaxDataBytes; "data files" ]
+            None
+        | FileBytes.Bytes bytes ->
+            try
+                Some(AssemblageFile.Read(ReadOnlySpan bytes, file.Value, layout, names, jsonFormat))
+            with :? DataFileException as e ->
+                error ctx invalid file.Range [ e.Message ]
                 None
-            | FileBytes.TooLarge ->
-                error ctx Catalogue.fileTooLarge file.Range [ file.Value; InputLimits.Describe InputLimits.MaxDataBytes; "data files" ]
-                None
-            | FileBytes.Bytes bytes ->
-                try
-                    Some(AssemblageFile.Read(ReadOnlySpan bytes, file.Value, layout, names))
-                with :? DataFileException as e ->
-                    error ctx Catalogue.dataFileInvalid file.Range [ e.Message ]
-                    None
-        match read with
+
+/// `inequality = file("F.json")` (docs/formulations/measured-probabilities.md): the steering functional F_{b…|y…}, one
+/// Hermitian block of any sign per outcome and setting tuple, in the assemblage file's layout (JSON "format":
+/// "steeringrng-functional", or .npy), checked for shape, finiteness and Hermiticity like an assemblage file.
+let readFunctional (ctx: Context) (nodes: Node[]) (file: SynString) : SteeringRng.Quantum.Assemblage option =
+    readBlocks ctx nodes file Catalogue.functionalFileNotFound Catalogue.functionalFileInvalid AssemblageJson.FunctionalFormat
+
+let check (ctx: Context) (nodes: Node[]) (file: SynString) (range: SourceRange) (repair: bool) : MeasuredData option =
+        let names = nodes |> Array.filter (fun n -> n.Role = Untrusted) |> Array.map (fun n -> n.Name)
+        match readBlocks ctx nodes file Catalogue.dataFileNotFound Catalogue.dataFileInvalid AssemblageJson.Format with
         | None -> None
         | Some sigma ->
             let violations = AssemblageValidity.Violations(sigma, names)

@@ -29,10 +29,21 @@ let private readText (ctx: Context) (file: SynString) =
     | FileContent.Text text -> Some text
 
 /// <param name="assemblageFile">Whether the scenario reads an assemblage file (CheckAssemblageData), which `repair` also serves.</param>
-let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (assemblageFile: bool) (statements: SynData list) : DataSpec =
+/// An inequality line: the steering test's functional at a point, or a functional from a file.
+type private InequalityLine =
+    | AtPoint of SynIdent * SynExpr
+    | FromFile of SynString
+
+/// <param name="readFunctional">Reads `inequality = file(...)`'s functional in the nodes' layout (None after a diagnostic).</param>
+let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange option[]) (hasState: bool) (assemblageFile: bool)
+          (readFunctional: SynString -> SteeringRng.Quantum.Assemblage option) (statements: SynData list) : DataSpec =
     let form = first ctx "the data form" (statements |> List.choose (function SynData.Form(v, r) -> Some(v, r) | _ -> None))
     let file = first ctx "the probabilities file" (statements |> List.choose (function SynData.ProbabilitiesFile(f, r) -> Some(f, r) | _ -> None))
-    let inequality = first ctx "the inequality" (statements |> List.choose (function SynData.Inequality(p, v, r) -> Some((p, v), r) | _ -> None))
+    let inequality =
+        first ctx "the inequality" (statements |> List.choose (function
+            | SynData.Inequality(p, v, r) -> Some(AtPoint(p, v), r)
+            | SynData.InequalityFile(f, r) -> Some(FromFile f, r)
+            | _ -> None))
     let repair = first ctx "the repair" (statements |> List.choose (function SynData.Repair(v, r) -> Some(v, r) | _ -> None))
     let probabilities =
         match form, file with
@@ -48,8 +59,13 @@ let check (ctx: Context) (sweep: Sweep) (nodes: Node[]) (measuredAt: SourceRange
     let inequalitySource =
         match inequality with
         | None -> None
-        | Some((p, v), r) ->
-            if file.IsSome || probabilities then error ctx Catalogue.dataConflict r [ "give one data form: an inequality, probabilities, or the assemblage" ]
+        | Some(_, r) when file.IsSome || probabilities ->
+            error ctx Catalogue.dataConflict r [ "give one data form: an inequality, probabilities, or the assemblage" ]
+            None
+        | Some(FromFile f, r) ->
+            if not hasState then error ctx Catalogue.functionalFileUse r [ f.Value; "the observed value Σ Tr[F σ] is computed from the state at every point; add 'state = ...'" ]
+            readFunctional f |> Option.map (fun functional -> DataSource.FunctionalFile(f.Value, functional))
+        | Some(AtPoint(p, v), r) ->
             if not hasState then error ctx Catalogue.inequalityPoint r [ p.Name; "the functional is computed from the state; add 'state = ...'" ]
             match sweep.Parameters |> Array.tryFind (fun q -> q.Name = p.Name) with
             | Some q when q.Kind <> ParameterKind.Derived ->

@@ -225,6 +225,9 @@ type DataSource =
     /// `inequality = steering(mu = 0.7)`: only Σ Tr[F σ] of the steering test's optimal functional F at that point
     /// (the other parameters as at the grid's first point), F fixed, its value taken from the state at every point
     | SteeringInequality of parameter: string * value: float
+    /// `inequality = file("F.json")`: only Σ Tr[F σ] of the functional F read from the file (its blocks, in the
+    /// assemblage layout), its value taken from the state at every point
+    | FunctionalFile of file: string * functional: SteeringRng.Quantum.Assemblage
     /// `inequality = bell(chsh = 2.7)` lines, no trusted node: device-independent data, one value per Bell objective
     | BellValues of values: BellValue[]
 

@@ -104,7 +104,9 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
 
     // Which data (docs/formulations/measured-probabilities.md): the assemblage, or the trusted node's statistics.
     let assemblageFile = statements |> List.exists (function SynStatement.Assemblage _ -> true | _ -> false)
-    let data = CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome assemblageFile (pick (function SynStatement.Data d -> Some d | _ -> None))
+    let data =
+        CheckData.check ctx sweepOrEmpty nodes measuredAt stateStatement.IsSome assemblageFile (CheckAssemblageData.readFunctional ctx nodes)
+            (pick (function SynStatement.Data d -> Some d | _ -> None))
     // A probabilities file stands in for the state even when it cannot be read (that is its own error).
     let fromFile = statements |> List.exists (function SynStatement.Data(SynData.ProbabilitiesFile _) -> true | _ -> false)
 
@@ -210,7 +212,8 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
               if dataStatement.IsSome then "the assemblage file"
               if fromFile then "the probabilities file"
               match data.Source with
-              | DataSource.SteeringInequality _ -> "the steering inequality"
+              | DataSource.SteeringInequality _
+              | DataSource.FunctionalFile _ -> "the steering inequality"
               | _ -> () ]
         CheckDeviceIndependent.check ctx sweepOrEmpty nodes (List.choose id objectives) guesses otherData
             (pick (function SynStatement.Data d -> Some d | _ -> None)) data

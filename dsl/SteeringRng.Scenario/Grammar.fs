@@ -272,7 +272,8 @@ let private dataStatement =
     let inequality =
         pipe3 (kw "inequality") (sym "=")
             (call "steering" (fun ((p, v), e) k -> SynData.Inequality(p, v, SourceRange.union k e))
-             <|> call "bell" (fun ((o, v), e) k -> SynData.BellValue(o, v, SourceRange.union k e)))
+             <|> call "bell" (fun ((o, v), e) k -> SynData.BellValue(o, v, SourceRange.union k e))
+             <|> (kw "file" >>. sym "(" >>. stringLit .>>. sym ")" |>> fun (s, e) k -> SynData.InequalityFile(s, SourceRange.union k e)))
             (fun k _ make -> SynStatement.Data(make k))
     form <|> file <|> repair <|> inequality
 

@@ -222,6 +222,8 @@ type SynData =
     | Repair of SynIdent * range: SourceRange
     /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point
     | Inequality of parameter: SynIdent * value: SynExpr * range: SourceRange
+    /// `inequality = file("F.json")`: only the value of the steering functional F read from the file
+    | InequalityFile of SynString * range: SourceRange
     /// `inequality = bell(chsh = 2.7)`: the observed value of the Bell objective `chsh` (device-independent data)
     | BellValue of objective: SynIdent * value: SynExpr * range: SourceRange
 
@@ -231,6 +233,7 @@ type SynData =
         | ProbabilitiesFile(_, r)
         | Repair(_, r)
         | Inequality(_, _, r)
+        | InequalityFile(_, r)
         | BellValue(_, _, r) -> r
 
 /// One statement (one logical line; a line ending in \ continues on the next).

@@ -70,13 +70,19 @@ public class WTable1CountsSampleTests
     }
 
     /// <summary>
-    /// Every N: the data are repaired onto positive, no-signalling data (pure-state counts need the positivity step),
-    /// NS and Glo solve, and H is within 5/√N bits of the ideal state's value (the model path). Why 5/√N: each
-    /// frequency has standard deviation ≤ 1/(2√N); the repair keeps the data within a few of them of the truth; P_g is
-    /// ≥ 0.4 here, where dH/dP_g = 1/(P_g ln 2) ≤ 3.7, and P_g moves by at most about the data's change; observed
-    /// deviations are 0.6–1.9/√N. The deviation also shrinks: at 10⁷ it is below a tenth of that at 10³.
+    /// Every N: the data are repaired onto positive, no-signalling data and mixed a quarter of a standard deviation
+    /// toward the maximally mixed data (docs/formulations/measured-probabilities.md, "Repair"), NS and Glo solve
+    /// (optimal or near-optimal), and H approaches the ideal state's value (the model path, no counts).
+    /// <para>The tolerance is derived, not fitted. The frequencies have standard deviation ≤ ε = 1/(2√N). The ideal blocks
+    /// σ_{bc|yz} have rank one (a pure state), and the repaired ones an eigenvalue of order ε outside that support; a 2 × 2
+    /// PSD block with diagonal (p, ε) can have an off-diagonal entry up to √(pε), so each of Eve's k guessed blocks gains
+    /// at most about 2√(p_g ε) in P_g: ΔP_g ≤ 2√(ε Σ_g p_g)·√k ≤ 2√(kε) (Cauchy–Schwarz, Σ p_g ≤ 1), i.e. P_g is only
+    /// Hölder-½ in the data at a pure state, and |ΔH| ≤ ΔP_g / (P_g ln 2) = 2√(k/(2√N)) / (P_g ln 2), which falls as
+    /// N^(−1/4), not N^(−1/2) (k = 4 outcome pairs for the joint guess, 2 for one node). It is a worst case, loose at
+    /// small N; so the test also asks for the convergence itself: the joint NS deviation at 10⁷ is below a fifth of that
+    /// at 10³ (N^(−1/4) over four decades is a factor 10; a fifth leaves room for the sampling fluctuation).</para>
     /// </summary>
-    [Fact(Skip = "Known failure, not yet fixed: the repaired data sit 1e-7 inside the PSD cone (PositiveDataRepair.interiorWeight) and the solver stalls there (N = 1e4: joint NS near-optimal, Charlie NS numerical-failure at DIMACS 5e-6, Glo 0.13 bits off). Needs exact face identification or Q_k-aware repair; see docs/formulations/measured-probabilities.md.")]
+    [Fact]
     public void Sample_H_approaches_the_ideal_state_values_as_N_grows()
     {
         // The model path: the state's exact assemblage (no trusted measure line, no probabilities, no repair).
@@ -86,30 +92,33 @@ public class WTable1CountsSampleTests
         var ideal = ScenarioRun.Plan(check.Scenarios[0])
             .Execute(new SteeringRng.Sdp.InteriorPointSolver()).Rows
             .Where(r => r.Status is RowStatus.Optimal or RowStatus.NearOptimal)
-            .ToDictionary(r => (r.Objective, r.Bound), r => r.Hmin!.Value);
+            .ToDictionary(r => (r.Objective, r.Bound), r => (H: r.Hmin!.Value, Pg: r.Pguess!.Value));
         Assert.Equal(4, ideal.Count); // joint: ns, global; bob: ns; charlie: ns.
         // The ideal state: one bit each for Bob's and Charlie's X alone, whose outcomes the W-like state leaves unbiased
         // and Alice's tomography leaves no side channel for (checked, not assumed: exact to 1e-6).
-        Assert.Equal(1.0, ideal[("bob", "ns")], 6);
-        Assert.Equal(1.0, ideal[("charlie", "ns")], 6);
+        Assert.Equal(1.0, ideal[("bob", "ns")].H, 6);
+        Assert.Equal(1.0, ideal[("charlie", "ns")].H, 6);
 
         var reports = RunSample("w-table1-counts.scn", "--bounds", "ns,global");
         Assert.Equal(Exponents.Length, reports.Count);
         var firstDeviation = 0.0;
         for (var k = 0; k < Exponents.Length; k++)
         {
-            var n = Math.Pow(10, Exponents[k]);
-            var tolerance = 5 / Math.Sqrt(n);
+            var epsilon = 1 / (2 * Math.Sqrt(Math.Pow(10, Exponents[k])));
             foreach (var row in reports[k].Rows.Where(r => r.Status != RowStatus.NotApplicable))
             {
                 Assert.True(row.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"1e{Exponents[k]} {row.Objective}/{row.Bound}: {row.Status} {row.Message}");
                 Assert.Contains("repaired (repair = nearest): positive, no-signalling data at", row.Message);
-                var deviation = Math.Abs(row.Hmin!.Value - ideal[(row.Objective, row.Bound)]);
-                Assert.True(deviation <= tolerance, $"1e{Exponents[k]} {row.Objective}/{row.Bound}: H = {row.Hmin:R}, ideal {ideal[(row.Objective, row.Bound)]:R}, |Δ| = {deviation:R} > {tolerance:R}");
+                Assert.Contains("mixed with the maximally mixed data", row.Message);
+                var guessed = row.Objective == "joint" ? 4 : 2;
+                var (h, pg) = ideal[(row.Objective, row.Bound)];
+                var tolerance = 2 * Math.Sqrt(guessed * epsilon) / (pg * Math.Log(2));
+                var deviation = Math.Abs(row.Hmin!.Value - h);
+                Assert.True(deviation <= tolerance, $"1e{Exponents[k]} {row.Objective}/{row.Bound}: H = {row.Hmin:R}, ideal {h:R}, |Δ| = {deviation:R} > {tolerance:R}");
             }
-            var joint = Math.Abs(reports[k].Rows.Single(r => r.Objective == "joint" && r.Bound == "ns").Hmin!.Value - ideal[("joint", "ns")]);
+            var joint = Math.Abs(reports[k].Rows.Single(r => r.Objective == "joint" && r.Bound == "ns").Hmin!.Value - ideal[("joint", "ns")].H);
             if (k == 0) firstDeviation = joint;
-            else if (k == Exponents.Length - 1) Assert.True(joint < firstDeviation / 10, $"joint NS: |Δ| at 1e7 {joint:R} against 1e3 {firstDeviation:R}");
+            else if (k == Exponents.Length - 1) Assert.True(joint < firstDeviation / 5, $"joint NS: |Δ| at 1e7 {joint:R} against 1e3 {firstDeviation:R}");
         }
     }
 

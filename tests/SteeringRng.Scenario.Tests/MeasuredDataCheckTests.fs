@@ -63,4 +63,33 @@ let tests =
             Expect.equal (codes (nodes + model + "inequality = steering(nu = 0.7)\nbounds ns\n")) [ "SR1140" ] "unknown parameter"
             Expect.equal (codes (nodes + model + "measure Alice: X Z\ndata = probabilities\ninequality = steering(mu = 0.7)\nbounds ns\n")) [ "SR1137" ] "two data forms"
         }
+        test "inequality = file(...) reads a functional in the nodes' layout; missing is SR1200, bad SR1201, no state SR1202" {
+            let blocks (settings: int) =
+                SteeringRng.Quantum.Assemblage(2, [| settings; 2 |], [| 2; 2 |], fun a x -> Array2D.create 2 2 (System.Numerics.Complex(float (a[0] - x[1]), 0.0)))
+            let json (settings: int) (format: string) = SteeringRng.Quantum.Data.AssemblageJson.Write(blocks settings, [| "Bob"; "Charlie" |], format)
+            let files =
+                dict [ "F.json", json 2 SteeringRng.Quantum.Data.AssemblageJson.FunctionalFormat
+                       "wide.json", json 3 SteeringRng.Quantum.Data.AssemblageJson.FunctionalFormat
+                       "sigma.json", json 2 SteeringRng.Quantum.Data.AssemblageJson.Format ]
+            let options =
+                CheckOptions(ByteReader = Func<string, int64, FileBytes>(fun name _ ->
+                    match files.TryGetValue name with
+                    | true, b -> FileBytes.Bytes b
+                    | _ -> FileBytes.NotFound))
+            let run (text: string) = ScenarioLanguage.Check("t.scn", text, options)
+            let r = run (nodes + model + "inequality = file(\"F.json\")\nbounds ns\n")
+            Expect.equal (r.RenderDiagnostics()) "" "clean"
+            match r.Scenarios[0].Data.Source with
+            | Checked.DataSource.FunctionalFile(file, f) ->
+                Expect.equal file "F.json" "file"
+                let entry a x = (f.[a, x]).[0, 0].Real
+                Expect.equal (entry [| 1; 0 |] [| 0; 1 |]) 0.0 "a block as written"
+                Expect.equal (entry [| 1; 0 |] [| 1; 0 |]) 1.0 "another block as written"
+            | other -> failtestf "source %A" other
+            let codesOf text = (run text).Diagnostics |> Seq.map (fun d -> d.Code) |> List.ofSeq
+            Expect.equal (codesOf (nodes + model + "inequality = file(\"none.json\")\nbounds ns\n")) [ "SR1200" ] "missing"
+            Expect.equal (codesOf (nodes + model + "inequality = file(\"wide.json\")\nbounds ns\n")) [ "SR1201" ] "another layout"
+            Expect.equal (codesOf (nodes + model + "inequality = file(\"sigma.json\")\nbounds ns\n")) [ "SR1201" ] "an assemblage, not a functional"
+            Expect.contains (codesOf (nodes + "inequality = file(\"F.json\")\nbounds ns\n")) "SR1202" "no state"
+        }
     ]

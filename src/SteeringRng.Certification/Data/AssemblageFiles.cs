@@ -20,16 +20,7 @@ public static class AssemblageFiles
     /// <exception cref="DataFileException">The file is missing, too large, malformed, or (without repair) not a valid assemblage.</exception>
     public static Measured Read(string path, IReadOnlyList<string>? partyNames = null, bool repair = false)
     {
-        FileBytes content;
-        try { content = BoundedFile.ReadBytes(path, InputLimits.MaxDataBytes); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataFileException(path, "", "cannot be read: " + e.Message); }
-        var bytes = content switch
-        {
-            FileBytes.Bytes b => b.Item,
-            _ when content.IsTooLarge => throw new DataFileException(path, "", $"larger than {InputLimits.Describe(InputLimits.MaxDataBytes)}, the limit for data files; it was not read"),
-            _ => throw new DataFileException(path, "", "not found"),
-        };
-        var sigma = AssemblageFile.Read(bytes, path);
+        var sigma = AssemblageFile.Read(ReadBytes(path), path);
         var names = partyNames ?? Enumerable.Range(0, sigma.PartyCount).Select(j => ((char)('B' + j)).ToString()).ToArray();
         var violations = AssemblageValidity.Violations(sigma, names);
         if (violations.Count == 0) return new Measured(sigma, null);
@@ -38,6 +29,21 @@ public static class AssemblageFiles
                                                   "read it with repair to use the nearest valid assemblage (Frobenius norm)");
         var result = NearestAssemblage.Repair(sigma);
         return new Measured(result.Repaired, result);
+    }
+
+    /// <summary>A data file's bytes through the bounded reader (64 MB, as every data file).</summary>
+    /// <exception cref="DataFileException">Missing, unreadable or too large.</exception>
+    internal static byte[] ReadBytes(string path)
+    {
+        FileBytes content;
+        try { content = BoundedFile.ReadBytes(path, InputLimits.MaxDataBytes); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataFileException(path, "", "cannot be read: " + e.Message); }
+        return content switch
+        {
+            FileBytes.Bytes b => b.Item,
+            _ when content.IsTooLarge => throw new DataFileException(path, "", $"larger than {InputLimits.Describe(InputLimits.MaxDataBytes)}, the limit for data files; it was not read"),
+            _ => throw new DataFileException(path, "", "not found"),
+        };
     }
 
     /// <summary>Writes an assemblage as .npy or .json (by extension).</summary>

@@ -42,6 +42,7 @@ public sealed class MeasuredData
         var spec = model.Scenario.Data;
         if (spec.Source.IsAssemblage) return null;
         if (spec.Source is Checked.DataSource.SteeringInequality inequality) return SteeringInequality(model, inequality.parameter, inequality.value);
+        if (spec.Source is Checked.DataSource.FunctionalFile functional) return FunctionalFile(model, functional.file, functional.functional);
         var layout = new ProbabilityLayout(model);
         if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, layout.Form, null, "");
         var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
@@ -60,21 +61,63 @@ public sealed class MeasuredData
     /// </summary>
     private static MeasuredData SteeringInequality(ScenarioModel model, string parameter, double value)
     {
+        var (target, functional, critical) = SteeringTestFunctional(model, parameter, value);
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return OneValue(target, functional, note);
+    }
+
+    /// <summary>
+    /// The steering test's optimal functional F (assemblage order, <see cref="FunctionalFiles.Blocks"/>) at
+    /// <paramref name="parameter"/> = <paramref name="value"/>, the other parameters as at the grid's first point: what
+    /// <c>inequality = steering(...)</c> uses, and what <see cref="FunctionalFiles.Write"/> saves for <c>inequality = file(...)</c>.
+    /// </summary>
+    /// <returns>The assemblage at that point, F, and the critical visibility v*.</returns>
+    /// <exception cref="ScenarioInputException">No state there, or the test does not solve.</exception>
+    public static (Assemblage Target, System.Numerics.Complex[][,] Functional, double Critical) SteeringTestFunctional(ScenarioModel model, string parameter, double value)
+    {
         var where = $"inequality = steering({parameter} = {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
         Assemblage target;
         try { target = model.AssemblageOf(model.StateWith(model.ValuesWith(parameter, value))); }
         catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: {where}: {e.Message}"); }
-        var visibility = Relaxations.CriticalVisibility(target, model.WhiteNoiseAssemblage());
+        var (functional, critical) = SteeringTestFunctional(target, model.WhiteNoiseAssemblage(), $"{model.Scenario.Range}: {where}");
+        return (target, functional, critical);
+    }
+
+    /// <summary>The steering test's optimal functional F of <paramref name="target"/> against <paramref name="noise"/>, and v*.</summary>
+    /// <param name="where">Where the request comes from, for the message when the test does not solve.</param>
+    /// <exception cref="ScenarioInputException">The test does not solve.</exception>
+    public static (System.Numerics.Complex[][,] Functional, double Critical) SteeringTestFunctional(Assemblage target, Assemblage noise, string where)
+    {
+        var visibility = Relaxations.CriticalVisibility(target, noise);
         var solution = new SteeringRng.Sdp.InteriorPointSolver().Solve(visibility.Problem);
         if (solution.Status is not (SteeringRng.Sdp.SdpStatus.Optimal or SteeringRng.Sdp.SdpStatus.NearOptimal))
-            throw new ScenarioInputException($"{model.Scenario.Range}: {where}: the steering test did not solve ({solution.Status}: {solution.Message})");
-        var critical = visibility.Read(solution).Bound;
-        var functional = visibility.SteeringFunctional(solution)
+            throw new ScenarioInputException($"{where}: the steering test did not solve ({solution.Status}: {solution.Message})");
+        return (visibility.SteeringFunctional(solution), visibility.Read(solution).Bound);
+    }
+
+    /// <summary>
+    /// One inequality value with the functional F read from a file (<c>inequality = file("F.json")</c>, in the steering
+    /// test's convention: β ≥ 0 on fully-LHS assemblages, smaller is more steering); the value β(σ(point)) from the state.
+    /// </summary>
+    private static MeasuredData FunctionalFile(ScenarioModel model, string file, Assemblage functional)
+    {
+        Assemblage shape;
+        try { shape = model.AssemblageAt(0); }
+        catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: inequality = file(\"{file}\"): {e.Message}"); }
+        if (!FunctionalFiles.SameShape(functional, shape))
+            throw new ScenarioInputException($"{file}: the functional's layout ({FunctionalFiles.DescribeShape(functional)}) is not the assemblage's ({FunctionalFiles.DescribeShape(shape)}), e.g. with detection loss the no-click outcome counts");
+        return OneValue(shape, FunctionalFiles.Blocks(functional),
+            $"data: one steering-inequality value only (the functional F of '{file}'; Σ Tr[F σ] ≤ observed value, and normalisation)");
+    }
+
+    /// <summary>The form "Σ Tr[F σ] ≤ β" — kept as "Σ Tr[(−F) σ] ≥ −β" (docs/formulations/measured-probabilities.md) — for F in assemblage order.</summary>
+    private static MeasuredData OneValue(Assemblage shape, System.Numerics.Complex[][,] functional, string note)
+    {
+        var negated = functional
             .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
             .ToArray();
-        var form = MeasuredDataForm.Functional(target.TrustedDimension, target.Settings.ToArray(), target.Outcomes.ToArray(), functional, atLeast: true);
-        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        var form = MeasuredDataForm.Functional(shape.TrustedDimension, shape.Settings.ToArray(), shape.Outcomes.ToArray(), negated, atLeast: true);
         return new MeasuredData(null, form, null, note);
     }
 }

@@ -31,6 +31,10 @@ public sealed class ExportCommand : ISteerCommand
         "write p(a b c | x y z) of the trusted node's measure line and the untrusted nodes' measurements at the one sweep point, as the " +
         "tidy CSV 'probabilities = file(\"OUT\")' reads (a 'probability' column; docs/formulations/measured-probabilities.md). Needs a " +
         "trusted measure line (data = probabilities)");
+    private readonly Option<string?> functional = CommonOptions.Path("--functional", "OUT",
+        "write the steering test's optimal functional F_{a|x} of the assemblage at the one sweep point (critical visibility against " +
+        "white noise) as JSON or .npy in the assemblage file's layout; readable with 'inequality = file(\"OUT\")' " +
+        "(docs/formulations/measured-probabilities.md, \"A functional from a file\")");
     private readonly Option<long?> counts = Declared.Value<long?>("--counts", "N",
         "with --probabilities: N ≤ 10⁷ simulated events per setting tuple (seeded multinomial draws), a 'count' column instead", Counts);
     private readonly Option<ulong?> seed = Declared.Value<ulong?>("--seed", "S",
@@ -41,6 +45,7 @@ public sealed class ExportCommand : ISteerCommand
         "  steer export FILE.scn --sdpa DIR [--set NAME=VALUE]... [--scenario K] [--no-symmetry] [--memory-limit SIZE] [--force]",
         "  steer export FILE.scn --assemblage OUT.npy|OUT.json [--set NAME=VALUE]... [--scenario K] [--repair]",
         "  steer export FILE.scn --probabilities OUT.csv [--counts N [--seed S]] [--set NAME=VALUE]... [--scenario K]",
+        "  steer export FILE.scn --functional OUT.json|OUT.npy [--set NAME=VALUE]... [--scenario K]",
         "",
         "Writes one .dat-s file per objective x bound x sweep point into DIR, named objective_bound_parameters,",
         "each starting with comment lines naming the scenario, objective, bound and parameters, the offset and sign",
@@ -49,7 +54,7 @@ public sealed class ExportCommand : ISteerCommand
         "file). Bounds that are not a single SDP (seesaw) or not available are listed on stderr and skipped.",
     ]))
     {
-        files, sdpa, set, scenario, noSymmetry, memoryLimit, force, assemblage, repair, probabilities, counts, seed,
+        files, sdpa, set, scenario, noSymmetry, memoryLimit, force, assemblage, repair, probabilities, counts, seed, functional,
     };
 
     public int Execute(ParseResult parsed, TextWriter stdout, TextWriter stderr)
@@ -58,6 +63,7 @@ public sealed class ExportCommand : ISteerCommand
         var folder = parsed.GetValue(sdpa);
         var assemblageFile = parsed.GetValue(assemblage);
         var probabilitiesFile = parsed.GetValue(probabilities);
+        var functionalFile = parsed.GetValue(functional);
         var counts = parsed.GetValue(this.counts);
         var seed = parsed.GetValue(this.seed);
         var symmetry = !parsed.GetValue(noSymmetry);
@@ -66,11 +72,13 @@ public sealed class ExportCommand : ISteerCommand
         var repair = parsed.GetValue(this.repair);
         var only = parsed.GetValue(scenario);
         var overrides = CommonOptions.Overrides(parsed, set);
-        if (folder is null && assemblageFile is null && probabilitiesFile is null)
-            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage, or --probabilities OUT.csv.");
+        if (folder is null && assemblageFile is null && probabilitiesFile is null && functionalFile is null)
+            throw new UsageException("--sdpa DIR is required (the folder for the .dat-s files), or --assemblage OUT.npy|OUT.json for the assemblage, or --probabilities OUT.csv, or --functional OUT.json.");
         // One output per call: each has its own point and file rules, and a half-written pair would be confusing.
-        if (new[] { folder, assemblageFile, probabilitiesFile }.Count(o => o is not null) > 1)
-            throw new UsageException("give one of --sdpa, --assemblage and --probabilities.");
+        if (new[] { folder, assemblageFile, probabilitiesFile, functionalFile }.Count(o => o is not null) > 1)
+            throw new UsageException("give one of --sdpa, --assemblage, --probabilities and --functional.");
+        if (functionalFile is not null && SteeringRng.Quantum.Data.AssemblageFile.KindOf(functionalFile) is null)
+            throw new UsageException($"--functional needs a .json or .npy file name, got '{functionalFile}'.");
         if (probabilitiesFile is not null && !probabilitiesFile.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--probabilities needs a .csv file name, got '{probabilitiesFile}'.");
         if (probabilitiesFile is null && (counts is not null || seed is not null))
@@ -90,6 +98,8 @@ public sealed class ExportCommand : ISteerCommand
         }
         if (assemblageFile is not null)
             return AssemblageExport.Write(loaded, scenarios, assemblageFile, file, stdout);
+        if (functionalFile is not null)
+            return FunctionalExport.Write(loaded, scenarios, functionalFile, file, stdout);
         if (probabilitiesFile is not null)
             return ProbabilitiesExport.Write(loaded, scenarios, probabilitiesFile, file, counts, seed ?? 1, stdout);
         // Every scenario is planned and judged by its size estimate before any relaxation is built (as 'steer run'):

@@ -27,8 +27,10 @@ public static class AssemblageFile
     /// Reads an assemblage file's bytes. With <paramref name="expected"/> the file must have exactly that layout (the
     /// scenario's nodes), and with <paramref name="partyNames"/> a JSON file's party names, where given, must match.
     /// </summary>
+    /// <param name="jsonFormat">The "format" a JSON file must declare (a steering functional's file has the same layout).</param>
     /// <exception cref="DataFileException">Anything wrong with the file, located.</exception>
-    public static Assemblage Read(ReadOnlySpan<byte> bytes, string file, AssemblageLayout? expected = null, IReadOnlyList<string>? partyNames = null)
+    public static Assemblage Read(ReadOnlySpan<byte> bytes, string file, AssemblageLayout? expected = null, IReadOnlyList<string>? partyNames = null,
+                                  string jsonFormat = AssemblageJson.Format)
     {
         AssemblageLayout layout;
         Complex[] values;
@@ -40,7 +42,7 @@ public static class AssemblageFile
                 values = array.Values;
                 break;
             case "json":
-                var content = AssemblageJson.Read(bytes, file, expected, partyNames);
+                var content = AssemblageJson.Read(bytes, file, expected, partyNames, jsonFormat);
                 (layout, values) = (content.Layout, content.Values);
                 break;
             default:
@@ -60,10 +62,10 @@ public static class AssemblageFile
 
     /// <summary>The file's bytes for an assemblage: .npy (complex128, C order) or .json, by the name's extension.</summary>
     /// <exception cref="ArgumentException">The name has another extension.</exception>
-    public static byte[] Write(Assemblage sigma, string file, IReadOnlyList<string>? partyNames = null) => KindOf(file) switch
+    public static byte[] Write(Assemblage sigma, string file, IReadOnlyList<string>? partyNames = null, string jsonFormat = AssemblageJson.Format) => KindOf(file) switch
     {
         "npy" => NpyFile.Write(AssemblageLayout.Of(sigma).Shape, AssemblageLayout.ToValues(sigma)),
-        "json" => AssemblageJson.Write(sigma, partyNames),
+        "json" => AssemblageJson.Write(sigma, partyNames, jsonFormat),
         _ => throw new ArgumentException($"'{file}': an assemblage is written as .npy or .json"),
     };
 

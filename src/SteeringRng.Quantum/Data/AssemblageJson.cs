@@ -16,6 +16,9 @@ namespace SteeringRng.Quantum.Data;
 public static class AssemblageJson
 {
     public const string Format = "steeringrng-assemblage";
+
+    /// <summary>The same layout holding a steering functional F_{a|x} (Hermitian blocks of any sign; docs/formulations/measured-probabilities.md).</summary>
+    public const string FunctionalFormat = "steeringrng-functional";
     private const int MaxPartyCount = 16;
     private const int MaxCount = 1024;
 
@@ -25,7 +28,8 @@ public static class AssemblageJson
     /// <exception cref="DataFileException">Not JSON, a missing or wrong field, a block missing or given twice, a matrix of the wrong size, a number out of range.</exception>
     /// <param name="expected">The layout the caller needs: checked as soon as the parties are read (before the blocks).</param>
     /// <param name="partyNames">The scenario's untrusted nodes in order: a party's "name", where given, must be the same.</param>
-    public static Content Read(ReadOnlySpan<byte> bytes, string file, AssemblageLayout? expected = null, IReadOnlyList<string>? partyNames = null)
+    /// <param name="format">The "format" the file must declare (<see cref="Format"/> or <see cref="FunctionalFormat"/>).</param>
+    public static Content Read(ReadOnlySpan<byte> bytes, string file, AssemblageLayout? expected = null, IReadOnlyList<string>? partyNames = null, string format = Format)
     {
         JsonDocument document;
         try
@@ -39,7 +43,7 @@ public static class AssemblageJson
         }
         using (document)
         {
-            try { return new Reader(file, expected, partyNames).Content(document.RootElement); }
+            try { return new Reader(file, expected, partyNames, format).Content(document.RootElement); }
             catch (InvalidOperationException e) when (e is not ObjectDisposedException)
             {
                 // JsonDocument.Parse does not check the UTF-8 inside strings; reading such a string throws here.
@@ -49,13 +53,13 @@ public static class AssemblageJson
     }
 
     /// <summary>The assemblage as JSON (numbers in shortest round-trip form, so reading it back gives the same doubles).</summary>
-    public static byte[] Write(Assemblage sigma, IReadOnlyList<string>? names = null)
+    public static byte[] Write(Assemblage sigma, IReadOnlyList<string>? names = null, string format = Format)
     {
         var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("format", Format);
+            w.WriteString("format", format);
             w.WriteNumber("version", 1);
             w.WriteNumber("trusted_dimension", sigma.TrustedDimension);
             w.WriteStartArray("parties");
@@ -111,7 +115,7 @@ public static class AssemblageJson
         return (cut < 0 ? message : message[..cut]).TrimEnd('.');
     }
 
-    private sealed class Reader(string file, AssemblageLayout? expected, IReadOnlyList<string>? partyNames)
+    private sealed class Reader(string file, AssemblageLayout? expected, IReadOnlyList<string>? partyNames, string expectedFormat)
     {
         private DataFileException Fail(string where, string problem) => new(file, where, problem);
 
@@ -119,8 +123,8 @@ public static class AssemblageJson
         {
             if (root.ValueKind != JsonValueKind.Object) throw Fail("", "the file must hold one JSON object (see docs/formulations/measured-data.md)");
             var format = Property(root, "format", "");
-            if (format.ValueKind != JsonValueKind.String || format.GetString() != Format)
-                throw Fail("format", $"must be \"{Format}\"");
+            if (format.ValueKind != JsonValueKind.String || format.GetString() != expectedFormat)
+                throw Fail("format", $"must be \"{expectedFormat}\"");
             var version = Int(Property(root, "version", ""), "version", 1, 1);
             _ = version;
             var d = Int(Property(root, "trusted_dimension", ""), "trusted_dimension", 1, 1000);

@@ -17,18 +17,22 @@ open SteeringRng.Sdp
 /// completion), W^½ U_r S_r = Q R (thin QR), h = Qᵀ W^½ v, so ‖Λu − v‖²_W = ‖R z − h‖² + ‖(I − QQᵀ) W^½ v‖²;
 /// the normalisation is eliminated (x = (z, k) = x₀ + P s, P a basis of the normalisation's kernel).
 /// The interior-point solution is made exactly valid and strictly positive as NearestAssemblage does: mixed with the
-/// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ = (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
-/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight.
+/// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ ≥ (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
+/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight, and (nearestMixed) at least the weight that moves the
+/// data by a given weighted distance (the formulation's "Strictly inside: the mix").
 module PositiveDataRepair =
 
     /// The nearest positive data lie on the boundary of the cone (some σ_{b|y} singular, up to the interior-point
     /// solver's 1e-8), where a relaxation has no strict interior and the solver can report them infeasible. They are
     /// moved inside by mixing with the maximally mixed assemblage until λ_min(σ) = interiorWeight · λ_min(m): a change
-    /// of the data by at most about 2·10⁻⁶, below the statistical error of any N ≤ 10¹¹ events per setting tuple.
+    /// of each probability by at most about 10⁻⁶ (in standard deviations that is large only for cells with no counts at
+    /// large N, whose s_i = 1/N; the row reports it). On its own it is too little for the relaxations of pure-state
+    /// counts (they stall); ProbabilityRepair adds a mix of a quarter of a standard deviation.
     let interiorWeight = 1e-6
 
-    /// What the repair returns: the repaired observation and the least eigenvalue of its σ (≥ 0).
-    type Result = { Values: float[]; LeastEigenvalue: float; SolverStatus: string }
+    /// What the repair returns: the repaired observation, the least eigenvalue of its σ (> 0), the weight λ of the
+    /// final mix with the maximally mixed data and the weighted distance ‖λ (Λm − p_SDP)‖_W it moved the data by.
+    type Result = { Values: float[]; LeastEigenvalue: float; SolverStatus: string; MixingWeight: float; MixingDistance: float }
 
     let private leastEigenvalue (blocks: Matrix<Complex>[]) =
         blocks |> Array.map (fun b -> b.Evd(Symmetricity.Hermitian).EigenValues |> Seq.map (fun e -> e.Real) |> Seq.min) |> Array.min
@@ -42,8 +46,15 @@ module PositiveDataRepair =
         let lift = form.Lift
         leastEigenvalue (lift.Coordinates.Blocks(DataLift.leastNorm lift v))
 
-    /// p* as above. `weights` w_i > 0. Throws InvalidOperationException when the SDP does not solve.
-    let nearest (form: MeasuredDataForm) (v: float[]) (weights: float[]) (cancellation: CancellationToken) : Result =
+    /// p* as above, then mixed with the maximally mixed data m: (1 − λ) p_SDP + λ Λm with
+    ///   λ = max(λ_interior, mixingDistance / ‖Λm − p_SDP‖_W),
+    /// λ_interior the weight that makes λ_min(σ) = interiorWeight · λ_min(m) (exactly valid), and the second term a mix
+    /// that moves the data by exactly `mixingDistance` in the weighted norm (for counts: standard deviations; 0 for none).
+    /// Why: the nearest positive data lie on the boundary of the cone, and a relaxation of data 10⁻⁷ inside it has no
+    /// usable interior (CSDP and SDPA stall there too, "stuck at edge of primal feasibility"); a mix measured in standard
+    /// deviations keeps the data where the statistics cannot tell them from p_SDP, and it is reported.
+    /// `weights` w_i > 0. Throws InvalidOperationException when the SDP does not solve.
+    let nearestMixed (form: MeasuredDataForm) (v: float[]) (weights: float[]) (mixingDistance: float) (cancellation: CancellationToken) : Result =
         let lift = form.Lift
         if v.Length <> lift.Observation.Rows || weights.Length <> v.Length then invalidArg (nameof v) "One value and one weight per observed number."
         let coords = lift.Coordinates
@@ -124,8 +135,18 @@ module PositiveDataRepair =
         // λ: mixing weight that makes the least eigenvalue interiorWeight · λ_min(m) > 0 (exactly valid, and inside the
         // cone: (1 − λ)(−δ) + λ λ_min(m) = interiorWeight · λ_min(m) for δ = −least).
         let delta = max 0.0 -least
-        let lambda = (delta + interiorWeight * mixedLeast) / (delta + mixedLeast)
+        let lambdaInterior = (delta + interiorWeight * mixedLeast) / (delta + mixedLeast)
         let mixedObserved = lift.Observation.Evaluate mixed
+        // ‖Λm − p_SDP‖_W: the weighted distance a full mix (λ = 1) would move the data by.
+        let span = Array.map3 (fun o q w -> w * (q - o) * (q - o)) observed mixedObserved weights |> Array.sum |> sqrt
+        let lambda = if mixingDistance > 0.0 && span > 0.0 then min 1.0 (max lambdaInterior (mixingDistance / span)) else lambdaInterior
         { Values = Array.map2 (fun o q -> (1.0 - lambda) * o + lambda * q) observed mixedObserved
+          // m's blocks are multiples of I, so λ_min of the mix is exactly this (least: the SDP point's λ_min).
           LeastEigenvalue = (1.0 - lambda) * least + lambda * mixedLeast
-          SolverStatus = string solution.Status }
+          SolverStatus = string solution.Status
+          MixingWeight = lambda
+          MixingDistance = lambda * span }
+
+    /// p* with only the interior mix (λ_interior): for data without a statistical scale (probabilities, s_i = 1).
+    let nearest (form: MeasuredDataForm) (v: float[]) (weights: float[]) (cancellation: CancellationToken) : Result =
+        nearestMixed form v weights 0.0 cancellation
