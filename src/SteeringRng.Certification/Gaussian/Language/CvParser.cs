@@ -35,6 +35,7 @@ public sealed class CvParser
     private readonly Dictionary<string, (List<CvSetting> Settings, int Bins, int Line)> _homodyne = [];
     private readonly List<(string Name, List<(string Node, string Setting, int Column, int Length)> Targets, int Line, int Column)> _objectives = [];
     private readonly List<BoundSpec> _bounds = [];
+    private readonly Dictionary<string, (int Line, int Column)> _boundLines = [];
     private string _title = "";
     private bool _renormalise = true;
     private BinningPeriodSearch _search = new();
@@ -282,15 +283,18 @@ public sealed class CvParser
             var b = Ident("a bound");
             switch (b.Text)
             {
-                case "ns": _bounds.Add(new BoundSpec.NoSignalling()); break;
-                case "global": _bounds.Add(new BoundSpec.Global()); break;
+                case "ns": Unlisted("ns", b); _bounds.Add(new BoundSpec.NoSignalling()); break;
+                case "global": Unlisted("global", b); _bounds.Add(new BoundSpec.Global()); break;
                 case "npa":
                     var levelTok = Peek;
                     int level = Integer("an NPA level");
                     if (level < 1 || level > 8) Fail(CvCodes.Bound, $"NPA level must be between 1 and 8, got {level}", levelTok);
+                    Unlisted($"npa {level}", b, levelTok.Column + levelTok.Length - b.Column);
                     _bounds.Add(new BoundSpec.Npa(level, []));
                     break;
                 case "seesaw":
+                    // One seesaw per run: the rows, the attack check and the SR1260–SR1262 rules are per scenario.
+                    Unlisted("seesaw", b);
                     Keyword("dim");
                     var dimTok = Peek;
                     int dim = Integer("a local dimension");
@@ -306,6 +310,20 @@ public sealed class CvParser
                     break;
             }
         } while (Accept(","));
+    }
+
+    /// <summary>
+    /// Refuses a bound listed twice (SR1263): the second copy would compute the same rows again (hours for a searched
+    /// sweep) and make the table's columns ambiguous. Bounds are keyed by kind (and NPA level); a second seesaw of
+    /// another dimension is refused too, since a run holds one seesaw.
+    /// </summary>
+    private void Unlisted(string key, CvToken at, int? length = null)
+    {
+        if (_boundLines.TryGetValue(key, out var first))
+            Fail(CvCodes.DuplicateBound, key == "seesaw"
+                ? $"a seesaw bound is already listed at line {first.Line}, column {first.Column}; a run holds one seesaw"
+                : $"bound '{key}' is already listed at line {first.Line}, column {first.Column}", at.Column, length ?? at.Length);
+        _boundLines[key] = (_line, at.Column);
     }
 
     private void DataReading()
