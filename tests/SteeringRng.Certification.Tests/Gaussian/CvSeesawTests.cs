@@ -14,7 +14,7 @@ namespace SteeringRng.Certification.Tests.Gaussian;
 /// </summary>
 public class CvSeesawTests(ITestOutputHelper output)
 {
-    private static CvScenario Fixed(double eta2, double tBob, double tCharlie, string bounds, string? objectives = null)
+    internal static CvScenario Fixed(double eta2, double tBob, double tCharlie, string bounds, string? objectives = null)
     {
         var text = File.ReadAllText(CvParserTests.SamplePath)
             .Replace("param eta2 = 0 .. 1 step 0.01", FormattableString.Invariant($"param eta2 = {eta2}"))

@@ -300,10 +300,26 @@ public sealed class CvParser
                     int dim = Integer("a local dimension");
                     if (dim < 1 || dim > MaxSeesawDimension)
                         Fail(CvCodes.SeesawDimension, $"seesaw dimension must be between 1 and {MaxSeesawDimension}, got {dim}", dimTok);
-                    // One block (BlockSize = d, the unstructured seesaw): the Fock model fills only K + 1 levels, and a classical copy
-                    // of a product party's outcomes (η2 = 0: Bob holds the vacuum) needs up to 1 + Σ_y (n_y − 1) levels in block 0.
-                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = dim, BlockSize = dim }));
-                    _seesaw = (_line, b.Column, dimTok.Column + dimTok.Length - b.Column);
+                    // Default one block (BlockSize = d, the unstructured seesaw): the Fock model fills only K + 1 levels, and a classical
+                    // copy of a product party's outcomes (η2 = 0: Bob holds the vacuum) needs up to 1 + Σ_y (n_y − 1) levels in block 0.
+                    // `blocks b` cuts C^d into blocks of b levels (b = K + 1: room for the split copies of the Fock model, §9.7).
+                    int blockSize = dim;
+                    var last = dimTok;
+                    if (Peek.Text == "blocks")
+                    {
+                        Keyword("blocks");
+                        last = Peek;
+                        blockSize = Integer("a block size");
+                        if (blockSize < 1 || blockSize > dim)
+                            Fail(CvCodes.SeesawBlocks, $"seesaw block size must be between 1 and the dimension {dim}, got {blockSize}", last);
+                    }
+                    // No random starts: on the Fock model they are multiples of the same pure state and end where the embedded one
+                    // does (§9.6), and with blocks they cost the largest state SDPs of the run; the one-sided decompositions do the work.
+                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with
+                    {
+                        Dimension = dim, BlockSize = blockSize, OneSidedDecomposition = true, RandomStarts = 0,
+                    }));
+                    _seesaw = (_line, b.Column, last.Column + last.Length - b.Column);
                     break;
                 default:
                     Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data; use ns, npa k, global or seesaw dim d (continuous-variables.md §9)", b);
