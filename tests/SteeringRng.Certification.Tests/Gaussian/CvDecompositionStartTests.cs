@@ -1,9 +1,5 @@
 using System.Globalization;
 using SteeringRng.Certification.Gaussian.Language;
-using SteeringRng.Certification.Gaussian.Realisation;
-using SteeringRng.Certification.Results;
-using SteeringRng.Certification.Run;
-using SteeringRng.Certification.Seesaw;
 using SteeringRng.Certification.Tests.Support;
 using Xunit.Abstractions;
 
@@ -38,7 +34,7 @@ public class CvDecompositionStartTests(ITestOutputHelper output)
             """;
         var (s, errors) = CvParser.Parse(text);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Message)));
-        var rows = Run(s!);
+        var rows = CvSeesawTests.Run(s!, output);
         double ns = rows.Single(r => r.Bound == "ns").Hmin!.Value, dim = rows.Single(r => r.Bound == "seesaw dim 8").Hmin!.Value;
         Assert.InRange(dim - ns, -1e-6, 1e-6);
         Assert.True(ns > 0.01, $"H^NS = {ns}: the test needs data with randomness");
@@ -53,7 +49,7 @@ public class CvDecompositionStartTests(ITestOutputHelper output)
     [Fact]
     public void Fig4_BobsSeesaw_LeavesTheFockModel()
     {
-        var rows = Run(CvSeesawTests.Fixed(0.5, 5, 8, "ns, npa 1, seesaw dim 16 blocks 4", objectives: "bob"));
+        var rows = CvSeesawTests.Run(CvSeesawTests.Fixed(0.5, 5, 8, "ns, npa 1, seesaw dim 16 blocks 4", objectives: "bob"), output);
         double H(string bound) => rows.Single(r => r.Bound == bound).Hmin!.Value;
         Assert.True(H("ns") <= H("npa 1") + 1e-7, $"H^NS {H("ns")} > H^Q1 {H("npa 1")}");
         Assert.True(H("npa 1") <= H("seesaw dim 16") + 1e-7, $"H^Q1 {H("npa 1")} > H^Dim {H("seesaw dim 16")}");
@@ -61,26 +57,13 @@ public class CvDecompositionStartTests(ITestOutputHelper output)
         Assert.Contains("proven ≤", rows.Single(r => r.Bound == "seesaw dim 16").Message);
     }
 
-    private IReadOnlyList<ResultRow> Run(CvScenario s)
-    {
-        var report = CvRun.Execute(s, TestSolvers.Builtin(), RunSettings.Default with { Parallelism = 2 });
-        foreach (var r in report.Rows)
-        {
-            var line = $"{r.Parameters.FirstOrDefault().Value} {r.Objective,-8} {r.Bound,-13} P_g = {r.Pguess:F10} H = {r.Hmin:F7} {r.Status} {r.Seconds:F1}s {r.Message}";
-            output.WriteLine(line);
-            File.AppendAllText("/tmp/cvs/rows.txt", line + "\n");
-        }
-        Assert.All(report.Rows, r => Assert.True(RowStatus.HasValue(r.Status), $"{r.Objective} {r.Bound}: {r.Status} {r.Message}"));
-        return report.Rows;
-    }
-
-    /// <summary>Measurement harness for the doc's tables: CV_ETA2, CV_TB, CV_TC, CV_WHO (objectives), CV_BOUNDS.</summary>
+    /// <summary>Measurement harness for the doc's tables: CV_ETA2, CV_TB, CV_TC, CV_WHO (objectives), CV_BOUNDS; rows to CV_ROWS.</summary>
     [BenchmarkFact]
     public void Measure()
     {
         string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
         double eta2 = double.Parse(Env("CV_ETA2", "0.5"), CultureInfo.InvariantCulture);
         double tb = double.Parse(Env("CV_TB", "5"), CultureInfo.InvariantCulture), tc = double.Parse(Env("CV_TC", "5"), CultureInfo.InvariantCulture);
-        Run(CvSeesawTests.Fixed(eta2, tb, tc, Env("CV_BOUNDS", "ns, npa 1, seesaw dim 16 blocks 4"), objectives: Env("CV_WHO", "bob,charlie")));
+        CvSeesawTests.Run(CvSeesawTests.Fixed(eta2, tb, tc, Env("CV_BOUNDS", "ns, npa 1, seesaw dim 16 blocks 4"), objectives: Env("CV_WHO", "bob,charlie")), output);
     }
 }
