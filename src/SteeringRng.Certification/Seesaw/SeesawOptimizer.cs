@@ -72,6 +72,14 @@ public sealed class SeesawOptimizer
         if (_options.Target is null) starts.Add(embedded);
         // A product state lets Eve hold a classical copy of the guessed outcomes (P_g = 1 at once): cheap, so tried early.
         if (ClassicalCopyStart.TryBuild(realisation, blocks, guess) is { } copy) starts.Add(("classical copy of the guessed outcomes", copy));
+        for (int side = 0; _options.OneSidedDecomposition && side < guess.Parties.Count; side++)
+            if (OneSidedDecompositionStart.TryBuild(realisation, blocks, guess, side, _solver, _options.Sdp, cancellation) is { } decomposed)
+            {
+                double deviation = observed.MaxDeviation(decomposed.Assemblage());
+                var label = $"one-sided decomposition of party {guess.Parties[side]}";
+                _options.Log?.Invoke(Invariant($"{label}: P_g {decomposed.GuessingProbability:F9}, deviation {deviation:E2}"));
+                if (deviation <= _options.FeasibilityTolerance) starts.Add((label, decomposed));
+            }
         starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
         if (_options.Target is not null) starts.Add(embedded);
         for (int s = 1; s <= _options.RandomStarts; s++)

@@ -23,6 +23,15 @@ public sealed record SeesawOptions
     /// </summary>
     public int? BlockSize { get; init; }
 
+    /// <summary>
+    /// Also start, for a single guessed party, from Eve's optimal decomposition of that party's steering of everything
+    /// else with the other parties' true devices kept (Internal/OneSidedDecompositionStart, continuous-variables.md §9.7):
+    /// one extra SDP, and a start that is not rigid where the embedded realisation is (pure data, tomographically complete
+    /// POVMs). Off by default (the qudit scenarios' starts are unchanged); the CV runner turns it on. It needs one block of
+    /// size ≥ d_A·Π_{others} d_R per guess (<see cref="BlockSize"/>).
+    /// </summary>
+    public bool OneSidedDecomposition { get; init; }
+
     /// <summary>Random feasible starts tried after the embedded true realisation.</summary>
     public int RandomStarts { get; init; } = 2;
 

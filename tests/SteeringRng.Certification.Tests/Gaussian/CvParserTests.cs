@@ -71,6 +71,12 @@ public class CvParserTests
     [InlineData("bounds ns", "bounds ns, seesaw", "SR1180", 12, 18)]            // 'dim d' missing
     [InlineData("bounds ns", "bounds ns, seesaw dim 17", "SR1262", 12, 23)]     // local dimension above 16
     [InlineData("bounds ns", "bounds ns, seesaw dim 2\ndata projected", "SR1260", 12, 12)] // no normalised state gives trace p_K < 1
+    [InlineData("bounds ns", "bounds ns, ns", "SR1263", 12, 12)]                // the same bound twice on one line
+    [InlineData("bounds ns", "bounds ns, npa 1, npa 1", "SR1263", 12, 19)]      // the same NPA level twice (caret on 'npa 1')
+    [InlineData("bounds ns", "bounds ns, npa 1\nbounds ns", "SR1263", 13, 8)]   // a second bounds line repeating one
+    [InlineData("bounds ns", "bounds ns, seesaw dim 2, seesaw dim 4", "SR1263", 12, 26)] // one seesaw per run
+    [InlineData("bounds ns", "bounds ns, seesaw dim 4 blocks 5", "SR1264", 12, 32)] // a block larger than the dimension
+    [InlineData("bounds ns", "bounds ns, seesaw dim 4 blocks 0", "SR1264", 12, 32)]
     [InlineData("mode A, B, C", "mode A, B, C, A", "SR1187", 2, 15)]
     [InlineData("squeeze A x db -3", "squeeze D x db -3", "SR1181", 3, 9)]
     public void BadInput_IsALocatedError(string from, string to, string code, int line, int column)

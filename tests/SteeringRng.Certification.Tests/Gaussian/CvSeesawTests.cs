@@ -14,7 +14,7 @@ namespace SteeringRng.Certification.Tests.Gaussian;
 /// </summary>
 public class CvSeesawTests(ITestOutputHelper output)
 {
-    private static CvScenario Fixed(double eta2, double tBob, double tCharlie, string bounds, string? objectives = null)
+    internal static CvScenario Fixed(double eta2, double tBob, double tCharlie, string bounds, string? objectives = null)
     {
         var text = File.ReadAllText(CvParserTests.SamplePath)
             .Replace("param eta2 = 0 .. 1 step 0.01", FormattableString.Invariant($"param eta2 = {eta2}"))
@@ -28,11 +28,17 @@ public class CvSeesawTests(ITestOutputHelper output)
         return s!;
     }
 
-    private static IReadOnlyList<ResultRow> Run(CvScenario s, ITestOutputHelper output)
+    /// <summary>Runs the scenario, writes every row to the test output (and appends it to the file CV_ROWS names, if set).</summary>
+    internal static IReadOnlyList<ResultRow> Run(CvScenario s, ITestOutputHelper output)
     {
         var report = CvRun.Execute(s, TestSolvers.Builtin(), RunSettings.Default with { Parallelism = 2 });
+        var file = Environment.GetEnvironmentVariable("CV_ROWS");
         foreach (var r in report.Rows)
-            output.WriteLine($"{r.Objective,-8} {r.Bound,-13} P_g = {r.Pguess:F10} H = {r.Hmin:F7} {r.Status} {r.Seconds:F1}s {r.Message}");
+        {
+            var line = $"{string.Join(",", r.Parameters.Select(p => $"{p.Key}={p.Value}"))} {r.Objective,-8} {r.Bound,-13} P_g = {r.Pguess:F10} H = {r.Hmin:F7} {r.Status} {r.Seconds:F1}s {r.Message}";
+            output.WriteLine(line);
+            if (!string.IsNullOrEmpty(file)) File.AppendAllText(file, line + "\n");
+        }
         Assert.All(report.Rows, r => Assert.True(RowStatus.HasValue(r.Status), $"{r.Objective} {r.Bound}: {r.Status} {r.Message}"));
         return report.Rows;
     }
@@ -102,5 +108,29 @@ public class CvSeesawTests(ITestOutputHelper output)
         var seesaw = rows.Single(r => r.Bound == "seesaw dim 7");
         Assert.InRange(seesaw.Pguess!.Value, 1 - 1e-9, 1 + 1e-9);
         Assert.InRange(rows.Single(r => r.Bound == "ns").Hmin!.Value, 0, 1e-6);
+    }
+    /// <summary>
+    /// With searched periods the seesaw row is computed at the periods the search chose for the objective's first bound,
+    /// the same as the lower-bound rows it is compared with (continuous-variables.md §9.4): both rows name the same periods.
+    /// A coarse search (grid 4 on [2, 10]², resolution 2) keeps it short; Bob only.
+    /// </summary>
+    [Fact]
+    public void SearchedPeriods_TheSeesawRowUsesTheLowerBoundRowsPeriods()
+    {
+        var text = File.ReadAllText(CvParserTests.SamplePath)
+            .Replace("param eta2 = 0 .. 1 step 0.01", "param eta2 = [0.5]")
+            .Replace("search grid 1 resolution 0.02 starts 3", "search grid 4 resolution 2 starts 1")
+            .Replace("bounds ns, npa 1, seesaw dim 2", "bounds ns, seesaw dim 2");
+        text = string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("objective", StringComparison.Ordinal) || l.StartsWith("objective bob ", StringComparison.Ordinal)));
+        var (s, errors) = CvParser.Parse(text);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Message)));
+        var rows = Run(s!, output);
+        static string Periods(ResultRow r)
+        {
+            int at = r.Message.IndexOf("periods Bob.x", StringComparison.Ordinal);
+            Assert.True(at >= 0, r.Message);
+            return r.Message[at..].Split(';')[0];
+        }
+        Assert.Equal(Periods(rows.Single(r => r.Bound == "ns")), Periods(rows.Single(r => r.Bound == "seesaw dim 2")));
     }
 }

@@ -2,7 +2,7 @@ namespace SteeringRng.Certification.Gaussian.Language;
 
 /// <summary>
 /// A located problem in a continuous-variable scenario, rendered like the scenario language's diagnostics
-/// (dsl/grammar.md): <c>file:line:col: error SRnnnn: message</c>, the source line and a caret. Codes SR1180–SR1195 and SR1260–SR1262.
+/// (dsl/grammar.md): <c>file:line:col: error SRnnnn: message</c>, the source line and a caret. Codes SR1180–SR1195 and SR1260–SR1264.
 /// </summary>
 public sealed record CvDiagnostic(string Code, string Message, int Line, int Column, int Length)
 {
@@ -50,4 +50,6 @@ public static class CvCodes
     public const string SeesawProjected = "SR1260"; // seesaw on projected (sub-normalised) data
     public const string SeesawFirst = "SR1261";     // seesaw as the first bound of a period search
     public const string SeesawDimension = "SR1262"; // seesaw dimension out of range, or its attack state too large
+    public const string DuplicateBound = "SR1263";  // a bound listed twice (ns ns, npa 1 … npa 1, two seesaws)
+    public const string SeesawBlocks = "SR1264";    // seesaw block size outside 1..d
 }

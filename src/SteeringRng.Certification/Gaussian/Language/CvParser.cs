@@ -35,6 +35,7 @@ public sealed class CvParser
     private readonly Dictionary<string, (List<CvSetting> Settings, int Bins, int Line)> _homodyne = [];
     private readonly List<(string Name, List<(string Node, string Setting, int Column, int Length)> Targets, int Line, int Column)> _objectives = [];
     private readonly List<BoundSpec> _bounds = [];
+    private readonly Dictionary<string, (int Line, int Column)> _boundLines = [];
     private string _title = "";
     private bool _renormalise = true;
     private BinningPeriodSearch _search = new();
@@ -282,30 +283,63 @@ public sealed class CvParser
             var b = Ident("a bound");
             switch (b.Text)
             {
-                case "ns": _bounds.Add(new BoundSpec.NoSignalling()); break;
-                case "global": _bounds.Add(new BoundSpec.Global()); break;
+                case "ns": Unlisted("ns", b); _bounds.Add(new BoundSpec.NoSignalling()); break;
+                case "global": Unlisted("global", b); _bounds.Add(new BoundSpec.Global()); break;
                 case "npa":
                     var levelTok = Peek;
                     int level = Integer("an NPA level");
                     if (level < 1 || level > 8) Fail(CvCodes.Bound, $"NPA level must be between 1 and 8, got {level}", levelTok);
+                    Unlisted($"npa {level}", b, levelTok.Column + levelTok.Length - b.Column);
                     _bounds.Add(new BoundSpec.Npa(level, []));
                     break;
                 case "seesaw":
+                    // One seesaw per run: the rows, the attack check and the SR1260–SR1262 rules are per scenario.
+                    Unlisted("seesaw", b);
                     Keyword("dim");
                     var dimTok = Peek;
                     int dim = Integer("a local dimension");
                     if (dim < 1 || dim > MaxSeesawDimension)
                         Fail(CvCodes.SeesawDimension, $"seesaw dimension must be between 1 and {MaxSeesawDimension}, got {dim}", dimTok);
-                    // One block (BlockSize = d, the unstructured seesaw): the Fock model fills only K + 1 levels, and a classical copy
-                    // of a product party's outcomes (η2 = 0: Bob holds the vacuum) needs up to 1 + Σ_y (n_y − 1) levels in block 0.
-                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = dim, BlockSize = dim }));
-                    _seesaw = (_line, b.Column, dimTok.Column + dimTok.Length - b.Column);
+                    // Default one block (BlockSize = d, the unstructured seesaw): the Fock model fills only K + 1 levels, and a classical
+                    // copy of a product party's outcomes (η2 = 0: Bob holds the vacuum) needs up to 1 + Σ_y (n_y − 1) levels in block 0.
+                    // `blocks b` cuts C^d into blocks of b levels (b = K + 1: room for the split copies of the Fock model, §9.7).
+                    int blockSize = dim;
+                    var last = dimTok;
+                    if (Peek.Text == "blocks")
+                    {
+                        Keyword("blocks");
+                        last = Peek;
+                        blockSize = Integer("a block size");
+                        if (blockSize < 1 || blockSize > dim)
+                            Fail(CvCodes.SeesawBlocks, $"seesaw block size must be between 1 and the dimension {dim}, got {blockSize}", last);
+                    }
+                    // No random starts: on the Fock model they are multiples of the same pure state and end where the embedded one
+                    // does (§9.6), and with blocks they cost the largest state SDPs of the run; the one-sided decompositions do the work.
+                    _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with
+                    {
+                        Dimension = dim, BlockSize = blockSize, OneSidedDecomposition = true, RandomStarts = 0,
+                    }));
+                    _seesaw = (_line, b.Column, last.Column + last.Length - b.Column);
                     break;
                 default:
                     Fail(CvCodes.Bound, $"bound '{b.Text}' is not available for continuous-variable data; use ns, npa k, global or seesaw dim d (continuous-variables.md §9)", b);
                     break;
             }
         } while (Accept(","));
+    }
+
+    /// <summary>
+    /// Refuses a bound listed twice (SR1263): the second copy would compute the same rows again (hours for a searched
+    /// sweep) and make the table's columns ambiguous. Bounds are keyed by kind (and NPA level); a second seesaw of
+    /// another dimension is refused too, since a run holds one seesaw.
+    /// </summary>
+    private void Unlisted(string key, CvToken at, int? length = null)
+    {
+        if (_boundLines.TryGetValue(key, out var first))
+            Fail(CvCodes.DuplicateBound, key == "seesaw"
+                ? $"a seesaw bound is already listed at line {first.Line}, column {first.Column}; a run holds one seesaw"
+                : $"bound '{key}' is already listed at line {first.Line}, column {first.Column}", at.Column, length ?? at.Length);
+        _boundLines[key] = (_line, at.Column);
     }
 
     private void DataReading()
