@@ -68,14 +68,21 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
     public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default)
     {
         var relaxation = BuildAt(reference);
-        return DualReader.Read(relaxation, reference, ConstantsAt(relaxation.Problem), _domain, _solver, cancel);
+        return DualReader.Read(relaxation, reference, ConstantsAt(relaxation.Problem), AnchorPlan.UnitVectors(Statistics.Count), _domain, _solver, cancel);
     }
 
     /// <summary><c>steer verify</c>: the recorded point X̃ re-checked exactly on the relaxation rebuilt at the reference, α and λ recomputed.</summary>
     public AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default)
     {
         var problem = BuildAt(reference).Problem;
-        return DualReader.Recheck(problem, reference, point, ConstantsAt(problem), _domain, cancel);
+        return DualReader.Recheck(problem, reference, point, ConstantsAt(problem), AnchorPlan.UnitVectors(Statistics.Count), _domain, cancel);
+    }
+
+    /// <summary>The relaxation's (A, b, blocks) at the reference and its constants as a function of the data (for tests of the exact path).</summary>
+    internal (SdpProblem Problem, Func<double[], (SdpMatrix C, double Offset)> ConstantsAt) Family(IReadOnlyList<double> reference)
+    {
+        var problem = BuildAt(reference).Problem;
+        return (problem, ConstantsAt(problem));
     }
 
     private IRelaxation BuildAt(IReadOnlyList<double> reference)

@@ -11,12 +11,12 @@ namespace SteeringRng.Certification.FiniteSize;
 /// every certified row uses); the X̃ it started from is re-checked by <see cref="ExactDualPoint"/> (X̂ on A(X) = b
 /// exactly, PSD proven), and any such X̂ gives opt(D(w)) ≥ ⟨C(w), X̂⟩ for every w (weak duality).
 /// <para>
-/// The data's affine dependence is made exact by anchoring: the constants are built at w = 0 and at every unit vector
-/// e_k (the same code that builds the solved problem), and the relaxation family is DEFINED as their exact affine
-/// interpolation C(w) := C(0) + Σ_k w_k (C(e_k) − C(0)), offset likewise (rationals; it agrees with the built problem at
-/// each anchor exactly and elsewhere up to the rounding of the floating construction, the limit stated in
-/// docs/formulations/certificates.md). Then g(w) = offset(w) − ⟨C(w), X̂⟩ = α + λ·w with α = g(0) and λ_k = g(e_k) − g(0),
-/// computed as exact rationals (<see cref="ExactAffineBound"/>), rounded outward only at the end.
+/// The data's affine dependence is made exact by anchoring: the constants are built at the points of an
+/// <see cref="AnchorPlan"/> (the same code that builds the solved problem), and the relaxation family is DEFINED as their
+/// exact affine interpolation (rationals; it agrees with the built problem at each anchor exactly and elsewhere up to the
+/// rounding of the floating construction, the limit stated in docs/formulations/certificates.md). Then
+/// g(w) = offset(w) − ⟨C(w), X̂⟩ = α + λ·w with α, λ exact rationals (<see cref="ExactAffineBound"/>), rounded outward
+/// only at the end.
 /// </para>
 /// </summary>
 internal static class DualReader
@@ -26,9 +26,10 @@ internal static class DualReader
 
     /// <param name="relaxation">The relaxation at the reference v.</param>
     /// <param name="constantsAt">(C(w), offset(w)) of the relaxation with data w (the same A, b and blocks as at v).</param>
+    /// <param name="anchors">Where the constants are built to read α, λ exactly (<see cref="AnchorPlan"/>).</param>
     /// <param name="domain">W_k ≥ |w_k| for every statistic a test round can produce (the rounding of λ is paid on it).</param>
     public static AffineGuessingBound Read(IRelaxation relaxation, IReadOnlyList<double> reference,
-        Func<double[], (SdpMatrix C, double Offset)> constantsAt, IReadOnlyList<double> domain, ISdpSolver solver, CancellationToken cancel)
+        Func<double[], (SdpMatrix C, double Offset)> constantsAt, AnchorPlan anchors, IReadOnlyList<double> domain, ISdpSolver solver, CancellationToken cancel)
     {
         var problem = relaxation.Problem;
         var solution = solver.Solve(problem, null, cancel);
@@ -45,7 +46,7 @@ internal static class DualReader
         if (!side.Certified || side.Hint is null) return Uncertified(reference, raw, side.Reason);
         var (point, reason) = ExactDualPoint.Check(problem, side.Hint, cancel);
         if (point is null) return Uncertified(reference, raw, reason);
-        var exact = Affine(problem, point, constantsAt, reference.Count, cancel);
+        var exact = Affine(problem, point, constantsAt, anchors, cancel);
         // The family agrees with the built problem at v up to rounding; a larger gap means C is not affine in the data.
         var gap = (exact.At(reference) - point.BoundFor(problem, offset)).Abs().UpperDouble();
         if (gap > AffinityTolerance)
@@ -59,37 +60,44 @@ internal static class DualReader
     /// Uncertified (with the reason) when X̃ does not give a feasible PSD X̂.
     /// </summary>
     public static AffineGuessingBound Recheck(SdpProblem problem, IReadOnlyList<double> reference,
-        IReadOnlyList<double> pointApproximate, Func<double[], (SdpMatrix C, double Offset)> constantsAt, IReadOnlyList<double> domain, CancellationToken cancel)
+        IReadOnlyList<double> pointApproximate, Func<double[], (SdpMatrix C, double Offset)> constantsAt, AnchorPlan anchors, IReadOnlyList<double> domain, CancellationToken cancel)
     {
         var (point, reason) = ExactDualPoint.Check(problem, pointApproximate, cancel);
         if (point is null) return Uncertified(reference, double.NaN, reason);
-        var exact = Affine(problem, point, constantsAt, reference.Count, cancel);
+        var exact = Affine(problem, point, constantsAt, anchors, cancel);
         return Rounded(reference, exact, domain, double.NaN, Method(point), pointApproximate.ToArray());
     }
 
     /// <summary>The printed method: what is proven.</summary>
     private static string Method(ExactDualPoint point) =>
-        $"exact rational: X̂ on A(X) = b, PSD (λ_min ≥ {point.MinEigenvalue:G3}); α, λ exact inner products with the data anchored at w = 0 and e_k, rounded outward";
+        $"exact rational: X̂ on A(X) = b, PSD (λ_min ≥ {point.MinEigenvalue:G3}); α, λ exact inner products with the anchored data, rounded outward";
 
-    /// <summary>α = g(0), λ_k = g(e_k) − g(0), g(w) = offset(w) − ⟨C(w), X̂⟩ exactly.</summary>
+    /// <summary>
+    /// g(w) = offset(w) − ⟨C(w), X̂⟩ exactly at the anchors b and a_j = b + e_{plus} − e_{minus}: λ_plus = g(a_j) − g(b)
+    /// (coordinates that are no step's plus keep λ = 0), α = g(b) − λ·b (exact; <see cref="AnchorPlan"/>).
+    /// </summary>
     private static ExactAffineBound Affine(SdpProblem problem, ExactDualPoint point, Func<double[], (SdpMatrix C, double Offset)> constantsAt,
-        int statistics, CancellationToken cancel)
+        AnchorPlan anchors, CancellationToken cancel)
     {
-        Sdp.Certificates.Rational G(double[] w)
+        Rational G(double[] w)
         {
             cancel.ThrowIfCancellationRequested();
             var (c, o) = constantsAt(w);
             return point.BoundFor(new SdpProblem(problem.Blocks, c, problem.A, problem.B), o);
         }
-        var atZero = G(new double[statistics]);
-        var atUnit = new Sdp.Certificates.Rational[statistics];
-        for (var k = 0; k < statistics; k++)
+        var atBase = G(anchors.Base.ToArray());
+        var lambda = Enumerable.Repeat(Rational.Zero, anchors.Base.Count).ToArray();
+        foreach (var (plus, minus) in anchors.Steps)
         {
-            var e = new double[statistics];
-            e[k] = 1;
-            atUnit[k] = G(e);
+            var w = anchors.Base.ToArray();
+            w[plus] += 1;
+            if (minus >= 0) w[minus] -= 1;
+            lambda[plus] = G(w) - atBase;
         }
-        return ExactAffineBound.FromAnchors(atZero, atUnit);
+        var alpha = atBase;
+        for (var k = 0; k < lambda.Length; k++)
+            if (anchors.Base[k] != 0) alpha -= lambda[k] * Rational.FromDouble(anchors.Base[k]);
+        return new ExactAffineBound(alpha, lambda);
     }
 
     /// <summary>The double bound of an exact one: λ̃ near λ, α̃ = α + Σ|λ − λ̃|·W rounded up (<see cref="ExactAffineBound.Round"/>).</summary>

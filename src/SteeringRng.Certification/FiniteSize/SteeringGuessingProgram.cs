@@ -27,6 +27,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     private readonly double[] _white;
     private readonly Assemblage _whiteAssemblage;
     private readonly double[] _domain;
+    private readonly AnchorPlan _anchors;
 
     /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
     /// <param name="guess">Whose outcomes Eve guesses, at which settings.</param>
@@ -57,6 +58,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         for (var k = 0; k < parties.Length; k++) generation *= model.Untrusted[parties[k]].Settings[settings[k]].Outcomes;
         GenerationOutcomes = generation;
         _domain = ExactAffineBound.Domain(Statistics);
+        _anchors = AnchorPlan.PerSettingTuple(Statistics.Events.Select(e => e.SettingsKey).ToArray());
         Description = $"P_g of untrusted parties [{string.Join(", ", parties)}] at settings [{string.Join(", ", settings)}] under {bound.Name}, from the trusted node's statistics ({events.Length} event classes)";
     }
 
@@ -111,7 +113,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         MeasuredDataRelaxation relaxation;
         try { relaxation = Relaxation().WithObserved(v); }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference statistic: {e.Message}"); }
-        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), _domain, _solver, cancel) with { Reference = v };
+        var bound = DualReader.Read(relaxation, v, Constants(relaxation), _anchors, _domain, _solver, cancel) with { Reference = v };
         return bound.Exact is null ? bound : CentreSettings(bound, bound.Exact);
     }
 
@@ -125,8 +127,22 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         if (reference.Count != Statistics.Count)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} statistics for {Statistics.Count} event classes");
         var relaxation = Relaxation();
-        var bound = DualReader.Recheck(relaxation.Problem, reference, point, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), _domain, cancel);
+        var bound = DualReader.Recheck(relaxation.Problem, reference, point, Constants(relaxation), _anchors, _domain, cancel);
         return bound.Exact is null ? bound : CentreSettings(bound, bound.Exact);
+    }
+
+    /// <summary>(C(w), offset(w)) through the lift; an anchor the relaxation refuses (data it cannot build) is SR1224.</summary>
+    private static Func<double[], (SdpMatrix C, double Offset)> Constants(MeasuredDataRelaxation relaxation) => w =>
+    {
+        try { return relaxation.ConstantsOfObserved(w).ToValueTuple(); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation's constants could not be built at an anchor of the exact α, λ: {e.Message}"); }
+    };
+
+    /// <summary>The relaxation's (A, b, blocks) and its constants as a function of the data (for tests of the exact path).</summary>
+    internal (SdpProblem Problem, Func<double[], (SdpMatrix C, double Offset)> ConstantsAt) Family()
+    {
+        var relaxation = Relaxation();
+        return (relaxation.Problem, Constants(relaxation));
     }
 
     /// <summary>The lifted relaxation (its A, b, blocks and the map from data to constants are built at the maximally mixed
