@@ -131,12 +131,24 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         return bound.Exact is null ? bound : CentreSettings(bound, bound.Exact);
     }
 
-    /// <summary>(C(w), offset(w)) through the lift; an anchor the relaxation refuses (data it cannot build) is SR1224.</summary>
-    private static Func<double[], (SdpMatrix C, double Offset)> Constants(MeasuredDataRelaxation relaxation) => w =>
+    /// <summary>
+    /// (C(w), offset(w)) through the lift, kept per anchor: the anchors are the same for every dual of this program (one
+    /// relaxation), so a run's several duals and a verifier's two analyses build each anchor's constants once. An anchor
+    /// the relaxation refuses (data it cannot build) is SR1224.
+    /// </summary>
+    private Func<double[], (SdpMatrix C, double Offset)> Constants(MeasuredDataRelaxation relaxation) => w =>
     {
-        try { return relaxation.ConstantsOfObserved(w).ToValueTuple(); }
+        var key = string.Join(",", w.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        lock (_anchorConstants)
+            if (_anchorConstants.TryGetValue(key, out var known)) return known;
+        (SdpMatrix, double) built;
+        try { built = relaxation.ConstantsOfObserved(w).ToValueTuple(); }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation's constants could not be built at an anchor of the exact α, λ: {e.Message}"); }
+        lock (_anchorConstants) _anchorConstants[key] = built;
+        return built;
     };
+
+    private readonly Dictionary<string, (SdpMatrix, double)> _anchorConstants = [];
 
     /// <summary>The relaxation's (A, b, blocks) and its constants as a function of the data (for tests of the exact path).</summary>
     internal (SdpProblem Problem, Func<double[], (SdpMatrix C, double Offset)> ConstantsAt) Family()

@@ -67,7 +67,15 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
     /// </summary>
     private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 
-    private SteeringGuessingProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
+    /// <summary>One program per protocol: its relaxation and anchor constants serve every analysis and re-proof of a run.</summary>
+    private SteeringGuessingProgram Program(BoundProtocol p)
+    {
+        if (!ReferenceEquals(_programFor, p)) (_programFor, _program) = (p, new SteeringGuessingProgram(p.Run.Model, p.Guess, p.Spec, solver));
+        return _program!;
+    }
+
+    private BoundProtocol? _programFor;
+    private SteeringGuessingProgram? _program;
 
     public static ProtocolParameters Parameters(BoundProtocol p, int statistics)
     {
