@@ -97,6 +97,9 @@ internal sealed class FixedFractionAnalysis(double fraction) : IRunAnalysis
 
     public double Recompute(BoundProtocol protocol, RunObservation observation, AnalysisRecord recorded) => fraction * observation.RawBits;
 
+    /// <summary>The stand-in's dual is no relaxation's: nothing to re-prove (FiniteSampleTests re-proves the real one).</summary>
+    public string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel) => null;
+
     private AnalysisRecord Record(EntropyAnalysisKind kind, RunObservation o) =>
         new(kind, kind.ToString(), fraction * o.RawBits, fraction * BitsPerRound(o), true, new DualRecord([0.5], 0.25, [0.5], true, "stand-in"), [new("fraction", fraction)], "stand-in analysis");
 

@@ -63,5 +63,24 @@ public sealed class FiniteSampleTests : IDisposable
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
         Assert.Contains("verified run certificate", verify.Stdout);
         Assert.Contains("re-extracted from the raw bits and seed: identical", verify.Stdout);
+        Assert.Contains("dual re-proven here", verify.Stdout);
+
+        // verify re-proves each dual from its recorded point X̃ on the relaxation rebuilt from the committed scenario:
+        // a lowered α (no longer implied by the proven one) and a damaged X̃ (X̂ not PSD) are located SR1246 failures.
+        Tampered(certificate, "alpha.json", dual => dual["alpha"] = dual["alpha"]!.GetValue<double>() - 1e-3,
+            "error SR1246: $.analyses[0].dual (EAT (general attacks, quantum side information)): the recorded α, λ are not implied by the re-proven ones");
+        Tampered(certificate, "point.json", dual => dual["point"] = new JsonArray(dual["point"]!.AsArray().Select(x => (JsonNode?)JsonValue.Create(-x!.GetValue<double>())).ToArray()),
+            "error SR1246: $.analyses[0].dual (EAT (general attacks, quantum side information)): its point X̃ does not re-prove: X̂ is not proven PSD");
+    }
+
+    private void Tampered(string certificate, string name, Action<JsonNode> change, string expected)
+    {
+        var c = JsonNode.Parse(File.ReadAllText(certificate))!;
+        change(c["analyses"]![0]!["dual"]!);
+        var path = _f.PathOf(name);
+        File.WriteAllText(path, c.ToJsonString());
+        var r = CliRunner.Run("verify", path);
+        Assert.True(r.ExitCode == 11, r.Stdout + r.Stderr);
+        Assert.Contains($"{path}: NOT VERIFIED: {path}: {expected}", r.Stdout);
     }
 }

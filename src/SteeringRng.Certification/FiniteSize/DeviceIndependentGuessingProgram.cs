@@ -23,6 +23,7 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
     private readonly (string Name, Polynomial Expression)[] _expressions;
     private readonly BoundSpec _bound;
     private readonly ISdpSolver _solver;
+    private readonly double[] _domain;
 
     /// <param name="statistics">One statistic per Bell objective of the scenario (same order), with its score over event classes.</param>
     public DeviceIndependentGuessingProgram(ScenarioModel model, string guessObjective, BoundSpec bound, TestStatistics statistics, ISdpSolver? solver = null)
@@ -45,6 +46,7 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
         _bound = bound;
         _solver = solver ?? new InteriorPointSolver();
         Statistics = statistics;
+        _domain = ExactAffineBound.Domain(statistics);
         var outcomes = 1;
         foreach (var t in g.targets) outcomes *= model.Scenario.Nodes[t.Node].Settings[t.Setting].Outcomes;
         GenerationOutcomes = outcomes;
@@ -65,22 +67,41 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
 
     public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default)
     {
+        var relaxation = BuildAt(reference);
+        return DualReader.Read(relaxation, reference, ConstantsAt(relaxation.Problem), AnchorPlan.UnitVectors(Statistics.Count), _domain, _solver, cancel);
+    }
+
+    /// <summary><c>steer verify</c>: the recorded point X̃ re-checked exactly on the relaxation rebuilt at the reference, α and λ recomputed.</summary>
+    public AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default)
+    {
+        var problem = BuildAt(reference).Problem;
+        return DualReader.Recheck(problem, reference, point, ConstantsAt(problem), AnchorPlan.UnitVectors(Statistics.Count), _domain, cancel);
+    }
+
+    /// <summary>The relaxation's (A, b, blocks) at the reference and its constants as a function of the data (for tests of the exact path).</summary>
+    internal (SdpProblem Problem, Func<double[], (SdpMatrix C, double Offset)> ConstantsAt) Family(IReadOnlyList<double> reference)
+    {
+        var problem = BuildAt(reference).Problem;
+        return (problem, ConstantsAt(problem));
+    }
+
+    private IRelaxation BuildAt(IReadOnlyList<double> reference)
+    {
         if (reference.Count != Statistics.Count)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} values for {Statistics.Count} statistics");
-        IRelaxation relaxation;
-        try { relaxation = Build(reference); }
+        try { return Build(reference); }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference values: {e.Message}"); }
-        var a = relaxation.Problem;
-        (SdpMatrix, double) ConstantsAt(double[] w)
-        {
-            // Rebuilt at w: the same layout (the equalities' rows do not depend on the values), checked by shape.
-            var r = Build(w);
-            if (r.Problem.A.Count != a.A.Count || r.Problem.Blocks.Count != a.Blocks.Count || !r.Problem.B.AsSpan().SequenceEqual(a.B))
-                throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, "the relaxation's constraints change with the data: no affine bound");
-            var offset = r.Read(new SdpSolution { Status = SdpStatus.Optimal, PrimalObjective = 0, DualObjective = 0, Y = [], Dimacs = [], Iterations = 0, Seconds = 0, Solver = "" }).Bound;
-            return (r.Problem.C, offset);
-        }
-        var directions = Enumerable.Range(0, reference.Count).Select(k => { var e = new double[reference.Count]; e[k] = -0.1; return e; }).ToArray();
-        return DualReader.Read(relaxation, reference, ConstantsAt, directions, _solver, cancel);
     }
+
+    /// <summary>(C(w), offset(w)) of the relaxation rebuilt at w: the same layout (the equalities' rows do not depend on the values), checked by shape.</summary>
+    private Func<double[], (SdpMatrix, double)> ConstantsAt(SdpProblem a) => w =>
+    {
+        IRelaxation r;
+        try { r = Build(w); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation could not be built at the anchor ({string.Join(", ", w)}): {e.Message}"); }
+        if (r.Problem.A.Count != a.A.Count || r.Problem.Blocks.Count != a.Blocks.Count || !r.Problem.B.AsSpan().SequenceEqual(a.B))
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, "the relaxation's constraints change with the data: no affine bound");
+        var offset = r.Read(new SdpSolution { Status = SdpStatus.Optimal, PrimalObjective = 0, DualObjective = 0, Y = [], Dimacs = [], Iterations = 0, Seconds = 0, Solver = "" }).Bound;
+        return (r.Problem.C, offset);
+    };
 }

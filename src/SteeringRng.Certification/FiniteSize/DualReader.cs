@@ -7,25 +7,29 @@ namespace SteeringRng.Certification.FiniteSize;
 /// <summary>
 /// Reads the affine bound P_g(w) ≤ α + λ·w off a solved guessing relaxation whose data enter only its constants
 /// (docs/formulations/finite-size.md §3). The relaxation is value(w) = offset(w) − opt(D(w)), D(w): min bᵀy s.t.
-/// Σ y_i A_i − C(w) ⪰ 0 with A, b independent of w. The solver's X is proven feasible and PSD in exact arithmetic by
-/// <see cref="LowerSide"/> (the check every certified row uses); any such X̂ gives opt(D(w)) ≥ ⟨C(w), X̂⟩ for every w
-/// (weak duality), so value(w) ≤ g(w) := offset(w) − ⟨C(w), X̂⟩, affine in w. λ is fitted exactly from g at v and at
-/// v + d_j for directions spanning the possible statistics (g is affine, so the fit has no error but rounding), and
-/// α = g(v) − λ·v. g is evaluated in floating point from the X the exact check started from (X̂ differs from it by the
-/// exact least-norm correction, ≈ 1e-15 relative); α is raised by <see cref="Margin"/> plus any amount by which
-/// α + λ·v falls short of the exactly certified bound at v.
+/// Σ y_i A_i − C(w) ⪰ 0 with A, b independent of w. The solver's X is certified by <see cref="LowerSide"/> (the check
+/// every certified row uses); the X̃ it started from is re-checked by <see cref="ExactDualPoint"/> (X̂ on A(X) = b
+/// exactly, PSD proven), and any such X̂ gives opt(D(w)) ≥ ⟨C(w), X̂⟩ for every w (weak duality).
+/// <para>
+/// The data's affine dependence is made exact by anchoring: the constants are built at the points of an
+/// <see cref="AnchorPlan"/> (the same code that builds the solved problem), and the relaxation family is DEFINED as their
+/// exact affine interpolation (rationals; it agrees with the built problem at each anchor exactly and elsewhere up to the
+/// rounding of the floating construction, the limit stated in docs/formulations/certificates.md). Then
+/// g(w) = offset(w) − ⟨C(w), X̂⟩ = α + λ·w with α, λ exact rationals (<see cref="ExactAffineBound"/>), rounded outward
+/// only at the end.
+/// </para>
 /// </summary>
 internal static class DualReader
 {
-    /// <summary>Added to α for the floating-point evaluation of g (entries of C and X are O(1); sums of ≤ 10⁶ terms).</summary>
-    public const double Margin = 1e-9;
+    /// <summary>Largest |α + λ·v − (certified value of the built problem at v)| accepted: larger means the data do not enter affinely.</summary>
+    public const double AffinityTolerance = 1e-6;
 
     /// <param name="relaxation">The relaxation at the reference v.</param>
-    /// <param name="constantsAt">(C(w), offset(w)) at w = v + d_j (the same A, b and blocks as at v).</param>
-    /// <param name="directions">Directions d_j that span the statistics the relaxation accepts around v (e.g. e_k for
-    /// Bell values; projections of e_k onto the normalised no-signalling statistics for a steering test).</param>
-    public static AffineGuessingBound Read(IRelaxation relaxation, IReadOnlyList<double> reference, Func<double[], (SdpMatrix C, double Offset)> constantsAt,
-        IReadOnlyList<double[]> directions, ISdpSolver solver, CancellationToken cancel)
+    /// <param name="constantsAt">(C(w), offset(w)) of the relaxation with data w (the same A, b and blocks as at v).</param>
+    /// <param name="anchors">Where the constants are built to read α, λ exactly (<see cref="AnchorPlan"/>).</param>
+    /// <param name="domain">W_k ≥ |w_k| for every statistic a test round can produce (the rounding of λ is paid on it).</param>
+    public static AffineGuessingBound Read(IRelaxation relaxation, IReadOnlyList<double> reference,
+        Func<double[], (SdpMatrix C, double Offset)> constantsAt, AnchorPlan anchors, IReadOnlyList<double> domain, ISdpSolver solver, CancellationToken cancel)
     {
         var problem = relaxation.Problem;
         var solution = solver.Solve(problem, null, cancel);
@@ -33,7 +37,6 @@ internal static class DualReader
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the guessing relaxation at the reference statistic did not solve ({solution.Status}: {solution.Message})");
         var raw = Math.Min(1.0, relaxation.Read(solution).Bound);
         var offset = relaxation.Read(solution with { PrimalObjective = 0.0, DualObjective = 0.0 }).Bound;
-        var m = reference.Count;
         if (!RelaxationReductions.isExact(relaxation.Reduction))
             return Uncertified(reference, raw, $"solved on a numerically exposed face ({relaxation.Reduction})");
         var real = new RealProblem(problem);
@@ -41,52 +44,67 @@ internal static class DualReader
         if (x is null) return Uncertified(reference, raw, "the solver reported no primal X");
         var side = LowerSide.Certify(real, x, traceBoundZ: null, findInterior: true);
         if (!side.Certified || side.Hint is null) return Uncertified(reference, raw, side.Reason);
-        var hint = side.Hint;
-        var certifiedAtV = (Rational.FromDouble(offset) - side.Exact).UpperDouble();
-        double G(double[] w)
+        var (point, reason) = ExactDualPoint.Check(problem, side.Hint, cancel);
+        if (point is null) return Uncertified(reference, raw, reason);
+        var exact = Affine(problem, point, constantsAt, anchors, cancel);
+        // The family agrees with the built problem at v up to rounding; a larger gap means C is not affine in the data.
+        var gap = (exact.At(reference) - point.BoundFor(problem, offset)).Abs().UpperDouble();
+        if (gap > AffinityTolerance)
+            return Uncertified(reference, raw, $"the affine family misses the built relaxation's certified value at v by {gap:G3}: the data do not enter the constants affinely");
+        var method = $"{Method(point)} ({side.Method})";
+        return Rounded(reference, exact, domain, raw, method, side.Hint);
+    }
+
+    /// <summary>
+    /// <c>steer verify</c>: the recorded point X̃ re-checked on the rebuilt relaxation (no solver), α and λ recomputed.
+    /// Uncertified (with the reason) when X̃ does not give a feasible PSD X̂.
+    /// </summary>
+    public static AffineGuessingBound Recheck(SdpProblem problem, IReadOnlyList<double> reference,
+        IReadOnlyList<double> pointApproximate, Func<double[], (SdpMatrix C, double Offset)> constantsAt, AnchorPlan anchors, IReadOnlyList<double> domain, CancellationToken cancel)
+    {
+        var (point, reason) = ExactDualPoint.Check(problem, pointApproximate, cancel);
+        if (point is null) return Uncertified(reference, double.NaN, reason);
+        var exact = Affine(problem, point, constantsAt, anchors, cancel);
+        return Rounded(reference, exact, domain, double.NaN, Method(point), pointApproximate.ToArray());
+    }
+
+    /// <summary>The printed method: what is proven.</summary>
+    private static string Method(ExactDualPoint point) =>
+        $"exact rational: X̂ on A(X) = b, PSD (λ_min ≥ {point.MinEigenvalue:G3}); α, λ exact inner products with the anchored data, rounded outward";
+
+    /// <summary>
+    /// g(w) = offset(w) − ⟨C(w), X̂⟩ exactly at the anchors b and a_j = b + e_{plus} − e_{minus}: λ_plus = g(a_j) − g(b)
+    /// (coordinates that are no step's plus keep λ = 0), α = g(b) − λ·b (exact; <see cref="AnchorPlan"/>).
+    /// </summary>
+    private static ExactAffineBound Affine(SdpProblem problem, ExactDualPoint point, Func<double[], (SdpMatrix C, double Offset)> constantsAt,
+        AnchorPlan anchors, CancellationToken cancel)
+    {
+        Rational G(double[] w)
         {
             cancel.ThrowIfCancellationRequested();
             var (c, o) = constantsAt(w);
-            var at = new RealProblem(new SdpProblem(problem.Blocks, c, problem.A, problem.B));
-            var inner = 0.0;
-            foreach (var (position, coefficient) in at.Objective) inner += coefficient * hint[position];
-            return o - inner;
+            return point.BoundFor(new SdpProblem(problem.Blocks, c, problem.A, problem.B), o);
         }
-        // g is affine; its slope along each probe direction d_j is g(v + d_j) − g(v). λ is the least-norm solution of
-        // λ·d_j = slope_j (exact when the d_j span the statistics the relaxation can see), α = g(v) − λ·v.
-        var atReference = G(reference.ToArray());
-        var rows = directions.Count;
-        var d = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(rows, m);
-        var slopes = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(rows);
-        for (var j = 0; j < rows; j++)
+        var atBase = G(anchors.Base.ToArray());
+        var lambda = Enumerable.Repeat(Rational.Zero, anchors.Base.Count).ToArray();
+        foreach (var (plus, minus) in anchors.Steps)
         {
-            var w = new double[m];
-            for (var k = 0; k < m; k++) { w[k] = reference[k] + directions[j][k]; d[j, k] = directions[j][k]; }
-            slopes[j] = G(w) - atReference;
+            var w = anchors.Base.ToArray();
+            w[plus] += 1;
+            if (minus >= 0) w[minus] -= 1;
+            lambda[plus] = G(w) - atBase;
         }
-        var lambda = LeastNorm(d, slopes);
-        var alpha = atReference;
-        for (var k = 0; k < m; k++) alpha -= lambda[k] * reference[k];
-        var atV = alpha;
-        for (var k = 0; k < m; k++) atV += lambda[k] * reference[k];
-        var shortfall = Math.Max(0, certifiedAtV - atV);
-        if (shortfall > 1e-6)
-            return Uncertified(reference, raw, $"the affine bound at v ({atV:R}) misses the certified value ({certifiedAtV:R}) by {shortfall:G3}: the data do not enter the constants affinely");
-        return new AffineGuessingBound(reference.ToArray(), alpha + Margin + shortfall, lambda, raw, true, side.Method, Margin + shortfall);
+        var alpha = atBase;
+        for (var k = 0; k < lambda.Length; k++)
+            if (anchors.Base[k] != 0) alpha -= lambda[k] * Rational.FromDouble(anchors.Base[k]);
+        return new ExactAffineBound(alpha, lambda);
     }
 
-    /// <summary>The least-norm least-squares solution of D λ = r (singular values below 1e-10 of the largest dropped:
-    /// the directions span a subspace of the statistics, λ is kept inside it).</summary>
-    private static double[] LeastNorm(MathNet.Numerics.LinearAlgebra.Matrix<double> d, MathNet.Numerics.LinearAlgebra.Vector<double> r)
+    /// <summary>The double bound of an exact one: λ̃ near λ, α̃ = α + Σ|λ − λ̃|·W rounded up (<see cref="ExactAffineBound.Round"/>).</summary>
+    public static AffineGuessingBound Rounded(IReadOnlyList<double> reference, ExactAffineBound exact, IReadOnlyList<double> domain, double raw, string method, double[] point)
     {
-        var svd = d.Svd(true);
-        var s = svd.S;
-        var cut = 1e-10 * (s.Count > 0 ? s[0] : 0);
-        var ut = svd.U.TransposeThisAndMultiply(r);
-        var z = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(d.ColumnCount);
-        for (var i = 0; i < s.Count; i++)
-            if (s[i] > cut) z[i] = ut[i] / s[i];
-        return svd.VT.TransposeThisAndMultiply(z).ToArray();
+        var (alpha, lambda, term) = exact.Round(domain);
+        return new AffineGuessingBound(reference.ToArray(), alpha, lambda, raw, true, method, term) { Point = point, Exact = exact };
     }
 
     private static AffineGuessingBound Uncertified(IReadOnlyList<double> reference, double raw, string reason) =>

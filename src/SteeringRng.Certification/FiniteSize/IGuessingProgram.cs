@@ -20,4 +20,11 @@ public interface IGuessingProgram
     /// <summary>Solves the relaxation at <paramref name="reference"/> and reads off α, λ.</summary>
     /// <exception cref="FiniteSizeInputException">SR1224 when the relaxation does not solve at v (e.g. v is not a possible statistic).</exception>
     AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default);
+
+    /// <summary>
+    /// No solver: the recorded point X̃ of a bound (<see cref="AffineGuessingBound.Point"/>) re-checked in exact arithmetic
+    /// on the relaxation rebuilt here, and α, λ recomputed from it exactly as <see cref="BoundAt"/> does (for <c>steer verify</c>).
+    /// Certified = false, with the reason in Method, when X̃ does not give a feasible PSD X̂.
+    /// </summary>
+    AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default);
 }

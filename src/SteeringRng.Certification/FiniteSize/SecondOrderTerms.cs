@@ -8,6 +8,8 @@ namespace SteeringRng.Certification.FiniteSize;
 ///   ε_V = (β ln 2 / 2)·[log2(2 d_O² + 1) + √(2 + (1 − γ)² B² Δ² / γ)]²,
 ///   ε_K = β² / (6 (1 − β)³ ln 2) · 2^{β E} · ln³(2^E + e²),   E = log2 d_O + (1 − γ) B Δ,
 ///   ε_Ω = (1 − 2 log2(ε_EA ε_s)) / β.
+/// Checked against the authors' code, not against the paper's text, which our corpora do not hold (finite-size.md §5.2
+/// says what a reader must compare).
 /// </summary>
 public static class SecondOrderTerms
 {

@@ -25,6 +25,9 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
     private readonly ISdpSolver _solver;
     private MeasuredDataRelaxation? _relaxation;
     private readonly double[] _white;
+    private readonly Assemblage _whiteAssemblage;
+    private readonly double[] _domain;
+    private readonly AnchorPlan _anchors;
 
     /// <param name="model">A scenario with a trusted node and a <c>measure</c> line (its <c>data = probabilities</c> layout).</param>
     /// <param name="guess">Whose outcomes Eve guesses, at which settings.</param>
@@ -43,7 +46,8 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
         };
         _solver = solver ?? new InteriorPointSolver();
-        _white = _layout.Form.Observe(model.WhiteNoiseAssemblage());
+        _whiteAssemblage = model.WhiteNoiseAssemblage();
+        _white = _layout.Form.Observe(_whiteAssemblage);
         var events = _layout.Events().OrderBy(e => e.Row).ToArray();
         if (events.Length > MaxEventClasses)
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.TooLarge, $"{events.Length} event classes (more than {MaxEventClasses}): one affine bound needs one evaluation per class");
@@ -53,6 +57,8 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         var generation = 1;
         for (var k = 0; k < parties.Length; k++) generation *= model.Untrusted[parties[k]].Settings[settings[k]].Outcomes;
         GenerationOutcomes = generation;
+        _domain = ExactAffineBound.Domain(Statistics);
+        _anchors = AnchorPlan.PerSettingTuple(Statistics.Events.Select(e => e.SettingsKey).ToArray());
         Description = $"P_g of untrusted parties [{string.Join(", ", parties)}] at settings [{string.Join(", ", settings)}] under {bound.Name}, from the trusted node's statistics ({events.Length} event classes)";
     }
 
@@ -102,51 +108,80 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
         // A reference must be a no-signalling statistic (observed frequencies are not quite): the nearest one is used
         // (any reference gives a valid bound; it only changes which tangent is read).
         var v = _layout.Form.Nearest(reference.ToArray(), Enumerable.Repeat(1.0, reference.Count).ToArray());
-        Assemblage carrier;
-        try { carrier = _layout.Form.AssemblageOf(v, 1e-7); }
+        try { _ = _layout.Form.AssemblageOf(v, 1e-7); }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the reference statistic is not a possible statistic: {e.Message}"); }
         MeasuredDataRelaxation relaxation;
-        try
-        {
-            _relaxation ??= (MeasuredDataRelaxation)Relaxations.MeasuredData(_layout.Form, carrier, _build, true, 1e-7);
-            relaxation = _relaxation.WithObserved(v);
-        }
+        try { relaxation = Relaxation().WithObserved(v); }
         catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation does not accept the reference statistic: {e.Message}"); }
-        // Directions: e_c projected onto the normalised no-signalling statistics (Nearest is the orthogonal projection
-        // onto that affine set), so they span every statistic a strategy can produce.
-        var ones = Enumerable.Repeat(1.0, v.Length).ToArray();
-        var directions = new double[v.Length][];
-        for (var c = 0; c < v.Length; c++)
-        {
-            cancel.ThrowIfCancellationRequested();
-            var moved = (double[])v.Clone();
-            moved[c] += 1;
-            var p = _layout.Form.Nearest(moved, ones);
-            directions[c] = p.Select((x, k) => x - v[k]).ToArray();
-        }
-        var bound = DualReader.Read(relaxation, v, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), directions, _solver, cancel);
-        return bound.Certified ? CentreSettings(bound with { Reference = v }) : bound with { Reference = v };
+        var bound = DualReader.Read(relaxation, v, Constants(relaxation), _anchors, _domain, _solver, cancel) with { Reference = v };
+        return bound.Exact is null ? bound : CentreSettings(bound, bound.Exact);
     }
 
     /// <summary>
-    /// Σ_o p(o|s) = 1 for every setting tuple s, so adding κ_s to λ_c for the events c of s and subtracting Σ κ_s from α
+    /// <c>steer verify</c>: the recorded point X̃ re-checked in exact arithmetic on the relaxation rebuilt from the scenario
+    /// (A, b and the anchored constants do not depend on the reference), α and λ recomputed and centred as
+    /// <see cref="BoundAt"/> does. Uncertified, with the reason, when X̃ does not give a feasible PSD X̂.
+    /// </summary>
+    public AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default)
+    {
+        if (reference.Count != Statistics.Count)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{reference.Count} statistics for {Statistics.Count} event classes");
+        var relaxation = Relaxation();
+        var bound = DualReader.Recheck(relaxation.Problem, reference, point, Constants(relaxation), _anchors, _domain, cancel);
+        return bound.Exact is null ? bound : CentreSettings(bound, bound.Exact);
+    }
+
+    /// <summary>
+    /// (C(w), offset(w)) through the lift, kept per anchor: the anchors are the same for every dual of this program (one
+    /// relaxation), so a run's several duals and a verifier's two analyses build each anchor's constants once. An anchor
+    /// the relaxation refuses (data it cannot build) is SR1224.
+    /// </summary>
+    private Func<double[], (SdpMatrix C, double Offset)> Constants(MeasuredDataRelaxation relaxation) => w =>
+    {
+        var key = string.Join(",", w.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        lock (_anchorConstants)
+            if (_anchorConstants.TryGetValue(key, out var known)) return known;
+        (SdpMatrix, double) built;
+        try { built = relaxation.ConstantsOfObserved(w).ToValueTuple(); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation's constants could not be built at an anchor of the exact α, λ: {e.Message}"); }
+        lock (_anchorConstants) _anchorConstants[key] = built;
+        return built;
+    };
+
+    private readonly Dictionary<string, (SdpMatrix, double)> _anchorConstants = [];
+
+    /// <summary>The relaxation's (A, b, blocks) and its constants as a function of the data (for tests of the exact path).</summary>
+    internal (SdpProblem Problem, Func<double[], (SdpMatrix C, double Offset)> ConstantsAt) Family()
+    {
+        var relaxation = Relaxation();
+        return (relaxation.Problem, Constants(relaxation));
+    }
+
+    /// <summary>The lifted relaxation (its A, b, blocks and the map from data to constants are built at the maximally mixed
+    /// assemblage, whatever the carrier: the white-noise model's statistics serve).</summary>
+    private MeasuredDataRelaxation Relaxation()
+    {
+        try { return _relaxation ??= (MeasuredDataRelaxation)Relaxations.MeasuredData(_layout.Form, _whiteAssemblage, _build, true, 1e-7); }
+        catch (ArgumentException e) { throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the relaxation could not be built: {e.Message}"); }
+    }
+
+    /// <summary>
+    /// Σ_o p(o|s) = 1 for every setting tuple s, so adding κ_s to λ_c for the events c of s and subtracting κ_s from α
     /// changes nothing on the statistics a strategy can produce. κ_s is chosen to centre the per-event coefficients
     /// λ_c/q(s) of each setting tuple at 0, which makes their spread max_c − min_c (the EAT's λ_max − λ_min) the largest
-    /// spread within one setting tuple: the smallest such shifts can give.
+    /// spread within one setting tuple: the smallest such shifts can give. κ_s is a double (chosen in floating point) and
+    /// applied exactly to the exact α, λ; the result is rounded outward once.
     /// </summary>
-    private AffineGuessingBound CentreSettings(AffineGuessingBound bound)
+    private AffineGuessingBound CentreSettings(AffineGuessingBound bound, ExactAffineBound exact)
     {
-        var lambda = bound.Lambda.ToArray();
-        var alpha = bound.Alpha;
-        foreach (var group in Enumerable.Range(0, lambda.Length).GroupBy(c => Statistics.Events[c].SettingsKey))
+        var lambda = bound.Lambda;
+        foreach (var group in Enumerable.Range(0, lambda.Count).GroupBy(c => Statistics.Events[c].SettingsKey))
         {
             var q = Statistics.Events[group.First()].SettingProbability;
             var max = group.Max(c => lambda[c] / q);
             var min = group.Min(c => lambda[c] / q);
-            var kappa = -q * (max + min) / 2;
-            foreach (var c in group) lambda[c] += kappa;
-            alpha -= kappa;
+            exact = exact.Shift(group, SteeringRng.Sdp.Certificates.Rational.FromDouble(-q * (max + min) / 2));
         }
-        return bound with { Alpha = alpha, Lambda = lambda };
+        return DualReader.Rounded(bound.Reference, exact, _domain, bound.PguessAtReference, bound.Method, bound.Point!.ToArray());
     }
 }

@@ -2,10 +2,13 @@ namespace SteeringRng.Certification.Protocol;
 
 /// <summary>The affine bound P_g(w) ≤ α + λ·w an analysis used, as the certificate records it.</summary>
 /// <param name="Reference">v, the statistic the relaxation was solved at.</param>
-/// <param name="Certified">The relaxation's primal point X̂ behind α and λ was proven feasible and PSD in exact arithmetic when
-/// it was computed (the method says how, or why not). α and λ themselves are evaluated from X̂ in double with a 1e-9 margin
-/// that is not yet proven (docs/formulations/finite-size.md, "Not yet exact / not done").</param>
-public sealed record DualRecord(IReadOnlyList<double> Reference, double Alpha, IReadOnlyList<double> Lambda, bool Certified, string Method);
+/// <param name="Certified">The relaxation's point X̂ behind α and λ was proven feasible and PSD in exact arithmetic, and α, λ
+/// are its exact rational inner products with the data's anchored constants, rounded outward (docs/formulations/finite-size.md
+/// §3); the method says how, or why not.</param>
+/// <param name="Point">X̃, the double point whose exact correction is X̂: <c>steer verify</c> re-proves it on the relaxation
+/// rebuilt from the committed scenario and recomputes α, λ (null when the dual is not certified).</param>
+public sealed record DualRecord(IReadOnlyList<double> Reference, double Alpha, IReadOnlyList<double> Lambda, bool Certified, string Method,
+    IReadOnlyList<double>? Point = null);
 
 /// <summary>
 /// One analysis of a run as the per-run certificate records it: which (EAT: general attacks; i.i.d.: i.i.d. attacks
@@ -37,4 +40,12 @@ public interface IRunAnalysis
 
     /// <summary>The entropy (bits) an analysis gives with the recorded dual and these data, without solving anything.</summary>
     double Recompute(BoundProtocol protocol, RunObservation observation, AnalysisRecord recorded);
+
+    /// <summary>
+    /// Re-proves a recorded certified dual without a solver: its point X̃ re-checked in exact arithmetic on the relaxation
+    /// rebuilt from the protocol's scenario, α and λ recomputed exactly, and the recorded (α, λ) required to imply them
+    /// on the possible statistics. Null when it holds (or the dual claims no certificate); otherwise what failed, for a
+    /// located SR1246 error.
+    /// </summary>
+    string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel);
 }

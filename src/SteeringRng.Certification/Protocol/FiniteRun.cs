@@ -73,7 +73,7 @@ public static class FiniteRun
         var closest = observation.Statistics.MaxBy(s => Math.Abs(s.Observed - s.Expected) / s.Tolerance)!;
         summary.Add($"accepted  all {observation.Statistics.Count} statistics inside the acceptance region; closest to its edge: {closest.Describe()}");
         summary.AddRange(analyses.Select(a => string.Create(CultureInfo.InvariantCulture,
-            $"entropy   {a.Label}: k = {a.EntropyBits:0.###} bits ({a.RatePerRound:0.000000} per round){(a.Certified ? "; dual point proven exactly, α and λ evaluated in double (+1e-9, finite-size.md)" : " NOT CERTIFIED")}")));
+            $"entropy   {a.Label}: k = {a.EntropyBits:0.###} bits ({a.RatePerRound:0.000000} per round){(a.Certified ? "; dual proven exactly: X̂ feasible and PSD, α and λ exact rational inner products rounded outward (finite-size.md §3)" : " NOT CERTIFIED")}")));
         summary.Add(string.Create(CultureInfo.InvariantCulture,
             $"output    m = {m} bits from k = {k:0.###} ({AnalysisRecord.Name(declared.Analysis)}), ε_ext = {ProtocolCommitment.Epsilon(declared.EpsilonExtractor)}; SHA-256 {certificate.Output.Sha256}"));
         if (previous is not null) summary.Add($"chain     run {sequence}, after {previous.Path} (sha256:{previous.Sha256})");

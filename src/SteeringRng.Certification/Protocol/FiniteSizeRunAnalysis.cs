@@ -48,13 +48,36 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         return IidEntropy(parameters.Rounds * (1 - parameters.TestProbability) * h, h, observation);
     }
 
+    public string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel)
+    {
+        if (!dual.Certified) return null;
+        if (dual.Point is not { } point) return "the dual claims a certificate but records no point X̃ to re-prove";
+        var program = Program(protocol);
+        if (dual.Reference.Count != program.Statistics.Count || dual.Lambda.Count != program.Statistics.Count)
+            return $"the dual has {dual.Reference.Count} reference values and {dual.Lambda.Count} λ's; the protocol has {program.Statistics.Count} statistics";
+        var proven = program.Steering.Recheck(dual.Reference, point, cancel);
+        if (!proven.Certified || proven.Exact is not { } exact) return $"its point X̃ does not re-prove: {proven.Method}";
+        var margin = exact.Margin(dual.Alpha, dual.Lambda, ExactAffineBound.Domain(program.Statistics));
+        return margin.Sign >= 0 ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the recorded α, λ are not implied by the re-proven ones: α_recorded + λ_recorded·w falls {(-margin).UpperDouble():G3} below the proven α + λ·w somewhere on the possible statistics (proven α = {proven.Alpha:R})");
+    }
+
     /// <summary>
     /// The library's k = n(1 − γ)·H_min counts the expected number of generation rounds; the raw bits come from the G
     /// actual ones, so the smaller of the two is used (equal when T = γ n).
     /// </summary>
     private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 
-    private SteeringRegionProgram Program(BoundProtocol p) => new(p.Run.Model, p.Guess, p.Spec, solver);
+    /// <summary>One program per protocol: its relaxation and anchor constants serve every analysis and re-proof of a run.</summary>
+    private SteeringRegionProgram Program(BoundProtocol p)
+    {
+        if (!ReferenceEquals(_programFor, p)) (_programFor, _program) = (p, new SteeringRegionProgram(p.Run.Model, p.Guess, p.Spec, solver));
+        return _program!;
+    }
+
+    private BoundProtocol? _programFor;
+    private SteeringRegionProgram? _program;
 
     public static ProtocolParameters Parameters(BoundProtocol p, int statistics)
     {
@@ -93,5 +116,5 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
             r.Certified, Dual(r.Dual), terms, r.Note);
     }
 
-    private static DualRecord Dual(AffineGuessingBound b) => new(b.Reference, b.Alpha, b.Lambda, b.Certified, b.Method);
+    private static DualRecord Dual(AffineGuessingBound b) => new(b.Reference, b.Alpha, b.Lambda, b.Certified, b.Method, b.Point);
 }

@@ -25,6 +25,7 @@ public static class ProtocolDiagnostics
     public const string CertificateChain = "SR1243";  // the previous certificate is not the one chained to
     public const string CertificateValue = "SR1244";  // a recomputed value (entropy, length, statistic) differs
     public const string NoCommitment = "SR1245";      // a run on a protocol that was never committed
+    public const string DualNotProven = "SR1246";     // a certificate's dual point does not re-prove its recorded α, λ
 
     /// <summary>"file:line:col: error SRnnnn: what" (line and column 1-based; omitted when 0).</summary>
     public static ScenarioInputException At(string file, int line, int column, string code, string what)

@@ -92,6 +92,13 @@ public static class RunCertificateJson
             w.WriteEndArray();
             w.WriteBoolean("certified", d.Certified);
             w.WriteString("method", d.Method);
+            if (d.Point is { } point)
+            {
+                w.WriteStartArray("point");
+                foreach (var x in point) w.WriteNumberValue(x);
+                w.WriteEndArray();
+            }
+            else w.WriteNull("point");
             w.WriteEndObject();
         }
         else w.WriteNull("dual");
@@ -144,7 +151,8 @@ public static class RunCertificateJson
         if (!a.IsNull("dual"))
         {
             var d = a.Object("dual");
-            dual = new DualRecord(d.Doubles("reference"), d.Double("alpha"), d.Doubles("lambda"), d.Bool("certified"), d.String("method"));
+            dual = new DualRecord(d.Doubles("reference"), d.Double("alpha"), d.Doubles("lambda"), d.Bool("certified"), d.String("method"),
+                d.IsNull("point") ? null : d.Doubles("point"));
         }
         var terms = a.Object("terms").Properties().Select(p => KeyValuePair.Create(p.Name, p.Double())).ToList();
         return new AnalysisRecord(Kind(a, "name"), a.String("label"), a.Double("entropyBits"), a.Double("ratePerRound"), a.Bool("certified"), dual, terms, a.String("note"));
