@@ -35,6 +35,7 @@ public sealed class SteeringRegionProgram : IRegionGuessingProgram
     public int GenerationOutcomes => Steering.GenerationOutcomes;
     public string Description => Steering.Description;
     public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default) => Steering.BoundAt(reference, cancel);
+    public AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default) => Steering.Recheck(reference, point, cancel);
 
     /// <summary>Added to α of <see cref="RegionGuessingBound.Dual"/> for its floating evaluation (as DualReader.Margin).</summary>
     public const double Margin = 1e-9;

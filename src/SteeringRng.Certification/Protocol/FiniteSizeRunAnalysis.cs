@@ -55,7 +55,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         var program = Program(protocol);
         if (dual.Reference.Count != program.Statistics.Count || dual.Lambda.Count != program.Statistics.Count)
             return $"the dual has {dual.Reference.Count} reference values and {dual.Lambda.Count} λ's; the protocol has {program.Statistics.Count} statistics";
-        var proven = program.Steering.Recheck(dual.Reference, point, cancel);
+        var proven = program.Recheck(dual.Reference, point, cancel);
         if (!proven.Certified || proven.Exact is not { } exact) return $"its point X̃ does not re-prove: {proven.Method}";
         var margin = exact.Margin(dual.Alpha, dual.Lambda, ExactAffineBound.Domain(program.Statistics));
         return margin.Sign >= 0 ? null
