@@ -8,7 +8,7 @@ namespace SteeringRng.Certification.FiniteSize;
 /// <summary>
 /// The inner guessing relaxation (NS, Glo or Q_k, built in full: no symmetry reduction, which depends on the data) of
 /// a measured-data relaxation for a guess target: the builder <see cref="Relaxations.MeasuredData(SteeringRng.Relaxation.Steering.MeasuredDataForm, Assemblage, Func{Assemblage, bool, IRelaxation}, bool, double)"/>
-/// takes. (SteeringGuessingProgram holds the same switch privately.)
+/// takes; <see cref="SteeringGuessingProgram"/> and the box relaxation of <see cref="SteeringRegionProgram"/> share it.
 /// </summary>
 internal static class GuessingRelaxationBuilder
 {

@@ -38,13 +38,7 @@ public sealed class SteeringGuessingProgram : IGuessingProgram
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, "a steering test needs a trusted node; use DeviceIndependentGuessingProgram without one");
         _layout = model.MeasuredData?.Layout ?? new ProbabilityLayout(model);
         var (parties, settings) = (guess.Parties.ToArray(), guess.Settings.ToArray());
-        _build = bound switch
-        {
-            BoundSpec.NoSignalling => (a, _) => Relaxations.NoSignalling(a, parties, settings, false),
-            BoundSpec.Global => (a, _) => Relaxations.Global(a, settings),
-            BoundSpec.Npa npa => (a, _) => Relaxations.QLevel(a, parties, settings, NpaGeneratingSet.Of(npa), false),
-            _ => throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"bound '{bound.Name}' has no finite-size analysis (use ns, global or npa)"),
-        };
+        _build = GuessingRelaxationBuilder.For(guess, bound);
         _solver = solver ?? new InteriorPointSolver();
         _whiteAssemblage = model.WhiteNoiseAssemblage();
         _white = _layout.Form.Observe(_whiteAssemblage);
