@@ -71,6 +71,15 @@ public sealed class FiniteSampleTests : IDisposable
             "error SR1246: $.analyses[0].dual (EAT (general attacks, quantum side information)): the recorded α, λ are not implied by the re-proven ones");
         Tampered(certificate, "point.json", dual => dual["point"] = new JsonArray(dual["point"]!.AsArray().Select(x => (JsonNode?)JsonValue.Create(-x!.GetValue<double>())).ToArray()),
             "error SR1246: $.analyses[0].dual (EAT (general attacks, quantum side information)): its point X̃ does not re-prove: X̂ is not proven PSD");
+        // The min-tradeoff function is fixed before the data: a reference v other than the declared one is refused,
+        // even when the rest of the dual is self-consistent.
+        Tampered(certificate, "reference.json", dual =>
+            {
+                var v = dual["reference"]!.AsArray().Select(x => x!.GetValue<double>()).ToArray();
+                (v[0], v[1]) = (v[0] + 1e-3, v[1] - 1e-3);
+                dual["reference"] = new JsonArray(v.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+            },
+            "error SR1246: $.analyses[0].dual.reference (EAT (general attacks, quantum side information)): the EAT dual's reference v[0] is ");
     }
 
     private void Tampered(string certificate, string name, Action<JsonNode> change, string expected)

@@ -48,4 +48,11 @@ public interface IRunAnalysis
     /// located SR1246 error.
     /// </summary>
     string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel);
+
+    /// <summary>
+    /// The EAT's min-tradeoff function must be fixed before the data: null when the recorded dual's reference v is the
+    /// one the protocol declares, otherwise what differs (a located SR1246 error). Analyses without a declared reference
+    /// accept any.
+    /// </summary>
+    string? ReferenceFault(BoundProtocol protocol, DualRecord eatDual) => null;
 }

@@ -22,7 +22,7 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         var parameters = Parameters(protocol, program.Statistics.Count);
         var counts = new EventCounts(observation.Counts, observation.GenerationRounds);
         // The reference v of the min-tradeoff function is the declared one (fixed before the data, as the EAT requires).
-        var reference = ReferenceSearch.At(ReferenceSearch.Mixed(protocol.ExpectedProbabilities, program.Statistics, protocol.Declared.ReferenceNoise));
+        var reference = ReferenceSearch.At(DeclaredReference(protocol, program));
         var eat = FiniteSizeAnalysis.Eat(program, parameters, protocol.ExpectedProbabilities, counts, reference, cancel);
         var iid = FiniteSizeAnalysis.Iid(program, parameters, counts, cancel);
         return [EatRecord(eat), IidRecord(iid, observation)];
@@ -47,6 +47,27 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         var h = pg > 0 ? -Math.Log2(pg) : 0;
         return IidEntropy(parameters.Rounds * (1 - parameters.TestProbability) * h, h, observation);
     }
+
+    public string? ReferenceFault(BoundProtocol protocol, DualRecord eatDual)
+    {
+        var declared = DeclaredReference(protocol, Program(protocol));
+        if (eatDual.Reference.Count != declared.Length)
+            return $"the EAT dual has {eatDual.Reference.Count} reference values; the protocol declares {declared.Length}";
+        // The analysis projects v onto the no-signalling statistics before reading the dual (the declared v is one already,
+        // so only the last bits move): a recorded v within ReferenceAgreement of the declared one is the declared one;
+        // anything else was chosen after the fact.
+        for (var k = 0; k < declared.Length; k++)
+            if (!(Math.Abs(eatDual.Reference[k] - declared[k]) <= ReferenceAgreement))
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the EAT dual's reference v[{k}] is {eatDual.Reference[k]:R}; the protocol declares {declared[k]:R} (the min-tradeoff function must be fixed before the data)");
+        return null;
+    }
+
+    /// <summary>How far a recorded reference entry may sit from the declared one (rounding in the projection onto no-signalling statistics).</summary>
+    public const double ReferenceAgreement = 1e-12;
+
+    private static double[] DeclaredReference(BoundProtocol protocol, SteeringRegionProgram program) =>
+        ReferenceSearch.Mixed(protocol.ExpectedProbabilities, program.Statistics, protocol.Declared.ReferenceNoise);
 
     public string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel)
     {

@@ -83,6 +83,8 @@ public static class RunCertificateCheck
             // The EAT's dual is the min-tradeoff function: always re-proven. The i.i.d. dual is re-proven when it records its
             // point (the two-point bound); the box relaxation's dual records none (its α is evaluated in double, finite-size.md §4).
             var reproven = a.Dual is { } dual && (a.Kind == EntropyAnalysisKind.Eat || dual.Point is not null);
+            if (a.Kind == EntropyAnalysisKind.Eat && a.Dual is { } eatDual && analysis.ReferenceFault(bound, eatDual) is { } moved)
+                throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.DualNotProven, $"$.analyses[{i}].dual.reference ({a.Label}): {moved}.");
             if (reproven && analysis.DualFault(bound, a.Dual!, cancel) is { } fault)
                 throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.DualNotProven, $"$.analyses[{i}].dual ({a.Label}): {fault}.");
             var k = analysis.Recompute(bound, observation, a);
