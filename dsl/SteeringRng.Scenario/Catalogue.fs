@@ -95,6 +95,10 @@ let efficiencySwept = def 1164 "efficiencySwept" Error "the steering test compar
 let functionalFileNotFound = def 1200 "functionalFileNotFound" Error "cannot read functional file '{0}'"
 let functionalFileInvalid = def 1201 "functionalFileInvalid" Error "functional file {0}"
 let functionalFileUse = def 1202 "functionalFileUse" Error "inequality = file(\"{0}\"): {1}"
+// an observed steering-functional value, `inequality = ... value beta` (docs/formulations/measured-probabilities.md)
+let observedValueBound = def 1211 "observedValueBound" Error "bound '{0}' needs the state the data come from; with 'inequality = ... value ...' the data are one observed number (remove the bound, or leave out 'value' to take the value from the state)"
+let observedValueState = def 1212 "observedValueState" Error "inequality = file(\"{0}\") value ...: the value is the data, so the state would not be used; remove 'state = ...', or leave out 'value' to compute the value from the state"
+let observedValueRange = def 1213 "observedValueRange" Error "inequality ... value: the value {0} at {1} is outside [{2}, {3}], what Σ Tr[F σ] can take on any assemblage (docs/formulations/measured-probabilities.md)"
 let diGuessWithoutData = def 1196 "diGuessWithoutData" Error "a guess objective without a trusted node needs device-independent data: the observed value of a Bell objective, e.g. 'inequality = bell({0} = 2.7)'"
 let bellValueObjective = def 1197 "bellValueObjective" Error "inequality = bell({0} = ...): {1}"
 let bellValueRange = def 1198 "bellValueRange" Error "inequality = bell({0} = ...): the value {1} at {2} is outside [{3}, {4}], what the expression can take on any correlations"
@@ -128,4 +132,5 @@ let all =
       assemblageWithState; dataFileNotFound; dataFileInvalid; dataNotAssemblage; dataOutcomeCounts
       dataRepaired; dataRepairRefused
       diGuessWithoutData; bellValueObjective; bellValueRange; bellValueConflict
-      functionalFileNotFound; functionalFileInvalid; functionalFileUse ]
+      functionalFileNotFound; functionalFileInvalid; functionalFileUse
+      observedValueBound; observedValueState; observedValueRange ]

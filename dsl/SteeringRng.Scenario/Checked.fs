@@ -237,11 +237,19 @@ type RepairMode =
     | Refuse
     | Nearest
 
+/// `inequality = ... value beta`: the observed value β of the steering functional, an expression of the parameters
+/// (evaluated at every sweep point with ScenarioLanguage.ObservedValue), given instead of computing it from the state.
+type ObservedValue =
+    { Value: SynExpr
+      Range: SourceRange }
+
 type DataSpec =
     { Source: DataSource
-      Repair: RepairMode }
+      Repair: RepairMode
+      /// For SteeringInequality and FunctionalFile: the observed value, when given (None: β of the state at every point).
+      Observed: ObservedValue option }
 
-    static member Default = { Source = DataSource.Assemblage; Repair = RepairMode.Refuse }
+    static member Default = { Source = DataSource.Assemblage; Repair = RepairMode.Refuse; Observed = None }
 
 /// Measured data: an assemblage read from a file (`assemblage = file("sigma.npy")`), valid as read or repaired
 /// (`repair = nearest`). The same data at every sweep point; there is no state, so no seesaw start.

@@ -197,7 +197,8 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
         match o.Body with
         | SynObjectiveBody.Guess(_, r) ->
             // Without a trusted node a guess is device-independent: its data are Bell values (CheckDeviceIndependent).
-            if hasTrusted && stateStatement.IsNone && not fromFile && measured.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
+            // An observed inequality value is data without a state (its own checks say when F still needs one).
+            if hasTrusted && stateStatement.IsNone && not fromFile && measured.IsNone && data.Observed.IsNone then error ctx Catalogue.missingState r [ "a guess objective" ]
         | SynObjectiveBody.Bell(_, r) ->
             // The engine has no bound for it (its jobs refuse it): say so here rather than fail every row at run time.
             match nodes |> Array.tryFind (fun n -> n.Role = Trusted) with
@@ -227,6 +228,9 @@ let checkScenario (options: Options) (fileName: string) (syn: SynScenario) : Dia
             match b with
             | SynBound.Seesaw(_, r) | SynBound.Steering r when fromFile ->
                 error ctx Catalogue.boundNeedsModel r [ (match b with SynBound.Seesaw _ -> "seesaw" | _ -> "steering") ]
+                b, None
+            | SynBound.Seesaw(_, r) | SynBound.Steering r when data.Observed.IsSome ->
+                error ctx Catalogue.observedValueBound r [ (match b with SynBound.Seesaw _ -> "seesaw" | _ -> "steering") ]
                 b, None
             | _ -> b, CheckBounds.check ctx nodes hasData b)
     let boundList =

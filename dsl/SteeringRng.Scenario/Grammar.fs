@@ -269,11 +269,15 @@ let private dataStatement =
     let repair = pipe3 (kw "repair") (sym "=") ident (fun k _ v -> SynStatement.Data(SynData.Repair(v, SourceRange.union k v.Range)))
     // `steering(mu = 0.7)` or `bell(chsh = 2.7)`: the keyword decides which data the name and value are.
     let call name make = kw name >>. sym "(" >>. ident .>> sym "=" .>>. expr .>>. sym ")" |>> make
+    // `... value beta`: the observed value of a steering functional itself (docs/formulations/measured-probabilities.md).
+    let observed = opt (kw "value" >>. expr)
+    let through (e: SourceRange) (o: SynExpr option) = match o with Some x -> SourceRange.union e x.Range | None -> e
     let inequality =
         pipe3 (kw "inequality") (sym "=")
-            (call "steering" (fun ((p, v), e) k -> SynData.Inequality(p, v, SourceRange.union k e))
+            ((call "steering" id .>>. observed |>> fun (((p, v), e), o) k -> SynData.Inequality(p, v, o, SourceRange.union k (through e o)))
              <|> call "bell" (fun ((o, v), e) k -> SynData.BellValue(o, v, SourceRange.union k e))
-             <|> (kw "file" >>. sym "(" >>. stringLit .>>. sym ")" |>> fun (s, e) k -> SynData.InequalityFile(s, SourceRange.union k e)))
+             <|> (kw "file" >>. sym "(" >>. stringLit .>>. sym ")" .>>. observed
+                  |>> fun ((s, e), o) k -> SynData.InequalityFile(s, o, SourceRange.union k (through e o))))
             (fun k _ make -> SynStatement.Data(make k))
     form <|> file <|> repair <|> inequality
 

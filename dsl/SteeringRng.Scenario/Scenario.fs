@@ -194,6 +194,16 @@ type ScenarioLanguage =
     static member DensityMatrix(scenario: Checked.Scenario, point: int) : Complex[,] =
         ScenarioLanguage.State(scenario, point).Matrix.ToArray()
 
+    /// The observed value β of `inequality = ... value beta` at given parameter values (values[p.Index] for every
+    /// parameter p); null when the scenario takes the value from its state.
+    static member ObservedValue(scenario: Checked.Scenario, values: float[]) : System.Nullable<float> =
+        match scenario.Data.Observed with
+        | Some o ->
+            match Expr.evaluateReal (scenario.Sweep.LookupValues values) scenario.Sweep.Names "the observed value" o.Value with
+            | Result.Ok v -> System.Nullable v
+            | Result.Error d -> invalidArg (nameof values) d.Message
+        | None -> System.Nullable()
+
     /// The Bell values `inequality = bell(chsh = S)` of a device-independent scenario at given parameter values
     /// (values[p.Index] for every parameter p), as (objective name, value) pairs; empty when it has none.
     static member BellValues(scenario: Checked.Scenario, values: float[]) : struct (string * float)[] =

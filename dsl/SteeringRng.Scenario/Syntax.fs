@@ -220,10 +220,11 @@ type SynData =
     | ProbabilitiesFile of SynString * range: SourceRange
     /// `repair = nearest`: project measured data onto the nearest valid data (otherwise they are refused)
     | Repair of SynIdent * range: SourceRange
-    /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point
-    | Inequality of parameter: SynIdent * value: SynExpr * range: SourceRange
-    /// `inequality = file("F.json")`: only the value of the steering functional F read from the file
-    | InequalityFile of SynString * range: SourceRange
+    /// `inequality = steering(mu = 0.7)`: only the value of the steering test's optimal functional at that point;
+    /// with `value beta` the observed value β itself (no state needed for the data)
+    | Inequality of parameter: SynIdent * value: SynExpr * observed: SynExpr option * range: SourceRange
+    /// `inequality = file("F.json")`: only the value of the steering functional F read from the file; `value beta` as above
+    | InequalityFile of SynString * observed: SynExpr option * range: SourceRange
     /// `inequality = bell(chsh = 2.7)`: the observed value of the Bell objective `chsh` (device-independent data)
     | BellValue of objective: SynIdent * value: SynExpr * range: SourceRange
 
@@ -232,8 +233,8 @@ type SynData =
         | Form(_, r)
         | ProbabilitiesFile(_, r)
         | Repair(_, r)
-        | Inequality(_, _, r)
-        | InequalityFile(_, r)
+        | Inequality(_, _, _, r)
+        | InequalityFile(_, _, r)
         | BellValue(_, _, r) -> r
 
 /// One statement (one logical line; a line ending in \ continues on the next).
