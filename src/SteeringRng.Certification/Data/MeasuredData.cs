@@ -14,13 +14,18 @@ namespace SteeringRng.Certification.Data;
 /// </summary>
 public sealed class MeasuredData
 {
-    private MeasuredData(ProbabilityLayout? layout, MeasuredDataForm form, Assemblage? fileData, string note)
+    private MeasuredData(ProbabilityLayout? layout, MeasuredDataForm form, Assemblage? fileData, string note, ObservedInequality? observed = null)
     {
         Layout = layout;
         Form = form;
         FileData = fileData;
         Note = note;
+        Observed = observed;
     }
+
+    /// <summary>For <c>inequality = ... value beta</c>: the observed value β at every point (it, not the state, is the data);
+    /// null when the value is computed from the state.</summary>
+    public ObservedInequality? Observed { get; }
 
     /// <summary>The probabilities' layout (null for an inequality value).</summary>
     public ProbabilityLayout? Layout { get; }
@@ -63,9 +68,13 @@ public sealed class MeasuredData
     {
         var (target, functional, critical) = SteeringTestFunctional(model, parameter, value);
         var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ observed value, and normalisation)");
-        return OneValue(target, functional, note);
+            $"data: one steering-inequality value only (the steering test's functional F at {parameter} = {value}, critical visibility {critical:0.####}; Σ Tr[F σ] ≤ {ValueSource(model)}, and normalisation)");
+        return OneValue(model, target, functional, note);
     }
+
+    /// <summary>Where β comes from, for the row note.</summary>
+    private static string ValueSource(ScenarioModel model) =>
+        model.Scenario.Data.Observed is null ? "its value for the state" : "the observed value β given by 'value'";
 
     /// <summary>
     /// The steering test's optimal functional F (assemblage order, <see cref="FunctionalFiles.Blocks"/>) at
@@ -103,21 +112,23 @@ public sealed class MeasuredData
     private static MeasuredData FunctionalFile(ScenarioModel model, string file, Assemblage functional)
     {
         Assemblage shape;
-        try { shape = model.AssemblageAt(0); }
+        try { shape = model.Scenario.Data.Observed is null ? model.AssemblageAt(0) : ObservedInequality.ShapeOf(model); }
         catch (Exception e) when (e is ArgumentException or QuantumValidationException) { throw new ScenarioInputException($"{model.Scenario.Range}: inequality = file(\"{file}\"): {e.Message}"); }
         if (!FunctionalFiles.SameShape(functional, shape))
             throw new ScenarioInputException($"{file}: the functional's layout ({FunctionalFiles.DescribeShape(functional)}) is not the assemblage's ({FunctionalFiles.DescribeShape(shape)}), e.g. with detection loss the no-click outcome counts");
-        return OneValue(shape, FunctionalFiles.Blocks(functional),
-            $"data: one steering-inequality value only (the functional F of '{file}'; Σ Tr[F σ] ≤ observed value, and normalisation)");
+        return OneValue(model, shape, FunctionalFiles.Blocks(functional),
+            $"data: one steering-inequality value only (the functional F of '{file}'; Σ Tr[F σ] ≤ {ValueSource(model)}, and normalisation)");
     }
 
-    /// <summary>The form "Σ Tr[F σ] ≤ β" — kept as "Σ Tr[(−F) σ] ≥ −β" (docs/formulations/measured-probabilities.md) — for F in assemblage order.</summary>
-    private static MeasuredData OneValue(Assemblage shape, System.Numerics.Complex[][,] functional, string note)
+    /// <summary>The form "Σ Tr[F σ] ≤ β" — kept as "Σ Tr[(−F) σ] ≥ −β" (docs/formulations/measured-probabilities.md) — for F in
+    /// assemblage order; with an observed value, β at every point checked against F's range.</summary>
+    private static MeasuredData OneValue(ScenarioModel model, Assemblage shape, System.Numerics.Complex[][,] functional, string note)
     {
         var negated = functional
             .Select(f => { var m = (System.Numerics.Complex[,])f.Clone(); for (var i = 0; i < m.GetLength(0); i++) for (var j = 0; j < m.GetLength(1); j++) m[i, j] = -m[i, j]; return m; })
             .ToArray();
         var form = MeasuredDataForm.Functional(shape.TrustedDimension, shape.Settings.ToArray(), shape.Outcomes.ToArray(), negated, atLeast: true);
-        return new MeasuredData(null, form, null, note);
+        var observed = model.Scenario.Data.Observed is { } given ? ObservedInequality.Of(model, given.Value, form, FunctionalFiles.Of(functional, shape)) : null;
+        return new MeasuredData(null, form, null, note, observed);
     }
 }

@@ -100,6 +100,12 @@ public sealed class ScenarioModel
         for (var index = 0; index < points.Length; index++)
         {
             var i = index;
+            if (MeasuredData?.Observed is { } observed)
+            {
+                // An observed inequality value: β at the point is the data (no state, so no realisation for the seesaw).
+                points[i] = new PointInput(i, ParametersAt(i), () => observed.CarrierAt(Scenario.Sweep.Points[i]), null, i == 0 ? null : points[0]);
+                continue;
+            }
             if (MeasuredAssemblage is { } data)
             {
                 // Measured data: the same assemblage at every point, no state, so no realisation (the seesaw has no start).
@@ -142,6 +148,7 @@ public sealed class ScenarioModel
             .Where(p => !p.Kind.IsConstant)
             .Select(p => KeyValuePair.Create(p.Name, values[p.Index])));
         if (MeasuredAssemblage is { } data) return new PointInput(-1, parameters, () => data.Assemblage, null, buildPoint);
+        if (MeasuredData?.Observed is { } observed) return new PointInput(-1, parameters, () => observed.CarrierAt(values), null, buildPoint);
         return PointInput.OfState(-1, parameters, () => StateWith(values), s => AssemblageWith(s, values), s => RealisationWith(s, values), buildPoint);
     }
 
