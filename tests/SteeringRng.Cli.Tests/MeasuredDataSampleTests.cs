@@ -102,4 +102,46 @@ public class MeasuredDataSampleTests
         Assert.True(exact.Hmin > 0.5, $"the exact data certify randomness: H^NS = {exact.Hmin}");
         Assert.True(Math.Abs(report.Rows.Single(r => r.Bound == "ns").Hmin!.Value - exact.Hmin!.Value) < 0.05);
     }
+
+    /// <summary>
+    /// samples/ghz3-observed-value.scn: the functional of ghz3-inequality.scn from data/ghz3-functional.json, β given, no
+    /// state. At β(μ = 0.8) of the state it gives ghz3-inequality.scn's one-value rows at μ = 0.8 (the same observation;
+    /// 1e-7, as the tomography check); at β = 0, the functional's fully-LHS bound, it certifies nothing; H falls as β grows.
+    /// The shipped file is the steering test's functional of that sample at μ = 0.7 (STEER_REGENERATE_SAMPLES=1 writes it).
+    /// </summary>
+    [Fact]
+    public void Observed_value_sample_gives_the_one_value_rows_at_the_state_s_value_and_nothing_at_the_lhs_bound()
+    {
+        var inequality = SteeringRng.Scenario.ScenarioLanguage.Check("i.scn", File.ReadAllText(Path.Combine(CliRunner.Root, "samples", "ghz3-inequality.scn")));
+        var model = new SteeringRng.Certification.Lowering.ScenarioModel(inequality.Scenarios[1]);
+        var (target, functional, _) = SteeringRng.Certification.Data.MeasuredData.SteeringTestFunctional(model, "mu", 0.7);
+        var path = Path.Combine(CliRunner.Root, "samples", "data", "ghz3-functional.json");
+        if (Environment.GetEnvironmentVariable("STEER_REGENERATE_SAMPLES") == "1")
+            SteeringRng.Certification.Data.FunctionalFiles.Write(path, functional, target, ["Bob", "Charlie"]);
+        var shipped = SteeringRng.Certification.Data.FunctionalFiles.Blocks(SteeringRng.Certification.Data.FunctionalFiles.Read(path, target, ["Bob", "Charlie"]));
+        Assert.All(shipped.Zip(functional), p =>
+        {
+            for (var i = 0; i < 2; i++)
+                for (var j = 0; j < 2; j++)
+                    Assert.True((p.First[i, j] - p.Second[i, j]).Magnitude < 1e-9, $"shipped functional differs: {p.First[i, j]} vs {p.Second[i, j]}");
+        });
+
+        // β of the state at μ = 0.8 (the form observes −F: β = −row 0).
+        var sigma = model.AssemblageWith(model.StateWith(model.ValuesWith("mu", 0.8)), model.ValuesWith("mu", 0.8));
+        var beta = -model.MeasuredData!.Form.Observe(sigma)[0];
+        var betas = $"beta=[{beta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, -0.3, 0]";
+        var observed = RunSample("ghz3-observed-value.scn", "--set", betas).Single();
+        var oneValue = RunSample("ghz3-inequality.scn", "--set", "mu=[0.8]")[1];
+        Assert.All(observed.Rows, r => Assert.True(r.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{r.Bound} at {r.Parameters}: {r.Status} {r.Message}"));
+        foreach (var row in oneValue.Rows)
+        {
+            var same = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == beta);
+            Assert.True(Math.Abs(row.Pguess!.Value - same.Pguess!.Value) <= 1e-7, $"{row.Bound}: state {row.Pguess:R}, observed value {same.Pguess:R}");
+            Assert.True(same.Hmin > 0.4, $"{row.Bound}: H = {same.Hmin}"); // the one-value curve at μ = 0.8: 0.51 / 0.53 bits (docs)
+            var middle = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == -0.3);
+            var lhs = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == 0);
+            Assert.True(same.Hmin > middle.Hmin && middle.Hmin > lhs.Hmin, $"{row.Bound}: H not decreasing in β");
+            Assert.True(lhs.Pguess > 1 - 1e-6, $"{row.Bound}: β = 0 (the LHS bound) certifies P_g = {lhs.Pguess:R}");
+        }
+    }
 }

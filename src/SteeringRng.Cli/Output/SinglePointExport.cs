@@ -18,6 +18,10 @@ public static class SinglePointExport
             throw new UsageException($"'{file}' holds {scenarios.Count} scenarios; choose the one to export with --scenario K.");
         var scenario = scenarios[0];
         var run = ScenarioRun.Plan(scenario);
+        // An observed inequality value (`value beta`) is one number: no assemblage, functional of it or probabilities to write.
+        if (run.Model.MeasuredData?.Observed is not null)
+            throw new SteeringRng.Certification.Input.ScenarioInputException(
+                $"{scenario.Range}: scenario '{scenario.Title}': its data are one observed inequality value ('inequality = ... value ...'), not an assemblage; {option} has nothing to write.");
         if (run.Points.Count != 1)
         {
             var swept = string.Join(", ", run.Model.SweptNames);

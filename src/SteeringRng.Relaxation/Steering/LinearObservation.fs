@@ -12,7 +12,9 @@ type LinearObservation =
       /// What row i is, for messages ("p(a=0|x=1; b=(0,1)|y=(2,0))").
       Describe: int -> string
       /// v(σ) from σ's blocks in assemblage order (WordCoordinates.Tuples); linear in the blocks.
-      Evaluate: Matrix<Complex>[] -> float[] }
+      Evaluate: Matrix<Complex>[] -> float[]
+      /// The row that is Tr ρ_A, whose value is 1 by definition for every valid assemblage (None: no such row).
+      Normalisation: int option }
 
 module LinearObservation =
 
@@ -39,7 +41,8 @@ module LinearObservation =
           Evaluate =
             fun blocks ->
                 [| for t in 0 .. tuples.Length - 1 do
-                       for (x, a) in events -> (trusted[x][a] * blocks[t]).Trace().Real |] }
+                       for (x, a) in events -> (trusted[x][a] * blocks[t]).Trace().Real |]
+          Normalisation = None }
 
     /// One steering-functional value β = Σ_{b,y} Re Tr[F_{b|y} σ_{b|y}] (row 0) and the normalisation Tr ρ_A (row 1,
     /// observed value 1: Σ_b Tr σ_{b|y} at the first setting tuple). `functional` holds F in assemblage order.
@@ -57,4 +60,5 @@ module LinearObservation =
                     tuples
                     |> Array.mapi (fun t (_, y) -> if y = firstSettings then blocks[t].Trace().Real else 0.0)
                     |> Array.sum
-                [| beta; trace |] }
+                [| beta; trace |]
+          Normalisation = Some 1 }

@@ -37,12 +37,11 @@ type MeasuredDataForm internal (lift: DataLift, kind: string) =
     member _.DeterminesAssemblage = lift.Kernel.ColumnCount = 0 && lift.LowerBounds.Length = 0
 
     /// The observed values of an assemblage (Λσ).
-    member _.Observe(assemblage: Assemblage) : float[] = lift.Observation.Evaluate(lift.Coordinates.BlocksOf assemblage)
+    member _.Observe(assemblage: Assemblage) : float[] = DataLift.observe lift assemblage
 
     /// σ(Λ⁺v): the least-norm no-signalling assemblage with observed values v (Hermitian, not necessarily positive),
     /// a carrier for measured data in the engine; refused (ArgumentException) when no no-signalling assemblage has v.
-    member _.AssemblageOf(v: float[], tolerance: float) : Assemblage =
-        lift.Coordinates.AssemblageOf(DataLift.particular lift tolerance v)
+    member _.AssemblageOf(v: float[], tolerance: float) : Assemblage = DataLift.carrier lift tolerance v
 
     /// The nearest valid observation to v in the weighted norm ‖Δ‖²_W = Σ_i w_i Δ_i²: argmin over observations Λu of
     /// no-signalling σ(u) with Tr ρ_A = 1 (normalised), solved exactly on the range of Λ by the KKT system

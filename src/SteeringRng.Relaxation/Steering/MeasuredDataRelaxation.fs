@@ -58,6 +58,22 @@ module internal DataLift =
           Kernel = vt.SubMatrix(rank, n - rank, 0, n).Transpose()
           LowerBounds = lowerBounds }
 
+    /// Carriers made by `carrier`, with the lift and the exact values they carry.
+    let private carried = System.Runtime.CompilerServices.ConditionalWeakTable<Assemblage, DataLift * float[]>()
+
+    /// Λσ of an assemblage of this shape, with the normalisation row (if any) exactly 1 when it is 1 up to round-off
+    /// (10⁻¹²): it is 1 by definition, so data computed from a state and data given as numbers meet in the same v. For a
+    /// carrier of this lift (`carrier`), the values it was made from, exactly (Λ(Λ⁺v) equals v only up to round-off).
+    let observe (lift: DataLift) (sigma: Assemblage) : float[] =
+        match carried.TryGetValue sigma with
+        | true, (owner, v) when obj.ReferenceEquals(owner, lift) -> Array.copy v
+        | _ ->
+            let v = lift.Observation.Evaluate(lift.Coordinates.BlocksOf sigma)
+            match lift.Observation.Normalisation with
+            | Some i when abs (v[i] - 1.0) <= 1e-12 -> v[i] <- 1.0
+            | _ -> ()
+            v
+
     /// u = Λ⁺ v.
     let leastNorm (lift: DataLift) (v: float[]) : float[] =
         let w = lift.U.TransposeThisAndMultiply(Vector<float>.Build.DenseOfArray v).PointwiseDivide(lift.S)
@@ -76,6 +92,13 @@ module internal DataLift =
         if snd worst > tolerance then
             invalidArg "data" (sprintf "No no-signalling assemblage has these data: the nearest misses %s by %.3g (tolerance %g); repair the data (repair = nearest) or check them" (lift.Observation.Describe(fst worst)) (snd worst) tolerance)
         u
+
+    /// σ(Λ⁺v), the least-norm no-signalling assemblage with observed values v (refused as `particular` is), remembered as
+    /// carrying exactly v: `observe` gives v back bit for bit, so the relaxation of a carrier is that of v.
+    let carrier (lift: DataLift) (tolerance: float) (v: float[]) : Assemblage =
+        let sigma = lift.Coordinates.AssemblageOf(particular lift tolerance v)
+        carried.AddOrUpdate(sigma, (lift, Array.copy v))
+        sigma
 
 /// The data-independent part of a measured-data relaxation: the inner relaxation built at the base point, its
 /// constants there, and the extra variables (one per free direction) with their constraint matrices.
@@ -200,8 +223,7 @@ type MeasuredDataRelaxation internal (st: LiftedStructure, tolerance: float, pro
     member _.Read(solution: SdpSolution) = MomentFormReading.read offset solution
 
     /// The observed values of an assemblage of this shape (Λσ).
-    member _.Observe(assemblage: Assemblage) : float[] =
-        st.Lift.Observation.Evaluate(st.Lift.Coordinates.BlocksOf assemblage)
+    member _.Observe(assemblage: Assemblage) : float[] = DataLift.observe st.Lift assemblage
 
     /// The same relaxation for other observed values.
     member _.WithObserved(v: float[]) = MeasuredDataRelaxation.Create(st, tolerance, v)

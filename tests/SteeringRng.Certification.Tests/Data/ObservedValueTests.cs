@@ -201,7 +201,7 @@ public class ObservedValueTests
         Assert.True(loaded.Result.Succeeded, loaded.Result.RenderDiagnostics());
         var e = Assert.Throws<ScenarioInputException>(() => CertificationEngine.Plan(loaded, AssemblageRoundTripTests.Deterministic));
         Assert.Contains("SR1213", e.Message);
-        Assert.Contains("far.scn:6:", e.Message);
+        Assert.Contains("far.scn:8:", e.Message);
         Assert.Contains("the value -100", e.Message);
     }
 }
