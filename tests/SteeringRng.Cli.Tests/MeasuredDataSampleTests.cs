@@ -26,6 +26,8 @@ public class MeasuredDataSampleTests
 
     private static double Mu(ResultRow r) => r.Parameters.TryGetValue("mu", out var v) ? v : double.NaN;
 
+    private static double Beta(ResultRow r) => r.Parameters.TryGetValue("beta", out var v) ? v : double.NaN;
+
     private static double Pg(RunReport report, string objective, string bound) =>
         report.Rows.Single(r => r.Objective == objective && r.Bound == bound).Pguess!.Value;
 
@@ -135,11 +137,11 @@ public class MeasuredDataSampleTests
         Assert.All(observed.Rows, r => Assert.True(r.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"{r.Bound} at {r.Parameters}: {r.Status} {r.Message}"));
         foreach (var row in oneValue.Rows)
         {
-            var same = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == beta);
+            var same = observed.Rows.Single(r => r.Bound == row.Bound && Beta(r) == beta);
             Assert.True(Math.Abs(row.Pguess!.Value - same.Pguess!.Value) <= 1e-7, $"{row.Bound}: state {row.Pguess:R}, observed value {same.Pguess:R}");
             Assert.True(same.Hmin > 0.4, $"{row.Bound}: H = {same.Hmin}"); // the one-value curve at μ = 0.8: 0.51 / 0.53 bits (docs)
-            var middle = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == -0.3);
-            var lhs = observed.Rows.Single(r => r.Bound == row.Bound && r.Parameters["beta"] == 0);
+            var middle = observed.Rows.Single(r => r.Bound == row.Bound && Beta(r) == -0.3);
+            var lhs = observed.Rows.Single(r => r.Bound == row.Bound && Beta(r) == 0);
             Assert.True(same.Hmin > middle.Hmin && middle.Hmin > lhs.Hmin, $"{row.Bound}: H not decreasing in β");
             Assert.True(lhs.Pguess > 1 - 1e-6, $"{row.Bound}: β = 0 (the LHS bound) certifies P_g = {lhs.Pguess:R}");
         }
