@@ -25,7 +25,7 @@ public sealed partial class InteriorPointSolver
         /// </summary>
         /// <returns>The direction and its step lengths (fraction to the boundary applied, at most 1).</returns>
         private (double[][] Dx, double[] Dy, double[][] Dz, double Ap, double Ad) Correct(
-            SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu,
+            SchurComplement schur, CholeskyFactor chol, Residuals res, DirectionBasis basis, double sigmaMu,
             (double[][] Dx, double[] Dy, double[][] Dz) mehrotra)
         {
             var (dx, dy, dz) = mehrotra;
@@ -34,7 +34,7 @@ public sealed partial class InteriorPointSolver
             var exact = true; // (ap, ad) are the maximal steps of (dx, dz)
             for (var extra = 0; extra < _extraCorrectors && Math.Min(ap, ad) < full; extra++)
             {
-                var (tx, ty, tz) = Direction(schur, chol, res, g, sigmaMu, Product(dx, dz, _zInv));
+                var (tx, ty, tz) = Direction(schur, chol, res, basis, sigmaMu, Product(dx, dz, _zInv));
                 var (tp, td) = MaximalSteps(tx, tz);
                 if (!(Math.Min(tp, td) >= CorrectorGain * Math.Min(ap, ad))) break;
                 (dx, dy, dz, ap, ad) = (tx, ty, tz, tp, td);
@@ -57,7 +57,10 @@ public sealed partial class InteriorPointSolver
             // Per dense block and side: the congruence L⁻¹ dV L⁻ᵀ (n³ flops) and the tridiagonal reduction of the
             // smallest-eigenvalue search (4n³/3).
             _blockFlops += 2 * _layout.Sum(l => l.IsDiagonal ? l.Dim : 7.0 / 3 * Math.Pow(l.Dim, 3));
-            return (StepLength.MaxStep(_k, _layout, _it.X, _lx, dx, Scratch), StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz, Scratch));
+            _maxStepTime.Start();
+            var steps = (StepLength.MaxStep(_k, _layout, _it.X, _lx, dx, Scratch), StepLength.MaxStep(_k, _layout, _it.Z, _lz, dz, Scratch));
+            _maxStepTime.Stop();
+            return steps;
         }
     }
 }

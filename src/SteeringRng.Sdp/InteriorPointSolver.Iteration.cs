@@ -31,6 +31,10 @@ public sealed partial class InteriorPointSolver
 
         private readonly Stopwatch _schurTime = new(), _factorTime = new(), _directionTime = new(), _stepTime = new(), _residualTime = new();
 
+        // Parts of the search directions (the verbose log's "directions by part" line): solves with the Schur factor,
+        // block products U V W, maximal step lengths, and the garbage bound's collections.
+        private readonly Stopwatch _solveTime = new(), _productTime = new(), _maxStepTime = new(), _garbageTime = new();
+
         // Flops per phase, counted from the formulas (docs/peers.md "Per-phase rates"): Schur formation, and the block
         // products and step lengths of the search directions (the factorisation's and the solves' are in _chol).
         private double _schurFlops, _blockFlops;
@@ -130,8 +134,13 @@ public sealed partial class InteriorPointSolver
                 _directionTime.Start();
                 var g = Product(_it.X, res.Dual, _zInv);
 
+                // The right-hand side is linear in σμ and H: the parts known now are solved together (one pass over the factor).
+                _solveTime.Start();
+                var basis = DirectionBasis.Solve(_p, schur, chol, g, _zInv);
+                _solveTime.Stop();
+
                 // Predictor (σ = 0):  M dy = A(−G) − b,  dX = −X − sym(X dZ Z⁻¹).
-                var (dxA, _, dzA) = Direction(schur, chol, res, g, sigmaMu: 0, h: null);
+                var (dxA, _, dzA) = Direction(schur, chol, res, basis, sigmaMu: 0, h: null);
                 var (apMax, adMax) = MaximalSteps(dxA, dzA);
                 var apA = Math.Min(1, apMax);
                 var adA = Math.Min(1, adMax);
@@ -142,7 +151,7 @@ public sealed partial class InteriorPointSolver
                 // Corrector:  dX Z + X dZ = σμI − XZ − dX_a dZ_a, i.e. with H = dX_a dZ_a Z⁻¹:
                 //   M dy = A(σμZ⁻¹ − G − H) − b,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
                 var h = Product(dxA, dzA, _zInv);
-                var corrected = Correct(schur, chol, res, g, sigma * res.Mu, Direction(schur, chol, res, g, sigma * res.Mu, h));
+                var corrected = Correct(schur, chol, res, basis, sigma * res.Mu, Direction(schur, chol, res, basis, sigma * res.Mu, h));
                 _directionTime.Stop();
                 var (dx, dy, dz, ap, ad) = (corrected.Dx, corrected.Dy, corrected.Dz, corrected.Ap, corrected.Ad);
                 tinySteps = Math.Max(ap, ad) < 1e-8 ? tinySteps + 1 : 0;
@@ -178,20 +187,24 @@ public sealed partial class InteriorPointSolver
 
         /// <summary>
         /// Solves the reduced Newton system for given σμ and second-order term H (null: 0), unrefined:
-        ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹).
+        ///   M dy = A(σμZ⁻¹ − G − H) − b,   dZ = R_d + Σ dy_i A_i,   dX = σμZ⁻¹ − X − sym(H + X dZ Z⁻¹),
+        /// with dy = dy_G + σμ dy_Z − M⁻¹ A(H) from the iteration's <see cref="DirectionBasis"/>: only H's part needs a
+        /// solve of its own (none for the predictor).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, double[][] g, double sigmaMu, double[][]? h)
+        private (double[][] Dx, double[] Dy, double[][] Dz) Direction(SchurComplement schur, CholeskyFactor chol, Residuals res, DirectionBasis basis, double sigmaMu, double[][]? h)
         {
+            _garbageTime.Start();
             _garbage?.Check();
-            var k = _p.NewBlocks();
-            for (var b = 0; b < k.Length; b++)
-            for (var t = 0; t < k[b].Length; t++)
-                k[b][t] = sigmaMu * _zInv[b][t] - g[b][t] - (h is null ? 0 : h[b][t]);
-            var ak = BlockAlgebra.Apply(_p, k);
-            var rhs = new double[_p.M];
-            for (var i = 0; i < rhs.Length; i++) rhs[i] = ak[i] - _p.B[i];
-            var dy = _p.M == 0 ? [] : schur.FromPositions(chol.Solve(schur.ToPositions(rhs)));
+            _garbageTime.Stop();
+            var dy = basis.Combine(sigmaMu);
+            if (h is not null && _p.M > 0)
+            {
+                _solveTime.Start();
+                var dh = schur.FromPositions(chol.Solve(schur.ToPositions(BlockAlgebra.Apply(_p, h))));
+                _solveTime.Stop();
+                for (var i = 0; i < dy.Length; i++) dy[i] -= dh[i];
+            }
             var dz = res.Dual.Select(r => (double[])r.Clone()).ToArray();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dz, dy[i], _layout);
             var xdz = Product(_it.X, dz, _zInv);
@@ -233,7 +246,9 @@ public sealed partial class InteriorPointSolver
             // matter — the next primal residual is (1 − α_p) r_p − α_p e, so e adds at most ‖e‖/(1 + ‖b‖₁) to DIMACS
             // error 1, here at most 1 % of the tolerance.
             if (before <= Math.Max(1e-15 * (1 + _p.BNorm1 + Norm(res.Primal)), 1e-2 * _settings.Tolerance * (1 + _p.BNorm1))) return (false, false);
+            _solveTime.Start();
             var delta = schur.FromPositions(chol.Solve(schur.ToPositions(e)));
+            _solveTime.Stop();
             var dzDelta = _p.NewBlocks();
             for (var i = 0; i < _p.M; i++) _p.A[i].AddTo(dzDelta, delta[i], _layout);
             var xdz = Product(_it.X, dzDelta, _zInv);
@@ -275,19 +290,21 @@ public sealed partial class InteriorPointSolver
         {
             // Two n×n products per dense block (2n³ flops each), three per entry of a diagonal one.
             _blockFlops += _layout.Sum(l => l.IsDiagonal ? 3.0 * l.Dim : 4.0 * l.Dim * l.Dim * (double)l.Dim);
+            _productTime.Start();
             var result = _p.NewBlocks();
-            for (var b = 0; b < result.Length; b++)
+            var scratch = Scratch;
+            BlockLoop.For(_layout, b =>
             {
                 if (_layout[b].IsDiagonal)
                 {
                     for (var t = 0; t < result[b].Length; t++) result[b][t] = u[b][t] * v[b][t] * w[b][t];
-                    continue;
+                    return;
                 }
                 var n = _layout[b].Dim;
-                var tmp = Scratch[b];
-                _k.Multiply(u[b], v[b], tmp, n);
-                _k.Multiply(tmp, w[b], result[b], n);
-            }
+                _k.Multiply(u[b], v[b], scratch[b], n);
+                _k.Multiply(scratch[b], w[b], result[b], n);
+            });
+            _productTime.Stop();
             return result;
         }
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace SteeringRng.Cli.Sharding;
 
 /// <summary>
@@ -9,15 +7,22 @@ namespace SteeringRng.Cli.Sharding;
 /// </summary>
 public static class SteerExecutable
 {
-    public static string Command()
+    /// <summary>File name of the CLI's managed assembly (the project's AssemblyName) when it runs through the dotnet host.</summary>
+    public const string AssemblyFile = "steer.dll";
+
+    public static string Command() => Command(Environment.ProcessPath, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The command for a process started as <paramref name="processPath"/> from the application folder
+    /// <paramref name="baseDirectory"/>. The apphost and the Native AOT binary are the process itself; through the
+    /// dotnet host (dotnet steer.dll) the executable is dotnet, so the assembly is named too. The folder, not
+    /// Assembly.Location, locates it: Location is empty in single-file and Native AOT builds.
+    /// </summary>
+    public static string Command(string? processPath, string baseDirectory)
     {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the running executable is unknown; give --steer \"CMD\".");
+        var process = processPath ?? throw new InvalidOperationException("the path of the running executable is unknown; give --steer \"CMD\".");
         var name = Path.GetFileNameWithoutExtension(process);
-        // Through the dotnet host (dotnet steer.dll, dotnet run) the executable is dotnet itself: name the assembly too.
         if (!name.Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return ShellWords.Quote(process);
-        var assembly = Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry && Path.GetFileNameWithoutExtension(entry) == "steer"
-            ? entry
-            : typeof(Program).Assembly.Location;
-        return ShellWords.Join([process, assembly]);
+        return ShellWords.Join([process, Path.Combine(baseDirectory, AssemblyFile)]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace SteeringRng.Sdp.Certificates;
@@ -9,7 +10,9 @@ namespace SteeringRng.Sdp.Certificates;
 /// auxiliary SDP of <see cref="InteriorPoint"/>, the Gram factor, the pivot plan) are not repeated by every thread
 /// that missed the cache. The entry goes when the problem shape is no longer referenced.
 /// </summary>
-internal sealed class ShapeCache<T>
+/// <remarks>T carries Lazy&lt;T&gt;'s own annotation (its parameterless constructor may be used), which trimming and Native AOT
+/// check (IL2091).</remarks>
+internal sealed class ShapeCache<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>
 {
     private readonly ConditionalWeakTable<object, Lazy<T>> _table = new();
 

@@ -17,23 +17,33 @@ internal static class StepLength
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaxStep(IDenseKernels kernels, BlockLayout[] layout, double[][] v, double[]?[] factors, double[][] dv, double[][] scratch)
     {
+        // Per block: α_b = −1/λmin (∞ if λmin ≥ 0), NaN if the eigenvalue solver failed; the blocks are independent.
+        var perBlock = new double[layout.Length];
+        BlockLoop.For(layout, b => perBlock[b] = BlockMaxStep(kernels, layout[b], v[b], factors[b], dv[b], scratch[b]));
         var alpha = double.PositiveInfinity;
-        for (var b = 0; b < layout.Length; b++)
+        foreach (var a in perBlock)
         {
-            if (layout[b].IsDiagonal)
-            {
-                for (var k = 0; k < dv[b].Length; k++)
-                    if (dv[b][k] < 0) alpha = Math.Min(alpha, -v[b][k] / dv[b][k]);
-                continue;
-            }
-            var n = layout[b].Dim;
-            var s = scratch[b];
-            Array.Copy(dv[b], s, s.Length);
-            kernels.CongruenceByInverseFactor(factors[b]!, n, s);
-            var lmin = kernels.MinEigenvalue(s, n);
-            if (double.IsNaN(lmin)) return 0;
-            if (lmin < 0) alpha = Math.Min(alpha, -1.0 / lmin);
+            if (double.IsNaN(a)) return 0;
+            alpha = Math.Min(alpha, a);
         }
         return alpha;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double BlockMaxStep(IDenseKernels kernels, BlockLayout layout, double[] v, double[]? factor, double[] dv, double[] s)
+    {
+        var alpha = double.PositiveInfinity;
+        if (layout.IsDiagonal)
+        {
+            for (var k = 0; k < dv.Length; k++)
+                if (dv[k] < 0) alpha = Math.Min(alpha, -v[k] / dv[k]);
+            return alpha;
+        }
+        var n = layout.Dim;
+        Array.Copy(dv, s, s.Length);
+        kernels.CongruenceByInverseFactor(factor!, n, s);
+        var lmin = kernels.MinEigenvalue(s, n);
+        if (double.IsNaN(lmin)) return double.NaN;
+        return lmin < 0 ? -1.0 / lmin : alpha;
     }
 }

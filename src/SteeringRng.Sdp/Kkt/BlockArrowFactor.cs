@@ -202,38 +202,68 @@ internal sealed class BlockArrowFactor
         return _kernels.Cholesky(a, _s, nb);
     }
 
-    /// <summary>Solves (M̃ + shift·I) x = r in place with the last factorisation.</summary>
-    public void Solve(double[] x)
+    /// <summary>
+    /// Solves (M̃ + shift·I) x = r in place with the last factorisation, for <paramref name="count"/> right-hand sides stored as rows of length m in
+    /// <paramref name="x"/> (position order): every triangular solve and the border's Cholesky solve take all columns
+    /// in one dtrsm, so the factors are read once for all of them (level 3 in the number of columns), and the groups,
+    /// which are independent until the border, are solved in parallel when they are large.
+    /// </summary>
+    public void Solve(double[] x, int count = 1)
     {
         var a = A;
         var groups = _plan.Groups;
         var border = _plan.Border;
+        var m = _groupOf.Length;
         int nb = border.Length;
         var u = new double[groups.Length][];
-        for (var s = 0; s < groups.Length; s++)
+        GroupLoop(s =>
         {
             var g = groups[s];
-            u[s] = g.Select(p => x[p]).ToArray();
-            _kernels.ForwardSolveRows(a, _d[s], g.Length, u[s], 0, 1);
-        }
-        var xb = new double[nb];
+            int n = g.Length;
+            var us = u[s] = new double[count * n];
+            for (var c = 0; c < count; c++)
+            for (var j = 0; j < n; j++) us[c * n + j] = x[c * m + g[j]];
+            _kernels.ForwardSolveRows(a, _d[s], n, us, 0, count);
+        });
+        // x_B = S⁻¹ (r_B − Σ_s W_sᵀ u_s).
+        var xb = new double[count * nb];
+        for (var c = 0; c < count; c++)
         for (var b = 0; b < nb; b++)
         {
-            var v = x[border[b]];
-            for (var s = 0; s < groups.Length; s++) v -= ManagedKernels.Dot(a, _w[s] + b * groups[s].Length, u[s], 0, groups[s].Length);
-            xb[b] = v;
+            var v = x[c * m + border[b]];
+            for (var s = 0; s < groups.Length; s++) v -= ManagedKernels.Dot(a, _w[s] + b * groups[s].Length, u[s], c * groups[s].Length, groups[s].Length);
+            xb[c * nb + b] = v;
         }
-        if (nb > 0) _kernels.CholeskySolve(a, _s, nb, xb);
-        for (var b = 0; b < nb; b++) x[border[b]] = xb[b];
-        for (var s = 0; s < groups.Length; s++)
+        if (nb > 0)
+        {
+            _kernels.ForwardSolveRows(a, _s, nb, xb, 0, count);
+            _kernels.BackwardSolveRows(a, _s, nb, xb, 0, count);
+        }
+        for (var c = 0; c < count; c++)
+        for (var b = 0; b < nb; b++) x[c * m + border[b]] = xb[c * nb + b];
+        // x_s = L_s⁻ᵀ (u_s − W_s x_B).
+        GroupLoop(s =>
         {
             var g = groups[s];
             int n = g.Length;
             var us = u[s];
-            for (var b = 0; b < nb; b++) ManagedKernels.Axpy(-xb[b], a, _w[s] + b * n, us, 0, n);
-            _kernels.BackwardSolveRows(a, _d[s], n, us, 0, 1);
-            for (var j = 0; j < n; j++) x[g[j]] = us[j];
-        }
+            for (var c = 0; c < count; c++)
+            for (var b = 0; b < nb; b++) ManagedKernels.Axpy(-xb[c * nb + b], a, _w[s] + b * n, us, c * n, n);
+            _kernels.BackwardSolveRows(a, _d[s], n, us, 0, count);
+            for (var c = 0; c < count; c++)
+            for (var j = 0; j < n; j++) x[c * m + g[j]] = us[c * n + j];
+        });
+    }
+
+    /// <summary>Groups of at least this order are solved in parallel (below it a solve takes microseconds and a parallel loop costs more).</summary>
+    private const int ParallelSolveOrder = 256;
+
+    /// <summary>Runs the per-group step for every group, in parallel when there are several large ones (each writes only its own u_s and positions).</summary>
+    private void GroupLoop(Action<int> step)
+    {
+        var groups = _plan.Groups;
+        if (groups.Length > 1 && groups.Min(g => g.Length) >= ParallelSolveOrder) Parallel.For(0, groups.Length, step);
+        else for (var s = 0; s < groups.Length; s++) step(s);
     }
 
     /// <summary>y = M̃ x (scaled, unshifted) from the stored upper triangles, the saved diagonals and E_s.</summary>
