@@ -118,9 +118,11 @@ internal static class OneSidedDecompositionStart
     /// <summary>
     /// The SDP above; τ^e_{b|y} as [e][y][b], or null when the solver gives no primal point. Facially reduced: τ^e_{b|y} ⪯
     /// τ_{b|y}, so τ^e_{b|y} = P X P† with P the isometry onto the support of τ_{b|y} (rank-deficient for pure data, where the
-    /// unreduced problem has no interior), and X ⪰ 0 on that support is the variable.
+    /// unreduced problem has no interior), and X ⪰ 0 on that support is the variable. With a <paramref name="weight"/> W ⪰ 0 on
+    /// T the objective is Σ_e Tr[W τ^e_{e|y*}] (JointSplitStart: W = the earlier guessed parties' effects for this part's guess).
     /// </summary>
-    private static Matrix<Complex>[][][]? Solve(Matrix<Complex>[][] tau, int yStar, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+    internal static Matrix<Complex>[][][]? Solve(Matrix<Complex>[][] tau, int yStar, ISdpSolver solver, SdpSettings settings,
+        CancellationToken cancellation, Matrix<Complex>? weight = null)
     {
         int settingCount = tau.Length, outcomes = tau[0].Length, n = tau[0][0].RowCount, coords = HermitianCoordinates.Count(n);
         var support = tau.Select(setting => setting.Select(Support).ToArray()).ToArray();
@@ -175,7 +177,9 @@ internal static class OneSidedDecompositionStart
                     rhs.Add(0);
                 }
         var objective = new Matrix<Complex>?[blocks];
-        for (int e = 0; e < outcomes; e++) objective[Block(e, yStar, e)] = DenseOps.Identity(sizes[Block(e, yStar, e)]);
+        for (int e = 0; e < outcomes; e++)
+            objective[Block(e, yStar, e)] = weight is null ? DenseOps.Identity(sizes[Block(e, yStar, e)])
+                : DenseOps.HermitianPart(support[yStar][e].ConjugateTranspose() * weight * support[yStar][e]);
         var (problem, _) = StepProblem.Assemble(sizes, objective, rows.ToArray(), rhs.ToArray());
         var solution = solver.Solve(problem, settings, cancellation);
         if (solution.X.Count != blocks || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible) return null;
