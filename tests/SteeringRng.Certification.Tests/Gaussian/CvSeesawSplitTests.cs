@@ -49,6 +49,16 @@ public class CvSeesawSplitTests(ITestOutputHelper output)
         Assert.True(error.Column > "bounds ns, npa 1, ".Length - 1, $"column {error.Column}");
     }
 
+    /// <summary>The split attack's sample parses: three η2 points, the joint objective, the split seesaw after NS and Q1.</summary>
+    [Fact]
+    public void JointSample_Parses()
+    {
+        var (s, errors) = CvParser.Parse(File.ReadAllText(Path.Combine(CvParserTests.Root(), "samples", "cv-fig4-joint.scn")));
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Message)));
+        Assert.Equal(3, s!.Points().Count);
+        Assert.Equal(["ns", "npa 1", Split], s.Bounds.Select(b => b.Name));
+    }
+
     /// <summary>Measurement harness: CV_ETA2, CV_TB, CV_TC, CV_WHO (objectives), CV_BOUNDS; rows to CV_ROWS.</summary>
     [BenchmarkFact]
     public void Measure()

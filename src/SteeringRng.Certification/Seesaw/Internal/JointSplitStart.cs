@@ -63,11 +63,8 @@ internal static class JointSplitStart
         int j = guess.Parties[side];
         var kept = Enumerable.Range(0, part.Dims.Length).Where(q => q != j + 1).ToArray();
         var keptDims = kept.Select(q => part.Dims[q]).ToArray();
-        int dT = keptDims.Aggregate(1, (p, d) => p * d), dj = part.Dims[j + 1];
         var order = kept.Append(j + 1).ToArray();
-        var reordered = Tensor.Reorder(part.Rho, part.Dims, order);
-        var tau = part.Povms[j].Select(setting => setting.Select(m =>
-            DenseOps.TraceAllBut(reordered * DenseOps.Identity(dT).KroneckerProduct(m), [dT, dj], 0)).ToArray()).ToArray();
+        var tau = OneSidedDecompositionStart.Steering(part.Rho, part.Dims, j, part.Povms[j]);
         // W: the earlier guessed parties' effects for this part's guesses (their outcomes are fixed in the prefix).
         var weight = Tensor.Kron(kept.Select(q =>
         {
