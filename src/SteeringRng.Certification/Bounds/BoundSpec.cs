@@ -38,7 +38,7 @@ public abstract record BoundSpec
     /// <summary>H^Dim by the seesaw (docs/formulations/seesaw.md): an upper bound on H.</summary>
     public sealed record Dimension(SeesawOptions Options) : BoundSpec
     {
-        public override string Name => $"seesaw dim {Options.Dimension}";
+        public override string Name => Options.SplitBlockSize is { } b ? $"seesaw split {b}" : $"seesaw dim {Options.Dimension}";
     }
 
     /// <summary>The fully-LHS steering test (docs/formulations/steering-test.md): one job per scenario, not per objective.</summary>

@@ -21,7 +21,7 @@ namespace SteeringRng.Certification.Jobs;
 /// and the attack stays below it by more than the target tolerance, the message names the bound and the gap.
 /// </summary>
 public sealed class SeesawJob(string objective, GuessTarget guess, SeesawOptions options)
-    : BoundJob(objective, $"seesaw dim {options.Dimension}")
+    : BoundJob(objective, new BoundSpec.Dimension(options).Name)
 {
     public override BoundRank? Rank => BoundRank.Dimension;
 

@@ -56,34 +56,20 @@ public sealed class SeesawOptimizer
         var clock = Stopwatch.StartNew();
         Validate(data, guess, realisation);
         var tally = new Tally(_solver.Name);
-        var dimensions = _options.DimensionsFor(data.PartyCount);
-        for (int j = 0; j < dimensions.Length; j++)
-            if (dimensions[j] < realisation.PartyDimensions[j])
-                return Failure(tally, clock, $"party {j} has dimension {dimensions[j]} in the seesaw, but the realisation needs {realisation.PartyDimensions[j]}; no feasible start");
         var observed = new ObservedData(data);
-        var blocks = _options.BlocksFor(dimensions, realisation.PartyDimensions);
-        var embedded = ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess));
-        double startDeviation = observed.MaxDeviation(embedded.Item2.Assemblage());
-        if (startDeviation > _options.FeasibilityTolerance)
-            return Failure(tally, clock, Invariant($"the given realisation does not reproduce the data (max deviation {startDeviation:E2} > {_options.FeasibilityTolerance:E1}); no feasible start"));
-        // With a target, the pinned copies go first: they usually reach the optimum in their first state SDP, and
-        // then nothing else runs. Without one, the embedded realisation keeps its place as the first start.
-        var starts = new List<(string Label, BlockAttack Attack)>();
-        if (_options.Target is null) starts.Add(embedded);
-        // A product state lets Eve hold a classical copy of the guessed outcomes (P_g = 1 at once): cheap, so tried early.
-        if (ClassicalCopyStart.TryBuild(realisation, blocks, guess) is { } copy) starts.Add(("classical copy of the guessed outcomes", copy));
-        for (int side = 0; _options.OneSidedDecomposition && side < guess.Parties.Count; side++)
-            if (OneSidedDecompositionStart.TryBuild(realisation, blocks, guess, side, _solver, _options.Sdp, cancellation) is { } decomposed)
-            {
-                double deviation = observed.MaxDeviation(decomposed.Assemblage());
-                var label = $"one-sided decomposition of party {guess.Parties[side]}";
-                _options.Log?.Invoke(Invariant($"{label}: P_g {decomposed.GuessingProbability:F9}, deviation {deviation:E2}"));
-                if (deviation <= _options.FeasibilityTolerance) starts.Add((label, decomposed));
-            }
-        starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
-        if (_options.Target is not null) starts.Add(embedded);
-        for (int s = 1; s <= _options.RandomStarts; s++)
-            starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
+        List<(string Label, BlockAttack Attack)> starts;
+        if (_options.SplitBlockSize is { } splitBlock)
+        {
+            var (split, reason) = SplitStarts(realisation, guess, observed, splitBlock, cancellation);
+            if (split.Count == 0) return Failure(tally, clock, $"no split attack reproduces the data ({reason}); no feasible start");
+            starts = split;
+        }
+        else
+        {
+            var (usual, reason) = UsualStarts(data, guess, realisation, observed, cancellation);
+            if (usual is null) return Failure(tally, clock, reason);
+            starts = usual;
+        }
 
         var finals = new List<BlockAttack>();
         var reports = new List<SeesawStartReport>();
@@ -130,6 +116,64 @@ public sealed class SeesawOptimizer
             Status = status, Attack = best, Check = check, Starts = reports,
             Statistics = tally.Finish(clock), Message = message,
         };
+    }
+
+    /// <summary>The starts of the unsplit seesaw (seesaw.md "Starts"), or null with the reason none is feasible.</summary>
+    private (List<(string Label, BlockAttack Attack)>? Starts, string Reason) UsualStarts(Assemblage data, GuessTarget guess,
+        QuantumRealisation realisation, ObservedData observed, CancellationToken cancellation)
+    {
+        var dimensions = _options.DimensionsFor(data.PartyCount);
+        for (int j = 0; j < dimensions.Length; j++)
+            if (dimensions[j] < realisation.PartyDimensions[j])
+                return (null, $"party {j} has dimension {dimensions[j]} in the seesaw, but the realisation needs {realisation.PartyDimensions[j]}; no feasible start");
+        var blocks = _options.BlocksFor(dimensions, realisation.PartyDimensions);
+        var embedded = ("embedded realisation", StartingPoints.Embedded(realisation, blocks, guess));
+        double startDeviation = observed.MaxDeviation(embedded.Item2.Assemblage());
+        if (startDeviation > _options.FeasibilityTolerance)
+            return (null, Invariant($"the given realisation does not reproduce the data (max deviation {startDeviation:E2} > {_options.FeasibilityTolerance:E1}); no feasible start"));
+        // With a target, the pinned copies go first: they usually reach the optimum in their first state SDP, and
+        // then nothing else runs. Without one, the embedded realisation keeps its place as the first start.
+        var starts = new List<(string Label, BlockAttack Attack)>();
+        if (_options.Target is null) starts.Add(embedded);
+        // A product state lets Eve hold a classical copy of the guessed outcomes (P_g = 1 at once): cheap, so tried early.
+        if (ClassicalCopyStart.TryBuild(realisation, blocks, guess) is { } copy) starts.Add(("classical copy of the guessed outcomes", copy));
+        for (int side = 0; _options.OneSidedDecomposition && side < guess.Parties.Count; side++)
+            if (OneSidedDecompositionStart.TryBuild(realisation, blocks, guess, side, _solver, _options.Sdp, cancellation) is { } decomposed)
+            {
+                double deviation = observed.MaxDeviation(decomposed.Assemblage());
+                var label = $"one-sided decomposition of party {guess.Parties[side]}";
+                _options.Log?.Invoke(Invariant($"{label}: P_g {decomposed.GuessingProbability:F9}, deviation {deviation:E2}"));
+                if (deviation <= _options.FeasibilityTolerance) starts.Add((label, decomposed));
+            }
+        starts.AddRange(StartingPoints.PinnedCopies(realisation, blocks, guess));
+        if (_options.Target is not null) starts.Add(embedded);
+        for (int s = 1; s <= _options.RandomStarts; s++)
+            starts.Add(($"random start {s}", StartingPoints.Random(realisation, blocks, guess, new Random(_options.Seed * 7919 + s))));
+
+        return (starts, "");
+    }
+
+    /// <summary>
+    /// The split starts (Internal/JointSplitStart): the guessed parties decomposed in every order (for two, Bob first and
+    /// Charlie first), each kept when it reproduces the data to the feasibility tolerance.
+    /// </summary>
+    private (List<(string Label, BlockAttack Attack)> Starts, string Reason) SplitStarts(QuantumRealisation realisation, GuessTarget guess,
+        ObservedData observed, int blockSize, CancellationToken cancellation)
+    {
+        var starts = new List<(string, BlockAttack)>();
+        var reasons = new List<string>();
+        var sides = Enumerable.Range(0, guess.Parties.Count).ToArray();
+        foreach (var order in sides.Length == 1 ? [sides] : new[] { sides, sides.Reverse().ToArray() })
+        {
+            var (attack, reason) = JointSplitStart.TryBuild(realisation, guess, order, blockSize, _solver, _options.Sdp, cancellation);
+            var label = "split over the guesses of " + string.Join(" then ", order.Select(side => $"party {guess.Parties[side]}"));
+            if (attack is null) { reasons.Add($"{label}: {reason}"); continue; }
+            double deviation = observed.MaxDeviation(attack.Assemblage());
+            _options.Log?.Invoke(Invariant($"{label}: P_g {attack.GuessingProbability:F9}, deviation {deviation:E2}"));
+            if (deviation <= _options.FeasibilityTolerance) starts.Add((label, attack));
+            else reasons.Add(Invariant($"{label}: deviation {deviation:E2} > {_options.FeasibilityTolerance:E1}"));
+        }
+        return (starts, string.Join("; ", reasons));
     }
 
     /// <summary>Whether P_g reaches the proven upper bound <see cref="SeesawOptions.Target"/> within its tolerance.</summary>

@@ -32,6 +32,15 @@ public sealed record SeesawOptions
     /// </summary>
     public bool OneSidedDecomposition { get; init; }
 
+    /// <summary>
+    /// Split attacks (Internal/JointSplitStart, seesaw.md "Split attacks"): when set, Eve's attack is a direct sum over her
+    /// guesses, started from nested one-sided decompositions of the guessed parties with blocks of this size (≥ the rank of
+    /// each part; 2 for the Fock model of Fig. 4, K = 1), each component locked to its guess. The usual starts and
+    /// <see cref="Dimension"/>, <see cref="BlockSize"/> are then not used: the local dimensions follow from the guesses
+    /// (n·b for the first guessed party, n²·b for the second, …). Null (the default): the usual seesaw.
+    /// </summary>
+    public int? SplitBlockSize { get; init; }
+
     /// <summary>Random feasible starts tried after the embedded true realisation.</summary>
     public int RandomStarts { get; init; } = 2;
 
@@ -95,6 +104,7 @@ public sealed record SeesawOptions
         if (PartyDimensions is not null && PartyDimensions.Any(d => d < 1))
             throw new ArgumentException("Every entry of PartyDimensions must be positive.");
         if (BlockSize is < 1) throw new ArgumentException($"BlockSize must be positive, got {BlockSize}.");
+        if (SplitBlockSize is < 1) throw new ArgumentException($"SplitBlockSize must be positive, got {SplitBlockSize}.");
         if (RandomStarts < 0) throw new ArgumentException($"RandomStarts must be non-negative, got {RandomStarts}.");
         if (MaxRounds < 1) throw new ArgumentException($"MaxRounds must be positive, got {MaxRounds}.");
         if (!(GainTolerance > 0)) throw new ArgumentException($"GainTolerance must be positive, got {GainTolerance}.");

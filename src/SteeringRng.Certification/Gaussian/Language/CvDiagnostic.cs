@@ -52,4 +52,6 @@ public static class CvCodes
     public const string SeesawDimension = "SR1262"; // seesaw dimension out of range, or its attack state too large
     public const string DuplicateBound = "SR1263";  // a bound listed twice (ns ns, npa 1 … npa 1, two seesaws)
     public const string SeesawBlocks = "SR1264";    // seesaw block size outside 1..d
+    public const string SplitBlock = "SR1265";      // seesaw split block size outside 1..16
+    public const string SplitTooLarge = "SR1266";   // a split attack with more blocks than fit (state dimension > 512)
 }

@@ -295,6 +295,11 @@ public sealed class CvParser
                 case "seesaw":
                     // One seesaw per run: the rows, the attack check and the SR1260–SR1262 rules are per scenario.
                     Unlisted("seesaw", b);
+                    if (Peek.Text == "split")
+                    {
+                        SplitSeesaw(b);
+                        break;
+                    }
                     Keyword("dim");
                     var dimTok = Peek;
                     int dim = Integer("a local dimension");
@@ -424,7 +429,8 @@ public sealed class CvParser
             if (grid > MaxSearchGrid)
                 Error(CvCodes.Search, $"the period search grid has about {grid:G3} points (step {CvExpression.Format(_search.GridStep)} over {dims} period(s)); the limit is {MaxSearchGrid}: use a larger 'search grid' step", 1, 1, _searchLine == 0 ? 1 : _searchLine);
         }
-        CheckSeesaw(trusted.Count == 1 ? trusted[0].Cutoff : 0, untrusted.Count, free.Length > 0);
+        CheckSeesaw(trusted.Count == 1 ? trusted[0].Cutoff : 0, untrusted.Count, free.Length > 0,
+            untrusted.Select(n => _homodyne.TryGetValue(n.Name, out var h) ? h.Bins : 2).ToArray(), objectives);
         if (_errors.Count > 0) return null;
         return new CvScenario(_title, _parameters, _modes, _operations, trusted[0], untrusted,
             untrusted.Select(n => (IReadOnlyList<CvSetting>)_homodyne[n.Name].Settings).ToArray(),
@@ -432,11 +438,42 @@ public sealed class CvParser
     }
 
     /// <summary>
+    /// `seesaw split b` (continuous-variables.md §9.8): split attacks over Eve's guesses with blocks of b levels (SR1265 when
+    /// b &lt; 1 or b &gt; 16). The Fock model may use up to b levels per untrusted mode (its parts need rank ≤ b).
+    /// </summary>
+    private void SplitSeesaw(CvToken seesaw)
+    {
+        Keyword("split");
+        var sizeTok = Peek;
+        int blockSize = Integer("a block size");
+        if (blockSize < 1 || blockSize > MaxSeesawDimension)
+            Fail(CvCodes.SplitBlock, $"seesaw split block size must be between 1 and {MaxSeesawDimension}, got {blockSize}", sizeTok);
+        _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = blockSize, SplitBlockSize = blockSize, RandomStarts = 0 }));
+        _seesaw = (_line, seesaw.Column, sizeTok.Column + sizeTok.Length - seesaw.Column);
+    }
+
+    /// <summary>
+    /// The local dimensions of a split attack for one objective, in the worse of the two decomposition orders: the g-th
+    /// guessed party has Π_{h ≤ g} n_h blocks of b levels, a party not guessed keeps its model's ≤ b levels.
+    /// </summary>
+    private static double SplitStateDimension(int cutoff, int blockSize, IReadOnlyList<int> bins, CvObjective objective, int parties)
+    {
+        var guessed = objective.Targets.Select(t => t.Party).Distinct().ToArray();
+        double Size(IEnumerable<int> order)
+        {
+            double size = (cutoff + 1.0) * Math.Pow(blockSize, parties - guessed.Length), blocks = 1;
+            foreach (var party in order) size *= (blocks *= bins[party]) * blockSize;
+            return size;
+        }
+        return Math.Max(Size(guessed), Size(guessed.Reverse()));
+    }
+
+    /// <summary>
     /// The seesaw on CV data (continuous-variables.md §9): its attacks are normalised states, so the data must be the
     /// renormalised ones; with searched periods it cannot be the first bound (the search maximises the first bound, and
     /// a seesaw value is an upper bound on H, not a certified one); the attack's state must fit in memory.
     /// </summary>
-    private void CheckSeesaw(int cutoff, int parties, bool searched)
+    private void CheckSeesaw(int cutoff, int parties, bool searched, IReadOnlyList<int> bins, IReadOnlyList<CvObjective> objectives)
     {
         if (_seesaw is not { } at) return;
         var seesaw = _bounds.OfType<BoundSpec.Dimension>().First();
@@ -444,6 +481,16 @@ public sealed class CvParser
             Error(CvCodes.SeesawProjected, "the seesaw needs 'data renormalised': projected data have trace p_K < 1, and no normalised state reproduces them", at.Column, at.Length, at.Line);
         if (searched && _bounds[0] is BoundSpec.Dimension)
             Error(CvCodes.SeesawFirst, "the seesaw cannot be the first bound when a period is optimised (the search maximises the first bound); list it after ns or npa k", at.Column, at.Length, at.Line);
+        if (seesaw.Options.SplitBlockSize is { } split)
+        {
+            foreach (var objective in objectives)
+            {
+                double splitSize = SplitStateDimension(cutoff, split, bins, objective, parties);
+                if (splitSize > MaxSeesawStateDimension)
+                    Error(CvCodes.SplitTooLarge, $"seesaw split {split} for objective '{objective.Name}' needs more blocks than fit: its attack states have {splitSize:G4} dimensions (Alice's K + 1 = {cutoff + 1}, one block of {split} per guess prefix); the limit is {MaxSeesawStateDimension}: use a smaller block size or fewer bins", at.Column, at.Length, at.Line);
+            }
+            return;
+        }
         double size = (cutoff + 1.0) * Math.Pow(seesaw.Options.Dimension, parties);
         if (size > MaxSeesawStateDimension)
             Error(CvCodes.SeesawDimension, $"seesaw dim {seesaw.Options.Dimension} with {parties} untrusted modes and Alice's K + 1 = {cutoff + 1} gives {size:G4}-dimensional attack states; the limit is {MaxSeesawStateDimension}", at.Column, at.Length, at.Line);

@@ -11,17 +11,22 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// devices are in, and in each the parties hold d_{j,t_j}-dimensional devices (a 1-dimensional block is a
 /// deterministic strategy). It is still an attack in dimension d_j = Σ_i d_{j,i}; <see cref="ToFull"/> writes it so.
 /// One block per party is the unstructured seesaw.
+/// A split attack (JointSplitStart) keeps only some components (the others, and every cross block, are zero: block-diagonal
+/// measurements never see them) and locks each kept component to one guess (<see cref="Locks"/>): σ^e_t = 0 for e ≠ lock_t.
 /// </summary>
 internal sealed class BlockAttack
 {
     public BlockAttack(int trustedDimension, GuessTarget guess, int[][] blockSizes, Matrix<Complex>[][][][] povms,
-        Matrix<Complex>[][] subStates)
+        Matrix<Complex>[][] subStates, int[][]? components = null, int[]? locks = null)
     {
         TrustedDimension = trustedDimension;
         Guess = guess;
         BlockSizes = blockSizes;
         Povms = povms;
-        Components = Quantum.Assemblage.Tuples(blockSizes.Select(b => b.Length).ToArray()).ToArray();
+        Components = components ?? Quantum.Assemblage.Tuples(blockSizes.Select(b => b.Length).ToArray()).ToArray();
+        if (locks is not null && locks.Length != Components.Length)
+            throw new ArgumentException($"A split attack needs one locked guess per component ({Components.Length}), got {locks.Length}.");
+        Locks = locks;
         GuessTuples = Quantum.Assemblage.Tuples(guess.Parties.Select(p => povms[p][0][0].Length).ToArray()).ToArray();
         if (subStates.Length != Components.Length || subStates.Any(s => s.Length != GuessTuples.Length))
             throw new ArgumentException($"A block attack needs {Components.Length} components × {GuessTuples.Length} sub-states.");
@@ -40,6 +45,12 @@ internal sealed class BlockAttack
 
     /// <summary>Block tuples t (one block index per party), lexicographic.</summary>
     public int[][] Components { get; }
+
+    /// <summary>The one guess each component may hold (split attacks), or null: every guess in every component.</summary>
+    public int[]? Locks { get; }
+
+    /// <summary>The guesses whose sub-states in component c are free (one when the component is locked).</summary>
+    public IEnumerable<int> FreeGuesses(int c) => Locks is null ? Enumerable.Range(0, GuessTuples.Length) : [Locks[c]];
 
     /// <summary>Eve's guesses e, lexicographic over the guessed parties.</summary>
     public int[][] GuessTuples { get; }
@@ -78,13 +89,13 @@ internal sealed class BlockAttack
         });
     }
 
-    public BlockAttack WithSubStates(Matrix<Complex>[][] subStates) => new(TrustedDimension, Guess, BlockSizes, Povms, subStates);
+    public BlockAttack WithSubStates(Matrix<Complex>[][] subStates) => new(TrustedDimension, Guess, BlockSizes, Povms, subStates, Components, Locks);
 
     public BlockAttack WithPartyPovms(int party, Matrix<Complex>[][][] partyPovms)
     {
         var povms = (Matrix<Complex>[][][][])Povms.Clone();
         povms[party] = partyPovms;
-        return new(TrustedDimension, Guess, BlockSizes, povms, SubStates);
+        return new(TrustedDimension, Guess, BlockSizes, povms, SubStates, Components, Locks);
     }
 
     /// <summary>

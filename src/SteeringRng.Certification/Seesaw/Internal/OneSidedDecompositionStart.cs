@@ -42,11 +42,7 @@ internal static class OneSidedDecompositionStart
         var room = Enumerable.Range(0, blockSizes[j].Length).Where(i => blockSizes[j][i] >= dT).ToArray();
         if (room.Length < 2) return null;
 
-        // τ_{b|y} on T: the others untouched (identity), party j measured.
-        var order = kept.Append(j + 1).ToArray();
-        var reordered = Tensor.Reorder(truth.State, dims, order);
-        var tau = povms.Select(setting => setting.Select(m =>
-            DenseOps.TraceAllBut(reordered * DenseOps.Identity(dT).KroneckerProduct(m), [dT, dims[j + 1]], 0)).ToArray()).ToArray();
+        var tau = Steering(truth.State, dims, j, povms);
 
         var decomposition = Solve(tau, yStar, solver, settings, cancellation);
         if (decomposition is null) return null;
@@ -60,50 +56,41 @@ internal static class OneSidedDecompositionStart
         {
             int e = used[u], block = room[u], size = blockSizes[j][block];
             var rho = DenseOps.HermitianPart(AttackAlgebra.Sum(decomposition[e][0]));
-            var eig = rho.Evd(Symmetricity.Hermitian);
-            double trace = rho.Trace().Real;
-            var support = Enumerable.Range(0, dT).Where(i => eig.EigenValues[i].Real > RankCut * trace).ToArray();
-            // Party j's effects on its block: the support's levels from the purification, the rest answers outcome 0.
-            partyPovms[j][block] = Enumerable.Range(0, settingCount).Select(y => (Matrix<Complex>[])PovmRepair.Repair(
-                Enumerable.Range(0, outcomes).Select(b =>
-                {
-                    var n = Matrix<Complex>.Build.Dense(size, size);
-                    for (int r = 0; r < support.Length; r++)
-                        for (int c = 0; c < support.Length; c++)
-                        {
-                            var vr = eig.EigenVectors.Column(support[r]);
-                            var vc = eig.EigenVectors.Column(support[c]);
-                            // (Λ^{−1/2} V† τ V Λ^{−1/2})ᵀ: entry (r, c) is ⟨v_c|τ|v_r⟩ / √(λ_r λ_c).
-                            var value = vc.ConjugateDotProduct(decomposition[e][y][b] * vr)
-                                / Math.Sqrt(eig.EigenValues[support[r]].Real * eig.EigenValues[support[c]].Real);
-                            n[r, c] = value;
-                        }
-                    if (b == 0) for (int l = support.Length; l < size; l++) n[l, l] = 1;
-                    return n;
-                }).ToArray()).ToArray()).ToArray();
+            // Party j's effects on its block and the purification (Purification: size ≥ dim T ≥ rank ρ^e, never null).
+            var (purified, effects) = Purification.Of(rho, decomposition[e], size)!.Value;
+            partyPovms[j][block] = effects;
 
             // |Ψ^e⟩ = Σ_i √λ_i |v_i⟩_T |i⟩_j, written in the component's natural order (A, parties), each in its block.
             int component = Array.FindIndex(embedded.Components, t => t.Select((i, q) => q == j ? i == block : i == 0).All(x => x));
             var componentDims = new[] { truth.TrustedDimension }.Concat(embedded.ComponentDimensions(component)).ToArray();
             var psi = MathNet.Numerics.LinearAlgebra.Vector<Complex>.Build.Dense(componentDims.Aggregate(1, (p, d) => p * d));
             var keptDims = kept.Select(q => dims[q]).ToArray();
-            for (int r = 0; r < support.Length; r++)
-            {
-                var v = eig.EigenVectors.Column(support[r]) * Math.Sqrt(eig.EigenValues[support[r]].Real);
-                for (int t = 0; t < dT; t++)
+            for (int t = 0; t < dT; t++)
+                for (int r = 0; r < size; r++)
                 {
                     var digits = new int[componentDims.Length];
                     var tDigits = Tensor.Digits(t, keptDims);
-                    for (int s = 0; s < kept.Length; s++) digits[kept[s]] = tDigits[s];
+                    for (int q = 0; q < kept.Length; q++) digits[kept[q]] = tDigits[q];
                     digits[j + 1] = r;
-                    psi[Tensor.Index(digits, componentDims)] += v[t];
+                    psi[Tensor.Index(digits, componentDims)] = purified[t * size + r];
                 }
-            }
             var tuple = guess.Parties.Select((q, g) => g == side ? e : LikeliestOutcome(truth, kept, dims, guess, g, rho)).ToArray();
             int guessIndex = Array.FindIndex(embedded.GuessTuples, g => g.SequenceEqual(tuple));
             subStates[component][guessIndex] = psi.OuterProduct(psi.Conjugate());
         }
         return new BlockAttack(truth.TrustedDimension, guess, blockSizes, partyPovms, subStates);
+    }
+
+    /// <summary>
+    /// Party j's steering of T = A ⊗ every other system (natural order): τ_{b|y} = Tr_j[(I_T ⊗ M_{b|y}) ρ], as [y][b].
+    /// </summary>
+    internal static Matrix<Complex>[][] Steering(Matrix<Complex> rho, int[] dims, int j, IReadOnlyList<IReadOnlyList<Matrix<Complex>>> povms)
+    {
+        var kept = Enumerable.Range(0, dims.Length).Where(q => q != j + 1).ToArray();
+        int dT = kept.Aggregate(1, (p, q) => p * dims[q]);
+        var reordered = Tensor.Reorder(rho, dims, kept.Append(j + 1).ToArray());
+        return povms.Select(setting => setting.Select(m =>
+            DenseOps.TraceAllBut(reordered * DenseOps.Identity(dT).KroneckerProduct(m), [dT, dims[j + 1]], 0)).ToArray()).ToArray();
     }
 
     /// <summary>The outcome of guessed party guess.Parties[g] (one of the kept ones) most likely under ρ on T, at its guessed setting.</summary>
@@ -118,9 +105,11 @@ internal static class OneSidedDecompositionStart
     /// <summary>
     /// The SDP above; τ^e_{b|y} as [e][y][b], or null when the solver gives no primal point. Facially reduced: τ^e_{b|y} ⪯
     /// τ_{b|y}, so τ^e_{b|y} = P X P† with P the isometry onto the support of τ_{b|y} (rank-deficient for pure data, where the
-    /// unreduced problem has no interior), and X ⪰ 0 on that support is the variable.
+    /// unreduced problem has no interior), and X ⪰ 0 on that support is the variable. With a <paramref name="weight"/> W ⪰ 0 on
+    /// T the objective is Σ_e Tr[W τ^e_{e|y*}] (JointSplitStart: W = the earlier guessed parties' effects for this part's guess).
     /// </summary>
-    private static Matrix<Complex>[][][]? Solve(Matrix<Complex>[][] tau, int yStar, ISdpSolver solver, SdpSettings settings, CancellationToken cancellation)
+    internal static Matrix<Complex>[][][]? Solve(Matrix<Complex>[][] tau, int yStar, ISdpSolver solver, SdpSettings settings,
+        CancellationToken cancellation, Matrix<Complex>? weight = null)
     {
         int settingCount = tau.Length, outcomes = tau[0].Length, n = tau[0][0].RowCount, coords = HermitianCoordinates.Count(n);
         var support = tau.Select(setting => setting.Select(Support).ToArray()).ToArray();
@@ -175,7 +164,9 @@ internal static class OneSidedDecompositionStart
                     rhs.Add(0);
                 }
         var objective = new Matrix<Complex>?[blocks];
-        for (int e = 0; e < outcomes; e++) objective[Block(e, yStar, e)] = DenseOps.Identity(sizes[Block(e, yStar, e)]);
+        for (int e = 0; e < outcomes; e++)
+            objective[Block(e, yStar, e)] = weight is null ? DenseOps.Identity(sizes[Block(e, yStar, e)])
+                : DenseOps.HermitianPart(support[yStar][e].ConjugateTranspose() * weight * support[yStar][e]);
         var (problem, _) = StepProblem.Assemble(sizes, objective, rows.ToArray(), rhs.ToArray());
         var solution = solver.Solve(problem, settings, cancellation);
         if (solution.X.Count != blocks || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible) return null;

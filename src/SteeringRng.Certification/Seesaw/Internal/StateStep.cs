@@ -13,7 +13,8 @@ namespace SteeringRng.Certification.Seesaw.Internal;
 /// equality is written as dA² real equalities Σ_t Tr[(B_l ⊗ O^t_{a|x}) ρ_t] = Tr[B_l σ^obs_{a|x}] against an
 /// orthonormal Hermitian basis B_l of the trusted system; the same row acts on every guess e, and an independent
 /// subset of these rows is kept. Components with identical POVMs are solved as one class (<see cref="ComponentClasses"/>):
-/// SDP block (k, e) is the sub-state of class k for guess e, at index k·|e| + e, shared equally among the class's members.
+/// SDP block (k, e) is the sub-state of class k for guess e (every e, or the class's locked guess in a split attack),
+/// shared equally among the class's members.
 /// </summary>
 internal static class StateStep
 {
@@ -26,7 +27,7 @@ internal static class StateStep
         // One SDP component per class of components with identical POVMs (see ComponentClasses).
         var classes = ComponentClasses(attack);
         var representatives = classes.Select(members => members[0]).ToArray();
-        int components = classes.Length, guesses = attack.GuessTuples.Length;
+        int components = classes.Length;
         int ComponentSize(int c) => dA * attack.ComponentDimensions(c).Aggregate(1, (p, d) => p * d);
         var sizes = representatives.Select(ComponentSize).ToArray();
         int totalSize = Enumerable.Range(0, attack.Components.Length).Sum(ComponentSize);
@@ -51,36 +52,41 @@ internal static class StateStep
                     rhs.Add(observed[l]);
                 }
             }
-        // Select once (the rows are identical for every guess e), then repeat each component's part per guess. A subset
+        // Select once (the rows are identical for every guess e), then repeat each component's part per free guess. A subset
         // of the original rows, not orthonormal combinations: B_l ⊗ O^t_{a|x} is sparse (and zero on the components
         // where a deterministic block answers otherwise), which makes the solver's Schur complement ≈ 5× cheaper.
+        // SDP blocks: one per (class, free guess); a split attack's components are locked to one guess each.
         var reduced = IndependentRows.Select(singleRows.ToArray(), rhs.ToArray());
-        var blockSizes = Enumerable.Range(0, components * guesses).Select(s => sizes[s / guesses]).ToArray();
+        var pairs = Enumerable.Range(0, components).SelectMany(c => attack.FreeGuesses(representatives[c]).Select(e => (Class: c, Guess: e))).ToArray();
+        var blockSizes = pairs.Select(p => sizes[p.Class]).ToArray();
         var blockOffsets = StepProblem.CoordinateOffsets(blockSizes);
         var rows = reduced.Rows.Select(q =>
         {
             var full = new double[blockOffsets[^1]];
-            for (int c = 0; c < components; c++)
-                for (int e = 0; e < guesses; e++)
-                    Array.Copy(q, componentOffsets[c], full, blockOffsets[c * guesses + e], componentOffsets[c + 1] - componentOffsets[c]);
+            for (int s = 0; s < pairs.Length; s++)
+            {
+                int c = pairs[s].Class;
+                Array.Copy(q, componentOffsets[c], full, blockOffsets[s], componentOffsets[c + 1] - componentOffsets[c]);
+            }
             return full;
         }).ToArray();
 
-        var objective = new Matrix<Complex>?[components * guesses];
-        for (int c = 0; c < components; c++)
-            for (int e = 0; e < guesses; e++)
-                objective[c * guesses + e] = DenseOps.Identity(dA).KroneckerProduct(
-                    AttackAlgebra.GuessOperator(povms[c], attack.ComponentDimensions(representatives[c]), attack.Guess, attack.GuessTuples[e]));
+        var objective = pairs.Select(p => (Matrix<Complex>?)DenseOps.Identity(dA).KroneckerProduct(
+            AttackAlgebra.GuessOperator(povms[p.Class], attack.ComponentDimensions(representatives[p.Class]), attack.Guess, attack.GuessTuples[p.Guess]))).ToArray();
         var (problem, _) = StepProblem.Assemble(blockSizes, objective, rows, reduced.Rhs, independent: true);
         return new StepProblem("states", problem, reduced.Inconsistency,
             solution =>
             {
-                var blocks = StepProblem.Blocks(solution, components * guesses).Select(DenseOps.ClipToPsd).ToArray();
+                var blocks = StepProblem.Blocks(solution, pairs.Length).Select(DenseOps.ClipToPsd).ToArray();
                 // Each class's sub-states are shared equally among its members: the symmetric optimum of the full problem.
                 var raw = new Matrix<Complex>[attack.Components.Length][];
                 for (int k = 0; k < components; k++)
                     foreach (var c in classes[k])
-                        raw[c] = blocks.Skip(k * guesses).Take(guesses).Select(b => b / classes[k].Length).ToArray();
+                    {
+                        raw[c] = attack.SubStates[c].Select(m => Matrix<Complex>.Build.Dense(m.RowCount, m.ColumnCount)).ToArray();
+                        for (int s = 0; s < pairs.Length; s++)
+                            if (pairs[s].Class == k) raw[c][pairs[s].Guess] = blocks[s] / classes[k].Length;
+                    }
                 // Eigenvalues of ρ_t below tol/(10 D) are solver noise: dropping them moves the data by at most tol/10.
                 // Eigenvalues of the order of the solver's own data deviation δ are cut too: on (nearly) pure data such
                 // directions let an attack that misses the data by δ gain O(√δ) over every feasible one; without them
@@ -106,7 +112,7 @@ internal static class StateStep
             Enumerable.Range(0, i + 1).First(first => attack.BlockSizes[j][first] == attack.BlockSizes[j][i] && SameEffects(party[first], party[i])))
             .ToArray()).ToArray();
         return Enumerable.Range(0, attack.Components.Length)
-            .GroupBy(c => string.Join(",", attack.Components[c].Select((i, j) => blockClass[j][i])))
+            .GroupBy(c => string.Join(",", attack.Components[c].Select((i, j) => blockClass[j][i])) + (attack.Locks is null ? "" : $"|{attack.Locks[c]}"))
             .Select(g => g.ToArray()).ToArray();
     }
 
