@@ -76,7 +76,7 @@ public static class HminPlot
         }
         var boundOrder = report.Rows.Select(r => r.Bound).Distinct().ToList();
         var styles = CurveStyle.ForBounds(boundOrder);
-        var severalDimensions = boundOrder.Count(b => b.StartsWith("seesaw dim ", StringComparison.Ordinal)) > 1;
+        var severalDimensions = boundOrder.Count(b => b.StartsWith("seesaw dim ", StringComparison.Ordinal) || b.StartsWith("seesaw split ", StringComparison.Ordinal)) > 1;
         var plots = new List<Plot>();
         var curves = new List<string>();
         foreach (var objective in objectives)

@@ -22,6 +22,8 @@ public sealed class FigureTests : IDisposable
     [InlineData("global", false, "Glo")]
     [InlineData("seesaw dim 10", false, "Dim")]
     [InlineData("seesaw dim 10", true, "Dim, d = 10")]
+    [InlineData("seesaw split 2", false, "Dim")]
+    [InlineData("seesaw split 2", true, "Dim, split 2")]
     [InlineData("steering", false, "steering")]
     public void Bounds_AreNamedAsInThePaper(string bound, bool several, string expected)
     {
