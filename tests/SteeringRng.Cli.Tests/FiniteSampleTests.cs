@@ -64,6 +64,9 @@ public sealed class FiniteSampleTests : IDisposable
         Assert.Contains("verified run certificate", verify.Stdout);
         Assert.Contains("re-extracted from the raw bits and seed: identical", verify.Stdout);
         Assert.Contains("dual re-proven here", verify.Stdout);
+        // The i.i.d. number comes from the box relaxation, whose record verify re-proves on the box problem rebuilt from the data.
+        Assert.Equal(1, iid["terms"]!["pguessByRelaxation"]!.GetValue<double>());
+        Assert.Contains("box relaxation re-proven here", verify.Stdout);
 
         // verify re-proves each dual from its recorded point X̃ on the relaxation rebuilt from the committed scenario:
         // a lowered α (no longer implied by the proven one) and a damaged X̃ (X̂ not PSD) are located SR1246 failures.
@@ -80,12 +83,18 @@ public sealed class FiniteSampleTests : IDisposable
                 dual["reference"] = new JsonArray(v.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
             },
             "error SR1246: $.analyses[0].dual.reference (EAT (general attacks, quantum side information)): the EAT dual's reference v[0] is ");
+        // The i.i.d. box record: a lowered α no longer covers the re-proven optimum over the box; a damaged box point X̃ fails.
+        const string iidDual = "error SR1246: $.analyses[1].dual (i.i.d. (valid only against i.i.d. attacks)): ";
+        Tampered(certificate, "iid-alpha.json", dual => dual["alpha"] = dual["alpha"]!.GetValue<double>() - 1e-3,
+            iidDual + "the recorded α, λ reach at most ", analysis: 1);
+        Tampered(certificate, "iid-point.json", dual => dual["point"] = new JsonArray(dual["point"]!.AsArray().Select(x => (JsonNode?)JsonValue.Create(-x!.GetValue<double>())).ToArray()),
+            iidDual + "its point X̃ does not re-prove on the box relaxation: X̂ is not proven PSD", analysis: 1);
     }
 
-    private void Tampered(string certificate, string name, Action<JsonNode> change, string expected)
+    private void Tampered(string certificate, string name, Action<JsonNode> change, string expected, int analysis = 0)
     {
         var c = JsonNode.Parse(File.ReadAllText(certificate))!;
-        change(c["analyses"]![0]!["dual"]!);
+        change(c["analyses"]![analysis]!["dual"]!);
         var path = _f.PathOf(name);
         File.WriteAllText(path, c.ToJsonString());
         var r = CliRunner.Run("verify", path);

@@ -14,9 +14,11 @@ namespace SteeringRng.Certification.FiniteSize;
 /// of Bell values: the scenario's Bell objectives, in declaration order, are the statistics, each with its score G_k(c)
 /// over the test round's event classes given by the caller (e.g. <see cref="TestStatistics.Chsh"/> for the CHSH value
 /// with uniform settings). The relaxation's data enter its constants only (y = y_p(v) + N t with y_p linear in v), so
-/// one dual gives an affine bound in the Bell values.
+/// one dual gives an affine bound in the Bell values. Over a box of Bell values the same relaxation with the values as
+/// free variables between their bounds (<see cref="TwoSidedGuessingProblem"/>, along the unit vectors: every value is
+/// allowed, no normalisation) gives the i.i.d. analysis's P_g (docs/formulations/finite-size.md §4.1).
 /// </summary>
-public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
+public sealed class DeviceIndependentGuessingProgram : IRegionGuessingProgram
 {
     private readonly AlgebraScenario _scenario;
     private readonly Tuple<int, int>[] _guessed;
@@ -69,6 +71,29 @@ public sealed class DeviceIndependentGuessingProgram : IGuessingProgram
     {
         var relaxation = BuildAt(reference);
         return DualReader.Read(relaxation, reference, ConstantsAt(relaxation.Problem), AnchorPlan.UnitVectors(Statistics.Count), _domain, _solver, cancel);
+    }
+
+    public RegionGuessingBound MaxOverBox(IReadOnlyList<double> centre, IReadOnlyList<double> radius, CancellationToken cancel = default) =>
+        BoxRecord.Solve(BoxProblem(centre, radius, cancel), _solver, centre, radius, cancel);
+
+    /// <summary>The recorded box point re-proven and its record checked (as <see cref="SteeringRegionProgram.BoxFault"/>).</summary>
+    public string? BoxFault(IReadOnlyList<double> centre, IReadOnlyList<double> radius, double alpha, IReadOnlyList<double> lambda,
+        IReadOnlyList<double>? point, CancellationToken cancel = default) =>
+        lambda.Count != Statistics.Count ? $"the dual has {lambda.Count} λ's for {Statistics.Count} statistics"
+        : BoxRecord.Fault(BoxProblem(centre, radius, cancel), alpha, lambda, point, centre, radius, cancel);
+
+    /// <summary>The box problem around the box centre (the relaxation built there; its constraints do not depend on the values).</summary>
+    private TwoSidedGuessingProblem BoxProblem(IReadOnlyList<double> centre, IReadOnlyList<double> radius, CancellationToken cancel)
+    {
+        var m = Statistics.Count;
+        if (centre.Count != m || radius.Count != m)
+            throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"a box of {centre.Count} centres and {radius.Count} radii for {m} statistics");
+        var middle = centre.ToArray();
+        var problem = BuildAt(middle).Problem;
+        var basis = Enumerable.Range(0, m).Select(k => Enumerable.Range(0, m).Select(j => j == k ? 1.0 : 0.0).ToArray()).ToArray();
+        var lower = centre.Select((c, k) => c - radius[k]).ToArray();
+        var upper = centre.Select((c, k) => c + radius[k]).ToArray();
+        return TwoSidedGuessingProblem.Build(problem, ConstantsAt(problem), middle, basis, lower, upper, cancel);
     }
 
     /// <summary><c>steer verify</c>: the recorded point X̃ re-checked exactly on the relaxation rebuilt at the reference, α and λ recomputed.</summary>

@@ -18,6 +18,8 @@ public sealed record EatTerms
     /// <summary>max_c λ_c − min_c λ_c over the event classes (λ_c = Σ_k λ_k G_k(c)).</summary>
     public required double LambdaSpread { get; init; }
     public required double Beta { get; init; }
+    /// <summary>d_O of ε_V and ε_K: the values one round's recorded outcomes can take (max of the guessed outcomes and the outcome tuples per test setting tuple).</summary>
+    public required int OutputAlphabet { get; init; }
     public required double EpsilonV { get; init; }
     public required double EpsilonK { get; init; }
     /// <summary>ε_Ω (divided by n in the rate).</summary>

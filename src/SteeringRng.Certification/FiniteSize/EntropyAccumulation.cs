@@ -27,15 +27,19 @@ public static class EntropyAccumulation
         var perEvent = statistics.PerEvent(dual.Lambda);
         var spread = perEvent.Max() - perEvent.Min();
         var n = protocol.Rounds;
-        double Loss(double beta) => SecondOrderTerms.Loss(beta, n, gamma, b, spread, generationOutcomes, protocol.EpsilonEntropyAccumulation, protocol.EpsilonSmoothing);
+        // d_O: the EAT's output register A_i holds every outcome the round records (the test outcome must be a function
+        // of it), not only the guessed ones; Brown's dirng takes the product of all parties' output counts
+        // (eat_methods.py errV/errK, `np.prod(device.generation_output_size)`). The larger of the two is the conservative reading.
+        var outcomes = Math.Max(generationOutcomes, statistics.OutcomesPerRound);
+        double Loss(double beta) => SecondOrderTerms.Loss(beta, n, gamma, b, spread, outcomes, protocol.EpsilonEntropyAccumulation, protocol.EpsilonSmoothing);
         var beta = BetaOptimizer.Minimise(Loss);
-        var ev = SecondOrderTerms.EpsilonV(beta, gamma, b, spread, generationOutcomes);
-        var ek = SecondOrderTerms.EpsilonK(beta, gamma, b, spread, generationOutcomes);
+        var ev = SecondOrderTerms.EpsilonV(beta, gamma, b, spread, outcomes);
+        var ek = SecondOrderTerms.EpsilonK(beta, gamma, b, spread, outcomes);
         var eo = SecondOrderTerms.EpsilonOmega(beta, protocol.EpsilonEntropyAccumulation, protocol.EpsilonSmoothing);
         return new EatTerms
         {
             B = b, A = a, WorstPoint = worst, MinTradeoff = f, LambdaSpread = spread, Beta = beta,
-            EpsilonV = ev, EpsilonK = ek, EpsilonOmega = eo, Rate = f - ev - ek - eo / n,
+            OutputAlphabet = outcomes, EpsilonV = ev, EpsilonK = ek, EpsilonOmega = eo, Rate = f - ev - ek - eo / n,
         };
     }
 

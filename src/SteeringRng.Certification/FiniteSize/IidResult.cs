@@ -17,7 +17,7 @@ public sealed record IidResult
     /// <summary><see cref="RelaxationMethod"/> or <see cref="TwoPointMethod"/>: which produced <see cref="PguessOverRegion"/>.</summary>
     public required string Method { get; init; }
     /// <summary>The dual used: its α, λ and reference statistic (for the relaxation: read from its slack multipliers,
-    /// with max over the box of α + λ·w equal to the certified optimum plus a 1e-9 margin).</summary>
+    /// with max over the box of α + λ·w at least the exactly re-proven optimum: finite-size.md §4.1).</summary>
     public required AffineGuessingBound Dual { get; init; }
     /// <summary>The relaxation's certified max P_g over the box (null when not solved or not certified).</summary>
     public double? RelaxationPguess { get; init; }

@@ -37,10 +37,23 @@ public sealed class SteeringRegionProgram : IRegionGuessingProgram
     public AffineGuessingBound BoundAt(IReadOnlyList<double> reference, CancellationToken cancel = default) => Steering.BoundAt(reference, cancel);
     public AffineGuessingBound Recheck(IReadOnlyList<double> reference, IReadOnlyList<double> point, CancellationToken cancel = default) => Steering.Recheck(reference, point, cancel);
 
-    /// <summary>Added to α of <see cref="RegionGuessingBound.Dual"/> for its floating evaluation (as DualReader.Margin).</summary>
-    public const double Margin = 1e-9;
+    public RegionGuessingBound MaxOverBox(IReadOnlyList<double> centre, IReadOnlyList<double> radius, CancellationToken cancel = default) =>
+        BoxRecord.Solve(BoxProblem(centre, radius, cancel), _solver, centre, radius, cancel);
 
-    public RegionGuessingBound MaxOverBox(IReadOnlyList<double> centre, IReadOnlyList<double> radius, CancellationToken cancel = default)
+    /// <summary>
+    /// <c>steer verify</c>: the recorded box point X̃ re-proven on the box problem rebuilt here (same relaxation, same box)
+    /// and the recorded (α, λ) required to cover the proven optimum over the box (<see cref="BoxRecord.Fault"/>).
+    /// </summary>
+    public string? BoxFault(IReadOnlyList<double> centre, IReadOnlyList<double> radius, double alpha, IReadOnlyList<double> lambda,
+        IReadOnlyList<double>? point, CancellationToken cancel = default)
+    {
+        if (lambda.Count != Statistics.Count) return $"the dual has {lambda.Count} λ's; the protocol has {Statistics.Count} statistics";
+        if (!radius.All(double.IsFinite)) return "the confidence box has an infinite radius (a setting tuple never tested): no box relaxation";
+        return BoxRecord.Fault(BoxProblem(centre, radius, cancel), alpha, lambda, point, centre, radius, cancel);
+    }
+
+    /// <summary>The two-sided problem over |w − centre| ≤ radius (shapes checked).</summary>
+    private TwoSidedGuessingProblem BoxProblem(IReadOnlyList<double> centre, IReadOnlyList<double> radius, CancellationToken cancel)
     {
         var m = Statistics.Count;
         if (centre.Count != m || radius.Count != m)
@@ -50,57 +63,8 @@ public sealed class SteeringRegionProgram : IRegionGuessingProgram
             throw new FiniteSizeInputException(FiniteSizeDiagnostics.ShapeMismatch, $"{m} statistics for {form.Rows} observed probabilities");
         var lower = centre.Select((c, k) => c - radius[k]).ToArray();
         var upper = centre.Select((c, k) => c + radius[k]).ToArray();
-        var relaxation = Relaxation();
-        var box = TwoSidedGuessingProblem.Build(relaxation, form, lower, upper, cancel);
-        var problem = box.Problem;
-        var solution = _solver.Solve(problem, null, cancel);
-        if (solution.Status is not (SdpStatus.Optimal or SdpStatus.NearOptimal))
-            throw new FiniteSizeInputException(FiniteSizeDiagnostics.DualUnavailable, $"the guessing relaxation over the confidence box did not solve ({solution.Status}: {solution.Message})");
-        var raw = Math.Min(1.0, box.Offset - solution.PrimalObjective);
-        var real = new RealProblem(problem);
-        var x = real.FlattenX(solution.X, problem.Blocks);
-        var side = x is null ? SideCertificate.Failed("the solver reported no primal X") : LowerSide.Certify(real, x, traceBoundZ: null, findInterior: true);
-        if (!side.Certified || side.Hint is null)
-            return new RegionGuessingBound(raw, raw, false, side.Reason, Uncertified(box.Centre, raw, side.Reason));
-        var certified = (Rational.FromDouble(box.Offset) - side.Exact).UpperDouble();
-        var dual = AffineFromSlacks(real, side.Hint, box, centre, radius, certified) with { Method = side.Method };
-        return new RegionGuessingBound(certified, raw, true, side.Method, dual with { PguessAtReference = raw });
+        return TwoSidedGuessingProblem.Build(Relaxation(), form, lower, upper, cancel);
     }
-
-    /// <summary>
-    /// The affine bound of the same X̂: its inner part is feasible for the equality relaxation at every w, so
-    /// g(w) = offset(w) − ⟨C(w), X̂_inner⟩ ≥ P_g(w), and along the box program's directions e_i its constraints give
-    /// g(v_c + e) − g(v_c) = λ·e with λ_j = x⁻_j − x⁺_j. g(v_c) = P − Σ_j [(v_c − lo)_j x⁺_j + (hi − v_c)_j x⁻_j] (P the
-    /// certified optimum). α is the largest of the two values that make α + λ·w ≥ g(w) (α + λ·v_c ≥ g(v_c)) and
-    /// max_box(α + λ·w) ≥ P (the latter is the larger in exact arithmetic, as x⁺ + x⁻ ≥ |λ|), plus <see cref="Margin"/>.
-    /// </summary>
-    private static AffineGuessingBound AffineFromSlacks(RealProblem real, double[] hint, TwoSidedGuessingProblem box,
-        IReadOnlyList<double> centre, IReadOnlyList<double> radius, double certified)
-    {
-        var m = centre.Count;
-        var lambda = new double[m];
-        var gAtCentre = certified;
-        for (var q = 0; q < box.Rows.Length; q++)
-        {
-            var j = box.Rows[q];
-            var plus = Math.Max(0, hint[real.Position(box.SlackBlock, 2 * q, 2 * q)]);
-            var minus = Math.Max(0, hint[real.Position(box.SlackBlock, 2 * q + 1, 2 * q + 1)]);
-            lambda[j] = minus - plus;
-            gAtCentre -= (box.Centre[j] - (centre[j] - radius[j])) * plus + (centre[j] + radius[j] - box.Centre[j]) * minus;
-        }
-        var overBox = certified;
-        var atCentre = gAtCentre;
-        for (var j = 0; j < m; j++)
-        {
-            overBox -= lambda[j] * centre[j] + Math.Abs(lambda[j]) * radius[j];
-            atCentre -= lambda[j] * box.Centre[j];
-        }
-        var alpha = Math.Max(overBox, atCentre) + Margin;
-        return new AffineGuessingBound(box.Centre, alpha, lambda, double.NaN, true, "", Margin);
-    }
-
-    private static AffineGuessingBound Uncertified(double[] reference, double raw, string reason) =>
-        new(reference, raw, new double[reference.Length], raw, false, reason, 0);
 
     /// <summary>The lifted measured-data relaxation (built once; the box replaces its data).</summary>
     private MeasuredDataRelaxation Relaxation()

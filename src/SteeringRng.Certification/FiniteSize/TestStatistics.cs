@@ -31,6 +31,13 @@ public sealed class TestStatistics
     /// <summary>R_k = max_c G_k(c) − min_c G_k(c): the range of one test round's contribution (Hoeffding's b − a).</summary>
     public double Range(int k) => Coefficients[k].Max() - Coefficients[k].Min();
 
+    /// <summary>
+    /// The most outcome tuples any setting tuple of a test round has: the number of values the outcomes recorded in one
+    /// round can take (every node's outcome, the trusted node's included). The EAT's d_O is the dimension of the register
+    /// whose entropy accumulates, which must hold everything the test outcome is computed from (finite-size.md §5.2).
+    /// </summary>
+    public int OutcomesPerRound => Events.GroupBy(e => e.SettingsKey).Max(g => g.Count());
+
     /// <summary>λ_c = Σ_k λ_k G_k(c): an affine bound's coefficient per event class (what the EAT's Max/Min/Var see).</summary>
     public double[] PerEvent(IReadOnlyList<double> lambda)
     {

@@ -33,11 +33,21 @@ internal sealed record TwoSidedGuessingProblem(SdpProblem Problem, double Offset
         var m = form.Rows;
         var ones = Enumerable.Repeat(1.0, m).ToArray();
         var centre = form.Nearest(lower.Select((l, j) => double.IsFinite(l) && double.IsFinite(upper[j]) ? (l + upper[j]) / 2 : 0).ToArray(), ones);
-        var (cCentre, offset) = relaxation.ConstantsOfObserved(centre);
-        var basis = TangentBasis(form, centre, ones);
+        return Build(relaxation.Problem, w => relaxation.ConstantsOfObserved(w).ToValueTuple(), centre, TangentBasis(form, centre, ones), lower, upper, cancel);
+    }
+
+    /// <summary>
+    /// The general form: any relaxation whose data enter only its constants, (C(w), offset(w)) = <paramref name="constantsAt"/>(w)
+    /// affine in w, with (A, b, blocks) of <paramref name="baseProblem"/>; the data move from <paramref name="centre"/> along
+    /// the orthonormal <paramref name="basis"/> (Bell values: the unit vectors, every value allowed).
+    /// </summary>
+    public static TwoSidedGuessingProblem Build(SdpProblem baseProblem, Func<double[], (SdpMatrix C, double Offset)> constantsAt, double[] centre,
+        IReadOnlyList<double[]> basis, IReadOnlyList<double> lower, IReadOnlyList<double> upper, CancellationToken cancel)
+    {
+        var m = centre.Length;
+        var (cCentre, offset) = constantsAt(centre);
         // A row with an infinite side (a setting tuple never tested) is left unconstrained.
         var rows = Enumerable.Range(0, m).Where(j => double.IsFinite(lower[j]) && double.IsFinite(upper[j])).ToArray();
-        var baseProblem = relaxation.Problem;
         var slackBlock = baseProblem.Blocks.Count;
         var blocks = baseProblem.Blocks.Append(SdpBlock.Nonnegative(2 * rows.Length)).ToArray();
         var a = baseProblem.A.ToList();
@@ -45,7 +55,7 @@ internal sealed record TwoSidedGuessingProblem(SdpProblem Problem, double Offset
         foreach (var e in basis)
         {
             cancel.ThrowIfCancellationRequested();
-            var (cMoved, offsetMoved) = relaxation.ConstantsOfObserved(centre.Select((x, j) => x + e[j]).ToArray());
+            var (cMoved, offsetMoved) = constantsAt(centre.Select((x, j) => x + e[j]).ToArray());
             var entries = Difference(cCentre, cMoved); // −L(e) = C(v_c) − C(v_c + e)
             for (var q = 0; q < rows.Length; q++)
             {

@@ -50,6 +50,15 @@ public interface IRunAnalysis
     string? DualFault(BoundProtocol protocol, DualRecord dual, CancellationToken cancel);
 
     /// <summary>
+    /// Re-proves the i.i.d. record of the relaxation over the confidence box: the recorded box point X̃ re-checked in exact
+    /// arithmetic on the box problem rebuilt from the protocol and the data's confidence region, and the recorded (α, λ)
+    /// required to cover its proven optimum over the box (docs/formulations/finite-size.md §4.1). Null when it holds,
+    /// otherwise what failed (a located SR1246 error). Analyses without a box relaxation refuse such a record.
+    /// </summary>
+    string? BoxFault(BoundProtocol protocol, RunObservation observation, DualRecord dual, CancellationToken cancel) =>
+        "this analysis has no box relaxation to re-prove the record on";
+
+    /// <summary>
     /// The EAT's min-tradeoff function must be fixed before the data: null when the recorded dual's reference v is the
     /// one the protocol declares, otherwise what differs (a located SR1246 error). Analyses without a declared reference
     /// accept any.

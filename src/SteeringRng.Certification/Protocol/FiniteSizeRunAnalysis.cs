@@ -48,6 +48,15 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
         return IidEntropy(parameters.Rounds * (1 - parameters.TestProbability) * h, h, observation);
     }
 
+    public string? BoxFault(BoundProtocol protocol, RunObservation observation, DualRecord dual, CancellationToken cancel)
+    {
+        if (!dual.Certified) return null;
+        var program = Program(protocol);
+        var parameters = Parameters(protocol, program.Statistics.Count);
+        var region = ConfidenceRegion.Hoeffding(program.Statistics, new EventCounts(observation.Counts, observation.GenerationRounds), parameters.EpsilonSmoothing);
+        return program.BoxFault(region.Center, region.Radius, dual.Alpha, dual.Lambda, dual.Point, cancel);
+    }
+
     public string? ReferenceFault(BoundProtocol protocol, DualRecord eatDual)
     {
         var declared = DeclaredReference(protocol, Program(protocol));

@@ -80,17 +80,19 @@ public static class RunCertificateCheck
         {
             var a = c.Analyses[i];
             cancel.ThrowIfCancellationRequested();
-            // The EAT's dual is the min-tradeoff function: always re-proven. The i.i.d. dual is re-proven when it records its
-            // point (the two-point bound); the box relaxation's dual records none (its α is evaluated in double, finite-size.md §4).
-            var reproven = a.Dual is { } dual && (a.Kind == EntropyAnalysisKind.Eat || dual.Point is not null);
+            // Every certified dual is re-proven: the EAT's (the min-tradeoff function) and the i.i.d. two-point dual on the
+            // equality relaxation, the i.i.d. record of the box relaxation (pguessByRelaxation = 1) on the box problem
+            // rebuilt from the data (finite-size.md §4.1). Flipping the flag only routes a point to a proof it cannot pass.
+            var reproven = a.Dual is { Certified: true };
+            var byBox = a.Kind == EntropyAnalysisKind.Iid && a.Terms.Any(t => t.Key == "pguessByRelaxation" && t.Value == 1);
             if (a.Kind == EntropyAnalysisKind.Eat && a.Dual is { } eatDual && analysis.ReferenceFault(bound, eatDual) is { } moved)
                 throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.DualNotProven, $"$.analyses[{i}].dual.reference ({a.Label}): {moved}.");
-            if (reproven && analysis.DualFault(bound, a.Dual!, cancel) is { } fault)
+            if (reproven && (byBox ? analysis.BoxFault(bound, observation, a.Dual!, cancel) : analysis.DualFault(bound, a.Dual!, cancel)) is { } fault)
                 throw ProtocolDiagnostics.In(path, ProtocolDiagnostics.DualNotProven, $"$.analyses[{i}].dual ({a.Label}): {fault}.");
             var k = analysis.Recompute(bound, observation, a);
             if (!(Math.Abs(k - a.EntropyBits) <= EntropyAgreement * Math.Max(1, Math.Abs(k))))
                 throw Value(path, string.Create(CultureInfo.InvariantCulture, $"the {a.Label} entropy is recorded as {a.EntropyBits:R} bits; recomputed from its dual and the data it is {k:R} bits."));
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"entropy    {a.Label}: k = {a.EntropyBits:0.###} bits recomputed from the recorded dual (α = {a.Dual?.Alpha:R}){(a.Dual is not { Certified: true } ? "; dual NOT certified" : reproven ? "; dual re-proven here: X̂ exact and PSD, α and λ recomputed exactly" : "; dual of the certified box relaxation, not re-proven here (α evaluated in double with a 1e-9 margin)")}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"entropy    {a.Label}: k = {a.EntropyBits:0.###} bits recomputed from the recorded dual (α = {a.Dual?.Alpha:R}){(a.Dual is not { Certified: true } ? "; dual NOT certified" : byBox ? "; box relaxation re-proven here: X̂ exact and PSD, its optimum covered by the recorded α, λ" : "; dual re-proven here: X̂ exact and PSD, α and λ recomputed exactly")}"));
         }
 
         // 6. Output length and the output itself.

@@ -60,6 +60,7 @@ public class EntropyAccumulationTests
         var terms = EntropyAccumulation.Rate(program.Statistics, dual, Protocol(1e10, 0.1, 0.02), 2, [S]);
         Assert.Equal(S - 0.02, terms.WorstPoint[0], 1e-15);
         Assert.Equal(8 * Math.Abs(dual.Lambda[0]), terms.LambdaSpread, 1e-12);
+        Assert.Equal(4, terms.OutputAlphabet); // a and b are recorded in every round, though only a is guessed (d_O = 2)
     }
 
     [Fact]

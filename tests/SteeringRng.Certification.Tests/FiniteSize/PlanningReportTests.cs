@@ -43,11 +43,11 @@ public class PlanningReportTests(ITestOutputHelper output)
         Assert.True(p.OutputBits >= 1_000_000);
     }
 
-    /// <summary>References mixed with white noise: (1 − η)w + η·w_white, η = 0.03, 0.1, 0.2, 0.3, 0.4.</summary>
+    /// <summary>References mixed with white noise: (1 − η)w + η·w_white, η = 0.03, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6.</summary>
     private static double[][] Noisier(SteeringGuessingProgram program, ScenarioModel model, double[] w)
     {
         var white = program.StatisticsOf(model.WhiteNoiseAssemblage());
-        return [.. new[] { 0.03, 0.1, 0.2, 0.3, 0.4 }.Select(eta => w.Select((x, k) => (1 - eta) * x + eta * white[k]).ToArray())];
+        return [.. new[] { 0.03, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 }.Select(eta => w.Select((x, k) => (1 - eta) * x + eta * white[k]).ToArray())];
     }
 
     private static double AsymptoticPg(ScenarioModel model, string bound)

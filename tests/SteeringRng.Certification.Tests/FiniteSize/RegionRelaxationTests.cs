@@ -55,7 +55,7 @@ public class RegionRelaxationTests(ITestOutputHelper output)
     /// Simulated counts of GHZ at μ = 0.6 (seeded, 10⁵ events per setting tuple): the i.i.d. analysis takes P_g from the
     /// certified relaxation over the Hoeffding box, which is at most the two-point affine bound (+1e-7) and, the box
     /// covering the true statistics, at least their exact NS P_g = 1.5 − μ. Its affine record bounds P_g elsewhere
-    /// (exact values at μ' = 0.55, 0.65) and its maximum over the box is the certified optimum (+ the 1e-9 margin).
+    /// (exact values at μ' = 0.55, 0.65) and its maximum over the box is the certified optimum (+ the 1e-12 rebuild tolerance and the float allowance).
     /// </summary>
     [Fact]
     public void IidRelaxationIsBelowTheTwoPointBoundAndAboveTheTruth()
