@@ -8,15 +8,7 @@ namespace SteeringRng.Certification.Tests.Estimates;
 /// fits only after the reduction go ahead without --force.</summary>
 public class SymmetricEstimateTests
 {
-    private static string Ghz(string objective) => $"""
-        node Alice trusted dim 2
-        node Bob, Charlie untrusted dim 2
-        param mu = [0.9]
-        state = mu * ghz + (1 - mu) * white
-        measure Bob, Charlie: X Y Z
-        objective o = {objective}
-        bounds npa 2
-        """;
+    private static string Ghz(string objective) => EstimateTests.Ghz("npa 2", objective);
 
     private static RelaxationEstimate? Reduced(ScenarioRun run) =>
         SymmetricEstimate.Of(run.Model, "o", "npa 2", run.Points[0].Assemblage, _ => true);
