@@ -53,7 +53,9 @@ module internal QLevel =
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
 
-    let private layoutOf (cancellation: CancellationToken) (st: Structure) =
+    let rec private layoutOf (cancellation: CancellationToken) (st: Structure) = PhaseTiming.Measure("Q_k layout (symmetry blocks)", fun () -> layoutOfUntimed cancellation st)
+
+    and private layoutOfUntimed (cancellation: CancellationToken) (st: Structure) =
         let data = st.Data
         let d = data.Dimension
         let g = st.Guesses.Length
@@ -186,10 +188,10 @@ module internal QLevel =
         for part in parts do
             builder.Append part
         let objective, offset = objectiveOf st guess table [ 0 .. st.Guesses.Length - 1 ]
-        builder, objective, offset, table
+        builder, objective, offset, table, layout
 
     /// Reduced problem: the constants M^obs(w)/|guesses| sit in every orbit's assemblage-word moments.
-    let private assembleSymmetricConstants (st: Structure) (guess: GuessSpec) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
+    let private assembleSymmetricConstants (st: Structure) (layout: BlockLayout) (guess: GuessSpec) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let total = Complex(float plan.AllGuesses.Length, 0.0)
         let withData = Dictionary<struct (int * Word), MomentExpression>(table)
         for o in 0 .. st.Guesses.Length - 1 do
@@ -202,14 +204,13 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for KeyValue(key, x) in updated do
             constantsOnly[key] <- { x with Terms = [||] }
-        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
         for o in 0 .. st.Guesses.Length - 1 do
             emitGuess CancellationToken.None st layout builder true (not invariant) constantsOnly o
         let _, offset = objectiveOf st guess constantsOnly [ 0 .. st.Guesses.Length - 1 ]
         builder.F0(), offset, updated
 
-    let private assemblePlainConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+    let private assemblePlainConstants (st: Structure) (layout: BlockLayout) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
         let last = st.Guesses.Length - 1
         let updated = Dictionary<struct (int * Word), MomentExpression>(table)
         st.Data.Words
@@ -218,7 +219,6 @@ module internal QLevel =
         let constantsOnly = Dictionary<struct (int * Word), MomentExpression>()
         for w in st.Data.Words do
             constantsOnly[struct (last, w)] <- { updated[struct (last, w)] with Terms = [||] }
-        let layout = layoutOf CancellationToken.None st
         let builder = MomentFormBuilder(layout.Blocks)
         emitGuess CancellationToken.None st layout builder true true constantsOnly last
         let _, offset = objectiveOf st guess constantsOnly [ last ]
@@ -226,10 +226,12 @@ module internal QLevel =
 
     /// The constants only, for new data with the same structure: they all sit in the last guess's
     /// assemblage-word moments M^last(w) = M^obs(w) − Σ_{e<last} M^e(w) (every other moment is purely linear).
-    let private assembleConstants (st: Structure) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
+    /// `layout` is the prototype's: it depends on the data only through the support compression, absent on this path
+    /// (both data full rank), and through the symmetry blocks, which the same group gives again (not recomputed per point).
+    let private assembleConstants (st: Structure) (layout: BlockLayout) (guess: GuessSpec) (table: Dictionary<struct (int * Word), MomentExpression>) =
         match st.Symmetry with
-        | Some plan -> assembleSymmetricConstants st guess plan table
-        | None -> assemblePlainConstants st guess table
+        | Some plan -> assembleSymmetricConstants st layout guess plan table
+        | None -> assemblePlainConstants st layout guess table
 
     /// Whether a relaxation built at degenerate data found a reduced one at a later point (see buildFrom).
     [<RequireQualifiedAccess>]
@@ -291,25 +293,28 @@ module internal QLevel =
         let scenario = AssemblageMoments.scenarioOf names assemblage
         validate scenario guess
         cancellation.ThrowIfCancellationRequested()
-        let s = GeneratingSet.build scenario spec
+        let s = PhaseTiming.Measure("Q_k words", fun () -> GeneratingSet.build scenario spec)
         cancellation.ThrowIfCancellationRequested()
         let data = AssemblageMoments.build scenario assemblage
-        let reduction = SupportReduction.computeCancellable cancellation data
+        let reduction = PhaseTiming.Measure("Q_k support reduction", fun () -> SupportReduction.computeCancellable cancellation data)
         cancellation.ThrowIfCancellationRequested()
-        let plan, degenerate = if useSymmetry then symmetryPlan cancellation data reduction s guess else None, false
+        let plan, degenerate =
+            PhaseTiming.Measure("Q_k symmetry search and coordinates", fun () ->
+                if useSymmetry then symmetryPlan cancellation data reduction s guess else None, false)
         cancellation.ThrowIfCancellationRequested()
         match plan with
         | None when requireReduction && not degenerate -> None
         | _ ->
             let st, table =
-                let st = structureOf cancellation data reduction s guess plan
+                let st = PhaseTiming.Measure("Q_k moment matrix", fun () -> structureOf cancellation data reduction s guess plan)
+                let table = PhaseTiming.Measure("Q_k moment expressions", fun () -> expressions cancellation st)
                 match plan with
-                | Some p -> StabiliserInvariance.applyCancellable cancellation st p (expressions cancellation st)
-                | None -> st, expressions cancellation st
+                | Some p -> PhaseTiming.Measure("Q_k invariant coordinates", fun () -> StabiliserInvariance.applyCancellable cancellation st p table)
+                | None -> st, table
             cancellation.ThrowIfCancellationRequested()
-            let builder, objective, offset, table = assemble cancellation st guess table
+            let builder, objective, offset, table, layout = PhaseTiming.Measure("Q_k symmetry blocks and assembly", fun () -> assemble cancellation st guess table)
             cancellation.ThrowIfCancellationRequested()
-            let problem, index = builder.BuildCompact objective
+            let problem, index = PhaseTiming.Measure("Q_k compact problem", fun () -> builder.BuildCompact objective)
             let relaxation (st: Structure) (problem: SdpProblem) offset (table: Dictionary<struct (int * Word), MomentExpression>) withData =
                 let view = table :> IReadOnlyDictionary<_, _>
                 match st.Symmetry with
@@ -350,12 +355,26 @@ module internal QLevel =
                     if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then
                         // Same variables and F_k: only the constants (F0 and the objective offset) change.
                         let st' = { st with Data = nextData; Reduction = nextReduction }
-                        let f0, offset', table' = assembleConstants st' guess table
+                        let f0, offset', table' = PhaseTiming.Measure("Q_k refill constants", fun () -> assembleConstants st' layout guess table)
                         let problem' = MomentFormBuilder.WithConstant(problem, f0)
                         relaxation st' problem' offset' table' withData
                     else
                         (buildFrom cancellation false useSymmetry names guess spec next).Value
             Some(relaxation st problem offset table withData)
+
+    /// The size of the symmetry-reduced Q(S) for these data without assembling it (see ReducedSize), or null when no
+    /// symmetry merges guesses (then the full problem is built). Costs the symmetry search and the word layout only.
+    let reducedSize (cancellation: CancellationToken) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : ReducedSize =
+        let scenario = AssemblageMoments.scenarioOf names assemblage
+        validate scenario guess
+        let s = GeneratingSet.build scenario spec
+        let data = AssemblageMoments.build scenario assemblage
+        let reduction = SupportReduction.computeCancellable cancellation data
+        match symmetryPlan cancellation data reduction s guess with
+        | Some plan, _ ->
+            let st = structureOf cancellation data reduction s guess (Some plan)
+            ReducedSize(plan.Orbits.Representatives.Length, variableCount st)
+        | None, _ -> null
 
     /// Builds Q(S) for the assemblage, Eve guessing the given parties at the given settings. With `useSymmetry` the
     /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per

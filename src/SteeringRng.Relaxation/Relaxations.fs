@@ -95,6 +95,19 @@ type Relaxations =
             generatingSet
             assemblage
 
+    /// The size of the symmetry-reduced Q(S) for this assemblage before anything is assembled (null: no symmetry
+    /// merges guesses, the full problem is built), for memory estimates; honours `cancellation`.
+    static member QLevelReducedSize
+        (assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, generatingSet: GeneratingSetSpec,
+         cancellation: CancellationToken)
+        : ReducedSize =
+        QLevel.reducedSize
+            cancellation
+            (AssemblageMoments.defaultNames assemblage.PartyCount)
+            (Relaxations.GuessOf(guessedParties, guessedSettings))
+            generatingSet
+            assemblage
+
     /// Q_k at NPA level k, symmetry-reduced when the data allow it.
     static member QLevel(assemblage: Assemblage, guessedParties: int array, guessedSettings: int array, level: int) : Relaxation =
         Relaxations.QLevel(assemblage, guessedParties, guessedSettings, GeneratingSetSpec.Level level, true)

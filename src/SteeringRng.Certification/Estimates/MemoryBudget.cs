@@ -20,13 +20,21 @@ public static class MemoryBudget
         estimate.BuildBytes + Math.Max(1, concurrentSolves) * estimate.SolverBytes;
 
     /// <summary>The refusal message for the first job over the limit, or null when every estimate fits.</summary>
-    public static string? Refusal(IEnumerable<BoundJob> jobs, double limit, int concurrentSolves, string limitSource)
+    /// <param name="reduced">A job's estimate with the data's symmetry (<see cref="SymmetricEstimate"/>), asked only when the
+    /// full problem's does not fit (it costs a symmetry search); when it fits, it becomes the job's estimate.</param>
+    public static string? Refusal(IEnumerable<BoundJob> jobs, double limit, int concurrentSolves, string limitSource,
+        Func<BoundJob, RelaxationEstimate?>? reduced = null)
     {
         foreach (var job in jobs)
         {
             if (job.Estimate is not { } e) continue;
             var needed = Needed(e, concurrentSolves);
             if (needed <= limit) continue;
+            if (reduced?.Invoke(job) is { } smaller && Needed(smaller, concurrentSolves) <= limit)
+            {
+                job.Estimate = smaller;
+                continue;
+            }
             var perPoint = concurrentSolves > 1 ? $" with {concurrentSolves} points solved at once" : "";
             return string.Concat(
                 $"objective '{job.Objective}', bound '{job.Bound}': the relaxation needs an estimated {RelaxationEstimate.Bytes(needed)}{perPoint} " +

@@ -18,20 +18,21 @@ public static class SizeFormulas
     /// coupled to the data included, so m ≤ G · d² · (D + |W|). Each upper-triangle entry of Γ^e is one free parameter
     /// (Re, Im) or, for assemblage words of the last guess, G − 1 of them: nnz ≈ 2 · G · (n d)²/2 + G · T · d² · |W|.
     /// </summary>
+    /// <param name="variables">A known bound on m (the symmetry-reduced layout's count, <see cref="SymmetricEstimate"/>); null: the formula.</param>
     public static RelaxationEstimate MomentRelaxation(string what, AlgebraScenario parties, int trustedDimension, double guesses,
-        GeneratingSetSpec generatingSet, bool positivityBlocks = true)
+        GeneratingSetSpec generatingSet, bool positivityBlocks = true, double? variables = null)
     {
         var (n, longest) = WordCount.generatingSet(parties, generatingSet);
         return MomentRelaxation(what, trustedDimension, guesses, n, WordCount.momentWords(parties, n, longest), AssemblageWords(parties),
-            positivityBlocks ? OutcomeTuples(parties) : 0);
+            positivityBlocks ? OutcomeTuples(parties) : 0, variables);
     }
 
     /// <summary>The same from the counts: n = |S|, D moment words, |W| assemblage words, T positivity blocks per guess.</summary>
     public static RelaxationEstimate MomentRelaxation(string what, int trustedDimension, double guesses, double n, double moments,
-        double words, double tuples)
+        double words, double tuples, double? knownVariables = null)
     {
         var d = (double)trustedDimension;
-        var variables = guesses * d * d * (moments + words);
+        var variables = knownVariables ?? guesses * d * d * (moments + words);
         var nonzeros = guesses * (n * d) * (n * d) + guesses * tuples * d * d * words;
         var blocks = new List<(double, double)> { (n * d, guesses) };
         if (tuples > 0) blocks.Add((d, guesses * tuples));

@@ -64,8 +64,8 @@ public sealed class RelaxationJob : BoundJob
     private ResultRow Certified(ResultRow row, IRelaxation relaxation, SdpSolution solution, double raw, PointInput point)
     {
         if (!Certify && Certificates is null) return row;
-        var outcome = SteeringRng.Certification.Certificates.RelaxationCertifier.Certify(relaxation, solution, raw, guessing: !_bell,
-            withFile: Certificates is not null);
+        var outcome = PhaseTiming.Measure($"{Bound} certificate at point {point.Index}", () => SteeringRng.Certification.Certificates.RelaxationCertifier.Certify(relaxation, solution, raw,
+            guessing: !_bell, withFile: Certificates is not null));
         if (outcome.File is { } file && Certificates is { } sink)
         {
             try { sink.Write(point.Parameters, Objective, Bound, file); }
@@ -84,9 +84,9 @@ public sealed class RelaxationJob : BoundJob
     {
         var clock = Stopwatch.StartNew();
         IRelaxation relaxation;
-        try { relaxation = _perPoint is { } build ? build(point, cancellation) : _cache.For(point, cancellation); }
+        try { relaxation = PhaseTiming.Measure($"{Bound} relaxation at point {point.Index}", () => _perPoint is { } build ? build(point, cancellation) : _cache.For(point, cancellation)); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
-        var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+        var solution = PhaseTiming.Measure($"{Bound} solve at point {point.Index}", () => solver.Solve(relaxation.Problem, settings, cancellation));
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
         var seconds = clock.Elapsed.TotalSeconds;
         if (!SolveStatus.HasValue(solution.Status))

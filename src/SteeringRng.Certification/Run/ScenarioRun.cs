@@ -102,7 +102,17 @@ public sealed class ScenarioRun
     public string? MemoryRefusal()
     {
         var (limit, source) = Settings.MemoryLimit is { } set ? (set, "--memory-limit") : (MemoryBudget.Available, "the memory available to this process");
-        return MemoryBudget.Refusal(Jobs, limit, Math.Min(Settings.Parallelism, Points.Count), source);
+        var concurrent = Math.Min(Settings.Parallelism, Points.Count);
+        return MemoryBudget.Refusal(Jobs, limit, concurrent, source, job => ReducedEstimate(job, e => MemoryBudget.Needed(e, concurrent) <= limit));
+    }
+
+    /// <summary>The job's estimate with the data's symmetry at the sweep's first point (where the relaxation is built), or
+    /// null: symmetry off, measured data (another relaxation), or data that cannot be evaluated (the run reports that).</summary>
+    private RelaxationEstimate? ReducedEstimate(BoundJob job, Func<RelaxationEstimate, bool> fits)
+    {
+        if (!Settings.Symmetry || Model.MeasuredData is not null || Points.Count == 0) return null;
+        try { return SymmetricEstimate.Of(Model, job.Objective, job.Bound, Points[0].SweepStart.Assemblage, fits); }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or QuantumValidationException) { return null; }
     }
 
     /// <summary>Each job's SDP at each point (or the reason it has none), in point order, without solving.</summary>

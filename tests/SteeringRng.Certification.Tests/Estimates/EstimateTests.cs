@@ -13,7 +13,7 @@ namespace SteeringRng.Certification.Tests.Estimates;
 [Collection(nameof(EstimateTests))]
 public class EstimateTests
 {
-    private static string Ghz(string bounds, string objective = "guess Bob.X") => $"""
+    internal static string Ghz(string bounds, string objective = "guess Bob.X") => $"""
         node Alice trusted dim 2
         node Bob, Charlie untrusted dim 2
         param mu = [0.9]

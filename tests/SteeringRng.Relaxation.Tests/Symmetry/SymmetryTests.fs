@@ -171,6 +171,27 @@ let tests =
             Expect.stringContains (ns.WithData(assemblage (ghz 0.7) 3)).Reduction "symmetry" "NS reduced at μ = 0.7"
         }
 
+        test "swapping the data of a stabiliser-split relaxation gives the blocks and constants of a fresh build" {
+            // The sweep re-uses the prototype's symmetry blocks (not recomputed per point): F0 and the offset must still be
+            // those built from scratch at the new data, to 1e-12, and the F_k the prototype's.
+            for guess in [ joint; bob ] do
+                let r = QLevel.buildWith true names guess (GeneratingSetSpec.Level 2) (assemblage (ghz 0.8) 3)
+                let swapped = r.WithData(assemblage (ghz 0.6) 3)
+                let fresh = QLevel.buildWith true names guess (GeneratingSetSpec.Level 2) (assemblage (ghz 0.6) 3)
+                Expect.stringContains r.Reduction "symmetry" "reduced"
+                Expect.isTrue (obj.ReferenceEquals(swapped.Problem.A, r.Problem.A)) "F_k reused"
+                Expect.sequenceEqual (swapped.Problem.Blocks |> Seq.map (fun b -> b.Size)) (fresh.Problem.Blocks |> Seq.map (fun b -> b.Size)) "blocks"
+                Expect.floatClose { absolute = 1e-12; relative = 0.0 } swapped.ObjectiveOffset fresh.ObjectiveOffset "offset"
+                let entries (m: SteeringRng.Sdp.SdpMatrix) =
+                    m.Entries |> Seq.map (fun e -> (e.Block, e.Row, e.Col), Complex(e.Value, e.Imag)) |> Map.ofSeq
+                let a, b = entries swapped.Problem.C, entries fresh.Problem.C
+                let keys = Set.union (a |> Map.keys |> Set.ofSeq) (b |> Map.keys |> Set.ofSeq)
+                let at (m: Map<_, Complex>) k = m |> Map.tryFind k |> Option.defaultValue Complex.Zero
+                let worst = keys |> Seq.map (fun k -> (at a k - at b k).Magnitude) |> Seq.fold max 0.0
+                Expect.isLessThan worst 1e-12 "F0 as if built from scratch"
+                Expect.isGreaterThan (a.Count) 0 "F0 has entries"
+        }
+
         test "random data: no symmetric NS, the plain program is used" {
             let chosen = Relaxations.NoSignalling(assemblage (randomState 2) 3, joint.Parties, joint.Settings, true)
             Expect.isFalse (chosen :? Relaxation) "no reduction"
