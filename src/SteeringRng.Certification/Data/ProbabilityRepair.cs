@@ -28,7 +28,7 @@ public static class ProbabilityRepair
         if (worst.Size <= Tolerance) return (table.Values, "");
         if (!repair)
             throw new ScenarioInputException($"{file}: the data are not no-signalling: {worst.Text}; add 'repair = nearest' to project them onto the nearest no-signalling data (the distance is reported in every row)");
-        var sigma = table.Values.Select((p, i) => table.Totals is { } n ? Math.Sqrt((p * (1 - p) + 1 / n[i]) / n[i]) : 1.0).ToArray();
+        var sigma = StandardDeviations(table);
         var weights = sigma.Select(s => 1 / (s * s)).ToArray();
         var nearest = layout.Form.Nearest(table.Values, weights);
         var positivity = ValidityStep(file, layout, table, weights, npa ?? [], ref nearest);
@@ -79,9 +79,13 @@ public static class ProbabilityRepair
             $"; validity: {before}, so the data were projected onto {target} (an SDP in the same norm; {repaired.SolverStatus}, at {WeightedDistance(repaired.Projected, table.Values, weights):0.###}) and mixed with the maximally mixed data (weight {repaired.MixingWeight:0.###e+0}, a move of {repaired.MixingDistance:0.###} {(mixingDistance > 0 ? "sd" : "in the Euclidean norm")}) to lie strictly inside (least eigenvalue now {repaired.LeastEigenvalue:0.###e+0})");
     }
 
+    /// <summary>s_i: the multinomial standard deviation of each frequency, √((p̂_i (1 − p̂_i) + 1/N_i)/N_i); 1 without counts.</summary>
+    public static double[] StandardDeviations(ProbabilityTable table) =>
+        table.Values.Select((p, i) => table.Totals is { } n ? Math.Sqrt((p * (1 - p) + 1 / n[i]) / n[i]) : 1.0).ToArray();
+
     /// <summary>The Q_k set of an npa bound as a constraint on the data: the Q_k relaxation of a guess of the first
     /// untrusted party's first setting (any guess has the same feasible set: σ ∈ Q_k), built in full.</summary>
-    private static DataFeasibility QuantumSet(ProbabilityLayout layout, BoundSpec.Npa npa) =>
+    public static DataFeasibility QuantumSet(ProbabilityLayout layout, BoundSpec.Npa npa) =>
         DataFeasibility.Of(layout.Form, a => Relaxations.QLevel(a, [0], [0], NpaGeneratingSet.Of(npa), false), "Q" + (npa.Text ?? npa.Level.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
