@@ -64,9 +64,9 @@ public static class ProbabilityRepair
         var chiNs = WeightedDistance(nearest, table.Values, weights);
         var sets = npa.Select(n => QuantumSet(layout, n)).ToArray();
         var mixingDistance = table.FromCounts ? InteriorMixingDistance : 0;
-        // Counts: the mix is measured in standard deviations only (it shrinks as 1/√N with the statistics); the exact-validity
-        // term adds no margin. Probabilities carry no statistical scale: the fixed interior margin.
-        var interior = table.FromCounts ? 0 : PositiveDataRepair.interiorWeight;
+        // Counts: a mix of weight ≥ SolverMargin/√N (it shrinks with the statistics, so H keeps approaching the ideal value),
+        // plus the move in standard deviations. Probabilities carry no statistical scale: the fixed interior margin.
+        var interior = table.Totals is { } totals ? SolverMargin / Math.Sqrt(totals.Min()) : PositiveDataRepair.interiorWeight;
         PositiveDataRepair.Result repaired;
         try { repaired = PositiveDataRepair.nearestWithin(layout.Form, table.Values, weights, sets, interior, mixingDistance, CancellationToken.None); }
         catch (InvalidOperationException e) { throw new ScenarioInputException($"{file}: {e.Message}"); }
@@ -96,6 +96,14 @@ public static class ProbabilityRepair
     /// the statistics. P_g is concave in the data and 1 at the maximally mixed data, so the mix can only lower H.
     /// </summary>
     public const double InteriorMixingDistance = 0.25;
+
+    /// <summary>
+    /// For counts: the least mixing weight is SolverMargin/√N (N the smallest setting-tuple total): 10⁻⁶ at N = 10⁷, the
+    /// weight at which the relaxations of the W-like counts were measured to solve there, falling as N^(−1/2) — so its
+    /// cost in H falls as N^(−1/4), the statistics' own rate (docs/formulations/measured-probabilities.md, "Repair"). With
+    /// a weight ∝ 1/N (one event per setting tuple) several rows at N = 10⁶, 10⁷ ended in numerical failure (measured).
+    /// </summary>
+    public const double SolverMargin = 3.2e-3;
 
     /// <summary>Least eigenvalues of a repaired σ down to this are round-off (the relaxations' own tolerance is larger).</summary>
     public const double PositivityTolerance = 1e-12;
