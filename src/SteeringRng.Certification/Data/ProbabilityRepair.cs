@@ -38,9 +38,9 @@ public static class ProbabilityRepair
         var where = layout.Events().First(e => e.Row == largest);
         var note = table.FromCounts
             ? string.Create(CultureInfo.InvariantCulture,
-                $"repaired (repair = nearest): {(positivity.Length > 0 ? "valid" : "no-signalling")} data at {chi:0.###} standard deviations (weighted norm over {delta.Length} frequencies); {RepairStatistic.Describe(table, layout, nearest, Dof(table, layout))}; largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}")
+                $"repaired (repair = nearest): {(positivity.Contains("projected onto") ? "valid" : "no-signalling")} data at {chi:0.###} standard deviations (weighted norm over {delta.Length} frequencies); {RepairStatistic.Describe(table, layout, nearest, Dof(table, layout))}; largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}")
             : string.Create(CultureInfo.InvariantCulture,
-                $"repaired (repair = nearest): {(positivity.Length > 0 ? "valid" : "no-signalling")} data at Euclidean distance {chi:0.###e+0} over {delta.Length} probabilities, largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}");
+                $"repaired (repair = nearest): {(positivity.Contains("projected onto") ? "valid" : "no-signalling")} data at Euclidean distance {chi:0.###e+0} over {delta.Length} probabilities, largest change {delta[largest]:+0.###e+0;-0.###e+0} at {layout.DescribeEvent(where.Settings, where.Outcomes)}; worst violation before: {worst.Text}");
         note += positivity + StatisticalScale(table, layout, chi);
         var negative = nearest.Min();
         if (negative < -Tolerance)
@@ -68,8 +68,17 @@ public static class ProbabilityRepair
         // plus the move in standard deviations. Probabilities carry no statistical scale: the fixed interior margin.
         var interior = table.Totals is { } totals ? SolverMargin / Math.Sqrt(totals.Min()) : PositiveDataRepair.interiorWeight;
         PositiveDataRepair.Result repaired;
+        var positive = least >= -PositivityTolerance;
         try { repaired = PositiveDataRepair.nearestWithin(layout.Form, table.Values, weights, sets, interior, mixingDistance, CancellationToken.None); }
+        catch (InvalidOperationException e) when (positive)
+        {
+            return $"; the repair onto {string.Join(" and ", sets.Select(q => q.Name))} did not solve ({e.Message}): the positive no-signalling repair is kept, and the Q_k rows say whether it is in their set";
+        }
         catch (InvalidOperationException e) { throw new ScenarioInputException($"{file}: {e.Message}"); }
+        // A positive no-signalling repair that the projection onto Q_k does not move (no further than the solver's accuracy)
+        // is already in every Q_k set: kept as it is, without a mix (its relaxations have an interior unless it is pure).
+        if (positive && WeightedDistance(repaired.Projected, table.Values, weights) <= chiNs + 1e-6 * Math.Max(1, chiNs))
+            return string.Create(CultureInfo.InvariantCulture, $"; the no-signalling repair is positive and in {string.Join(" and ", sets.Select(q => q.Name))} (the projection onto it moves the data no further), kept");
         nearest = repaired.Values;
         var target = sets.Length == 0 ? "positive, no-signalling, normalised data" : $"positive, no-signalling, normalised data in {string.Join(" and ", sets.Select(q => q.Name))}";
         var before = least < -PositivityTolerance
