@@ -18,8 +18,9 @@ open SteeringRng.Sdp
 /// the normalisation is eliminated (x = (z, k) = x₀ + P s, P a basis of the normalisation's kernel).
 /// The interior-point solution is made exactly valid and strictly positive as NearestAssemblage does: mixed with the
 /// maximally mixed assemblage m (λ_min = 1/(d Π n_j)), (1 − λ) u + λ m, λ ≥ (δ + ε λ_min(m))/(δ + λ_min(m)) for a least
-/// eigenvalue −δ (δ = 0 if it is positive), ε = interiorWeight, and (nearestMixed) at least the weight that moves the
-/// data by a given weighted distance (the formulation's "Strictly inside: the mix").
+/// eigenvalue −δ (δ = 0 if it is positive), ε = the caller's interior fraction (interiorWeight for probabilities; for
+/// counts ProbabilityRepair passes a weight that falls as 1/√N), and at least the weight that moves the data by a given
+/// weighted distance (the formulation's "Strictly inside: the mix").
 module PositiveDataRepair =
 
     /// The nearest positive data lie on the boundary of the cone (some σ_{b|y} singular, up to the interior-point
@@ -27,7 +28,8 @@ module PositiveDataRepair =
     /// moved inside by mixing with the maximally mixed assemblage until λ_min(σ) = interiorWeight · λ_min(m): a change
     /// of each probability by at most about 10⁻⁶ (in standard deviations that is large only for cells with no counts at
     /// large N, whose s_i = 1/N; the row reports it). On its own it is too little for the relaxations of pure-state
-    /// counts (they stall); ProbabilityRepair adds a mix of a quarter of a standard deviation.
+    /// counts (they stall); for counts ProbabilityRepair uses a mix of a quarter of a standard deviation and a least weight
+    /// that falls as 1/√N instead (no fixed floor).
     let interiorWeight = 1e-6
 
     /// What the repair returns: the repaired observation, the SDP's nearest valid point p_SDP before the mix, the least
