@@ -8,7 +8,7 @@ namespace SteeringRng.Cli.Tests;
 
 /// <summary>
 /// samples/w-table1-counts.scn: the W-like state of Table I (Li et al., PRL 132, 080201) as simulated coincidence
-/// counts, N = 10³ … 10⁷ per setting tuple, repaired onto positive, no-signalling data
+/// counts, N = 10³ … 10⁷ per setting tuple, repaired onto positive, no-signalling data in Q1
 /// (docs/formulations/measured-probabilities.md, "Repair"). Checked against the ideal state's bounds computed by the
 /// model path (the state's exact assemblage, no counts, no repair).
 /// </summary>
@@ -25,7 +25,7 @@ public class WTable1CountsSampleTests
         objective bob = guess Bob.X
         objective charlie = guess Charlie.X
         data = probabilities
-        bounds ns, global
+        bounds ns, npa 1, global
         """;
 
     private static readonly int[] Exponents = [3, 4, 5, 6, 7];
@@ -70,9 +70,9 @@ public class WTable1CountsSampleTests
     }
 
     /// <summary>
-    /// Every N: the data are repaired onto positive, no-signalling data and mixed a quarter of a standard deviation
-    /// toward the maximally mixed data (docs/formulations/measured-probabilities.md, "Repair"), NS and Glo solve
-    /// (optimal or near-optimal), and H approaches the ideal state's value (the model path, no counts).
+    /// Every N: the data are repaired onto positive, no-signalling data in Q1 and mixed a quarter of a standard deviation
+    /// toward the maximally mixed data (docs/formulations/measured-probabilities.md, "Repair"), NS, Q1 and Glo solve
+    /// (optimal or near-optimal), H^NS ≤ H^Q1, and H approaches the ideal state's value (the model path, no counts).
     /// <para>The tolerance is derived, not fitted. The frequencies have standard deviation ≤ ε = 1/(2√N). The ideal blocks
     /// σ_{bc|yz} have rank one (a pure state), and the repaired ones an eigenvalue of order ε outside that support; a 2 × 2
     /// PSD block with diagonal (p, ε) can have an off-diagonal entry up to √(pε), so each of Eve's k guessed blocks gains
@@ -93,22 +93,26 @@ public class WTable1CountsSampleTests
             .Execute(new SteeringRng.Sdp.InteriorPointSolver()).Rows
             .Where(r => r.Status is RowStatus.Optimal or RowStatus.NearOptimal)
             .ToDictionary(r => (r.Objective, r.Bound), r => (H: r.Hmin!.Value, Pg: r.Pguess!.Value));
-        Assert.Equal(4, ideal.Count); // joint: ns, global; bob: ns; charlie: ns.
+        Assert.Equal(7, ideal.Count); // joint: ns, npa 1, global; bob, charlie: ns, npa 1.
         // The ideal state: one bit each for Bob's and Charlie's X alone, whose outcomes the W-like state leaves unbiased
         // and Alice's tomography leaves no side channel for (checked, not assumed: exact to 1e-6).
         Assert.Equal(1.0, ideal[("bob", "ns")].H, 6);
         Assert.Equal(1.0, ideal[("charlie", "ns")].H, 6);
 
-        var reports = RunSample("w-table1-counts.scn", "--bounds", "ns,global");
+        // The ideal W-like state: Q1 = NS for the joint guess (the sample's note), so both converge to the same value.
+        Assert.Equal(ideal[("joint", "ns")].H, ideal[("joint", "npa 1")].H, 5);
+        var reports = RunSample("w-table1-counts.scn");
         Assert.Equal(Exponents.Length, reports.Count);
-        var firstDeviation = 0.0;
+        var (firstDeviation, firstQ1) = (0.0, 0.0);
         for (var k = 0; k < Exponents.Length; k++)
         {
             var epsilon = 1 / (2 * Math.Sqrt(Math.Pow(10, Exponents[k])));
             foreach (var row in reports[k].Rows.Where(r => r.Status != RowStatus.NotApplicable))
             {
                 Assert.True(row.Status is RowStatus.Optimal or RowStatus.NearOptimal, $"1e{Exponents[k]} {row.Objective}/{row.Bound}: {row.Status} {row.Message}");
-                Assert.Contains("repaired (repair = nearest): positive, no-signalling data at", row.Message);
+                Assert.Contains("repaired (repair = nearest): valid data at", row.Message);
+                Assert.Contains("positive, no-signalling, normalised data in Q1", row.Message);
+                Assert.Contains("Pearson X² = ", row.Message);
                 Assert.Contains("mixed with the maximally mixed data", row.Message);
                 var guessed = row.Objective == "joint" ? 4 : 2;
                 var (h, pg) = ideal[(row.Objective, row.Bound)];
@@ -116,9 +120,20 @@ public class WTable1CountsSampleTests
                 var deviation = Math.Abs(row.Hmin!.Value - h);
                 Assert.True(deviation <= tolerance, $"1e{Exponents[k]} {row.Objective}/{row.Bound}: H = {row.Hmin:R}, ideal {h:R}, |Δ| = {deviation:R} > {tolerance:R}");
             }
+            // NS ⊇ Q1 on the same (repaired) data: H^NS ≤ H^Q1 for every objective.
+            foreach (var objective in new[] { "joint", "bob", "charlie" })
+            {
+                double H(string bound) => reports[k].Rows.Single(r => r.Objective == objective && r.Bound == bound).Hmin!.Value;
+                Assert.True(H("ns") <= H("npa 1") + 1e-6, $"1e{Exponents[k]} {objective}: H^NS {H("ns"):R} > H^Q1 {H("npa 1"):R}");
+            }
             var joint = Math.Abs(reports[k].Rows.Single(r => r.Objective == "joint" && r.Bound == "ns").Hmin!.Value - ideal[("joint", "ns")].H);
-            if (k == 0) firstDeviation = joint;
-            else if (k == Exponents.Length - 1) Assert.True(joint < firstDeviation / 5, $"joint NS: |Δ| at 1e7 {joint:R} against 1e3 {firstDeviation:R}");
+            var jointQ1 = Math.Abs(reports[k].Rows.Single(r => r.Objective == "joint" && r.Bound == "npa 1").Hmin!.Value - ideal[("joint", "npa 1")].H);
+            if (k == 0) (firstDeviation, firstQ1) = (joint, jointQ1);
+            else if (k == Exponents.Length - 1)
+            {
+                Assert.True(joint < firstDeviation / 5, $"joint NS: |Δ| at 1e7 {joint:R} against 1e3 {firstDeviation:R}");
+                Assert.True(jointQ1 < firstQ1 / 5, $"joint Q1: |Δ| at 1e7 {jointQ1:R} against 1e3 {firstQ1:R}");
+            }
         }
     }
 

@@ -51,7 +51,9 @@ public sealed class MeasuredData
         var layout = new ProbabilityLayout(model);
         if (spec.Source is not Checked.DataSource.ProbabilitiesFile file) return new MeasuredData(layout, layout.Form, null, "");
         var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
-        var (values, note) = ProbabilityRepair.Apply(file.file, table, layout, spec.Repair.IsNearest);
+        // The repair lands in every declared npa bound's Q_k set (docs/formulations/measured-probabilities.md, "Repair").
+        var npa = model.Scenario.Bounds.Select(b => Lowering.BoundSpecs.Of(model, b)).OfType<Bounds.BoundSpec.Npa>().ToArray();
+        var (values, note) = ProbabilityRepair.Apply(file.file, table, layout, spec.Repair.IsNearest, npa);
         Assemblage carrier;
         try { carrier = layout.Form.AssemblageOf(values, 1e-7); }
         catch (ArgumentException e) { throw new ScenarioInputException($"{file.file}: {e.Message}"); }
