@@ -17,6 +17,8 @@ public static class ReportTable
         if (report.Rows.Select(r => r.RepairDistance).FirstOrDefault(d => d is not null) is { } repair)
             writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Data: repaired to the nearest valid assemblage, Frobenius distance {repair:G4} from the measured data (repair_distance; docs/formulations/measured-data.md)"));
+        else if (report.DataNote is { Length: > 0 } note)
+            writer.WriteLine("Data: " + SteeringRng.Scenario.ScenarioLanguage.Printable(note));
         if (report.Rows.Count == 0)
         {
             writer.WriteLine("(no results)");

@@ -42,6 +42,19 @@ public class ReportTableTests
     }
 
     [Fact]
+    public void A_shared_data_note_heads_the_table_and_a_model_run_has_none()
+    {
+        // Repaired counts are never used silently: the repair's size is under the title (issue 11), control
+        // characters escaped as in the title; a model scenario prints no Data: line.
+        var repaired = SmallSweep() with { DataNote = "repaired (repair = nearest): valid data at 13.4 standard deviations\u0007" };
+        var lines = Render(repaired).Split('\n');
+        Assert.Equal("Scenario: GHZ", lines[0]);
+        Assert.StartsWith("Data: repaired (repair = nearest): valid data at 13.4 standard deviations", lines[1]);
+        Assert.DoesNotContain('\u0007', lines[1]);
+        Assert.DoesNotContain("Data:", Render(SmallSweep()));
+    }
+
+    [Fact]
     public void Rows_ShowEveryFieldOfEveryRowInOrder()
     {
         var report = new RunReport("single", [

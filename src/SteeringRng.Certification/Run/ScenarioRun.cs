@@ -88,7 +88,8 @@ public sealed class ScenarioRun
         if (Model.MeasuredData is { Note.Length: > 0 } measured)
             rows = rows.Select(r => r with { Message = r.Message.Length == 0 ? measured.Note : r.Message + "; " + measured.Note }).ToList();
         var rowPoints = byPoint.SelectMany(p => p.Rows.Select(_ => p.Point.Index)).ToList();
-        return (new RunReport(Title, rows, interrupted), rowPoints);
+        var dataNote = Model.MeasuredData is { Note.Length: > 0 } data ? data.Note : null;
+        return (new RunReport(Title, rows, interrupted) { DataNote = dataNote }, rowPoints);
     }
 
     /// <summary>
