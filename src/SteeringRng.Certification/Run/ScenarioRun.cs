@@ -22,7 +22,7 @@ public sealed class ScenarioRun
         Jobs = jobs;
         Settings = settings;
         Points = model.Points();
-        _dataNotes = new Data.DataRowNotes(model.MeasuredAssemblage, settings.Symmetry);
+        _dataNotes = new Data.DataRowNotes(model.MeasuredAssemblage, settings.Symmetry, model.MeasuredData?.Form);
     }
 
     private readonly Data.DataRowNotes _dataNotes;
