@@ -27,7 +27,7 @@ public sealed class FiniteCommandTests : IDisposable
         // 10^4 events per tuple: T = 180000 = γ n; data at mu = 0.3 against the model at mu = 0.9: p(000|XXX) = (1 + mu)/8.
         var protocol = _f.Committed("p.protocol", FiniteRunFixture.Protocol(900000, 0.2, 0.05));
         var counts = _f.Counts("counts.csv", 10000, mu: 0.3);
-        var raw = _f.Zeros("raw.bin", 720000 * 2 / 8);
+        var raw = _f.Zeros("raw.bin", 900000 * 3 / 8);
         var r = Finite(protocol, counts, raw, _f.Zeros("seed.bin", 1 << 20));
         Assert.Equal(3, r.ExitCode);
         Assert.Contains($"{counts}: error SR1238: the run is not accepted and aborts (no bits are produced):", r.Stderr);
@@ -41,20 +41,24 @@ public sealed class FiniteCommandTests : IDisposable
     {
         // <XXX> = mu for noisy GHZ: the data (mu = 0.9) are inside the box of every p(o|s) (δ = 0.05) but not <XXX> = 0.8 ± 0.05.
         var protocol = _f.Committed("p.protocol", FiniteRunFixture.Protocol(900000, 0.2, 0.05, extra: "statistic xxx = Alice.X Bob.X Charlie.X expect 0.8 tolerance 0.05"));
-        var r = Finite(protocol, _f.Counts("counts.csv", 10000), _f.Zeros("raw.bin", 180000), _f.Zeros("seed.bin", 1 << 20));
+        var r = Finite(protocol, _f.Counts("counts.csv", 10000), _f.Zeros("raw.bin", 900000 * 3 / 8), _f.Zeros("seed.bin", 1 << 20));
         Assert.Equal(3, r.ExitCode);
         Assert.Matches(@"1 statistic\(s\) outside the acceptance region: statistic 'xxx' <Alice\.X Bob\.X Charlie\.X>: observed 0\.(89|9)\d*, expected 0\.8 ± 0\.05", r.Stderr);
         NothingWritten();
     }
 
-    [Fact]
-    public void A_raw_file_of_the_wrong_size_is_refused()
+    [Theory]
+    [InlineData(337501)]
+    [InlineData(180000)] // the G = 720000 generation rounds' 2 guessed bits alone (the format before run certificate 2)
+    public void A_raw_file_of_the_wrong_size_is_refused(long bytes)
     {
         var protocol = _f.Committed("p.protocol", FiniteRunFixture.Protocol(900000, 0.2, 0.05));
-        var raw = _f.Zeros("raw.bin", 180001);
+        var raw = _f.Zeros("raw.bin", bytes);
         var r = Finite(protocol, _f.Counts("counts.csv", 10000), raw, _f.Zeros("seed.bin", 10));
         Assert.Equal(3, r.ExitCode);
-        Assert.Contains($"{raw}: error SR1237: holds 180001 bytes, but G = n − T = 900000 − 180000 = 720000 generation rounds of log2 d_O = 2 bits are 1440000 bits = 180000 bytes.", r.Stderr);
+        // d_O = 8: the 2³ outcome tuples of a test setting tuple, every node's outcome recorded.
+        Assert.Contains($"{raw}: error SR1237: holds {bytes} bytes, but the raw file holds all n = 900000 rounds (T = 180000 test and G = 720000 generation rounds, " +
+                        "finite-protocol.md §2) of ⌈log2 d_O⌉ = ⌈log2 8⌉ = 3 bits: 2700000 bits = 337500 bytes (not only the generation rounds", r.Stderr);
         NothingWritten();
     }
 
@@ -63,7 +67,7 @@ public sealed class FiniteCommandTests : IDisposable
     {
         // At n = 9·10^5 the EAT rate is negative (steer plan: positive only from about 3·10^7 rounds at γ = 0.2).
         var protocol = _f.Committed("p.protocol", FiniteRunFixture.Protocol(900000, 0.2, 0.05, outputBits: "1000"));
-        var r = Finite(protocol, _f.Counts("counts.csv", 10000), _f.Zeros("raw.bin", 180000), _f.Zeros("seed.bin", 1 << 20));
+        var r = Finite(protocol, _f.Counts("counts.csv", 10000), _f.Zeros("raw.bin", 900000 * 3 / 8), _f.Zeros("seed.bin", 1 << 20));
         Assert.Equal(3, r.ExitCode);
         Assert.Contains("error SR1239: the EAT (general attacks, quantum side information) analysis certifies no entropy for this run", r.Stderr);
         NothingWritten();

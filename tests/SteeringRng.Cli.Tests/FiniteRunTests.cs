@@ -7,9 +7,10 @@ using SteeringRng.Cli.Output;
 namespace SteeringRng.Cli.Tests;
 
 /// <summary>
-/// Runs of a small committed protocol (n = 9000: 100 test rounds per setting tuple, 7200 generation rounds of 2 bits)
-/// with a stand-in analysis of known entropy k = 0.5 · 14400 = 7200 bits: the output against a naive GF(2) Toeplitz
-/// product, the output length formula, the chain of two runs, and verification failing, located, on every tampering.
+/// Runs of a small committed protocol (n = 9000 rounds: 100 test rounds per setting tuple, 7200 generation rounds; the raw
+/// file holds every round's ⌈log2 8⌉ = 3 bits) with a stand-in analysis of known entropy 0.5 · 27000 = 13500 bits: k less
+/// the published counts' cost, the output against a naive GF(2) Toeplitz product, the output length formula, the chain of
+/// two runs, and verification failing, located, on every tampering.
 /// </summary>
 public sealed class FiniteRunTests : IDisposable
 {
@@ -18,12 +19,19 @@ public sealed class FiniteRunTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private const long RawBits = 7200 * 2;
-    private const long OutputBits = 7200 - 128; // ⌊k − 2 log2(1/ε_ext)⌋, k = 7200, ε_ext = 2^-64
+    /// <summary>n = 9000 rounds of ⌈log2 d_O⌉ bits, d_O = 8: the 2³ outcome tuples of each test setting tuple (the guess has 4).</summary>
+    private const long RawBits = 9000 * 3;
+
+    /// <summary>E = 18 setting tuples × 8 outcome tuples counts, each in [0, n]: ⌈E log2(n + 1)⌉, here in floating point
+    /// (the code counts the bits of (n + 1)^E − 1 exactly); 144 · 13.1359 = 1891.57.</summary>
+    private static readonly long Published = (long)Math.Ceiling(18 * 8 * Math.Log2(9000 + 1));
+
+    /// <summary>⌊k − 2 log2(1/ε_ext)⌋, k = 0.5 · RawBits − Published, ε_ext = 2^-64.</summary>
+    private static long OutputBits => (long)Math.Floor(0.5 * RawBits - Published) - 128;
 
     private string _protocol = "";
 
-    private FiniteRunRequest Setup(string outputBits = "max", long seedBytes = 4000)
+    private FiniteRunRequest Setup(string outputBits = "max", long seedBytes = 6000)
     {
         _protocol = _f.Committed("p.protocol", FiniteRunFixture.Protocol(9000, 0.2, 0.3, outputBits));
         _f.Counts("counts.csv", 100);
@@ -46,6 +54,11 @@ public sealed class FiniteRunTests : IDisposable
         var request = Setup();
         var result = FiniteRun.Execute(request, _analysis, CancellationToken.None);
         Write(request, result);
+        Assert.Equal(1892, Published);
+        Assert.Equal(Published, result.Certificate.Extractor.PublishedCountsBits);
+        Assert.Equal(0.5 * RawBits - Published, result.Certificate.Extractor.EntropyBits);
+        Assert.Equal(RawBits, result.Certificate.Extractor.InputBits);
+        Assert.Equal(11480, OutputBits);
         Assert.Equal(OutputBits, result.Certificate.Extractor.OutputBits);
         Assert.Equal((OutputBits + 7) / 8, result.OutputBits.Length);
 
@@ -77,13 +90,15 @@ public sealed class FiniteRunTests : IDisposable
 
     public static TheoryData<string, string> Tamperings => new()
     {
-        { "entropy", "error SR1244: the Eat entropy is recorded as 7300 bits; recomputed from its dual and the data it is 7200 bits." },
+        { "entropy", "error SR1244: the Eat entropy is recorded as 13600 bits; recomputed from its dual and the data it is 13500 bits." },
+        { "published", "error SR1244: $.extractor.publishedCountsBits is 1000; E = 144 counts, each in [0, n = 9000], give ⌈E log2(n + 1)⌉ = 1892." },
+        { "format", "error SR1241: $.format is 'steer run certificate 1', not 'steer run certificate 2': format 1 extracted from the generation rounds' outcomes alone" },
         { "canonical", "error SR1242: $.protocol.canonical hashes to sha256:" },
         { "protocol", "error SR1242: the protocol p.protocol (with its scenario) now hashes to sha256:" },
         { "counts", "error SR1242: $.counts: counts.csv " }, // its size or its hash
         { "raw", "error SR1242: $.raw: raw.bin hashes to SHA-256" },
         { "output", "error SR1242: $.output: bits1.bin hashes to SHA-256" },
-        { "output-bits", "error SR1244: $.extractor.outputBits is 7073; the protocol gives m = 7072" },
+        { "output-bits", "error SR1244: $.extractor.outputBits is 11481; the protocol gives m = 11480" },
     };
 
     [Theory]
@@ -97,7 +112,9 @@ public sealed class FiniteRunTests : IDisposable
         void Save(JsonNode j) => File.WriteAllText(cert, j.ToJsonString());
         switch (what)
         {
-            case "entropy": { var j = Json(); j["analyses"]![0]!["entropyBits"] = 7300.0; Save(j); break; }
+            case "entropy": { var j = Json(); j["analyses"]![0]!["entropyBits"] = 13600.0; Save(j); break; }
+            case "published": { var j = Json(); j["extractor"]!["publishedCountsBits"] = 1000; Save(j); break; }
+            case "format": { var j = Json(); j["format"] = "steer run certificate 1"; Save(j); break; }
             case "canonical": { var j = Json(); j["protocol"]!["canonical"] = j["protocol"]!["canonical"]!.GetValue<string>().Replace("tolerance=0.3", "tolerance=0.4"); Save(j); break; }
             case "output-bits": { var j = Json(); j["extractor"]!["outputBits"] = OutputBits + 1; Save(j); break; }
             case "protocol":
@@ -119,7 +136,7 @@ public sealed class FiniteRunTests : IDisposable
         Assert.Contains(message, e.Message);
 
         // The same through steer verify (the real analyses; the hash and parameter tamperings are found before them).
-        if (what is not ("entropy" or "output-bits"))
+        if (what is not ("entropy" or "output-bits" or "published"))
         {
             var r = CliRunner.Run("verify", cert);
             Assert.Equal(11, r.ExitCode);
@@ -138,9 +155,9 @@ public sealed class FiniteRunTests : IDisposable
     [Fact]
     public void An_output_longer_than_the_entropy_allows_is_refused()
     {
-        var request = Setup(outputBits: "8000");
+        var request = Setup(outputBits: "12000");
         var e = Assert.Throws<ScenarioInputException>(() => FiniteRun.Execute(request, _analysis, CancellationToken.None));
-        Assert.Contains("error SR1239: the declared output-bits = 8000 is longer than the entropy allows: at most m = ⌊k − 2 log2(1/ε_ext)⌋ = ⌊7200 − 128⌋ = 7072 bits", e.Message);
+        Assert.Contains("error SR1239: the declared output-bits = 12000 is longer than the entropy allows: at most m = ⌊k − 2 log2(1/ε_ext)⌋ = ⌊11608 − 128⌋ = 11480 bits (Eat, less 1892 bits for the published counts)", e.Message);
     }
 
     [Fact]
@@ -148,6 +165,17 @@ public sealed class FiniteRunTests : IDisposable
     {
         var request = Setup(seedBytes: 100);
         var e = Assert.Throws<ScenarioInputException>(() => FiniteRun.Execute(request, _analysis, CancellationToken.None));
-        Assert.Equal($"{request.Seed}: error SR1240: the seed is too short: 800 bits (100 bytes), but n + m − 1 = 14400 + 7072 − 1 = 21471 bits (2684 bytes) are needed.", e.Message);
+        Assert.Equal($"{request.Seed}: error SR1240: the seed is too short: 800 bits (100 bytes), but n + m − 1 = 27000 + 11480 − 1 = 38479 bits (4810 bytes) are needed.", e.Message);
+    }
+
+    [Theory]
+    [InlineData(3, 1, 3)]        // (1 + 1)^3 = 2^3: exactly 3 bits, no rounding up
+    [InlineData(144, 0, 0)]      // n = 0: one possible table
+    [InlineData(1, 2, 2)]        // 3 values: ⌈log2 3⌉ = 2
+    [InlineData(144, 9000, 1892)] // ⌈144 · log2 9001⌉ = ⌈1891.57⌉
+    public void The_published_counts_cost_is_the_least_b_with_2_to_the_b_at_least_the_number_of_count_tables(int events, long rounds, long bits)
+    {
+        Assert.Equal(bits, PublishedCounts.Bits(events, rounds));
+        Assert.InRange(PublishedCounts.Bits(events, rounds), events * Math.Log2(rounds + 1.0) - 1e-9, events * Math.Log2(rounds + 1.0) + 1);
     }
 }

@@ -7,7 +7,7 @@ namespace SteeringRng.Cli.Tests;
 
 /// <summary>
 /// samples/ghz3-finite.scn with its committed protocol, end to end: a simulated run (10⁶ seeded events per setting tuple
-/// = γ n test rounds, seeded raw bits and seed), certified with both analyses, the bits extracted, the certificate
+/// = γ n test rounds, seeded raw bits of all n rounds and seed), certified with both analyses, the bits extracted, the certificate
 /// verified; the numbers against independent values: the asymptotic H_min of the same relaxation computed by the
 /// ordinary run (not the finite-size code), the bounds k ≤ n(1 − γ)·H_min, the output length formula.
 /// </summary>
@@ -32,8 +32,9 @@ public sealed class FiniteSampleTests : IDisposable
         var counts = _f.PathOf("counts.csv");
         var export = CliRunner.Run("export", _f.PathOf("ghz3-finite.scn"), "--probabilities", counts, "--counts", "1000000", "--seed", "1");
         Assert.True(export.ExitCode == 0, export.Stderr);
-        var raw = _f.Bytes("raw.bin", generation * 2 / 8, seed: 2);
-        var seed = _f.Bytes("seed.bin", generation * 2 / 8 + 4_000_000, seed: 3);
+        // The raw file holds every round's outcomes: n rounds of ⌈log2 d_O⌉ = 3 bits (d_O = 2³ outcome tuples per setting tuple).
+        var raw = _f.Bytes("raw.bin", n * 3 / 8, seed: 2);
+        var seed = _f.Bytes("seed.bin", n * 3 / 8 + 4_000_000, seed: 3);
         var bits = _f.PathOf("bits.bin");
         var certificate = _f.PathOf("run.json");
         var run = CliRunner.Run("finite", protocol, "--counts", counts, "--raw", raw, "--seed", seed, "--output", bits, "--certificate", certificate);
@@ -53,11 +54,15 @@ public sealed class FiniteSampleTests : IDisposable
         Assert.Equal(0.8 * hmin, eat["terms"]!["asymptoticRate"]!.GetValue<double>(), 6);
         Assert.True(k > 0 && k <= n * 0.8 * hmin, $"EAT k = {k}");
         Assert.True(iid["entropyBits"]!.GetValue<double>() <= generation * hmin);
-        var m = (long)Math.Floor(k - 128);
+        // The published counts (E = 18 setting tuples × 8 outcome tuples, each in [0, n]) cost ⌈E log2(n + 1)⌉ bits.
+        var published = (long)Math.Ceiling(18 * 8 * Math.Log2(n + 1.0));
+        Assert.Equal(published, c["extractor"]!["publishedCountsBits"]!.GetValue<long>());
+        Assert.Equal(k - published, c["extractor"]!["entropyBits"]!.GetValue<double>());
+        var m = (long)Math.Floor(k - published - 128);
         Assert.Equal(m, c["extractor"]!["outputBits"]!.GetValue<long>());
         Assert.Equal((m + 7) / 8, new FileInfo(bits).Length);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(bits))), c["output"]!["sha256"]!.GetValue<string>());
-        Assert.Equal(generation * 2 + m - 1, c["extractor"]!["seedBits"]!.GetValue<long>());
+        Assert.Equal(n * 3 + m - 1, c["extractor"]!["seedBits"]!.GetValue<long>());
 
         var verify = CliRunner.Run("verify", certificate);
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);

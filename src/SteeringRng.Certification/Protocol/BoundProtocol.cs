@@ -11,13 +11,13 @@ public sealed record ResolvedStatistic(TestStatistic Statistic, int[] Settings);
 
 /// <summary>
 /// A declared protocol bound to its scenario: the scenario loaded and checked (one scenario, one point: the model the
-/// protocol expects), the guessed objective, the statistics resolved to setting tuples, the generation outcomes' bits
-/// per round, and the canonical form with its hash.
+/// protocol expects), the guessed objective, the statistics resolved to setting tuples, the raw bits per round
+/// (⌈log2 d_O⌉, every round's recorded outcomes), and the canonical form with its hash.
 /// </summary>
 public sealed class BoundProtocol
 {
     private BoundProtocol(DeclaredProtocol declared, ScenarioFile.Loaded loaded, ScenarioRun run, Checked.Objective objective,
-        IReadOnlyList<ResolvedStatistic> statistics, int bitsPerRound, string scenarioSha256)
+        IReadOnlyList<ResolvedStatistic> statistics, int outcomesPerRound, string scenarioSha256)
     {
         ExpectedProbabilities = run.Model.MeasuredData!.Layout!.Form.Observe(run.Model.AssemblageAt(0));
         Spec = declared.Bound switch
@@ -32,7 +32,8 @@ public sealed class BoundProtocol
         Run = run;
         Objective = objective;
         Statistics = statistics;
-        BitsPerGenerationRound = bitsPerRound;
+        OutcomesPerRound = outcomesPerRound;
+        BitsPerRound = outcomesPerRound <= 1 ? 0 : System.Numerics.BitOperations.Log2((ulong)(outcomesPerRound - 1)) + 1;
         ScenarioSha256 = scenarioSha256;
         Canonical = ProtocolCommitment.Canonical(declared, scenarioSha256);
         Hash = ProtocolCommitment.Hash(Canonical);
@@ -44,8 +45,15 @@ public sealed class BoundProtocol
     public Checked.Objective Objective { get; }
     public IReadOnlyList<ResolvedStatistic> Statistics { get; }
 
-    /// <summary>log2 d_O: bits of the guessed outcomes in one generation round (d_O a power of two).</summary>
-    public int BitsPerGenerationRound { get; }
+    /// <summary>
+    /// d_O: the values one round's output register A_i takes — the most outcome tuples of any test setting tuple (every
+    /// node's outcome, the trusted node's included) or the guessed outcomes of a generation round, whichever is larger
+    /// (the EAT's d_O, finite-size.md §5.2; <see cref="FiniteSize.TestStatistics.OutcomesPerRound"/>).
+    /// </summary>
+    public int OutcomesPerRound { get; }
+
+    /// <summary>⌈log2 d_O⌉: the raw bits one round writes (finite-protocol.md §2: every round, test and generation).</summary>
+    public int BitsPerRound { get; }
 
     public string ScenarioSha256 { get; }
     public string Canonical { get; }
@@ -81,14 +89,14 @@ public sealed class BoundProtocol
             ?? throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.BadValue,
                 $"objective '{p.Objective}' is not in scenario '{p.Scenario}'; its objectives are {string.Join(", ", scenario.Objectives.Select(o => o.Name))}.");
         if (objective.Kind is not Checked.ObjectiveKind.Guess guess)
-            throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.BadValue, $"objective '{p.Objective}' is not a guess objective; the protocol's raw bits are guessed outcomes.");
-        var outcomes = guess.targets.Aggregate(1L, (d, t) => d * scenario.Nodes[t.Node].Settings[t.Setting].Outcomes);
-        if (outcomes < 2 || (outcomes & (outcomes - 1)) != 0)
-            throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.BadValue,
-                $"objective '{p.Objective}' has d_O = {outcomes} joint outcomes; the raw bits file holds log2 d_O bits per generation round, so d_O must be a power of two.");
-        var bits = System.Numerics.BitOperations.Log2((ulong)outcomes);
+            throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.BadValue, $"objective '{p.Objective}' is not a guess objective; the generation rounds record the guessed outcomes.");
+        var guessed = guess.targets.Aggregate(1L, (d, t) => d * scenario.Nodes[t.Node].Settings[t.Setting].Outcomes);
+        var tested = run.Model.MeasuredData.Layout.Events().GroupBy(e => string.Join(",", e.Settings)).Max(g => (long)g.Count());
+        var outcomes = Math.Max(guessed, tested);
+        if (outcomes > int.MaxValue)
+            throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.BadValue, $"a round records d_O = {outcomes} outcome values; at most {int.MaxValue} are supported.");
         var statistics = p.Statistics.Select(s => Resolve(file, scenario, s)).ToList();
-        return new BoundProtocol(p, loaded, run, objective, statistics, bits, ScenarioFingerprint.Of(loaded, []).Sha256);
+        return new BoundProtocol(p, loaded, run, objective, statistics, (int)outcomes, ScenarioFingerprint.Of(loaded, []).Sha256);
     }
 
     private static ResolvedStatistic Resolve(string file, Checked.Scenario scenario, TestStatistic s)

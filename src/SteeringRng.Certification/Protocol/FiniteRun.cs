@@ -34,7 +34,7 @@ public static class FiniteRun
 
         var analyses = analysis.Analyse(bound, observation, cancel);
         var chosen = analyses.Single(a => a.Kind == declared.Analysis);
-        var (k, m) = OutputLength(declared, chosen, observation.RawBits, r.Counts);
+        var (k, published, m) = OutputLength(bound, chosen, observation.RawBits, r.Counts);
 
         var seedBits = ToeplitzExtractor.SeedBits(observation.RawBits, m);
         var seedBytes = (seedBits + 7) / 8;
@@ -60,7 +60,7 @@ public static class FiniteRun
             observation.Statistics.Select(s => new StatisticRecord(s.Name, s.Observed, s.Expected, s.Tolerance)).ToList(),
             new FileDigest(RunFiles.Relative(r.Certificate, r.Raw), RunFiles.Sha256(raw), raw.Length),
             analyses,
-            new ExtractorRecord("toeplitz", declared.Analysis, k, ProtocolCommitment.Epsilon(declared.EpsilonExtractor), declared.EpsilonExtractor.Log2InverseUpper,
+            new ExtractorRecord("toeplitz", declared.Analysis, k, published, ProtocolCommitment.Epsilon(declared.EpsilonExtractor), declared.EpsilonExtractor.Log2InverseUpper,
                 observation.RawBits, m, seedBits),
             new FileDigest(RunFiles.Relative(r.Certificate, r.Seed), RunFiles.Sha256(seed), seed.Length),
             new FileDigest(RunFiles.Relative(r.Certificate, r.Output), RunFiles.Sha256(output), output.Length),
@@ -68,36 +68,39 @@ public static class FiniteRun
         var summary = new List<string>
         {
             $"protocol  {r.Protocol}: sha256:{bound.Hash} (committed)",
-            $"data      n = {declared.Rounds} rounds: T = {observation.TestRounds} test, G = {observation.GenerationRounds} generation rounds ({observation.RawBits} raw bits)",
+            $"data      n = {declared.Rounds} rounds: T = {observation.TestRounds} test, G = {observation.GenerationRounds} generation rounds ({observation.RawBits} raw bits: every round's ⌈log2 {bound.OutcomesPerRound}⌉ = {bound.BitsPerRound} bits)",
         };
         var closest = observation.Statistics.MaxBy(s => Math.Abs(s.Observed - s.Expected) / s.Tolerance)!;
         summary.Add($"accepted  all {observation.Statistics.Count} statistics inside the acceptance region; closest to its edge: {closest.Describe()}");
         summary.AddRange(analyses.Select(a => string.Create(CultureInfo.InvariantCulture,
             $"entropy   {a.Label}: k = {a.EntropyBits:0.###} bits ({a.RatePerRound:0.000000} per round){(a.Certified ? "; dual proven exactly: X̂ feasible and PSD, α and λ exact rational inner products rounded outward (finite-size.md §3)" : " NOT CERTIFIED")}")));
         summary.Add(string.Create(CultureInfo.InvariantCulture,
-            $"output    m = {m} bits from k = {k:0.###} ({AnalysisRecord.Name(declared.Analysis)}), ε_ext = {ProtocolCommitment.Epsilon(declared.EpsilonExtractor)}; SHA-256 {certificate.Output.Sha256}"));
+            $"output    m = {m} bits from k = {k:0.###} ({AnalysisRecord.Name(declared.Analysis)} entropy − {published} bits for the published counts), ε_ext = {ProtocolCommitment.Epsilon(declared.EpsilonExtractor)}; SHA-256 {certificate.Output.Sha256}"));
         if (previous is not null) summary.Add($"chain     run {sequence}, after {previous.Path} (sha256:{previous.Sha256})");
         return new FiniteRunResult(output, certificate, RunCertificateJson.Write(certificate), summary);
     }
 
     /// <summary>
-    /// k = the chosen analysis's certified entropy (at most the number of raw bits) and m: the declared length, or the
-    /// largest ⌊k − 2 log2(1/ε_ext)⌋ — refused (SR1239) when the analysis is not certified or m would exceed it.
+    /// k = the chosen analysis's certified entropy of the raw bits (at most their number) less the published counts'
+    /// cost ⌈E log2(n + 1)⌉ (<see cref="PublishedCounts"/>), and m: the declared length, or the largest
+    /// ⌊k − 2 log2(1/ε_ext)⌋ — refused (SR1239) when the analysis is not certified or m would exceed it.
     /// </summary>
-    public static (double K, long M) OutputLength(DeclaredProtocol declared, AnalysisRecord chosen, long rawBits, string origin)
+    public static (double K, long Published, long M) OutputLength(BoundProtocol protocol, AnalysisRecord chosen, long rawBits, string origin)
     {
+        var declared = protocol.Declared;
         if (!chosen.Certified)
             throw ProtocolDiagnostics.In(origin, ProtocolDiagnostics.NoOutput, $"the {chosen.Label} analysis certifies no entropy for this run ({chosen.Note}); no bits are produced.");
-        var k = Math.Min(chosen.EntropyBits, rawBits);
-        var mMax = LeftoverHash.OutputBits((decimal)k, declared.EpsilonExtractor);
+        var published = PublishedCounts.Bits(protocol);
+        var k = Math.Min(chosen.EntropyBits, rawBits) - published;
+        var mMax = k > 0 ? LeftoverHash.OutputBits((decimal)k, declared.EpsilonExtractor) : 0;
         var twoLog = 2 * declared.EpsilonExtractor.Log2InverseUpper;
         if (mMax < 1)
             throw ProtocolDiagnostics.In(origin, ProtocolDiagnostics.NoOutput, string.Create(CultureInfo.InvariantCulture,
-                $"no bit can be extracted: the {chosen.Label} entropy k = {k:0.###} bits ≤ 2 log2(1/ε_ext) = {twoLog}. More rounds (see 'steer plan') or a larger ε_ext are needed."));
+                $"no bit can be extracted: the {chosen.Label} entropy less the published counts' {published} bits is k = {k:0.###} bits ≤ 2 log2(1/ε_ext) = {twoLog}. More rounds (see 'steer plan') or a larger ε_ext are needed."));
         if (declared.OutputBits is { } m && m > mMax)
             throw ProtocolDiagnostics.In(origin, ProtocolDiagnostics.NoOutput, string.Create(CultureInfo.InvariantCulture,
-                $"the declared output-bits = {m} is longer than the entropy allows: at most m = ⌊k − 2 log2(1/ε_ext)⌋ = ⌊{k:0.###} − {twoLog}⌋ = {mMax} bits ({chosen.Label}); no bits are produced."));
-        return (k, declared.OutputBits ?? mMax);
+                $"the declared output-bits = {m} is longer than the entropy allows: at most m = ⌊k − 2 log2(1/ε_ext)⌋ = ⌊{k:0.###} − {twoLog}⌋ = {mMax} bits ({chosen.Label}, less {published} bits for the published counts); no bits are produced."));
+        return (k, published, declared.OutputBits ?? mMax);
     }
 
     private static (long Sequence, FileDigest? Previous) Chain(FiniteRunRequest r)

@@ -94,8 +94,9 @@ public sealed class FiniteSizeRunAnalysis(ISdpSolver? solver = null) : IRunAnaly
     }
 
     /// <summary>
-    /// The library's k = n(1 − γ)·H_min counts the expected number of generation rounds; the raw bits come from the G
-    /// actual ones, so the smaller of the two is used (equal when T = γ n).
+    /// The library's k = n(1 − γ)·H_min counts the expected number of generation rounds; the guessed outcomes come from
+    /// the G actual ones, so the smaller of the two is used (equal when T = γ n). It bounds the whole record the raw
+    /// file holds as well: adding the test rounds' classical outcomes never lowers the min-entropy, H_min(AB|E) ≥ H_min(A|E).
     /// </summary>
     private static double IidEntropy(double k, double h, RunObservation observation) => 0.0 + Math.Min(k, observation.GenerationRounds * h); // + 0.0: −0 (h = −log2 1) prints as 0
 

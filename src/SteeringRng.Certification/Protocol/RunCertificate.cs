@@ -7,8 +7,11 @@ public sealed record FileDigest(string Path, string Sha256, long Bytes);
 /// <summary>A statistic as observed in the run's test rounds, with its acceptance interval.</summary>
 public sealed record StatisticRecord(string Name, double Observed, double Expected, double Tolerance);
 
-/// <summary>The extraction: which analysis's entropy k was used, ε_ext, n raw bits in, m bits out (m = ⌊k − 2 log2(1/ε_ext)⌋ at most).</summary>
-public sealed record ExtractorRecord(string Name, EntropyAnalysisKind Analysis, double EntropyBits, string Epsilon, decimal Log2InverseEpsilon, long InputBits, long OutputBits, long SeedBits);
+/// <summary>
+/// The extraction: which analysis's entropy was used, k = that entropy less the published counts' cost
+/// (<see cref="PublishedCounts"/>), ε_ext, n raw bits in, m bits out (m = ⌊k − 2 log2(1/ε_ext)⌋ at most).
+/// </summary>
+public sealed record ExtractorRecord(string Name, EntropyAnalysisKind Analysis, double EntropyBits, long PublishedCountsBits, string Epsilon, decimal Log2InverseEpsilon, long InputBits, long OutputBits, long SeedBits);
 
 /// <summary>
 /// The per-run certificate (docs/formulations/finite-protocol.md §5): the committed parameters (canonical form and
@@ -31,7 +34,11 @@ public sealed record RunCertificate(
     FileDigest Output,
     FileDigest? Previous)
 {
-    public const string Format = "steer run certificate 1";
+    /// <summary>
+    /// Format 2: the raw bits are every round's outcomes (the record the EAT bounds) and k is less the published counts'
+    /// cost. Format 1 extracted from the generation rounds alone; such certificates are refused, not verified.
+    /// </summary>
+    public const string Format = "steer run certificate 2";
 
     /// <summary>Leftover hash lemma + smoothing: the output is (2ε_s + ε_ext)-close to uniform given E (extraction.md).</summary>
     public const string ErrorStatement = "output (2 eps_s + eps_ext)-close to uniform given the seed and Eve, unless the run aborted (probability of passing with less entropy at most eps_EA)";

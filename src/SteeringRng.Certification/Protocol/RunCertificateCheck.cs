@@ -10,7 +10,7 @@ namespace SteeringRng.Certification.Protocol;
 /// sequence number); the round numbers, statistics and acceptance recomputed from the counts; every analysis's entropy
 /// recomputed from its recorded dual, and every certified dual re-proven (its point X̃ re-checked in exact arithmetic on
 /// the relaxation rebuilt from the committed scenario, α and λ recomputed and the recorded ones required to imply them);
-/// the output length against ⌊k − 2 log2(1/ε_ext)⌋; and the output hash by running
+/// the published counts' cost ⌈E log2(n + 1)⌉ and the output length against ⌊k − 2 log2(1/ε_ext)⌋; and the output hash by running
 /// the extractor again on the raw bits and the seed. The first failure throws a located SR1241–SR1244 or SR1246 error.
 /// </summary>
 public static class RunCertificateCheck
@@ -98,7 +98,9 @@ public static class RunCertificateCheck
         // 6. Output length and the output itself.
         var chosen = c.Analyses.FirstOrDefault(a => a.Kind == declared.Analysis)
             ?? throw Value(path, $"$.analyses has no '{AnalysisRecord.Name(declared.Analysis)}' analysis, the one the protocol takes the entropy from.");
-        var (kUsed, mDeclared) = FiniteRun.OutputLength(declared, chosen, observation.RawBits, path);
+        var (kUsed, published, mDeclared) = FiniteRun.OutputLength(bound, chosen, observation.RawBits, path);
+        if (c.Extractor.PublishedCountsBits != published)
+            throw Value(path, $"$.extractor.publishedCountsBits is {c.Extractor.PublishedCountsBits}; E = {bound.Layout.Rows} counts, each in [0, n = {declared.Rounds}], give ⌈E log2(n + 1)⌉ = {published}.");
         if (c.Extractor.EntropyBits != kUsed || c.Extractor.Analysis != declared.Analysis)
             throw Value(path, string.Create(CultureInfo.InvariantCulture, $"$.extractor.entropyBits is {c.Extractor.EntropyBits:R} ({AnalysisRecord.Name(c.Extractor.Analysis)}); the protocol's analysis gives k = {kUsed:R}."));
         var mMax = LeftoverHash.OutputBits((decimal)kUsed, declared.EpsilonExtractor);
@@ -114,7 +116,7 @@ public static class RunCertificateCheck
         if (!again.AsSpan().SequenceEqual(output))
             throw Hash(path, $"the output {c.Output.Path} is not the Toeplitz hash of the raw bits with the seed (re-extracted SHA-256 {RunFiles.Sha256(again)}).");
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"output     m = {c.Extractor.OutputBits} ≤ ⌊{kUsed:0.###} − 2·{declared.EpsilonExtractor.Log2InverseUpper}⌋ = {mMax}; re-extracted from the raw bits and seed: identical (SHA-256 {c.Output.Sha256})"));
+            $"output     m = {c.Extractor.OutputBits} ≤ ⌊k − 2·{declared.EpsilonExtractor.Log2InverseUpper}⌋ = {mMax}, k = {AnalysisRecord.Name(declared.Analysis)} entropy − {published} bits for the published counts = {kUsed:0.###}; re-extracted from the raw bits and seed: identical (SHA-256 {c.Output.Sha256})"));
         return lines;
     }
 

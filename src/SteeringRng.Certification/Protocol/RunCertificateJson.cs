@@ -46,6 +46,7 @@ public static class RunCertificateJson
             w.WriteString("name", c.Extractor.Name);
             w.WriteString("analysis", AnalysisRecord.Name(c.Extractor.Analysis));
             w.WriteNumber("entropyBits", c.Extractor.EntropyBits);
+            w.WriteNumber("publishedCountsBits", c.Extractor.PublishedCountsBits);
             w.WriteString("epsilon", c.Extractor.Epsilon);
             w.WriteNumber("log2InverseEpsilon", c.Extractor.Log2InverseEpsilon);
             w.WriteNumber("inputBits", c.Extractor.InputBits);
@@ -122,13 +123,17 @@ public static class RunCertificateJson
         {
             var root = new Reader(file, doc.RootElement, "$");
             var format = root.String("format");
+            if (format == "steer run certificate 1")
+                throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.CertificateFormat,
+                    $"$.format is '{format}', not '{RunCertificate.Format}': format 1 extracted from the generation rounds' outcomes alone, whose entropy the EAT does not bound; " +
+                    "it cannot be verified. Re-run 'steer finite' with a raw file of all n rounds (docs/formulations/finite-protocol.md §2).");
             if (format != RunCertificate.Format)
                 throw ProtocolDiagnostics.In(file, ProtocolDiagnostics.CertificateFormat, $"$.format is '{format}', not '{RunCertificate.Format}'.");
             var protocol = root.Object("protocol");
             var statistics = root.Array("statistics").Select(s => new StatisticRecord(s.String("name"), s.Double("observed"), s.Double("expected"), s.Double("tolerance"))).ToList();
             var analyses = root.Array("analyses").Select(ReadAnalysis).ToList();
             var e = root.Object("extractor");
-            var extractor = new ExtractorRecord(e.String("name"), Kind(e, "analysis"), e.Double("entropyBits"), e.String("epsilon"),
+            var extractor = new ExtractorRecord(e.String("name"), Kind(e, "analysis"), e.Double("entropyBits"), e.Long("publishedCountsBits"), e.String("epsilon"),
                 e.Decimal("log2InverseEpsilon"), e.Long("inputBits"), e.Long("outputBits"), e.Long("seedBits"));
             return new RunCertificate(protocol.String("path"), protocol.String("sha256"), protocol.String("canonical"), root.Long("sequence"), ReadFile(root.Object("counts")),
                 root.Long("testRounds"), root.Long("generationRounds"), statistics, ReadFile(root.Object("raw")), analyses, extractor,

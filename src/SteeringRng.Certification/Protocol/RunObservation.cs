@@ -15,9 +15,9 @@ public sealed record ObservedStatistic(string Name, double Observed, double Expe
 
 /// <summary>
 /// A run's data as the protocol sees them (docs/formulations/finite-protocol.md §2): the test rounds' counts N_c (the
-/// tidy counts CSV, one row per event c of every setting tuple), T = Σ N_c, G = n − T generation rounds whose guessed
-/// outcomes are the raw bits file (G · log2 d_O bits, most significant bit of each byte first, the last byte's unused
-/// low bits zero), and every statistic as the analyses define it: the per-round score averaged over the n rounds and
+/// tidy counts CSV, one row per event c of every setting tuple), T = Σ N_c, G = n − T generation rounds, the raw bits
+/// file holding the whole record A_1 … A_n the EAT bounds (every round, test and generation: n · ⌈log2 d_O⌉ bits, most
+/// significant bit of each byte first, the last byte's unused low bits zero; finite-protocol.md §2), and every statistic as the analyses define it: the per-round score averaged over the n rounds and
 /// divided by γ, ŵ_k = Σ_c G_k(c) N_c / (γ n), with G(c) = 1/q(s) for the conditional probability of event c = (s, o)
 /// and G(c) = (−1)^{Σ o}/q(s) for a correlator at tuple s, q(s) = 1/(number of setting tuples).
 /// </summary>
@@ -40,13 +40,14 @@ public sealed record RunObservation(long[] Counts, long TestRounds, long Generat
         if (testRounds >= n)
             throw ProtocolDiagnostics.In(countsPath, ProtocolDiagnostics.RunData, $"holds {testRounds} test rounds, but the protocol has n = {n} rounds in all; no generation round is left.");
         var generation = n - testRounds;
-        var bits = generation * protocol.BitsPerGenerationRound;
+        var bits = n * protocol.BitsPerRound;
         if (bits > MaxRawBits)
-            throw ProtocolDiagnostics.In(rawPath, ProtocolDiagnostics.RunData, $"G = {generation} generation rounds of {protocol.BitsPerGenerationRound} bits are {bits} raw bits; at most {MaxRawBits} can be extracted in one run. Declare fewer rounds per run.");
+            throw ProtocolDiagnostics.In(rawPath, ProtocolDiagnostics.RunData, $"n = {n} rounds of ⌈log2 d_O⌉ = {protocol.BitsPerRound} bits are {bits} raw bits; at most {MaxRawBits} can be extracted in one run. Declare fewer rounds per run.");
         var bytes = (bits + 7) / 8;
         if (rawBytes != bytes)
             throw ProtocolDiagnostics.In(rawPath, ProtocolDiagnostics.RunData,
-                $"holds {rawBytes} bytes, but G = n − T = {n} − {testRounds} = {generation} generation rounds of log2 d_O = {protocol.BitsPerGenerationRound} bits are {bits} bits = {bytes} bytes.");
+                $"holds {rawBytes} bytes, but the raw file holds all n = {n} rounds (T = {testRounds} test and G = {generation} generation rounds, finite-protocol.md §2) " +
+                $"of ⌈log2 d_O⌉ = ⌈log2 {protocol.OutcomesPerRound}⌉ = {protocol.BitsPerRound} bits: {bits} bits = {bytes} bytes (not only the generation rounds: the EAT bounds the entropy of the whole record).");
         return new RunObservation(counts, testRounds, generation, bits, Observe(protocol, counts));
     }
 
