@@ -77,6 +77,9 @@ public static class FiniteRun
         summary.Add(string.Create(CultureInfo.InvariantCulture,
             $"output    m = {m} bits from k = {k:0.###} ({AnalysisRecord.Name(declared.Analysis)} entropy − {published} bits for the published counts), ε_ext = {ProtocolCommitment.Epsilon(declared.EpsilonExtractor)}; SHA-256 {certificate.Output.Sha256}"));
         if (previous is not null) summary.Add($"chain     run {sequence}, after {previous.Path} (sha256:{previous.Sha256})");
+        // The digests bind the certificate to the bits, so it reveals about them what a hash does (finite-size.md,
+        // "What the certificate reveals"): the extraction's guarantee is for an Eve who never sees it.
+        summary.Add("private   the certificate holds SHA-256 digests of the raw bits and of the output: keep it as private as the output");
         return new FiniteRunResult(output, certificate, RunCertificateJson.Write(certificate), summary);
     }
 
