@@ -26,10 +26,12 @@ public sealed record ProtocolPlan(BoundProtocol Protocol, IReadOnlyList<PlanPoin
         var expected = protocol.ExpectedProbabilities;
         var declaredReference = ReferenceSearch.Mixed(expected, program.Statistics, protocol.Declared.ReferenceNoise);
         var eat = FiniteSizeAnalysis.Eat(program, parameters, expected, search: ReferenceSearch.At(declaredReference), cancel: cancel);
-        var curve = RatePlanner.Curve(program, eat.Dual, parameters, expected, Grid, cancel);
-        var at = RatePlanner.PointAt(program, eat.Dual, parameters, expected);
+        // m as `steer finite` will compute it: the published counts' cost comes off k first (PublishedCounts).
+        var events = protocol.Layout.Rows;
+        var curve = RatePlanner.Curve(program, eat.Dual, parameters, expected, Grid, cancel).Select(p => AfterPublishing(p, events)).ToList();
+        var at = AfterPublishing(RatePlanner.PointAt(program, eat.Dual, parameters, expected), events);
         var bits = outputBits ?? protocol.Declared.OutputBits;
-        var rounds = bits is { } m ? RatePlanner.RoundsFor(program, eat.Dual, parameters.WithRounds, expected, m, cancel) : null; // at the declared δ
+        var rounds = bits is { } m ? RoundsFor(program, eat.Dual, parameters.WithRounds, expected, m, events, cancel) : null; // at the declared δ
         ReferenceAdvice? advice = null;
         if (optimiseReference)
         {
@@ -41,6 +43,31 @@ public sealed record ProtocolPlan(BoundProtocol Protocol, IReadOnlyList<PlanPoin
             advice = new ReferenceAdvice(eta, atEta.Terms.Rate, eat.Terms.Rate);
         }
         return new ProtocolPlan(protocol, curve, at, rounds, program.Description + (eat.Dual.Certified ? "; dual certified: " + eat.Dual.Method : "; dual NOT certified: " + eat.Dual.Method), advice);
+    }
+
+    /// <summary>The point with m lowered by the published counts' ⌈E log2(n + 1)⌉ bits (an integer, so ⌊k − 2 log2(1/ε_ext)⌋
+    /// less it is ⌊k − published − 2 log2(1/ε_ext)⌋, the run's m).</summary>
+    private static PlanPoint AfterPublishing(PlanPoint p, int events) =>
+        p with { OutputBits = Math.Max(0, p.OutputBits - PublishedCounts.Bits(events, (long)Math.Ceiling(p.Rounds))) };
+
+    /// <summary>
+    /// The smallest n whose m, after the published counts, reaches <paramref name="bits"/>: RatePlanner.RoundsFor for
+    /// m + ⌈E log2(n' + 1)⌉ at the n' of the previous pass, until n stops growing (the cost grows with n, so each pass
+    /// asks at least as much as the last; at the fixed point the request is exactly the run's cost at that n).
+    /// </summary>
+    private static RoundsPlan RoundsFor(IGuessingProgram program, AffineGuessingBound dual, Func<double, ProtocolParameters> at,
+        IReadOnlyList<double> expected, long bits, int events, CancellationToken cancel)
+    {
+        var plan = RatePlanner.RoundsFor(program, dual, at, expected, bits + PublishedCounts.Bits(events, 1), cancel);
+        for (var pass = 0; pass < 8; pass++)
+        {
+            var next = RatePlanner.RoundsFor(program, dual, at, expected, bits + PublishedCounts.Bits(events, (long)Math.Ceiling(plan.Rounds)), cancel);
+            if (next.Rounds <= plan.Rounds) return next with { RequestedBits = bits, Point = AfterPublishing(next.Point, events) };
+            plan = next;
+        }
+        // Not settled (never seen): ask for the cost at twice the last n, which bounds every later pass's request.
+        var safe = RatePlanner.RoundsFor(program, dual, at, expected, bits + PublishedCounts.Bits(events, 2 * (long)Math.Ceiling(plan.Rounds)), cancel);
+        return safe with { RequestedBits = bits, Point = AfterPublishing(safe.Point, events) };
     }
 
     /// <summary>η of a reference on the path (the dual's reference is the path point projected onto possible statistics,
