@@ -122,4 +122,23 @@ public sealed class DataFileCheckTests : IDisposable
         Assert.Equal(3, r.ExitCode);
         Assert.Contains("row 4: column 'count': negative count -3", r.Stderr);
     }
+
+    /// <summary>The repair onto Q_k builds the level's relaxation while the model loads: a level that cannot fit is refused
+    /// then, in seconds, with the estimate (the shipped W-like counts at N = 10³ signal, so they need the repair).</summary>
+    [Fact]
+    public void A_counts_repair_onto_a_level_that_cannot_fit_is_refused_before_it_starts()
+    {
+        var sample = File.ReadAllText(Path.Combine(CliRunner.Root, "samples", "w-table1-counts.scn"));
+        var first = sample[sample.IndexOf("scenario ", StringComparison.Ordinal)..];
+        first = first[..first.IndexOf("\nscenario ", 1, StringComparison.Ordinal)];
+        var data = Path.Combine(CliRunner.Root, "samples", "data", "w-table1-counts-1e3.csv").Replace("\\", "/");
+        var scenario = first.Replace("file(\"data/w-table1-counts-1e3.csv\")", $"file(\"{data}\")")
+            .Replace("bounds ns, npa 1, global", "bounds ns, npa 8");
+        Assert.Contains("npa 8", scenario);
+        var r = CliRunner.Run("run", _folder.Write("big.scn", scenario));
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("repair = nearest would project the counts onto Q(npa 8)", r.Stderr);
+        Assert.Contains("declare a lower npa level", r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr);
+    }
 }

@@ -53,6 +53,12 @@ public sealed class MeasuredData
         var table = ProbabilitiesCsv.Read(file.file, file.text, layout);
         // The repair lands in every declared npa bound's Q_k set (docs/formulations/measured-probabilities.md, "Repair").
         var npa = model.Scenario.Bounds.Select(b => Lowering.BoundSpecs.Of(model, b)).OfType<Bounds.BoundSpec.Npa>().ToArray();
+        // The repair builds each level's relaxation while the model loads, before any bound's estimate is asked: work
+        // that cannot fit is refused here, before it starts, as the bounds' own estimates would refuse it.
+        if (spec.Repair.IsNearest)
+            foreach (var level in npa)
+                if (Estimates.JobEstimates.RepairSet(model, level) is var e && Estimates.MemoryBudget.Needed(e, 1) > Estimates.MemoryBudget.Available)
+                    throw new ScenarioInputException($"{file.file}: repair = nearest would project the counts onto {e.What}, an estimated {Estimates.RelaxationEstimate.Bytes(Estimates.MemoryBudget.Needed(e, 1))}, over the {Estimates.RelaxationEstimate.Bytes(Estimates.MemoryBudget.Available)} available to this process; declare a lower npa level (the repair lands in every declared level's set)");
         var (values, note) = ProbabilityRepair.Apply(file.file, table, layout, spec.Repair.IsNearest, npa);
         Assemblage carrier;
         try { carrier = layout.Form.AssemblageOf(values, 1e-7); }

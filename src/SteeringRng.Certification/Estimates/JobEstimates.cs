@@ -54,6 +54,12 @@ public static class JobEstimates
     }
 
     /// <summary>The untrusted parties with their settings' outcome counts (letters only name them).</summary>
+    /// <summary>The Q_k relaxation the counts repair builds in full for an npa bound (ProbabilityRepair.QuantumSet: one
+    /// guess tuple, no symmetry reduction).</summary>
+    public static RelaxationEstimate RepairSet(ScenarioModel model, BoundSpec.Npa npa) =>
+        SizeFormulas.MomentRelaxation($"Q({npa.Name}) of the data repair, built in full", Parties(model),
+            model.Scenario.TrustedNodes.Aggregate(1, (p, n) => p * n.Dim), 1, NpaGeneratingSet.Of(npa));
+
     private static SteeringRng.Algebra.Scenario Parties(ScenarioModel model) => BellScenarios.Of(model);
 
     /// <summary>
