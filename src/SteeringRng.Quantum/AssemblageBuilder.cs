@@ -54,24 +54,38 @@ public static class AssemblageBuilder
 
         return new Assemblage(dT, settingCounts, outcomes, (a, x) =>
         {
-            var m = Tensor.Kron(Enumerable.Range(0, a.Length).Select(j => measurements[j][x[j]].Element(a[j])).ToArray());
+            // M = ⊗_j M^j_{a_j|x_j} by its nonzero entries only (block-diagonal and classical measurements are sparse).
+            var m = NonZeroKron(Enumerable.Range(0, a.Length).Select(j => measurements[j][x[j]].Element(a[j])).ToArray());
             // σ[r,s] = Tr_U[(I ⊗ M) ρ]_{rs} = Σ_{u,w} M[u,w] ρ'[(r,w),(s,u)] = Tr(M ρ'_{rs}).
             var sigma = new Complex[dT, dT];
             for (int r = 0; r < dT; r++)
                 for (int s = 0; s < dT; s++)
-                    sigma[r, s] = TraceOfProduct(m, blocks[r, s]);
+                {
+                    var block = blocks[r, s];
+                    Complex sum = Complex.Zero;
+                    foreach (var (u, w, value) in m) sum += value * block[w, u];
+                    sigma[r, s] = sum;
+                }
             return sigma;
         });
     }
 
-    /// <summary>Tr(A B) = Σ_{i,k} A_ik B_ki in O(n²), without forming the product.</summary>
-    private static Complex TraceOfProduct(Matrix<Complex> a, Matrix<Complex> b)
+    /// <summary>The nonzero entries (row, column, value) of ⊗_j factors[j] (factor 0 the most significant index).</summary>
+    private static List<(int Row, int Column, Complex Value)> NonZeroKron(Matrix<Complex>[] factors)
     {
-        Complex sum = Complex.Zero;
-        for (int i = 0; i < a.RowCount; i++)
-            for (int k = 0; k < a.ColumnCount; k++)
-                sum += a[i, k] * b[k, i];
-        return sum;
+        var entries = new List<(int Row, int Column, Complex Value)> { (0, 0, Complex.One) };
+        foreach (var f in factors)
+        {
+            var nonzero = new List<(int, int, Complex)>();
+            for (int r = 0; r < f.RowCount; r++)
+                for (int c = 0; c < f.ColumnCount; c++)
+                    if (f[r, c] != Complex.Zero) nonzero.Add((r, c, f[r, c]));
+            var next = new List<(int, int, Complex)>(entries.Count * nonzero.Count);
+            foreach (var (u, v, value) in entries)
+                foreach (var (r, c, e) in nonzero) next.Add((u * f.RowCount + r, v * f.ColumnCount + c, value * e));
+            entries = next;
+        }
+        return entries;
     }
 
     /// <summary>ρ'_{rs}[w,u] = ρ'[(r,w),(s,u)]: the d_U×d_U blocks of ρ' indexed by trusted rows/columns.</summary>

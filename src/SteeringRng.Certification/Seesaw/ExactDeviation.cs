@@ -18,7 +18,11 @@ namespace SteeringRng.Certification.Seesaw;
 /// </summary>
 public static class ExactDeviation
 {
-    /// <summary>Above this many exact complex products (d_A² d_U² per outcome and setting tuple) no bound is computed.</summary>
+    /// <summary>
+    /// Above this many exact complex products (the nonzero entries of O_{a|x}, times d_A², summed over the outcome and
+    /// setting tuples) no bound is computed. Block-diagonal and classical attacks have sparse O_{a|x}: only its nonzero
+    /// entries are multiplied, and only the entries of ρ they meet are summed.
+    /// </summary>
     public const long MaxProducts = 20_000_000;
 
     /// <summary>The proven bound, or null when the problem is beyond <see cref="MaxProducts"/>.</summary>
@@ -26,31 +30,37 @@ public static class ExactDeviation
     {
         var dA = attack.TrustedDimension;
         var du = attack.PartyDimensions.Aggregate(1, (p, d) => p * d);
-        var tuples = (long)data.SettingTuples().Count() * data.OutcomeTuples().Count();
-        if ((long)dA * dA * du * du * tuples > MaxProducts) return null;
-        var n = dA * du;
-        var rho = new Exact[n, n];
-        for (var r = 0; r < n; r++)
-        for (var c = 0; c < n; c++)
+        long products = 0;
+        foreach (var x in data.SettingTuples())
+        foreach (var a in data.OutcomeTuples())
+            products += (long)dA * dA * attack.PartyDimensions.Select((_, j) => (long)NonZeros(attack.Povms[j][x[j]][a[j]]).Count)
+                .Aggregate(1L, (p, n) => p * n);
+        if (products > MaxProducts) return null;
+        var rho = new Dictionary<long, Exact>();
+        Exact Rho(int r, int c)
         {
+            long key = (long)r * dA * du + c;
+            if (rho.TryGetValue(key, out var value)) return value;
             var sum = Exact.Zero;
             foreach (var sub in attack.SubStates) sum += Exact.Of(sub[r, c]);
-            rho[r, c] = sum;
+            return rho[key] = sum;
         }
         var worst = Rational.Zero;
         foreach (var x in data.SettingTuples())
         foreach (var a in data.OutcomeTuples())
         {
             cancellation.ThrowIfCancellationRequested();
-            var o = Operator(attack, a, x, du);
+            var o = Operator(attack, a, x);
             var observed = data[a, x];
             for (var i = 0; i < dA; i++)
             for (var k = 0; k < dA; k++)
             {
                 var sum = Exact.Zero;
-                for (var u = 0; u < du; u++)
-                for (var v = 0; v < du; v++)
-                    if (!o[u, v].IsZero) sum += o[u, v] * rho[i * du + v, k * du + u];
+                foreach (var (u, v, value) in o)
+                {
+                    var entry = Rho(i * du + v, k * du + u);
+                    if (!entry.IsZero) sum += value * entry;
+                }
                 var d = sum - Exact.Of(observed[i, k]);
                 var squared = d.Re * d.Re + d.Im * d.Im;
                 if (squared > worst) worst = squared;
@@ -59,27 +69,34 @@ public static class ExactDeviation
         return SqrtUpper(worst);
     }
 
-    /// <summary>O_{a|x} = ⊗_j M^j_{a_j|x_j}, exactly (party 0 the most significant index, as Tensor.Kron).</summary>
-    private static Exact[,] Operator(SeesawAttack attack, int[] a, int[] x, int du)
+    /// <summary>The nonzero entries (row, column, value) of an effect.</summary>
+    private static List<(int Row, int Column, Complex Value)> NonZeros(Matrix<Complex> effect)
     {
-        var o = new Exact[du, du];
-        for (var u = 0; u < du; u++)
-        for (var v = 0; v < du; v++)
+        var entries = new List<(int, int, Complex)>();
+        for (var r = 0; r < effect.RowCount; r++)
+        for (var c = 0; c < effect.ColumnCount; c++)
+            if (effect[r, c] != Complex.Zero) entries.Add((r, c, effect[r, c]));
+        return entries;
+    }
+
+    /// <summary>
+    /// The nonzero entries (u, v, O_uv) of O_{a|x} = ⊗_j M^j_{a_j|x_j}, exactly (party 0 the most significant index, as
+    /// Tensor.Kron): a product of the parties' nonzero entries.
+    /// </summary>
+    private static List<(int U, int V, Exact Value)> Operator(SeesawAttack attack, int[] a, int[] x)
+    {
+        var entries = new List<(int U, int V, Exact Value)> { (0, 0, Exact.One) };
+        for (var j = 0; j < attack.PartyDimensions.Count; j++)
         {
-            var product = Exact.One;
-            int ru = u, rv = v, stride = du;
-            for (var j = 0; j < attack.PartyDimensions.Count && !product.IsZero; j++)
-            {
-                var dj = attack.PartyDimensions[j];
-                stride /= dj;
-                Matrix<Complex> effect = attack.Povms[j][x[j]][a[j]];
-                product *= Exact.Of(effect[ru / stride, rv / stride]);
-                ru %= stride;
-                rv %= stride;
-            }
-            o[u, v] = product;
+            var dj = attack.PartyDimensions[j];
+            var factor = NonZeros(attack.Povms[j][x[j]][a[j]]);
+            var next = new List<(int, int, Exact)>(entries.Count * factor.Count);
+            foreach (var (u, v, value) in entries)
+            foreach (var (r, c, m) in factor)
+                next.Add((u * dj + r, v * dj + c, value * Exact.Of(m)));
+            entries = next;
         }
-        return o;
+        return entries;
     }
 
     /// <summary>x in the form "1.79E-009" (3 digits), rounded up so the printed number is still a bound.</summary>

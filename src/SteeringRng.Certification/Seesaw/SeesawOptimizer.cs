@@ -56,6 +56,9 @@ public sealed class SeesawOptimizer
         var clock = Stopwatch.StartNew();
         Validate(data, guess, realisation);
         var tally = new Tally(_solver.Name);
+        var classical = _options.ClassicalGuess ? ClassicalGuess(data, guess, realisation, tally, cancellation) : null;
+        if (classical is { } early && (early.Check.GuessingProbability >= 1 - AcceptanceSlack || MeetsTarget(early.Check.GuessingProbability)))
+            return Classical(early.Attack, early.Check, tally, clock);
         var observed = new ObservedData(data);
         List<(string Label, BlockAttack Attack)> starts;
         if (_options.SplitBlockSize is { } splitBlock)
@@ -111,10 +114,57 @@ public sealed class SeesawOptimizer
             : optimal
                 ? Invariant($"meets the proven bound P_g ≤ {_options.Target:F6} (P_g gap {_options.Target - check.GuessingProbability:E1}): optimal; {reports.Count} of {starts.Count} start(s) run; {reproduces}")
                 : Invariant($"best of {reports.Count} start(s); {reproduces}");
+        if (classical is { } mixed && (!verified || mixed.Check.GuessingProbability > check.GuessingProbability))
+            return Classical(mixed.Attack, mixed.Check, tally, clock);
         return new SeesawResult
         {
             Status = status, Attack = best, Check = check, Starts = reports,
             Statistics = tally.Finish(clock), Message = message,
+        };
+    }
+
+    /// <summary>
+    /// The attack with classical guessed parties (Internal/ClassicalGuessAttack), with the realisation's device of the other
+    /// party kept in its second part, when it passes the attack check and does not exceed a proven bound on P_g (an attack
+    /// above it can only be one that misses the data by more than it seems). Null otherwise (logged).
+    /// </summary>
+    private (SeesawAttack Attack, AttackCheck Check)? ClassicalGuess(Assemblage data, GuessTarget guess, QuantumRealisation realisation,
+        Tally tally, CancellationToken cancellation)
+    {
+        var (attack, reason) = ClassicalGuessAttack.TryBuild(data, guess, realisation, _solver, _options.Sdp, tally.Add, cancellation);
+        if (attack is null)
+        {
+            _options.Log?.Invoke($"classical guessed parties: no attack ({reason})");
+            return null;
+        }
+        var check = AttackCheck.Of(attack, data, _options.FeasibilityTolerance);
+        _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9}, deviation {check.MaxDeviation:E2}"));
+        if (!check.Passes(_options.FeasibilityTolerance)) return null;
+        if (_options.Target is { } target && check.GuessingProbability > target + _options.TargetTolerance)
+        {
+            _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9} > the proven bound {target:F9}; refused"));
+            return null;
+        }
+        return (attack, check with { ProvenMaxDeviation = ExactDeviation.UpperBound(attack, data, cancellation) });
+    }
+
+    /// <summary>The classical-guess attack as the result: optimal when P_g = 1 or it meets the target.</summary>
+    private SeesawResult Classical(SeesawAttack attack, AttackCheck check, Tally tally, Stopwatch clock)
+    {
+        string proven = check.ProvenMaxDeviation is { } p
+            ? Invariant($" (proven ≤ {ExactDeviation.RoundedUp(p)} in exact arithmetic)")
+            : " (too large for the exact check)";
+        string dims = string.Join(" × ", attack.PartyDimensions);
+        double pg = check.GuessingProbability;
+        bool optimal = pg >= 1 - AcceptanceSlack || MeetsTarget(pg);
+        string verdict = pg >= 1 - AcceptanceSlack ? "P_g = 1, the largest possible: optimal"
+            : optimal ? Invariant($"meets the proven bound P_g ≤ {_options.Target:F6}: optimal")
+            : "the best attack found";
+        return new SeesawResult
+        {
+            Status = optimal ? SeesawStatus.Optimal : SeesawStatus.Converged, Attack = attack, Check = check, Starts = [],
+            Statistics = tally.Finish(clock),
+            Message = Invariant($"guessed parties classical, mixed with the other party's true device (untrusted dimensions {dims}): {verdict}; attack reproduces the data to {check.MaxDeviation:E2}{proven}"),
         };
     }
 

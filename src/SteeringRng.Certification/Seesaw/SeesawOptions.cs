@@ -41,6 +41,14 @@ public sealed record SeesawOptions
     /// </summary>
     public int? SplitBlockSize { get; init; }
 
+    /// <summary>
+    /// Try first the attack in which every guessed party is classical (Internal/ClassicalGuessAttack, seesaw.md "Classical
+    /// guessed parties"): one feasibility SDP on the data; when the data decompose so, Eve guesses with P_g = 1 and the
+    /// search ends there (optimal). Needs at most one non-guessed untrusted party. Off by default (the qudit scenarios'
+    /// results are unchanged); the CV runner turns it on.
+    /// </summary>
+    public bool ClassicalGuess { get; init; }
+
     /// <summary>Random feasible starts tried after the embedded true realisation.</summary>
     public int RandomStarts { get; init; } = 2;
 

@@ -322,7 +322,7 @@ public sealed class CvParser
                     // does (§9.6), and with blocks they cost the largest state SDPs of the run; the one-sided decompositions do the work.
                     _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with
                     {
-                        Dimension = dim, BlockSize = blockSize, OneSidedDecomposition = true, RandomStarts = 0,
+                        Dimension = dim, BlockSize = blockSize, OneSidedDecomposition = true, ClassicalGuess = true, RandomStarts = 0,
                     }));
                     _seesaw = (_line, b.Column, last.Column + last.Length - b.Column);
                     break;
@@ -448,7 +448,7 @@ public sealed class CvParser
         int blockSize = Integer("a block size");
         if (blockSize < 1 || blockSize > MaxSeesawDimension)
             Fail(CvCodes.SplitBlock, $"seesaw split block size must be between 1 and {MaxSeesawDimension}, got {blockSize}", sizeTok);
-        _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = blockSize, SplitBlockSize = blockSize, RandomStarts = 0 }));
+        _bounds.Add(new BoundSpec.Dimension(SeesawOptions.Default with { Dimension = blockSize, SplitBlockSize = blockSize, ClassicalGuess = true, RandomStarts = 0 }));
         _seesaw = (_line, seesaw.Column, sizeTok.Column + sizeTok.Length - seesaw.Column);
     }
 

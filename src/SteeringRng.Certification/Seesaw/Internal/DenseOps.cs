@@ -55,8 +55,8 @@ internal static class DenseOps
         return HermitianPart(v * d * v.ConjugateTranspose());
     }
 
-    public static double MinEigenvalue(Matrix<Complex> x) =>
-        HermitianPart(x).Evd(Symmetricity.Hermitian).EigenValues.Min(l => l.Real);
+    /// <summary>The smallest eigenvalue of the Hermitian part (block by block where the matrix splits: OperatorChecks).</summary>
+    public static double MinEigenvalue(Matrix<Complex> x) => OperatorChecks.MinEigenvalue(x);
 
     public static double MaxAbs(Matrix<Complex> x) => x.Enumerate().Select(Complex.Abs).DefaultIfEmpty(0).Max();
 
