@@ -33,14 +33,14 @@ public class CvClassicalGuessTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Where NS proves randomness (Bob, η2 = 0.5, (T_B, T_C) = (5, 8): H^NS ≈ 0.05), no attack can reach P_g = 1: the row
+    /// Where NS proves randomness (Bob, η2 = 0.5, T_B = T_C = 5: H^NS ≈ 0.04), no attack can reach P_g = 1: the row
     /// stays above Q1 (H^NS ≤ H^Q1 ≤ H^Dim, weak duality against a verified attack) and, with the classical part mixed in,
-    /// within 0.02 bit of Q1 (the one-sided decomposition alone left 0.06 bit, §9.7).
+    /// within 0.02 bit of Q1 (the one-sided decomposition alone left 0.07 bit, §9.7).
     /// </summary>
     [Fact]
     public void WhereNsIsPositive_TheMixedAttackIsAboveQ1AndClose()
     {
-        var rows = CvSeesawTests.Run(CvSeesawTests.Fixed(0.5, 5, 8, $"ns, npa 1, {Seesaw}", objectives: "bob"), output);
+        var rows = CvSeesawTests.Run(CvSeesawTests.Fixed(0.5, 5, 5, $"ns, npa 1, {Seesaw}", objectives: "bob"), output);
         double H(string bound) => rows.Single(r => r.Bound == bound).Hmin!.Value;
         Assert.True(H("ns") > 1e-3, $"H^NS {H("ns")}: the premise (randomness) fails");
         Assert.True(H("ns") <= H("npa 1") + 1e-7, $"H^NS {H("ns")} > H^Q1 {H("npa 1")}");

@@ -35,6 +35,15 @@ internal static class ClassicalGuessAttack
     /// <summary>A part whose state has trace below this is dropped (below the seesaw's noise level).</summary>
     private const double MinimumWeight = 1e-13;
 
+    /// <summary>
+    /// When the solver stalls (see Solve), one more solve per cut: eigenvalues of the stalled solution below the cut times
+    /// its largest are taken as zero.
+    /// </summary>
+    private static readonly double[] ReductionCuts = [1e-9, 1e-7, 1e-5];
+
+    /// <summary>A solution whose parts reproduce the data to this (max entry-wise) is taken as it is.</summary>
+    private const double AccurateResidual = 1e-10;
+
     /// <summary>Largest number of strategies λ (the SDP has one block per λ, setting and outcome of the remaining party).</summary>
     public const int MaxStrategies = 4096;
 
@@ -47,10 +56,11 @@ internal static class ClassicalGuessAttack
     /// <summary>
     /// The attack, or null with the reason it does not exist or does not fit. With <paramref name="truth"/> (a realisation of
     /// the data) and a single guessed party, the second part keeps the other party's true device (always feasible: the
-    /// one-sided decomposition); without it only the classical part is tried (P_g = 1 or nothing).
+    /// one-sided decomposition); without it only the classical part is tried (P_g = 1 or nothing). <paramref name="cap"/>:
+    /// a proven upper bound on P_g, or null (see Solve).
     /// </summary>
     public static (SeesawAttack? Attack, string Reason) TryBuild(Assemblage data, GuessTarget guess, QuantumRealisation? truth,
-        ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
+        double? cap, ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
     {
         int k = data.PartyCount, dA = data.TrustedDimension;
         var guessed = guess.Parties.ToArray();
@@ -66,7 +76,7 @@ internal static class ClassicalGuessAttack
         // The second part: party r's true effects N_{c|z} on C^{d_r}.
         var kept = truth is not null && guessed.Length == 1 && r >= 0 ? truth.Povms[r] : null;
 
-        var decomposition = Solve(data, guessed, r, strategies, Answer, kept, guess.Settings[0], solver, settings, solved, cancellation);
+        var decomposition = Solve(data, guessed, r, strategies, Answer, kept, guess.Settings[0], cap, solver, settings, solved, cancellation);
         if (decomposition is null) return (null, "the decomposition SDP is infeasible or gave no point");
         return Realise(data, guess, guessed, r, strategies, Answer, decomposition, kept);
     }
@@ -157,6 +167,11 @@ internal static class ClassicalGuessAttack
             // |Ψ^e⟩ on T ⊗ block, T = A ⊗ party r's true levels (A major): t = i·d_r + c.
             AddPure(subStates[split[u].E], splitPsi[u], dA * dR, size, (t, q) => Index(t / dR, o + q, trueOffset + t % dR));
         }
+        // The parts reproduce the data only to the solver's accuracy, so Σ_e Tr σ^e = 1 only to it (near P_g = 1 the solver
+        // stalls at ~1e-8 per entry, ~1e-6 in the trace): normalised, it is a state, and the attack check measures the
+        // deviation that the scaling adds.
+        double trace = subStates.Sum(m => m.Trace().Real);
+        if (trace > 0) foreach (var m in subStates) m.MapInplace(z => z / trace);
         return (new SeesawAttack(dA, partyDims, guess, subStates, povms.Select(p => (IReadOnlyList<IReadOnlyList<Matrix<Complex>>>)
             p.Select(s => (IReadOnlyList<Matrix<Complex>>)s).ToArray()).ToArray()), "");
     }
@@ -185,7 +200,8 @@ internal static class ClassicalGuessAttack
     /// is {0} is fixed at 0.
     /// </summary>
     private static Decomposition? Solve(Assemblage data, int[] guessed, int r, int[][] strategies, Func<int[], int, int, int> answer,
-        IReadOnlyList<IReadOnlyList<Matrix<Complex>>>? kept, int yStar, ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
+        IReadOnlyList<IReadOnlyList<Matrix<Complex>>>? kept, int yStar, double? cap, ISdpSolver solver, SdpSettings settings,
+        Action<SdpSolution>? solved, CancellationToken cancellation)
     {
         int dA = data.TrustedDimension, zCount = r >= 0 ? data.Settings[r] : 1, cCount = r >= 0 ? data.Outcomes[r] : 1;
         var settingTuples = data.SettingTuples().ToArray();
@@ -222,86 +238,166 @@ internal static class ClassicalGuessAttack
                 for (int c = 0; c < cCount; c++)
                     isometry[ClassicalBlock(l, z, c)] = Intersection(Entered(strategies[l], z, c).Select(t => SupportOf(t.A, t.X)).ToArray(), dA);
         for (int s = classicalCount; s < blockCount; s++) isometry[s] = DenseOps.Identity(dT);
-        var live = Enumerable.Range(0, blockCount).Where(s => isometry[s] is not null).ToArray();
-        if (live.Length == 0) return null;
-        var position = Enumerable.Repeat(-1, blockCount).ToArray();
-        for (int s = 0; s < live.Length; s++) position[live[s]] = s;
-        var sizes = live.Select(s => isometry[s]!.ColumnCount).ToArray();
-        var offsets = StepProblem.CoordinateOffsets(sizes);
-        // basis[s][q]: the q-th orthonormal Hermitian basis element of block s, in the ambient space (P E_q P†).
-        var basis = live.Select(s =>
+        Matrix<Complex>[]? stalled = null;
+        int[]? stalledLive = null;
+        Matrix<Complex>?[]? stalledIsometry = null;
+        Decomposition? best = null, fallback = null;
+        double bestValue = double.NegativeInfinity;
+        for (int round = 0; ; round++)
         {
-            var p = isometry[s]!;
-            int n = p.ColumnCount;
-            return Enumerable.Range(0, HermitianCoordinates.Count(n)).Select(q => p * HermitianCoordinates.BasisElement(q, n) * p.ConjugateTranspose()).ToArray();
-        }).ToArray();
-        var rows = new List<double[]>();
-        var rhs = new List<double>();
-        // Adds the rows Σ_terms coordinates(map(block element)) = target, one per coordinate of the target's space.
-        void AddRows(IEnumerable<(int Block, Func<Matrix<Complex>, Matrix<Complex>> Map)> terms, double[] target)
-        {
-            var columns = terms.Where(t => position[t.Block] >= 0)
-                .Select(t => (Offset: offsets[position[t.Block]], Vectors: basis[position[t.Block]].Select(m => HermitianCoordinates.ToVector(t.Map(m))).ToArray()))
-                .ToArray();
-            for (int t = 0; t < target.Length; t++)
+            var live = Enumerable.Range(0, blockCount).Where(s => isometry[s] is not null).ToArray();
+            if (live.Length == 0) return round == 0 ? null : best ?? fallback;
+            var position = Enumerable.Repeat(-1, blockCount).ToArray();
+            for (int s = 0; s < live.Length; s++) position[live[s]] = s;
+            var sizes = live.Select(s => isometry[s]!.ColumnCount).ToArray();
+            var offsets = StepProblem.CoordinateOffsets(sizes);
+            // basis[s][q]: the q-th orthonormal Hermitian basis element of block s, in the ambient space (P E_q P†).
+            var basis = live.Select(s =>
             {
-                var row = new double[offsets[^1]];
-                foreach (var (offset, vectors) in columns)
-                    for (int q = 0; q < vectors.Length; q++) row[offset + q] += vectors[q][t];
-                rows.Add(row);
-                rhs.Add(target[t]);
-            }
-        }
-        static Matrix<Complex> Same(Matrix<Complex> m) => m;
-        static Matrix<Complex> Negated(Matrix<Complex> m) => -m;
-        // The data.
-        foreach (var x in settingTuples)
-            foreach (var a in outcomeTuples)
+                var p = isometry[s]!;
+                int n = p.ColumnCount;
+                return Enumerable.Range(0, HermitianCoordinates.Count(n)).Select(q => p * HermitianCoordinates.BasisElement(q, n) * p.ConjugateTranspose()).ToArray();
+            }).ToArray();
+            var rows = new List<double[]>();
+            var rhs = new List<double>();
+            // Adds the rows Σ_terms coordinates(map(block element)) = target, one per coordinate of the target's space.
+            void AddRows(IEnumerable<(int Block, Func<Matrix<Complex>, Matrix<Complex>> Map)> terms, double[] target)
             {
-                var terms = Enumerable.Range(0, strategies.Length)
-                    .Where(l => guessed.Select((q, g) => answer(strategies[l], g, x[q]) == a[q]).All(b => b))
-                    .Select(l => (ClassicalBlock(l, r >= 0 ? x[r] : 0, r >= 0 ? a[r] : 0), (Func<Matrix<Complex>, Matrix<Complex>>)Same)).ToList();
-                if (kept is not null)
+                var columns = terms.Where(t => position[t.Block] >= 0)
+                    .Select(t => (Offset: offsets[position[t.Block]], Vectors: basis[position[t.Block]].Select(m => HermitianCoordinates.ToVector(t.Map(m))).ToArray()))
+                    .ToArray();
+                for (int t = 0; t < target.Length; t++)
                 {
-                    var effect = kept[x[r]][a[r]];
-                    for (int e = 0; e < bOutcomes; e++) terms.Add((KeptBlock(e, x[j], a[j]), (Func<Matrix<Complex>, Matrix<Complex>>)(m => PartialTrace(m, effect, dA))));
+                    var row = new double[offsets[^1]];
+                    foreach (var (offset, vectors) in columns)
+                        for (int q = 0; q < vectors.Length; q++) row[offset + q] += vectors[q][t];
+                    rows.Add(row);
+                    rhs.Add(target[t]);
                 }
-                AddRows(terms, HermitianCoordinates.ToVector(observed[Key(x)][Key(a)]));
             }
-        // No-signalling: Σ_c σ^λ_{c|z} = Σ_c σ^λ_{c|0} and Σ_b τ^e_{b|y} = Σ_b τ^e_{b|0}.
-        for (int l = 0; l < strategies.Length; l++)
-            for (int z = 1; z < zCount; z++)
-                AddRows(Enumerable.Range(0, cCount).SelectMany(c => new[] { (ClassicalBlock(l, z, c), (Func<Matrix<Complex>, Matrix<Complex>>)Same), (ClassicalBlock(l, 0, c), Negated) }),
-                    new double[dA * dA]);
-        for (int e = 0; kept is not null && e < bOutcomes; e++)
-            for (int y = 1; y < ySettings; y++)
-                AddRows(Enumerable.Range(0, bOutcomes).SelectMany(b => new[] { (KeptBlock(e, y, b), (Func<Matrix<Complex>, Matrix<Complex>>)Same), (KeptBlock(e, 0, b), Negated) }),
-                    new double[dT * dT]);
-        // Objective: Σ_λ Tr ρ^λ (the z = 0 blocks) + Σ_e Tr τ^e_{e|y*}.
-        var objective = new Matrix<Complex>?[sizes.Length];
-        for (int s = 0; s < live.Length; s++)
-        {
-            int block = live[s];
-            bool counted = block < classicalCount ? block / cCount % zCount == 0
-                : (block - classicalCount) / bOutcomes % ySettings == yStar && (block - classicalCount) % bOutcomes == (block - classicalCount) / (bOutcomes * ySettings);
-            if (counted) objective[s] = DenseOps.Identity(sizes[s]);
-        }
+            static Matrix<Complex> Same(Matrix<Complex> m) => m;
+            static Matrix<Complex> Negated(Matrix<Complex> m) => -m;
+            // The data.
+            foreach (var x in settingTuples)
+                foreach (var a in outcomeTuples)
+                {
+                    var terms = Enumerable.Range(0, strategies.Length)
+                        .Where(l => guessed.Select((q, g) => answer(strategies[l], g, x[q]) == a[q]).All(b => b))
+                        .Select(l => (ClassicalBlock(l, r >= 0 ? x[r] : 0, r >= 0 ? a[r] : 0), (Func<Matrix<Complex>, Matrix<Complex>>)Same)).ToList();
+                    if (kept is not null)
+                    {
+                        var effect = kept[x[r]][a[r]];
+                        for (int e = 0; e < bOutcomes; e++) terms.Add((KeptBlock(e, x[j], a[j]), (Func<Matrix<Complex>, Matrix<Complex>>)(m => PartialTrace(m, effect, dA))));
+                    }
+                    AddRows(terms, HermitianCoordinates.ToVector(observed[Key(x)][Key(a)]));
+                }
+            // No-signalling: Σ_c σ^λ_{c|z} = Σ_c σ^λ_{c|0} and Σ_b τ^e_{b|y} = Σ_b τ^e_{b|0}.
+            for (int l = 0; l < strategies.Length; l++)
+                for (int z = 1; z < zCount; z++)
+                    AddRows(Enumerable.Range(0, cCount).SelectMany(c => new[] { (ClassicalBlock(l, z, c), (Func<Matrix<Complex>, Matrix<Complex>>)Same), (ClassicalBlock(l, 0, c), Negated) }),
+                        new double[dA * dA]);
+            for (int e = 0; kept is not null && e < bOutcomes; e++)
+                for (int y = 1; y < ySettings; y++)
+                    AddRows(Enumerable.Range(0, bOutcomes).SelectMany(b => new[] { (KeptBlock(e, y, b), (Func<Matrix<Complex>, Matrix<Complex>>)Same), (KeptBlock(e, 0, b), Negated) }),
+                        new double[dT * dT]);
+            // Objective: Σ_λ Tr ρ^λ (the z = 0 blocks) + Σ_e Tr τ^e_{e|y*}.
+            var objective = new Matrix<Complex>?[sizes.Length];
+            for (int s = 0; s < live.Length; s++)
+            {
+                int block = live[s];
+                bool counted = block < classicalCount ? block / cCount % zCount == 0
+                    : (block - classicalCount) / bOutcomes % ySettings == yStar && (block - classicalCount) % bOutcomes == (block - classicalCount) / (bOutcomes * ySettings);
+                if (counted) objective[s] = DenseOps.Identity(sizes[s]);
+            }
 
-        cancellation.ThrowIfCancellationRequested();
-        var (problem, _) = StepProblem.Assemble(sizes, objective, rows.ToArray(), rhs.ToArray());
-        var solution = solver.Solve(problem, settings, cancellation);
-        solved?.Invoke(solution);
-        // Any primal point is kept unless infeasibility was certified: the attack built from it is checked against the data.
-        if (solution.X.Count != sizes.Length || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible) return null;
-        var y0 = StepProblem.Blocks(solution, sizes.Length).Select(DenseOps.ClipToPsd).ToArray();
-        Matrix<Complex> Value(int block, int n) =>
-            position[block] < 0 ? Matrix<Complex>.Build.Dense(n, n)
-                : DenseOps.HermitianPart(isometry[block]! * y0[position[block]] * isometry[block]!.ConjugateTranspose());
-        var classicalParts = Enumerable.Range(0, strategies.Length).Select(l => Enumerable.Range(0, zCount).Select(z =>
-            Enumerable.Range(0, cCount).Select(c => Value(ClassicalBlock(l, z, c), dA)).ToArray()).ToArray()).ToArray();
-        var keptParts = kept is null ? null : Enumerable.Range(0, bOutcomes).Select(e => Enumerable.Range(0, ySettings).Select(y =>
-            Enumerable.Range(0, bOutcomes).Select(b => Value(KeptBlock(e, y, b), dT)).ToArray()).ToArray()).ToArray();
-        return new Decomposition(classicalParts, keptParts);
+            // With a proven bound P on Eve's P_g (the cap), the objective is also constrained ≤ P through a slack block: the
+            // attacks here are quantum, so no true solution is cut, and an inaccurate solver point cannot rise above P by
+            // exploiting its own infeasibility (near P_g = 1 the feasible set has no interior and the solver stalls at ~1e-8).
+            bool capped = cap is < 1;
+            var allSizes = capped ? [.. sizes, 1] : sizes;
+            var allObjective = capped ? [.. objective, null] : objective;
+            var allRows = rows.Select(row => capped ? [.. row, 0.0] : row).ToList();
+            if (capped)
+            {
+                var row = new double[offsets[^1] + 1];
+                for (int q = 0; q < live.Length; q++)
+                    if (objective[q] is { } c)
+                    {
+                        var v = HermitianCoordinates.ToVector(c);
+                        for (int t = 0; t < v.Length; t++) row[offsets[q] + t] = v[t];
+                    }
+                row[^1] = 1;
+                allRows.Add(row);
+                rhs.Add(cap!.Value);
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            var (problem, inconsistency) = StepProblem.Assemble(allSizes, allObjective, allRows.ToArray(), rhs.ToArray());
+            var solution = solver.Solve(problem, settings with { Tolerance = Math.Min(settings.Tolerance, 1e-10) }, cancellation);
+            solved?.Invoke(solution);
+            bool certifiedInfeasible = solution.X.Count != allSizes.Length || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible;
+            if (certifiedInfeasible && round == 0) return null;
+            if (!certifiedInfeasible)
+            {
+                var y0 = StepProblem.Blocks(solution, allSizes.Length).Take(sizes.Length).Select(DenseOps.ClipToPsd).ToArray();
+                Matrix<Complex> Value(int block, int n) =>
+                    position[block] < 0 ? Matrix<Complex>.Build.Dense(n, n)
+                        : DenseOps.HermitianPart(isometry[block]! * y0[position[block]] * isometry[block]!.ConjugateTranspose());
+                var classicalParts = Enumerable.Range(0, strategies.Length).Select(l => Enumerable.Range(0, zCount).Select(z =>
+                    Enumerable.Range(0, cCount).Select(c => Value(ClassicalBlock(l, z, c), dA)).ToArray()).ToArray()).ToArray();
+                var keptParts = kept is null ? null : Enumerable.Range(0, bOutcomes).Select(e => Enumerable.Range(0, ySettings).Select(y =>
+                    Enumerable.Range(0, bOutcomes).Select(b => Value(KeptBlock(e, y, b), dT)).ToArray()).ToArray()).ToArray();
+                var decomposition = new Decomposition(classicalParts, keptParts);
+                double residual = Residual(data, guessed, r, strategies, answer, kept, decomposition);
+                bool accurate = solution.Status is SdpStatus.Optimal or SdpStatus.NearOptimal && inconsistency <= AccurateResidual && residual <= AccurateResidual;
+                if (round == 0)
+                {
+                    if (accurate) return decomposition;
+                    (stalled, stalledLive, stalledIsometry, fallback) = (y0, live, (Matrix<Complex>?[])isometry.Clone(), decomposition);
+                }
+                else if (accurate && solution.PrimalObjective > bestValue) (best, bestValue) = (decomposition, solution.PrimalObjective);
+            }
+            if (round == ReductionCuts.Length) return best ?? fallback;
+            // Round 0 stalled short of its accuracy: no strictly feasible point (some parts are forced to zero or to a face).
+            // Restrict every block to the span of the stalled solution's eigenvalues above a cut and solve again; each cut
+            // is one try (too small keeps the bad directions, too large drops good ones), the best accurate one is kept.
+            var (reduced, from, at) = (stalled!, stalledIsometry!, stalledLive!);
+            isometry = (Matrix<Complex>?[])from.Clone();
+            double top = reduced.Max(m => OperatorChecks.Eigenvalues(m)[^1]);
+            for (int q = 0; q < at.Length; q++)
+            {
+                var eig = reduced[q].Evd(Symmetricity.Hermitian);
+                var keep = Enumerable.Range(0, reduced[q].RowCount).Where(i => eig.EigenValues[i].Real > ReductionCuts[round] * top).ToArray();
+                if (keep.Length == 0) { isometry[at[q]] = null; continue; }
+                var v = Matrix<Complex>.Build.Dense(reduced[q].RowCount, keep.Length);
+                for (int c = 0; c < keep.Length; c++) v.SetColumn(c, eig.EigenVectors.Column(keep[c]));
+                isometry[at[q]] = from[at[q]]! * v;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How far a decomposition's parts are from the data (max entry-wise): an interior-point solution that misses the data
+    /// by δ can exceed the true optimum by O(√δ) when the feasible set has no interior (near P_g = 1), so only solutions
+    /// within <see cref="AccurateResidual"/> are taken without the reduction rounds.
+    /// </summary>
+    private static double Residual(Assemblage data, int[] guessed, int r, int[][] strategies, Func<int[], int, int, int> answer,
+        IReadOnlyList<IReadOnlyList<Matrix<Complex>>>? kept, Decomposition decomposition)
+    {
+        double worst = 0;
+        foreach (var x in data.SettingTuples())
+            foreach (var a in data.OutcomeTuples())
+            {
+                var sum = DenseOps.FromArray(data[a, x]) * -1;
+                for (int l = 0; l < strategies.Length; l++)
+                    if (guessed.Select((q, g) => answer(strategies[l], g, x[q]) == a[q]).All(b => b))
+                        sum += decomposition.Classical[l][r >= 0 ? x[r] : 0][r >= 0 ? a[r] : 0];
+                if (kept is not null && decomposition.Kept is not null)
+                    foreach (var part in decomposition.Kept)
+                        sum += PartialTrace(part[x[guessed[0]]][a[guessed[0]]], kept[x[r]][a[r]], data.TrustedDimension);
+                worst = Math.Max(worst, DenseOps.MaxAbs(sum));
+            }
+        return worst;
     }
 
     /// <summary>Tr_r[(I_A ⊗ N) Y] for Y on A ⊗ C^{d_r} (A major): entry (i, k) = Σ_{u,v} N_uv Y_{(i,v),(k,u)}.</summary>
