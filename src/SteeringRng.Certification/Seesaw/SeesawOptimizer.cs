@@ -131,21 +131,21 @@ public sealed class SeesawOptimizer
     private (SeesawAttack Attack, AttackCheck Check)? ClassicalGuess(Assemblage data, GuessTarget guess, QuantumRealisation realisation,
         Tally tally, CancellationToken cancellation)
     {
-        var (attack, reason) = ClassicalGuessAttack.TryBuild(data, guess, realisation, _options.Target, _solver, _options.Sdp, tally.Add, cancellation);
-        if (attack is null)
+        var (attacks, reason) = ClassicalGuessAttack.TryBuild(data, guess, realisation, _options.Target, _solver, _options.Sdp, tally.Add, cancellation);
+        if (attacks.Count == 0) _options.Log?.Invoke($"classical guessed parties: no attack ({reason})");
+        foreach (var attack in attacks)
         {
-            _options.Log?.Invoke($"classical guessed parties: no attack ({reason})");
-            return null;
+            var check = AttackCheck.Of(attack, data, _options.FeasibilityTolerance);
+            _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9}, deviation {check.MaxDeviation:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}"));
+            if (!check.Passes(_options.FeasibilityTolerance)) continue;
+            if (_options.Target is { } target && check.GuessingProbability > target + _options.TargetTolerance)
+            {
+                _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9} > the proven bound {target:F9}; refused"));
+                continue;
+            }
+            return (attack, check with { ProvenMaxDeviation = ExactDeviation.UpperBound(attack, data, cancellation) });
         }
-        var check = AttackCheck.Of(attack, data, _options.FeasibilityTolerance);
-        _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9}, deviation {check.MaxDeviation:E2}, min state eigenvalue {check.MinStateEigenvalue:E2}, min effect eigenvalue {check.MinEffectEigenvalue:E2}, completeness error {check.CompletenessError:E2}{(check.Problem.Length > 0 ? "; " + check.Problem : "")}"));
-        if (!check.Passes(_options.FeasibilityTolerance)) return null;
-        if (_options.Target is { } target && check.GuessingProbability > target + _options.TargetTolerance)
-        {
-            _options.Log?.Invoke(Invariant($"classical guessed parties: P_g {check.GuessingProbability:F9} > the proven bound {target:F9}; refused"));
-            return null;
-        }
-        return (attack, check with { ProvenMaxDeviation = ExactDeviation.UpperBound(attack, data, cancellation) });
+        return null;
     }
 
     /// <summary>The classical-guess attack as the result: optimal when P_g = 1 or it meets the target.</summary>

@@ -44,6 +44,9 @@ internal static class ClassicalGuessAttack
     /// <summary>A solution whose parts reproduce the data to this (max entry-wise) is taken as it is.</summary>
     private const double AccurateResidual = 1e-10;
 
+    /// <summary>Otherwise every solution within this is a candidate attack (the attack check decides).</summary>
+    private const double CandidateResidual = 1e-7;
+
     /// <summary>Largest number of strategies λ (the SDP has one block per λ, setting and outcome of the remaining party).</summary>
     public const int MaxStrategies = 4096;
 
@@ -54,31 +57,44 @@ internal static class ClassicalGuessAttack
     private sealed record Decomposition(Matrix<Complex>[][][] Classical, Matrix<Complex>[][][]? Kept);
 
     /// <summary>
-    /// The attack, or null with the reason it does not exist or does not fit. With <paramref name="truth"/> (a realisation of
+    /// The candidate attacks, best SDP value first (one when the solver was accurate; when it stalled, the stalled point and
+    /// the reduction rounds' points), or none with the reason. With <paramref name="truth"/> (a realisation of
     /// the data) and a single guessed party, the second part keeps the other party's true device (always feasible: the
     /// one-sided decomposition); without it only the classical part is tried (P_g = 1 or nothing). <paramref name="cap"/>:
     /// a proven upper bound on P_g, or null (see Solve).
     /// </summary>
-    public static (SeesawAttack? Attack, string Reason) TryBuild(Assemblage data, GuessTarget guess, QuantumRealisation? truth,
+    public static (IReadOnlyList<SeesawAttack> Attacks, string Reason) TryBuild(Assemblage data, GuessTarget guess, QuantumRealisation? truth,
         double? cap, ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
     {
         int k = data.PartyCount, dA = data.TrustedDimension;
         var guessed = guess.Parties.ToArray();
         var rest = Enumerable.Range(0, k).Where(j => !guessed.Contains(j)).ToArray();
-        if (rest.Length > 1) return (null, $"{rest.Length} parties are not guessed (the classical-guess attack allows at most one)");
+        if (rest.Length > 1) return ([], $"{rest.Length} parties are not guessed (the classical-guess attack allows at most one)");
         int r = rest.Length == 1 ? rest[0] : -1;
         // λ: for each guessed party (in guess order) an outcome for each of its settings, as one mixed-radix digit string.
         var radix = guessed.SelectMany(j => Enumerable.Repeat(data.Outcomes[j], data.Settings[j])).ToArray();
         double count = radix.Aggregate(1.0, (p, n) => p * n);
-        if (count > MaxStrategies) return (null, $"{count:G4} deterministic strategies of the guessed parties > {MaxStrategies}");
+        if (count > MaxStrategies) return ([], $"{count:G4} deterministic strategies of the guessed parties > {MaxStrategies}");
         var strategies = Assemblage.Tuples(radix).ToArray();
         int Answer(int[] lambda, int g, int y) => lambda[guessed.Take(g).Sum(j => data.Settings[j]) + y];
         // The second part: party r's true effects N_{c|z} on C^{d_r}.
         var kept = truth is not null && guessed.Length == 1 && r >= 0 ? truth.Povms[r] : null;
 
-        var decomposition = Solve(data, guessed, r, strategies, Answer, kept, guess.Settings[0], cap, solver, settings, solved, cancellation);
-        if (decomposition is null) return (null, "the decomposition SDP is infeasible or gave no point");
-        return Realise(data, guess, guessed, r, strategies, Answer, decomposition, kept);
+        // The kept part's blocks live on the support of the true steering of T = A ⊗ r by the guessed party (facial
+        // reduction as in the one-sided decomposition: pure data make it rank-deficient, and the SDP then has no interior).
+        var keptSupport = kept is null ? null : OneSidedDecompositionStart.Steering(truth!.State,
+            new[] { truth.TrustedDimension }.Concat(truth.PartyDimensions).ToArray(), guessed[0], truth.Povms[guessed[0]])
+            .Select(setting => setting.Select(Support).ToArray()).ToArray();
+        var decompositions = Solve(data, guessed, r, strategies, Answer, kept, keptSupport, guess.Settings[0], cap, solver, settings, solved, cancellation);
+        if (decompositions.Count == 0) return ([], "the decomposition SDP is infeasible or gave no point");
+        var attacks = new List<SeesawAttack>();
+        var reasons = new List<string>();
+        foreach (var decomposition in decompositions)
+        {
+            var (attack, reason) = Realise(data, guess, guessed, r, strategies, Answer, decomposition, kept);
+            if (attack is null) reasons.Add(reason); else attacks.Add(attack);
+        }
+        return (attacks, string.Join("; ", reasons));
     }
 
     /// <summary>The attack realising a decomposition (see the class summary); null with the reason when it does not fit.</summary>
@@ -199,8 +215,8 @@ internal static class ClassicalGuessAttack
     /// isometry onto the intersection of those supports (pure data have no interior otherwise); a block whose intersection
     /// is {0} is fixed at 0.
     /// </summary>
-    private static Decomposition? Solve(Assemblage data, int[] guessed, int r, int[][] strategies, Func<int[], int, int, int> answer,
-        IReadOnlyList<IReadOnlyList<Matrix<Complex>>>? kept, int yStar, double? cap, ISdpSolver solver, SdpSettings settings,
+    private static List<Decomposition> Solve(Assemblage data, int[] guessed, int r, int[][] strategies, Func<int[], int, int, int> answer,
+        IReadOnlyList<IReadOnlyList<Matrix<Complex>>>? kept, Matrix<Complex>?[][]? keptSupport, int yStar, double? cap, ISdpSolver solver, SdpSettings settings,
         Action<SdpSolution>? solved, CancellationToken cancellation)
     {
         int dA = data.TrustedDimension, zCount = r >= 0 ? data.Settings[r] : 1, cCount = r >= 0 ? data.Outcomes[r] : 1;
@@ -237,16 +253,18 @@ internal static class ClassicalGuessAttack
             for (int z = 0; z < zCount; z++)
                 for (int c = 0; c < cCount; c++)
                     isometry[ClassicalBlock(l, z, c)] = Intersection(Entered(strategies[l], z, c).Select(t => SupportOf(t.A, t.X)).ToArray(), dA);
-        for (int s = classicalCount; s < blockCount; s++) isometry[s] = DenseOps.Identity(dT);
+        for (int e = 0; kept is not null && e < bOutcomes; e++)
+            for (int y = 0; y < ySettings; y++)
+                for (int b = 0; b < bOutcomes; b++) isometry[KeptBlock(e, y, b)] = keptSupport![y][b];
         Matrix<Complex>[]? stalled = null;
         int[]? stalledLive = null;
         Matrix<Complex>?[]? stalledIsometry = null;
-        Decomposition? best = null, fallback = null;
-        double bestValue = double.NegativeInfinity;
+        var candidates = new List<(Decomposition Parts, double Value)>();
+        List<Decomposition> Ranked() => candidates.OrderByDescending(c => c.Value).Select(c => c.Parts).ToList();
         for (int round = 0; ; round++)
         {
             var live = Enumerable.Range(0, blockCount).Where(s => isometry[s] is not null).ToArray();
-            if (live.Length == 0) return round == 0 ? null : best ?? fallback;
+            if (live.Length == 0) return Ranked();
             var position = Enumerable.Repeat(-1, blockCount).ToArray();
             for (int s = 0; s < live.Length; s++) position[live[s]] = s;
             var sizes = live.Select(s => isometry[s]!.ColumnCount).ToArray();
@@ -336,7 +354,7 @@ internal static class ClassicalGuessAttack
             var solution = solver.Solve(problem, settings with { Tolerance = Math.Min(settings.Tolerance, 1e-10) }, cancellation);
             solved?.Invoke(solution);
             bool certifiedInfeasible = solution.X.Count != allSizes.Length || solution.Status is SdpStatus.PrimalInfeasible or SdpStatus.DualInfeasible;
-            if (certifiedInfeasible && round == 0) return null;
+            if (certifiedInfeasible && round == 0) return [];
             if (!certifiedInfeasible)
             {
                 var y0 = StepProblem.Blocks(solution, allSizes.Length).Take(sizes.Length).Select(DenseOps.ClipToPsd).ToArray();
@@ -352,12 +370,13 @@ internal static class ClassicalGuessAttack
                 bool accurate = solution.Status is SdpStatus.Optimal or SdpStatus.NearOptimal && inconsistency <= AccurateResidual && residual <= AccurateResidual;
                 if (round == 0)
                 {
-                    if (accurate) return decomposition;
-                    (stalled, stalledLive, stalledIsometry, fallback) = (y0, live, (Matrix<Complex>?[])isometry.Clone(), decomposition);
+                    if (accurate) return [decomposition];
+                    (stalled, stalledLive, stalledIsometry) = (y0, live, (Matrix<Complex>?[])isometry.Clone());
+                    candidates.Add((decomposition, solution.PrimalObjective));
                 }
-                else if (accurate && solution.PrimalObjective > bestValue) (best, bestValue) = (decomposition, solution.PrimalObjective);
+                else if (residual <= CandidateResidual) candidates.Add((decomposition, solution.PrimalObjective));
             }
-            if (round == ReductionCuts.Length) return best ?? fallback;
+            if (round == ReductionCuts.Length) return Ranked();
             // Round 0 stalled short of its accuracy: no strictly feasible point (some parts are forced to zero or to a face).
             // Restrict every block to the span of the stalled solution's eigenvalues above a cut and solve again; each cut
             // is one try (too small keeps the bad directions, too large drops good ones), the best accurate one is kept.
