@@ -131,8 +131,20 @@ public sealed class SeesawOptimizer
     private (SeesawAttack Attack, AttackCheck Check)? ClassicalGuess(Assemblage data, GuessTarget guess, QuantumRealisation realisation,
         Tally tally, CancellationToken cancellation)
     {
-        var (attacks, reason) = ClassicalGuessAttack.TryBuild(data, guess, realisation, _options.Target, _solver, _options.Sdp, tally.Add, cancellation);
-        if (attacks.Count == 0) _options.Log?.Invoke($"classical guessed parties: no attack ({reason})");
+        // First with the kept part on the support of the true steering (well posed for pure data), then unrestricted (a
+        // kept part exists only for a single guessed party).
+        foreach (bool restrict in guess.Parties.Count == 1 ? new[] { true, false } : [false])
+        {
+            var (attacks, reason) = ClassicalGuessAttack.TryBuild(data, guess, realisation, _options.Target, restrict, _solver, _options.Sdp, tally.Add, cancellation);
+            if (attacks.Count == 0) _options.Log?.Invoke($"classical guessed parties: no attack ({reason})");
+            if (FirstPassing(attacks, data, cancellation) is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>The first of the candidate attacks that passes the attack check and does not exceed the target.</summary>
+    private (SeesawAttack Attack, AttackCheck Check)? FirstPassing(IReadOnlyList<SeesawAttack> attacks, Assemblage data, CancellationToken cancellation)
+    {
         foreach (var attack in attacks)
         {
             var check = AttackCheck.Of(attack, data, _options.FeasibilityTolerance);

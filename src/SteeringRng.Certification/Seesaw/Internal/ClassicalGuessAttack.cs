@@ -61,10 +61,11 @@ internal static class ClassicalGuessAttack
     /// the reduction rounds' points), or none with the reason. With <paramref name="truth"/> (a realisation of
     /// the data) and a single guessed party, the second part keeps the other party's true device (always feasible: the
     /// one-sided decomposition); without it only the classical part is tried (P_g = 1 or nothing). <paramref name="cap"/>:
-    /// a proven upper bound on P_g, or null (see Solve).
+    /// a proven upper bound on P_g, or null (see Solve). <paramref name="restrictKept"/>: the kept part's blocks on the
+    /// support of the true steering (a smaller family that is numerically better posed for pure data) or unrestricted.
     /// </summary>
     public static (IReadOnlyList<SeesawAttack> Attacks, string Reason) TryBuild(Assemblage data, GuessTarget guess, QuantumRealisation? truth,
-        double? cap, ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
+        double? cap, bool restrictKept, ISdpSolver solver, SdpSettings settings, Action<SdpSolution>? solved, CancellationToken cancellation)
     {
         int k = data.PartyCount, dA = data.TrustedDimension;
         var guessed = guess.Parties.ToArray();
@@ -82,7 +83,7 @@ internal static class ClassicalGuessAttack
 
         // The kept part's blocks live on the support of the true steering of T = A ⊗ r by the guessed party (facial
         // reduction as in the one-sided decomposition: pure data make it rank-deficient, and the SDP then has no interior).
-        var keptSupport = kept is null ? null : OneSidedDecompositionStart.Steering(truth!.State,
+        var keptSupport = kept is null || !restrictKept ? null : OneSidedDecompositionStart.Steering(truth!.State,
             new[] { truth.TrustedDimension }.Concat(truth.PartyDimensions).ToArray(), guessed[0], truth.Povms[guessed[0]])
             .Select(setting => setting.Select(Support).ToArray()).ToArray();
         var decompositions = Solve(data, guessed, r, strategies, Answer, kept, keptSupport, guess.Settings[0], cap, solver, settings, solved, cancellation);
@@ -255,7 +256,7 @@ internal static class ClassicalGuessAttack
                     isometry[ClassicalBlock(l, z, c)] = Intersection(Entered(strategies[l], z, c).Select(t => SupportOf(t.A, t.X)).ToArray(), dA);
         for (int e = 0; kept is not null && e < bOutcomes; e++)
             for (int y = 0; y < ySettings; y++)
-                for (int b = 0; b < bOutcomes; b++) isometry[KeptBlock(e, y, b)] = keptSupport![y][b];
+                for (int b = 0; b < bOutcomes; b++) isometry[KeptBlock(e, y, b)] = keptSupport is null ? DenseOps.Identity(dT) : keptSupport[y][b];
         Matrix<Complex>[]? stalled = null;
         int[]? stalledLive = null;
         Matrix<Complex>?[]? stalledIsometry = null;
