@@ -211,8 +211,9 @@ internal static class ClassicalGuessAttack
     }
 
     /// <summary>
-    /// The SDP of the class summary, or null when the solver gives no primal point (or certifies infeasibility). The
-    /// classical blocks are facially reduced: σ^λ_{c|z} ⪯ σ_{a|x} for every (a, x) it enters, so it is P Y P† with P the
+    /// The SDP of the class summary: its candidate solutions, best value first (one when the solver is accurate; the stalled
+    /// point and the reduction rounds' points otherwise; none when round 0 gives no primal point or certifies infeasibility),
+    /// with the objective capped by <paramref name="cap"/> when it is given. The classical blocks are facially reduced: σ^λ_{c|z} ⪯ σ_{a|x} for every (a, x) it enters, so it is P Y P† with P the
     /// isometry onto the intersection of those supports (pure data have no interior otherwise); a block whose intersection
     /// is {0} is fixed at 0.
     /// </summary>
