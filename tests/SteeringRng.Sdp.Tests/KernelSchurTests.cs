@@ -12,6 +12,7 @@ public class KernelSchurTests
     [InlineData("Dense")]
     [InlineData("Sparse")]
     [InlineData("Product")]
+    [InlineData("Gathered")]
     public void Schur_MatchesDefinition(string formulaName)
     {
         var formula = Enum.Parse<SchurFormula>(formulaName);

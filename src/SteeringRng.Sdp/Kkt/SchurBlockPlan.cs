@@ -20,6 +20,7 @@ internal sealed class SchurBlockPlan
     private readonly int[] _rc;       // flattened r·n + c (dense blocks), the entry's offset in a row-major n×n matrix
     private readonly int[] _region;   // slot → first row of the trailing submatrix the later slots live in
     private readonly SchurFormula[] _formula;
+    private readonly ColumnGroups _groups; // per slot, its entries grouped by column (the gathered formula)
 
     public SchurBlockPlan(InternalProblem p, int block, int[] order, List<(int, int)>[] slotsAt, SchurFormula formula)
     {
@@ -59,30 +60,39 @@ internal sealed class SchurBlockPlan
             suffixMin = Math.Min(suffixMin, parts[s].Rows.Min());
             _region[s] = suffixMin;
         }
+        _groups = _layout.IsDiagonal ? ColumnGroups.Empty : new ColumnGroups(_c, _start);
         // Cost model in rough cycles: F3 ≈ 1.5 per (entry of A_i) × (entry of a later A_j) gather pair;
         // dense ≈ nnz_i·L² FMAs at ~6 per cycle (SIMD) plus one gather per later entry;
+        // gathered ≈ (nnz_i·L + g_i·L²) FMAs (g_i the distinct columns of A_i) plus the gathers;
         // product ≈ (nnz_i·n + n³) FMAs at ~6 per cycle plus the gathers.
         _formula = new SchurFormula[Count];
         for (var s = 0; s < Count && !_layout.IsDiagonal; s++)
         {
             double nnz = _start[s + 1] - _start[s];
+            double g = _groups.Count(s);
             double later = total - _start[s];
             double side = _layout.Dim - _region[s];
             double n = _layout.Dim;
             var f3 = 1.5 * nnz * later;
             var dense = nnz * side * side / 6 + later;
+            var gathered = (nnz * side + g * side * side) / 6 + later;
             var product = (nnz * n + n * n * n) / 6 + later;
             _formula[s] = formula != SchurFormula.Auto ? formula
-                : f3 <= Math.Min(dense, product) ? SchurFormula.Sparse
-                : dense <= product ? SchurFormula.Dense : SchurFormula.Product;
-            EstimatedCycles += _formula[s] switch { SchurFormula.Sparse => f3, SchurFormula.Dense => dense, _ => product };
+                : f3 <= Math.Min(Math.Min(dense, gathered), product) ? SchurFormula.Sparse
+                : product < Math.Min(dense, gathered) ? SchurFormula.Product
+                : gathered < dense ? SchurFormula.Gathered : SchurFormula.Dense;
+            EstimatedCycles += _formula[s] switch
+            {
+                SchurFormula.Sparse => f3, SchurFormula.Dense => dense, SchurFormula.Gathered => gathered, _ => product,
+            };
             // Flops executed (docs/peers.md "Per-phase rates"): F3 3 per gather pair (two products, one sum); dense
-            // 2·nnz_i·L² (the rows of W over the trailing L×L square); product 2 n³ twice (A_i Z⁻¹ is formed densely);
-            // all three then 2 per later entry (M_ij += Σ_q v_q W[c_q, d_q]).
+            // 2·nnz_i·L² (the rows of W over the trailing L×L square); gathered 2·nnz_i·L (T) + 2·g_i·L² (W = X T);
+            // product 2 n³ twice (A_i Z⁻¹ is formed densely); all four then 2 per later entry (M_ij += Σ_q v_q W[c_q, d_q]).
             Flops += _formula[s] switch
             {
                 SchurFormula.Sparse => 3 * nnz * later,
                 SchurFormula.Dense => 2 * nnz * side * side + 2 * later,
+                SchurFormula.Gathered => 2 * nnz * side + 2 * g * side * side + 2 * later,
                 _ => 4 * n * n * n + 2 * later,
             };
         }
@@ -114,6 +124,7 @@ internal sealed class SchurBlockPlan
         Array.Clear(acc, slot, Count - slot);
         if (_layout.IsDiagonal) DiagonalRow(slot, x, zInv, acc, ws.D);
         else if (_formula[slot] == SchurFormula.Dense) DenseRow(slot, x, zInv, acc, ws);
+        else if (_formula[slot] == SchurFormula.Gathered) GatheredRow(slot, x, zInv, acc, ws);
         else if (_formula[slot] == SchurFormula.Product) ProductRow(slot, x, zInv, acc, ws);
         else SparseRow(slot, x, zInv, acc);
         for (var s = slot; s < Count; s++) mat[rowBase + _ownerPos[s]] += acc[s];
@@ -214,6 +225,77 @@ internal sealed class SchurBlockPlan
         // W is stored with the block's stride n, so entry (c, d) of the block sits at c·n + d − origin.
         var origin = r0 * n + r0;
         AddSlotSums(slot, _rc, w, origin, acc);
+    }
+
+    /// <summary>
+    /// The dense formula with A_i's entries grouped by column: with B the g distinct columns b of A_i,
+    /// T[j, d] = Σ_(a, b_j, v)∈A_i v · Z⁻¹[a, R+d] (g × L, 2·nnz_i·L flops) and W[c, d] = Σ_j X[b_j, R+c] · T[j, d]
+    /// (2·g·L² flops instead of 2·nnz_i·L²; X is symmetric). After a symmetry reduction the block entries of one
+    /// constraint crowd into few columns (3–7 entries per column on the qutrit GHZ and GHZ4 problems).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GatheredRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
+    {
+        var n = _layout.Dim;
+        var r0 = _region[slot];
+        var len = n - r0;
+        var w = ws.W;
+        var t = ws.Temp;
+        var coef = ws.Coef;
+        var tRows = ws.ZRows;
+        var g = _groups.Count(slot);
+        var first = _groups.First(slot);
+        for (var j = 0; j < g; j++)
+        {
+            tRows[j] = j * len;
+            var row = t.AsSpan(j * len, len);
+            row.Clear();
+            foreach (var e in _groups.Entries(first + j))
+                AddScaled(row, _v[e], zInv.AsSpan(_r[e] * n + r0, len));
+        }
+        var c = 0;
+        for (; c + 3 < len; c += 4)
+        {
+            for (var j = 0; j < g; j++)
+            {
+                var xo = _groups.Column(first + j) * n + r0 + c;
+                coef[4 * j] = x[xo];
+                coef[4 * j + 1] = x[xo + 1];
+                coef[4 * j + 2] = x[xo + 2];
+                coef[4 * j + 3] = x[xo + 3];
+            }
+            RowQuadCombination(coef, g, t, tRows, len, n, w, c * n);
+        }
+        for (; c + 1 < len; c += 2)
+        {
+            for (var j = 0; j < g; j++)
+            {
+                var xo = _groups.Column(first + j) * n + r0 + c;
+                coef[2 * j] = x[xo];
+                coef[2 * j + 1] = x[xo + 1];
+            }
+            RowPairCombination(coef, g, t, tRows, len, n, w, c * n);
+        }
+        for (; c < len; c++)
+        for (var d = 0; d < len; d++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < g; j++) sum += x[_groups.Column(first + j) * n + r0 + c] * t[j * len + d];
+            w[c * n + d] = sum;
+        }
+        AddSlotSums(slot, _rc, w, r0 * n + r0, acc);
+    }
+
+    /// <summary>y += a·v, vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaled(Span<double> y, double a, ReadOnlySpan<double> v)
+    {
+        var vw = Vector<double>.Count;
+        var f = new Vector<double>(a);
+        var i = 0;
+        for (; i + vw <= y.Length; i += vw)
+            ManagedKernels.Fmadd(f, new Vector<double>(v[i..]), new Vector<double>(y[i..])).CopyTo(y[i..]);
+        for (; i < y.Length; i++) y[i] += a * v[i];
     }
 
     /// <summary>

@@ -5,11 +5,13 @@ namespace SteeringRng.Sdp.Kkt;
 
 /// <summary>
 /// The HKM Schur complement  M_ij = ⟨A_i, X A_j Z⁻¹⟩ = tr(A_i X A_j Z⁻¹)  (symmetric positive definite), formed from the
-/// sparsity of the A_i as in Fujisawa–Kojima–Nakata (1997). Per constraint i and block, the cheapest of three formulas
+/// sparsity of the A_i as in Fujisawa–Kojima–Nakata (1997). Per constraint i and block, the cheapest of four formulas
 /// (see <see cref="SchurBlockPlan"/>):
 /// <list type="bullet">
 /// <item>dense ("F1/F2"): W = X A_i Z⁻¹ on the trailing submatrix that the later constraints occupy, as a SIMD
 /// product of the rows of X and Z⁻¹ that A_i touches, then M_ij = Σ_(c,d) A_j[c,d] W[c,d];</item>
+/// <item>gathered: the same W with A_i's entries grouped by column, T = A_i[B, ·] Z⁻¹ then W = X[·, B] T (g_i·L² instead
+/// of nnz_i·L², g_i the distinct columns of A_i: symmetry-reduced constraints crowd into few columns);</item>
 /// <item>product ("F1"): W = X (A_i Z⁻¹) by two dense products, for nearly dense A_i (≈ n³ instead of nnz_i·n²);</item>
 /// <item>sparse ("F3"): M_ij = Σ_(a,b)∈A_i Σ_(c,d)∈A_j A_i[a,b] A_j[c,d] X[b,c] Z⁻¹[d,a] (nnz_i·nnz_j gathers).</item>
 /// </list>
@@ -28,7 +30,7 @@ internal sealed class SchurComplement
     private readonly int _maxEntries;
 
     /// <param name="p">The problem.</param>
-    /// <param name="formula">Auto picks per constraint by cost; Dense or Sparse force one formula (tests).</param>
+    /// <param name="formula">Auto picks per constraint by cost; any other value forces that formula (tests).</param>
     public SchurComplement(InternalProblem p, SchurFormula formula = SchurFormula.Auto)
     {
         _p = p;
@@ -129,6 +131,9 @@ internal enum SchurFormula
 
     /// <summary>F3: entry pairs of A_i and A_j (nnz_i·nnz_j).</summary>
     Sparse,
+
+    /// <summary>The dense formula with A_i's entries grouped by column: T = A_i[B, ·] Z⁻¹ then W = X[·, B] T (nnz_i·L + g_i·L²).</summary>
+    Gathered,
 
     /// <summary>F1: W = X (A_i Z⁻¹) by two matrix products (nnz_i·n + n³), for nearly dense A_i.</summary>
     Product,
