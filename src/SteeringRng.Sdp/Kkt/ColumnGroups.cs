@@ -54,6 +54,9 @@ internal sealed class ColumnGroups
 
     public int Column(int group) => _column[group];
 
+    /// <summary>The columns of groups first … first + count − 1.</summary>
+    public ReadOnlySpan<int> Columns(int first, int count) => _column.AsSpan(first, count);
+
     /// <summary>The flattened indices of the group's entries.</summary>
     public ReadOnlySpan<int> Entries(int group) => _entries.AsSpan(_entryStart[group], _entryStart[group + 1] - _entryStart[group]);
 }

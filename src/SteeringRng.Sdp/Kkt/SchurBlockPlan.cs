@@ -189,39 +189,7 @@ internal sealed class SchurBlockPlan
         var count = p1 - p0;
         var zRows = ws.ZRows;
         for (var k = 0; k < count; k++) zRows[k] = _r[p0 + k] * n + r0;
-        // Four rows of W per pass share every load of a Z⁻¹ row (eight independent accumulators keep both FMA
-        // pipes busy), then pairs and single rows for the rest.
-        var c = 0;
-        for (; c + 3 < len; c += 4)
-        {
-            for (var k = 0; k < count; k++)
-            {
-                var xo = _c[p0 + k] * n + r0 + c;
-                var v = _v[p0 + k];
-                coef[4 * k] = v * x[xo];
-                coef[4 * k + 1] = v * x[xo + 1];
-                coef[4 * k + 2] = v * x[xo + 2];
-                coef[4 * k + 3] = v * x[xo + 3];
-            }
-            RowQuadCombination(coef, count, zInv, zRows, len, n, w, c * n);
-        }
-        for (; c + 1 < len; c += 2)
-        {
-            for (var k = 0; k < count; k++)
-            {
-                var xo = _c[p0 + k] * n + r0 + c;
-                coef[2 * k] = _v[p0 + k] * x[xo];
-                coef[2 * k + 1] = _v[p0 + k] * x[xo + 1];
-            }
-            RowPairCombination(coef, count, zInv, zRows, len, n, w, c * n);
-        }
-        for (; c < len; c++)
-        for (var d = 0; d < len; d++)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < count; k++) sum += _v[p0 + k] * x[_c[p0 + k] * n + r0 + c] * zInv[zRows[k] + d];
-            w[c * n + d] = sum;
-        }
+        CombineRows(count, _c.AsSpan(p0, count), _v.AsSpan(p0, count), x, r0, zInv, zRows, len, n, w, coef);
         // W is stored with the block's stride n, so entry (c, d) of the block sits at c·n + d − origin.
         var origin = r0 * n + r0;
         AddSlotSums(slot, _rc, w, origin, acc);
@@ -253,36 +221,7 @@ internal sealed class SchurBlockPlan
             foreach (var e in _groups.Entries(first + j))
                 AddScaled(row, _v[e], zInv.AsSpan(_r[e] * n + r0, len));
         }
-        var c = 0;
-        for (; c + 3 < len; c += 4)
-        {
-            for (var j = 0; j < g; j++)
-            {
-                var xo = _groups.Column(first + j) * n + r0 + c;
-                coef[4 * j] = x[xo];
-                coef[4 * j + 1] = x[xo + 1];
-                coef[4 * j + 2] = x[xo + 2];
-                coef[4 * j + 3] = x[xo + 3];
-            }
-            RowQuadCombination(coef, g, t, tRows, len, n, w, c * n);
-        }
-        for (; c + 1 < len; c += 2)
-        {
-            for (var j = 0; j < g; j++)
-            {
-                var xo = _groups.Column(first + j) * n + r0 + c;
-                coef[2 * j] = x[xo];
-                coef[2 * j + 1] = x[xo + 1];
-            }
-            RowPairCombination(coef, g, t, tRows, len, n, w, c * n);
-        }
-        for (; c < len; c++)
-        for (var d = 0; d < len; d++)
-        {
-            var sum = 0.0;
-            for (var j = 0; j < g; j++) sum += x[_groups.Column(first + j) * n + r0 + c] * t[j * len + d];
-            w[c * n + d] = sum;
-        }
+        CombineRows(g, _groups.Columns(first, g), [], x, r0, t, tRows, len, n, w, coef);
         AddSlotSums(slot, _rc, w, r0 * n + r0, acc);
     }
 
@@ -296,6 +235,49 @@ internal sealed class SchurBlockPlan
         for (; i + vw <= y.Length; i += vw)
             ManagedKernels.Fmadd(f, new Vector<double>(v[i..]), new Vector<double>(y[i..])).CopyTo(y[i..]);
         for (; i < y.Length; i++) y[i] += a * v[i];
+    }
+
+    /// <summary>
+    /// W[c, d] = Σ_k s_k · X[b_k, R+c] · src[srcRows[k] + d] for c, d &lt; len (rows of W n apart; s_k = 1 when
+    /// <paramref name="scale"/> is empty). Four rows of W per pass share every load of a source row (eight independent
+    /// accumulators keep both FMA pipes busy), then pairs and single rows for the rest.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CombineRows(int count, ReadOnlySpan<int> xRows, ReadOnlySpan<double> scale, double[] x, int r0,
+        double[] src, int[] srcRows, int len, int n, double[] w, double[] coef)
+    {
+        var c = 0;
+        for (; c + 3 < len; c += 4)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                var xo = xRows[k] * n + r0 + c;
+                var v = scale.IsEmpty ? 1.0 : scale[k];
+                coef[4 * k] = v * x[xo];
+                coef[4 * k + 1] = v * x[xo + 1];
+                coef[4 * k + 2] = v * x[xo + 2];
+                coef[4 * k + 3] = v * x[xo + 3];
+            }
+            RowQuadCombination(coef, count, src, srcRows, len, n, w, c * n);
+        }
+        for (; c + 1 < len; c += 2)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                var xo = xRows[k] * n + r0 + c;
+                var v = scale.IsEmpty ? 1.0 : scale[k];
+                coef[2 * k] = v * x[xo];
+                coef[2 * k + 1] = v * x[xo + 1];
+            }
+            RowPairCombination(coef, count, src, srcRows, len, n, w, c * n);
+        }
+        for (; c < len; c++)
+        for (var d = 0; d < len; d++)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < count; k++) sum += (scale.IsEmpty ? 1.0 : scale[k]) * x[xRows[k] * n + r0 + c] * src[srcRows[k] + d];
+            w[c * n + d] = sum;
+        }
     }
 
     /// <summary>
