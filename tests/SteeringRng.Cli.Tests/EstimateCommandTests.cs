@@ -40,7 +40,7 @@ public sealed class EstimateCommandTests : IDisposable
             """);
         var clock = Stopwatch.StartNew();
         var r = CliRunner.Run("check", file);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"steer check took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"steer check took {clock.Elapsed}");
         Assert.Equal(ExitCodes.InputError, r.ExitCode);
         Assert.Contains("error SR2017: mub(2) on dimension 4", r.Stderr);
     }
@@ -51,7 +51,7 @@ public sealed class EstimateCommandTests : IDisposable
         var file = Write("five.scn", FiveQubits);
         var clock = Stopwatch.StartNew();
         var r = CliRunner.Run("check", file, "--estimate", "--memory-limit", "8G");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"steer check --estimate took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"steer check --estimate took {clock.Elapsed}");
         Assert.Equal(ExitCodes.InputError, r.ExitCode);
         // |S| = 826 words of length ≤ 3 over five parties with three binary settings, d_A = 2, four guess tuples.
         Assert.Contains("joint / npa 3: Q(npa 3): 4 guess tuples; blocks 4x1652, 31104x2; <= 1.06e+06 variables (upper bound)", r.Stdout);
@@ -76,7 +76,7 @@ public sealed class EstimateCommandTests : IDisposable
         var file = Write("five.scn", FiveQubits);
         var clock = Stopwatch.StartNew();
         var r = CliRunner.Run("run", file, "--no-scenario-outputs", "--memory-limit", "8G");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the refusal took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the refusal took {clock.Elapsed}");
         Assert.Equal(ExitCodes.InputError, r.ExitCode);
         Assert.Contains("objective 'joint', bound 'npa 3': the relaxation needs an estimated", r.Stderr);
         Assert.Contains("over the memory limit of 8 GB (--memory-limit)", r.Stderr);
