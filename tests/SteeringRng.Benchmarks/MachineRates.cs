@@ -29,13 +29,14 @@ internal static class MachineRates
         for (var i = 0; i < a.Length; i++) (a[i], b[i]) = (rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
         var gemm = Best(() =>
         {
+            using var gate = BlasThreadGate.Exclusive();
             native.SetThreads(Environment.ProcessorCount);
             try { native.Multiply(a, b, c, n); } finally { native.SetThreads(1); }
         });
         // A = B Bᵀ + n I (positive definite); the factorisation overwrites its lower triangle, so refill before each.
         native.Multiply(b, Transposed(b, n), a, n);
         for (var i = 0; i < n; i++) a[i * n + i] += n;
-        var potrf = Best(() => native.Cholesky(c, 0, n), () => Array.Copy(a, c, a.Length));
+        var potrf = Best(() => native.CholeskyAllThreads(c, 0, n), () => Array.Copy(a, c, a.Length));
         Console.WriteLine(Marker + string.Join("|", Rate(2.0 * n * n * n, gemm), Rate((double)n * n * n / 3, potrf)));
         return 0;
     }

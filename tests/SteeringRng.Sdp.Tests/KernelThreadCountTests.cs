@@ -3,9 +3,9 @@ using SteeringRng.Sdp.LinearAlgebra;
 namespace SteeringRng.Sdp.Tests;
 
 /// <summary>
-/// OpenBLAS's thread count is process-wide and the large Schur factorisation raises it (NativeLapack.Cholesky); the
-/// other calls must not see the raised count, or their last bits depend on what another thread is doing
-/// (BlasThreadGate). The first test shows that the count does change results here, so the second can fail.
+/// OpenBLAS's thread count is process-wide, so a call's last bits could depend on what another thread is doing
+/// (BlasThreadGate). The first test shows that the count does change results here; the second runs the large Schur
+/// factorisation (tiled on every core, TiledCholesky) beside mid-sized calls, which must give the bits they give alone.
 /// </summary>
 [Collection(NativeKernelCollection.Name)]
 public sealed class KernelThreadCountTests

@@ -2,12 +2,12 @@ namespace SteeringRng.Sdp.LinearAlgebra;
 
 /// <summary>
 /// OpenBLAS's thread count is one setting for the whole process, and a call's last bits depend on it (the work is
-/// split differently). The large Schur factorisation runs with every core (<see cref="NativeLapack.Cholesky(double[], int, int)"/>) and
-/// every other call with one thread; without a gate, a call made on another thread during such a factorisation (a
-/// parallel sweep point, a second run in the same process) ran with all threads, so the same solve gave results that
-/// differed in the last bits with timing: a seesaw value moved by 1.2e-12 and a marginal certificate flipped in CI.
-/// Every native call holds the gate shared; the threaded factorisation holds it exclusively, so nothing else runs
-/// while the thread count is raised. The factorisation uses every core anyway, so waiting costs little.
+/// split differently). Every call of the solver runs with one thread (the large Schur factorisation uses every core
+/// through its own tiles, <see cref="TiledCholesky"/>); a caller that raises the count (the benchmark's rate
+/// measurement) must hold this gate exclusively. Before, the large factorisation raised it, and without a gate a call
+/// made on another thread meanwhile (a parallel sweep point, a second run in the same process) ran with all threads,
+/// so the same solve gave results that differed in the last bits with timing: a seesaw value moved by 1.2e-12 and a
+/// marginal certificate flipped in CI. Every native call holds the gate shared.
 /// </summary>
 internal static class BlasThreadGate
 {

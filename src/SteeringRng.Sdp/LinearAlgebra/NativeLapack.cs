@@ -26,6 +26,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     private readonly delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void> _dtrsm;
     private readonly delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void> _dsyevr;
     private readonly delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void> _dsygst;
+    private readonly delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nint, nint, void> _dsyrk;
 
     private NativeLapack(string library, IntPtr h)
     {
@@ -37,6 +38,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
         _dsyevr = (delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dsyevr_");
         _dsygst = (delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dsygst_");
+        _dsyrk = (delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyrk_");
         // OpenBLAS threads: one by default. Our own parallel loops (Schur complement) never call BLAS, but OpenBLAS's
         // idle workers spin after each call and compete with them, and every small call (n×n blocks, solves) pays a
         // thread wake-up; measured on a busy 2-core machine, the I3322 level-3 solve took 19 s wall with two BLAS
@@ -48,7 +50,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         }
     }
 
-    /// <summary>Factorisations at least this large run with one OpenBLAS thread per processor.</summary>
+    /// <summary>Factorisations at least this large run as a tiled factorisation on every core (<see cref="TiledCholesky"/>).</summary>
     internal const int ThreadedCholeskyThreshold = 1500;
 
     private readonly delegate* unmanaged<int, void> _setThreads;
@@ -72,7 +74,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         foreach (var name in Candidates)
         {
             if (!NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, null, out var h)) { tried.Add(name); continue; }
-            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyevr_", "dsygst_"];
+            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyevr_", "dsygst_", "dsyrk_"];
             var missing = needed.Where(s => !NativeLibrary.TryGetExport(h, s, out _)).ToArray();
             if (missing.Length > 0) { tried.Add($"{name} (lacks {string.Join(", ", missing)})"); continue; }
             return (new NativeLapack(name, h), "");
@@ -85,21 +87,69 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     public bool Cholesky(double[] a, int offset, int n)
     {
         if (n == 0) return true;
+        if (n >= ThreadedCholeskyThreshold && Environment.ProcessorCount > 1) return TiledCholesky.Factor(this, a, offset, n);
         byte u = (byte)'U';
         int info;
-        var threaded = n >= ThreadedCholeskyThreshold && Environment.ProcessorCount > 1;
-        using var gate = threaded ? BlasThreadGate.Exclusive() : BlasThreadGate.Shared();
-        if (threaded) SetThreads(Environment.ProcessorCount);
+        using var gate = BlasThreadGate.Shared();
+        using var pa = new AlignedOperand(a, offset, n * n, writeBack: true);
+        _dpotrf(&u, &n, pa.Pointer, &n, &info, 1);
+        return info == 0;
+    }
+
+    /// <summary>
+    /// One dpotrf call with OpenBLAS's threads on every core (holding <see cref="BlasThreadGate"/> exclusively): the
+    /// machine's own factorisation rate, which the benchmark reports beside the solver's (not used by the solver).
+    /// </summary>
+    internal bool CholeskyAllThreads(double[] a, int offset, int n)
+    {
+        byte u = (byte)'U';
+        int info;
+        using var gate = BlasThreadGate.Exclusive();
+        SetThreads(Environment.ProcessorCount);
         try
         {
             using var pa = new AlignedOperand(a, offset, n * n, writeBack: true);
             _dpotrf(&u, &n, pa.Pointer, &n, &info, 1);
         }
-        finally
-        {
-            if (threaded) SetThreads(1);
-        }
+        finally { SetThreads(1); }
         return info == 0;
+    }
+
+    /// <summary>dpotrf 'U' of the n×n tile at <paramref name="a"/> (leading dimension lda): A = UᵀU in place.</summary>
+    internal bool PotrfUpper(double* a, int n, int lda)
+    {
+        byte u = (byte)'U';
+        int info;
+        using var gate = BlasThreadGate.Shared();
+        _dpotrf(&u, &n, a, &lda, &info, 1);
+        return info == 0;
+    }
+
+    /// <summary>B ← U⁻ᵀ B (dtrsm 'L', 'U', 'T', 'N'): U the n×n upper triangle at u, B n × cols at b.</summary>
+    internal void SolveUpperTransposed(double* u, int n, int cols, double* b, int lda)
+    {
+        byte l = (byte)'L', up = (byte)'U', t = (byte)'T', nn = (byte)'N';
+        double one = 1;
+        using var gate = BlasThreadGate.Shared();
+        _dtrsm(&l, &up, &t, &nn, &n, &cols, &one, u, &lda, b, &lda, 1, 1, 1, 1);
+    }
+
+    /// <summary>C ← C − Aᵀ B (dgemm 'T', 'N'): A k × rows, B k × cols, C rows × cols, all with leading dimension lda.</summary>
+    internal void SubtractTransposedProduct(double* a, double* b, double* c, int rows, int cols, int k, int lda)
+    {
+        byte t = (byte)'T', nn = (byte)'N';
+        double minusOne = -1, one = 1;
+        using var gate = BlasThreadGate.Shared();
+        _dgemm(&t, &nn, &rows, &cols, &k, &minusOne, a, &lda, b, &lda, &one, c, &lda, 1, 1);
+    }
+
+    /// <summary>Upper triangle of C ← C − Aᵀ A (dsyrk 'U', 'T'): A k × n, C n × n, leading dimension lda.</summary>
+    internal void SubtractTransposedSquare(double* a, double* c, int n, int k, int lda)
+    {
+        byte up = (byte)'U', t = (byte)'T';
+        double minusOne = -1, one = 1;
+        using var gate = BlasThreadGate.Shared();
+        _dsyrk(&up, &t, &n, &k, &minusOne, a, &lda, &one, c, &lda, 1, 1);
     }
 
     public void CholeskySolve(double[] l, int n, double[] b) => CholeskySolve(l, 0, n, b);
