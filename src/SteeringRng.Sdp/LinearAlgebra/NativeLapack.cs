@@ -87,7 +87,8 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     public bool Cholesky(double[] a, int offset, int n)
     {
         if (n == 0) return true;
-        if (n >= ThreadedCholeskyThreshold && Environment.ProcessorCount > 1) return TiledCholesky.Factor(this, a, offset, n);
+        // Tiled whatever the core count, so that every machine gives the same bits (the tiles are the same everywhere).
+        if (n >= ThreadedCholeskyThreshold) return TiledCholesky.Factor(this, a, offset, n);
         byte u = (byte)'U';
         int info;
         using var gate = BlasThreadGate.Shared();
