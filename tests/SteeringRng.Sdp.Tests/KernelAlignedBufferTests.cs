@@ -49,7 +49,7 @@ public sealed class KernelAlignedBufferTests
     {
         foreach (var n in new[] { 5, 64, 97, 200 })
         {
-            var matrix = Spd(n);
+            var matrix = TestMatrices.Spd(n);
             var rhs = Enumerable.Range(0, n).Select(i => Math.Sin(0.3 * i + 1)).ToArray();
             var plain = (double[])matrix.Clone();
             Assert.True(kernels.Cholesky(plain, n));
@@ -82,15 +82,5 @@ public sealed class KernelAlignedBufferTests
                 }
             }
         }
-    }
-
-    /// <summary>A symmetric, diagonally dominant (hence positive definite) matrix with irregular entries.</summary>
-    private static double[] Spd(int n)
-    {
-        var a = new double[n * n];
-        for (var i = 0; i < n; i++)
-        for (var j = 0; j <= i; j++)
-            a[i * n + j] = a[j * n + i] = i == j ? n : Math.Cos(0.7 * (i * n + j) + 0.3);
-        return a;
     }
 }

@@ -35,7 +35,7 @@ public sealed class KernelThreadCountTests
         var large = Task.Run(() =>
         {
             var n = NativeLapack.ThreadedCholeskyThreshold + 100;
-            var matrix = Diagonally(n);
+            var matrix = TestMatrices.Spd(n);
             while (!stop.IsCancellationRequested) Assert.True(Native.Cholesky((double[])matrix.Clone(), n));
         });
         try
@@ -48,23 +48,13 @@ public sealed class KernelThreadCountTests
     /// <summary>A factorisation, a triangular solve and a product, as bit patterns.</summary>
     private static long[] MidSizedWork()
     {
-        var a = Diagonally(Mid);
+        var a = TestMatrices.Spd(Mid);
         Assert.True(Native.Cholesky(a, Mid));
         var rows = new double[7 * Mid];
         for (var i = 0; i < rows.Length; i++) rows[i] = Math.Sin(i + 1.0);
         Native.ForwardSolveRows(a, Mid, rows, 7);
         var c = new double[Mid * Mid];
-        Native.Multiply(Diagonally(Mid), a, c, Mid);
+        Native.Multiply(TestMatrices.Spd(Mid), a, c, Mid);
         return [.. a.Concat(rows).Concat(c).Select(BitConverter.DoubleToInt64Bits)];
-    }
-
-    /// <summary>A symmetric, diagonally dominant (hence positive definite) matrix with irregular entries.</summary>
-    private static double[] Diagonally(int n)
-    {
-        var a = new double[n * n];
-        for (var i = 0; i < n; i++)
-        for (var j = 0; j <= i; j++)
-            a[i * n + j] = a[j * n + i] = i == j ? n : Math.Cos(0.7 * (i * n + j) + 0.3);
-        return a;
     }
 }

@@ -17,7 +17,7 @@ public sealed class KernelTiledCholeskyTests
     [KernelNativeFact]
     public void Tiled_factor_equals_one_dpotrf_call()
     {
-        var tiled = Spd(N);
+        var tiled = TestMatrices.Spd(N);
         var whole = (double[])tiled.Clone();
         Assert.True(TiledCholesky.Factor(Native, tiled, 0, N));
         Assert.True(Native.Cholesky(whole, N)); // below the threshold: one dpotrf
@@ -26,7 +26,7 @@ public sealed class KernelTiledCholeskyTests
         for (var j = 0; j <= i; j++) worst = Math.Max(worst, Math.Abs(tiled[i * N + j] - whole[i * N + j]));
         Assert.True(worst <= 1e-12 * Math.Sqrt(N), $"max |L_tiled − L_dpotrf| = {worst}");
         // L Lᵀ reproduces the matrix (an independent check of both).
-        var a = Spd(N);
+        var a = TestMatrices.Spd(N);
         for (var i = 0; i < N; i += 97)
         for (var j = 0; j <= i; j += 89)
         {
@@ -39,11 +39,11 @@ public sealed class KernelTiledCholeskyTests
     [KernelNativeFact]
     public void Tiled_factor_is_the_same_bits_in_every_run()
     {
-        var first = Spd(N);
+        var first = TestMatrices.Spd(N);
         Assert.True(TiledCholesky.Factor(Native, first, 0, N));
         for (var run = 0; run < 4; run++)
         {
-            var again = Spd(N);
+            var again = TestMatrices.Spd(N);
             Assert.True(TiledCholesky.Factor(Native, again, 0, N));
             Assert.Equal(first, again);
         }
@@ -52,21 +52,11 @@ public sealed class KernelTiledCholeskyTests
     [KernelNativeFact]
     public void Not_positive_definite_fails_and_leaves_the_upper_triangle()
     {
-        var a = Spd(N);
+        var a = TestMatrices.Spd(N);
         a[1000 * N + 1000] = -5.0; // a negative pivot in the last tile
         var before = (double[])a.Clone();
         Assert.False(TiledCholesky.Factor(Native, a, 0, N));
         for (var i = 0; i < N; i++)
         for (var j = i + 1; j < N; j++) Assert.Equal(before[i * N + j], a[i * N + j]);
-    }
-
-    /// <summary>A symmetric, diagonally dominant (hence positive definite) matrix with irregular entries.</summary>
-    private static double[] Spd(int n)
-    {
-        var a = new double[n * n];
-        for (var i = 0; i < n; i++)
-        for (var j = 0; j <= i; j++)
-            a[i * n + j] = a[j * n + i] = i == j ? n : Math.Cos(0.7 * (i * n + j) + 0.3);
-        return a;
     }
 }
