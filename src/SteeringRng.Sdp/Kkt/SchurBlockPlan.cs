@@ -206,7 +206,7 @@ internal sealed class SchurBlockPlan
     /// The dense formula with A_i's entries grouped by column: with B the g distinct columns b of A_i,
     /// T[j, d] = Σ_(a, b_j, v)∈A_i v · Z⁻¹[a, R+d] (g × L, 2·nnz_i·L flops) and W[c, d] = Σ_j X[b_j, R+c] · T[j, d]
     /// (2·g·L² flops instead of 2·nnz_i·L²; X is symmetric). After a symmetry reduction the block entries of one
-    /// constraint crowd into few columns (3–7 entries per column on the qutrit GHZ and GHZ4 problems).
+    /// constraint crowd into few columns (2.7 entries per column on GHZ4, 3–7 per block on the qutrit GHZ problem).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatheredRow(int slot, double[] x, double[] zInv, double[] acc, SchurWorkspace ws)
