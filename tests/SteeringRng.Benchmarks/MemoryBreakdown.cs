@@ -31,7 +31,7 @@ internal sealed class MemoryBreakdown : IDisposable
                     var gens = info.GenerationInfo;
                     string Mb(long b) => (b / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
                     _peakRss = rss;
-                    _atPeak = $"RSS {Mb(rss)} MB: GC committed {Mb(info.TotalCommittedBytes)}, heap after last GC {Mb(info.HeapSizeBytes)} " +
+                    _atPeak = $"RSS {Mb(rss)} MB ({RssParts()}): GC committed {Mb(info.TotalCommittedBytes)}, heap after last GC {Mb(info.HeapSizeBytes)} " +
                               $"(gen0 {Mb(gens[0].SizeAfterBytes)}, gen1 {Mb(gens[1].SizeAfterBytes)}, gen2 {Mb(gens[2].SizeAfterBytes)}, " +
                               $"LOH {Mb(gens[3].SizeAfterBytes)}, POH {Mb(gens[4].SizeAfterBytes)}), fragmented {Mb(info.FragmentedBytes)}, " +
                               $"allocated so far {Mb(GC.GetTotalAllocatedBytes())}, GCs {GC.CollectionCount(2)} full";
@@ -42,6 +42,11 @@ internal sealed class MemoryBreakdown : IDisposable
             catch (IOException) { break; }
         }
     }
+
+    /// <summary>RssAnon, RssFile and RssShmem from /proc/self/status: anonymous pages (heaps, native buffers) against mapped files (the runtime's and libraries' code).</summary>
+    private static string RssParts() =>
+        string.Join(", ", File.ReadLines("/proc/self/status").Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2)).Select(f => $"{f[0].Replace("Rss", "", StringComparison.Ordinal).ToLowerInvariant()} {long.Parse(f[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB"));
 
     public void Dispose()
     {

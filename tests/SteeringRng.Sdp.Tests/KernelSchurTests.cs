@@ -7,17 +7,25 @@ namespace SteeringRng.Sdp.Tests;
 /// <summary>The Schur complement against its definition M_ij = Re tr(A_i X A_j Z⁻¹), computed densely in complex arithmetic.</summary>
 public class KernelSchurTests
 {
+    /// <summary>
+    /// Small blocks (below order 32: full-pattern sums, the dense formula in place of the gathered one) and large ones
+    /// (a real block of 40 and a Hermitian 17, internally 34: sums over the upper triangle of the folded W).
+    /// </summary>
     [Theory]
-    [InlineData("Auto")]
-    [InlineData("Dense")]
-    [InlineData("Sparse")]
-    [InlineData("Product")]
-    [InlineData("Gathered")]
-    public void Schur_MatchesDefinition(string formulaName)
+    [InlineData("Auto", "P7,N4,H3,P2", 14)]
+    [InlineData("Dense", "P7,N4,H3,P2", 14)]
+    [InlineData("Sparse", "P7,N4,H3,P2", 14)]
+    [InlineData("Product", "P7,N4,H3,P2", 14)]
+    [InlineData("Gathered", "P7,N4,H3,P2", 14)]
+    [InlineData("Auto", "P40,H17,N3", 24)]
+    [InlineData("Dense", "P40,H17,N3", 24)]
+    [InlineData("Product", "P40,H17,N3", 24)]
+    [InlineData("Gathered", "P40,H17,N3", 24)]
+    public void Schur_MatchesDefinition(string formulaName, string blockSpec, int constraints)
     {
         var formula = Enum.Parse<SchurFormula>(formulaName);
-        var blocks = PlantedOptimumTests.Blocks("P7,N4,H3,P2");
-        var problem = PlantedProblem.Create(5, blocks, 14, 0.35).Problem;
+        var blocks = PlantedOptimumTests.Blocks(blockSpec);
+        var problem = PlantedProblem.Create(5, blocks, constraints, 0.35).Problem;
         var ip = InternalProblem.From(problem);
         // Random symmetric X and "Z⁻¹" in user form (Hermitian where needed), mapped to internal form the same way.
         var rng = new Random(9);

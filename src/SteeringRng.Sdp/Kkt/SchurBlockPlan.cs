@@ -21,6 +21,10 @@ internal sealed class SchurBlockPlan
     private readonly int[] _region;   // slot → first row of the trailing submatrix the later slots live in
     private readonly SchurFormula[] _formula;
     private readonly ColumnGroups _groups; // per slot, its entries grouped by column (the gathered formula)
+    private readonly int[] _upperStart;    // slot → first upper-triangle entry (length Count + 1); blocks of order ≥ SymmetricSumMinDim
+    private readonly int[] _upperRc;       // flattened upper-triangle pattern (r ≤ c) as r·n + c
+    private readonly double[] _upperV;
+    private readonly bool[] _fold;         // slot → its later-entry sums run over the upper triangle of the folded W
 
     public SchurBlockPlan(InternalProblem p, int block, int[] order, List<(int, int)>[] slotsAt, SchurFormula formula)
     {
@@ -61,17 +65,37 @@ internal sealed class SchurBlockPlan
             _region[s] = suffixMin;
         }
         _groups = _layout.IsDiagonal ? ColumnGroups.Empty : new ColumnGroups(_c, _start);
+        SymmetricSums = !_layout.IsDiagonal && _layout.Dim >= SymmetricSumMinDim;
+        _upperStart = new int[SymmetricSums ? Count + 1 : 1];
+        for (var s = 0; s < Count && SymmetricSums; s++) _upperStart[s + 1] = _upperStart[s] + parts[s].Rows.Length;
+        _upperRc = new int[_upperStart[^1]];
+        _upperV = new double[_upperStart[^1]];
+        for (var s = 0; s < Count && SymmetricSums; s++)
+        for (var k = 0; k < parts[s].Rows.Length; k++)
+        {
+            _upperRc[_upperStart[s] + k] = parts[s].Rows[k] * _layout.Dim + parts[s].Cols[k];
+            _upperV[_upperStart[s] + k] = parts[s].Values[k];
+        }
         // Cost model in rough cycles: F3 ≈ 1.5 per (entry of A_i) × (entry of a later A_j) gather pair;
         // dense ≈ nnz_i·L² FMAs at ~6 per cycle (SIMD) plus one gather per later entry;
         // gathered ≈ (nnz_i·L + g_i·L²) FMAs (g_i the distinct columns of A_i) plus the gathers;
         // product ≈ (nnz_i·n + n³) FMAs at ~6 per cycle plus the gathers.
         _formula = new SchurFormula[Count];
+        _fold = new bool[Count];
         for (var s = 0; s < Count && !_layout.IsDiagonal; s++)
         {
             double nnz = _start[s + 1] - _start[s];
             double g = _groups.Count(s);
             double later = total - _start[s];
             double side = _layout.Dim - _region[s];
+            // Fold W when the gathers it saves (the later entries below the diagonal) outweigh its side²/2 strided
+            // additions, about two cycles each: on the symmetry-reduced problems (hundreds of entries per constraint),
+            // not on unreduced NPA matrices (I3322 level 4: a few entries per constraint, and 25 % slower folded).
+            double laterUpper = SymmetricSums ? _upperStart[Count] - _upperStart[s] : later;
+            _fold[s] = SymmetricSums && later - laterUpper > FoldCyclesPerEntry * side * side / 2;
+            // What the sums over the later entries execute: 2 flops per full-pattern entry, or (folded) 2 per
+            // upper-triangle entry plus the side²/2 additions that fold W onto its upper triangle.
+            var sums = _fold[s] ? 2 * laterUpper + side * side / 2 : 2 * later;
             double n = _layout.Dim;
             var f3 = 1.5 * nnz * later;
             var dense = nnz * side * side / 6 + later;
@@ -87,13 +111,14 @@ internal sealed class SchurBlockPlan
             };
             // Flops executed (docs/peers.md "Per-phase rates"): F3 3 per gather pair (two products, one sum); dense
             // 2·nnz_i·L² (the rows of W over the trailing L×L square); gathered 2·nnz_i·L (T) + 2·g_i·L² (W = X T);
-            // product 2 n³ twice (A_i Z⁻¹ is formed densely); all four then 2 per later entry (M_ij += Σ_q v_q W[c_q, d_q]).
+            // product 2 n³ twice (A_i Z⁻¹ is formed densely); all four then 2 per later entry (M_ij += Σ_q v_q W[c_q, d_q]),
+            // on blocks of order ≥ SymmetricSumMinDim the three dense ones over the upper triangle only (see SumLater).
             Flops += _formula[s] switch
             {
                 SchurFormula.Sparse => 3 * nnz * later,
-                SchurFormula.Dense => 2 * nnz * side * side + 2 * later,
-                SchurFormula.Gathered => 2 * nnz * side + 2 * g * side * side + 2 * later,
-                _ => 4 * n * n * n + 2 * later,
+                SchurFormula.Dense => 2 * nnz * side * side + sums,
+                SchurFormula.Gathered => 2 * nnz * side + 2 * g * side * side + sums,
+                _ => 4 * n * n * n + (_fold[s] ? 2 * laterUpper + n * n / 2 : 2 * later),
             };
         }
         // Nonnegative block: one pass over the later slots' entries per slot.
@@ -110,6 +135,20 @@ internal sealed class SchurBlockPlan
     /// of the NS set (no interior), then ended two rows in numerical failure that the dense formula ends near-optimal.
     /// </summary>
     private const int GatheredMinDim = 32;
+
+    /// <summary>
+    /// Smallest block whose later-entry sums run over the upper triangle (<see cref="SumLater"/>). The sums are the
+    /// larger half of a formation on the symmetry-reduced problems, and folding W costs L²/2 additions, nothing beside
+    /// them on large blocks. On small blocks the bound keeps the summation order, and so the last bits, as they were
+    /// (the boundary-data rows that <see cref="GatheredMinDim"/> protects).
+    /// </summary>
+    private const int SymmetricSumMinDim = 32;
+
+    /// <summary>The cost of one addition of the fold in cycles (a strided read), against one cycle per gather saved.</summary>
+    private const double FoldCyclesPerEntry = 2;
+
+    /// <summary>Whether this block keeps the upper-triangle pattern, so that its slots may fold (see <see cref="SumLater"/>).</summary>
+    private bool SymmetricSums { get; }
 
     public int Count { get; }
 
@@ -142,7 +181,7 @@ internal sealed class SchurBlockPlan
     private void DiagonalRow(int slot, double[] x, double[] zInv, double[] acc, double[] w)
     {
         for (var e = _start[slot]; e < _start[slot + 1]; e++) w[_r[e]] += _v[e] * x[_r[e]] * zInv[_r[e]];
-        AddSlotSums(slot, _r, w, 0, acc);
+        AddSlotSums(slot, _start, _r, _v, w, 0, acc);
         for (var e = _start[slot]; e < _start[slot + 1]; e++) w[_r[e]] = 0;
     }
 
@@ -177,7 +216,7 @@ internal sealed class SchurBlockPlan
         ManagedKernels.Instance.Multiply(a, zInv, t, n);
         ManagedKernels.Instance.Multiply(x, t, w, n);
         for (var p = _start[slot]; p < _start[slot + 1]; p++) a[_r[p] * n + _c[p]] = 0;
-        AddSlotSums(slot, _rc, w, 0, acc);
+        SumLater(slot, w, 0, n, n, acc);
     }
 
     /// <summary>
@@ -198,8 +237,7 @@ internal sealed class SchurBlockPlan
         for (var k = 0; k < count; k++) zRows[k] = _r[p0 + k] * n + r0;
         CombineRows(count, _c.AsSpan(p0, count), _v.AsSpan(p0, count), x, r0, zInv, zRows, len, n, w, coef);
         // W is stored with the block's stride n, so entry (c, d) of the block sits at c·n + d − origin.
-        var origin = r0 * n + r0;
-        AddSlotSums(slot, _rc, w, origin, acc);
+        SumLater(slot, w, r0, len, n, acc);
     }
 
     /// <summary>
@@ -229,7 +267,44 @@ internal sealed class SchurBlockPlan
                 AddScaled(row, _v[e], zInv.AsSpan(_r[e] * n + r0, len));
         }
         CombineRows(g, _groups.Columns(first, g), [], x, r0, t, tRows, len, n, w, coef);
-        AddSlotSums(slot, _rc, w, r0 * n + r0, acc);
+        SumLater(slot, w, r0, len, n, acc);
+    }
+
+    /// <summary>
+    /// M_ij += ⟨A_j, W⟩ for every later slot j, with W the len×len trailing square from row and column
+    /// <paramref name="r0"/> (rows n apart). On large blocks by symmetry of A_j: ⟨A_j, W⟩ = Σ_(c≤d) A_j[c,d]·S[c,d] with
+    /// S[c,d] = W[c,d] + W[d,c] for c &lt; d and S[c,c] = W[c,c], so W is folded onto its upper triangle once (len²/2
+    /// additions) and each later constraint is read over its stored upper triangle: half the gathers of the full pattern.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SumLater(int slot, double[] w, int r0, int len, int n, double[] acc)
+    {
+        var origin = r0 * n + r0;
+        if (!_fold[slot])
+        {
+            AddSlotSums(slot, _start, _rc, _v, w, origin, acc);
+            return;
+        }
+        FoldUpper(w, len, n);
+        AddSlotSums(slot, _upperStart, _upperRc, _upperV, w, origin, acc);
+    }
+
+    /// <summary>W[c, d] += W[d, c] for c &lt; d &lt; len (rows n apart), in 8×8 tiles so the transposed reads stay in cache lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FoldUpper(double[] w, int len, int n)
+    {
+        const int tile = 8;
+        for (var c0 = 0; c0 < len; c0 += tile)
+        {
+            var c1 = Math.Min(c0 + tile, len);
+            for (var d0 = c0; d0 < len; d0 += tile)
+            {
+                var d1 = Math.Min(d0 + tile, len);
+                for (var c = c0; c < c1; c++)
+                for (var d = Math.Max(d0, c + 1); d < d1; d++)
+                    w[c * n + d] += w[d * n + c];
+            }
+        }
     }
 
     /// <summary>y += a·v, vectorised.</summary>
@@ -293,12 +368,11 @@ internal sealed class SchurBlockPlan
     /// sums keep the loads and FMAs in flight.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddSlotSums(int slot, int[] index, double[] w, int offset, double[] acc)
+    private void AddSlotSums(int slot, int[] start, int[] index, double[] v, double[] w, int offset, double[] acc)
     {
-        var v = _v;
         for (var s = slot; s < Count; s++)
         {
-            var (q, end) = (_start[s], _start[s + 1]);
+            var (q, end) = (start[s], start[s + 1]);
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (; q + 3 < end; q += 4)
             {
