@@ -65,7 +65,7 @@ public sealed partial class InteriorPointSolver
 
         public SdpSolution Execute()
         {
-            var schur = new SchurComplement(_p);
+            var schur = new SchurComplement(_p, native: _k as NativeLapack);
             var arrow = BlockArrowPlan.For(_p, schur.Order);
             var chol = _chol = new CholeskyFactor(_k, _p.M, arrow);
             _garbage = new GarbageBound(chol.Bytes);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using SteeringRng.Sdp.Internal;
 using SteeringRng.Sdp.Kkt;
+using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Tests;
 
@@ -21,9 +22,21 @@ public class KernelSchurTests
     [InlineData("Dense", "P40,H17,N3", 24)]
     [InlineData("Product", "P40,H17,N3", 24)]
     [InlineData("Gathered", "P40,H17,N3", 24)]
-    public void Schur_MatchesDefinition(string formulaName, string blockSpec, int constraints)
+    public void Schur_MatchesDefinition(string formulaName, string blockSpec, int constraints) =>
+        AssertMatchesDefinition(Enum.Parse<SchurFormula>(formulaName), blockSpec, constraints, native: null);
+
+    /// <summary>The gathered formula's product W = X[·, B] T as one OpenBLAS dgemm per row (what the solver runs when OpenBLAS loads).</summary>
+    [KernelNativeFact]
+    public void Schur_NativeGatheredProduct_MatchesDefinition()
     {
-        var formula = Enum.Parse<SchurFormula>(formulaName);
+        var native = NativeLapack.TryGet().Kernels!;
+        AssertMatchesDefinition(SchurFormula.Gathered, "P40,H17,N3", 24, native);
+        AssertMatchesDefinition(SchurFormula.Auto, "P40,H17,N3", 24, native);
+        AssertMatchesDefinition(SchurFormula.Gathered, "P7,N4,H3,P2", 14, native);
+    }
+
+    private static void AssertMatchesDefinition(SchurFormula formula, string blockSpec, int constraints, NativeLapack? native)
+    {
         var blocks = PlantedOptimumTests.Blocks(blockSpec);
         var problem = PlantedProblem.Create(5, blocks, constraints, 0.35).Problem;
         var ip = InternalProblem.From(problem);
@@ -35,7 +48,7 @@ public class KernelSchurTests
         // tr(E(A_i) E(X)/2 E(A_j) E(W)) = Re tr(A_i X A_j W) (the trace of E(·) is 2 Re tr).
         var xi = ip.Layout.Select((l, b) => l.FromUser(ToValue(blocks[b], xu[b]), 1.0 / l.PrimalScale)).ToArray();
         var wi = ip.Layout.Select((l, b) => l.FromUser(ToValue(blocks[b], zu[b]), 1.0)).ToArray();
-        var schur = new SchurComplement(ip, formula);
+        var schur = new SchurComplement(ip, formula, native);
         var m = problem.ConstraintCount;
         var mat = new double[m * m];
         schur.Form(xi, wi, mat);

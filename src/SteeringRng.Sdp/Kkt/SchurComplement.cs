@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SteeringRng.Sdp.Internal;
+using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Kkt;
 
@@ -28,12 +29,15 @@ internal sealed class SchurComplement
     private readonly int _maxDim;
     private readonly int _maxSlots;
     private readonly int _maxEntries;
+    private readonly NativeLapack? _native;
 
     /// <param name="p">The problem.</param>
     /// <param name="formula">Auto picks per constraint by cost; any other value forces that formula (tests).</param>
-    public SchurComplement(InternalProblem p, SchurFormula formula = SchurFormula.Auto)
+    /// <param name="native">OpenBLAS, when the solver uses it: the gathered formula's W = X[·, B] T is then one dgemm per row.</param>
+    public SchurComplement(InternalProblem p, SchurFormula formula = SchurFormula.Auto, NativeLapack? native = null)
     {
         _p = p;
+        _native = native;
         var m = p.M;
         Order = Enumerable.Range(0, m).OrderBy(i => OrderKey(p, i)).ThenBy(i => i).ToArray();
         _slotsAt = Enumerable.Range(0, m).Select(_ => new List<(int, int)>()).ToArray();
@@ -77,7 +81,7 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, double[] mat, int offset = 0)
     {
         var m = _p.M;
-        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
+        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native), (pos, _, ws) =>
         {
             FormRow(pos, x, zInv, mat, offset + pos * m, ws);
             return ws;
@@ -91,7 +95,7 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, BlockArrowFactor arrow)
     {
         var m = _p.M;
-        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries), (pos, _, ws) =>
+        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native), (pos, _, ws) =>
         {
             var row = ws.Row(m);
             FormRow(pos, x, zInv, row, 0, ws);
@@ -140,14 +144,17 @@ internal enum SchurFormula
 }
 
 /// <summary>Per-thread scratch space for forming rows of the Schur complement.</summary>
-internal sealed class SchurWorkspace(int n, int slots, int entries)
+internal sealed class SchurWorkspace(int n, int slots, int entries, NativeLapack? native = null)
 {
+    /// <summary>The native kernels for the gathered formula's product, or null (managed SIMD rows).</summary>
+    public readonly NativeLapack? Native = native;
     public readonly double[] W = new double[n * n];
     public readonly double[] D = new double[n];
     public readonly double[] Acc = new double[slots];
     public readonly double[] Coef = new double[4 * entries];
     public readonly int[] ZRows = new int[entries];
     private double[]? _a, _t, _row;
+    private AlignedBuffer? _nativeT, _nativeX, _nativeW;
 
     /// <summary>One row of M (length m) for the block-arrow formation, allocated on first use.</summary>
     public double[] Row(int m) => _row ??= new double[m];
@@ -156,4 +163,11 @@ internal sealed class SchurWorkspace(int n, int slots, int entries)
     public double[] DenseA => _a ??= new double[W.Length];
 
     public double[] Temp => _t ??= new double[W.Length];
+
+    /// <summary>The gathered formula's T (g × len), rows of X (g × len) and W (len × len, stride n) for dgemm: 64-byte aligned, so the bits do not depend on where the arrays land.</summary>
+    public AlignedBuffer NativeT => _nativeT ??= AlignedBuffer.Allocate(W.Length);
+
+    public AlignedBuffer NativeX => _nativeX ??= AlignedBuffer.Allocate(W.Length);
+
+    public AlignedBuffer NativeW => _nativeW ??= AlignedBuffer.Allocate(W.Length);
 }

@@ -144,6 +144,19 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dgemm(&t, &nn, &rows, &cols, &k, &minusOne, a, &lda, b, &lda, &one, c, &lda, 1, 1);
     }
 
+    /// <summary>
+    /// W ← Aᵀ B in row-major storage: A and B k × n with leading dimension n, W n × n with leading dimension ldw
+    /// (dgemm 'N', 'T' on the column-major views: Wᵀ = Bᵀ A). One OpenBLAS thread; the operands must start on
+    /// 64-byte boundaries for reproducible bits (<see cref="AlignedOperand"/>).
+    /// </summary>
+    internal void TransposedProduct(double* a, double* b, double* w, int n, int k, int ldw)
+    {
+        byte nn = (byte)'N', t = (byte)'T';
+        double one = 1, zero = 0;
+        using var gate = BlasThreadGate.Shared();
+        _dgemm(&nn, &t, &n, &n, &k, &one, b, &n, a, &n, &zero, w, &ldw, 1, 1);
+    }
+
     /// <summary>Upper triangle of C ← C − Aᵀ A (dsyrk 'U', 'T'): A k × n, C n × n, leading dimension lda.</summary>
     internal void SubtractTransposedSquare(double* a, double* c, int n, int k, int lda)
     {
