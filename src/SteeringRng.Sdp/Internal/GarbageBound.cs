@@ -12,10 +12,17 @@ namespace SteeringRng.Sdp.Internal;
 /// collection nothing, so the bound does not grow with it: an earlier bound of M/4 let 40 MB of garbage and the GC's
 /// committed regions for it accumulate on I3322 level 4. The solver checks at every search direction (2 to 6 per
 /// iteration), so the garbage of one iteration (≈ 54 block-sized temporaries, 26 MB at n = 244) is not all live at once.
+/// Only solves whose M takes at least <see cref="MinSchurBytes"/> collect: below it the garbage is a few MB per
+/// iteration and the runtime's own collections keep it small, while the forced ones (blocking, aggressive: every
+/// thread stops, the array pools are trimmed, freed memory is returned and faulted back in) cost a quarter of the
+/// CPU time of the Fig. 2 sweep, where two small solves share the process.
 /// </summary>
 internal sealed class GarbageBound
 {
     private const long Floor = 16L << 20;
+
+    /// <summary>Smallest Schur storage whose solve forces collections: 32 MB (a dense M of order 2048).</summary>
+    internal const long MinSchurBytes = 32L << 20;
     private readonly long _schurBytes;
     private long _mark;
     private long _surviving;
@@ -34,6 +41,7 @@ internal sealed class GarbageBound
     /// <summary>Collects when the allocations since the last collection exceed the bound (cheap when not due).</summary>
     public void Check()
     {
+        if (_schurBytes < MinSchurBytes) return;
         if (!Due(GC.GetTotalAllocatedBytes(precise: false) - _mark, _surviving)) return;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _mark = GC.GetTotalAllocatedBytes(precise: false);

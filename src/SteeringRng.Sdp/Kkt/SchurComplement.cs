@@ -31,6 +31,11 @@ internal sealed class SchurComplement
     private readonly int _maxEntries;
     private readonly NativeLapack? _native;
 
+    // Workspaces kept between formations: a formation's parallel loop borrows one per worker and returns it, so an
+    // iteration allocates none (each holds n×n scratch matrices, pinned ones for the native product: allocated per
+    // formation they were large-object and pinned-heap garbage that forced full collections on small problems).
+    private readonly System.Collections.Concurrent.ConcurrentBag<SchurWorkspace> _workspaces = [];
+
     /// <param name="p">The problem.</param>
     /// <param name="formula">Auto picks per constraint by cost; any other value forces that formula (tests).</param>
     /// <param name="native">OpenBLAS, when the solver uses it: the gathered formula's W = X[·, B] T is then one dgemm per row.</param>
@@ -81,11 +86,11 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, double[] mat, int offset = 0)
     {
         var m = _p.M;
-        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native), (pos, _, ws) =>
+        Parallel.For(0, m, Borrow, (pos, _, ws) =>
         {
             FormRow(pos, x, zInv, mat, offset + pos * m, ws);
             return ws;
-        }, _ => { });
+        }, _workspaces.Add);
     }
 
     /// <summary>
@@ -95,14 +100,17 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, BlockArrowFactor arrow)
     {
         var m = _p.M;
-        Parallel.For(0, m, () => new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native), (pos, _, ws) =>
+        Parallel.For(0, m, Borrow, (pos, _, ws) =>
         {
             var row = ws.Row(m);
             FormRow(pos, x, zInv, row, 0, ws);
             arrow.StoreRow(pos, row);
             return ws;
-        }, _ => { });
+        }, _workspaces.Add);
     }
+
+    /// <summary>A workspace for one worker of a formation: a returned one, or a new one.</summary>
+    private SchurWorkspace Borrow() => _workspaces.TryTake(out var ws) ? ws : new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native);
 
     /// <summary>Row <paramref name="pos"/> of the upper triangle: cleared, then each block's contributions added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
