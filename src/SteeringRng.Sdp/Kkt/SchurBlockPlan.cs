@@ -157,6 +157,9 @@ internal sealed class SchurBlockPlan
 
     public int MaxEntries { get; }
 
+    /// <summary>The most distinct columns of one slot (the gathered formula's g), on dense blocks.</summary>
+    public int MaxGroups => _layout.IsDiagonal ? 0 : Enumerable.Range(0, Count).Select(_groups.Count).DefaultIfEmpty(0).Max();
+
     /// <summary>Floating-point operations of one formation of this block's rows, from the formulas chosen (see constructor).</summary>
     public double Flops { get; }
 

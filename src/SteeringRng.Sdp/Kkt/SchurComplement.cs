@@ -29,12 +29,15 @@ internal sealed class SchurComplement
     private readonly int _maxDim;
     private readonly int _maxSlots;
     private readonly int _maxEntries;
+    private readonly int _maxGroups;
     private readonly NativeLapack? _native;
 
     // Workspaces kept between formations: a formation's parallel loop borrows one per worker and returns it, so an
     // iteration allocates none (each holds n×n scratch matrices, pinned ones for the native product: allocated per
     // formation they were large-object and pinned-heap garbage that forced full collections on small problems).
+    // At most one worker per processor, so at most that many workspaces (the pool may add threads while rows run).
     private readonly System.Collections.Concurrent.ConcurrentBag<SchurWorkspace> _workspaces = [];
+    private static readonly ParallelOptions Workers = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <param name="p">The problem.</param>
     /// <param name="formula">Auto picks per constraint by cost; any other value forces that formula (tests).</param>
@@ -51,6 +54,7 @@ internal sealed class SchurComplement
         _maxDim = p.Layout.Max(l => l.Dim);
         _maxSlots = _plans.Max(pl => pl.Count);
         _maxEntries = _plans.Max(pl => pl.MaxEntries);
+        _maxGroups = _plans.Max(pl => pl.MaxGroups);
     }
 
     /// <summary>Order[position] = constraint index. M, its right-hand sides and solutions live in position order.</summary>
@@ -86,7 +90,7 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, double[] mat, int offset = 0)
     {
         var m = _p.M;
-        Parallel.For(0, m, Borrow, (pos, _, ws) =>
+        Parallel.For(0, m, Workers, Borrow, (pos, _, ws) =>
         {
             FormRow(pos, x, zInv, mat, offset + pos * m, ws);
             return ws;
@@ -100,7 +104,7 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, BlockArrowFactor arrow)
     {
         var m = _p.M;
-        Parallel.For(0, m, Borrow, (pos, _, ws) =>
+        Parallel.For(0, m, Workers, Borrow, (pos, _, ws) =>
         {
             var row = ws.Row(m);
             FormRow(pos, x, zInv, row, 0, ws);
@@ -110,7 +114,7 @@ internal sealed class SchurComplement
     }
 
     /// <summary>A workspace for one worker of a formation: a returned one, or a new one.</summary>
-    private SchurWorkspace Borrow() => _workspaces.TryTake(out var ws) ? ws : new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native);
+    private SchurWorkspace Borrow() => _workspaces.TryTake(out var ws) ? ws : new SchurWorkspace(_maxDim, _maxSlots, _maxEntries, _native, _maxGroups);
 
     /// <summary>Row <paramref name="pos"/> of the upper triangle: cleared, then each block's contributions added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -152,7 +156,7 @@ internal enum SchurFormula
 }
 
 /// <summary>Per-thread scratch space for forming rows of the Schur complement.</summary>
-internal sealed class SchurWorkspace(int n, int slots, int entries, NativeLapack? native = null)
+internal sealed class SchurWorkspace(int n, int slots, int entries, NativeLapack? native = null, int groups = 0)
 {
     /// <summary>The native kernels for the gathered formula's product, or null (managed SIMD rows).</summary>
     public readonly NativeLapack? Native = native;
@@ -173,9 +177,9 @@ internal sealed class SchurWorkspace(int n, int slots, int entries, NativeLapack
     public double[] Temp => _t ??= new double[W.Length];
 
     /// <summary>The gathered formula's T (g × len), rows of X (g × len) and W (len × len, stride n) for dgemm: 64-byte aligned, so the bits do not depend on where the arrays land.</summary>
-    public AlignedBuffer NativeT => _nativeT ??= AlignedBuffer.Allocate(W.Length);
+    public AlignedBuffer NativeT => _nativeT ??= AlignedBuffer.Allocate(groups * n);
 
-    public AlignedBuffer NativeX => _nativeX ??= AlignedBuffer.Allocate(W.Length);
+    public AlignedBuffer NativeX => _nativeX ??= AlignedBuffer.Allocate(groups * n);
 
     public AlignedBuffer NativeW => _nativeW ??= AlignedBuffer.Allocate(W.Length);
 }

@@ -9,7 +9,7 @@ namespace SteeringRng.Sdp.LinearAlgebra;
 /// results differ). .NET arrays are only 8-byte aligned, so without this the same solve differed from run to run and
 /// with the machine's load (the rows of two identical `steer run`s were not bit-identical). An aligned array is used in
 /// place; any other is copied into aligned native memory and, if the call writes it, copied back: O(n²) against the
-/// call's O(n³). The Schur matrix is allocated aligned (<see cref="AlignedBuffer"/>) and never copied. Operands above <see cref="CopyLimitBytes"/> are used in place (a copy of a multi-gigabyte Schur matrix
+/// call's O(n³); the copies' memory is kept per thread (<see cref="AlignedScratch"/>). The Schur matrix is allocated aligned (<see cref="AlignedBuffer"/>) and never copied. Operands above <see cref="CopyLimitBytes"/> are used in place (a copy of a multi-gigabyte Schur matrix
 /// would double the solver's peak memory); their results are reproducible only as far as their alignment is.
 /// </summary>
 internal unsafe ref struct AlignedOperand
@@ -25,6 +25,7 @@ internal unsafe ref struct AlignedOperand
     private readonly bool _writeBack;
     private GCHandle _pin;
     private readonly double* _copy;
+    private readonly (nint Pointer, long Bytes) _scratch; // where _copy lives (AlignedScratch)
 
     /// <summary>The address to pass to BLAS/LAPACK.</summary>
     public double* Pointer { get; }
@@ -54,7 +55,8 @@ internal unsafe ref struct AlignedOperand
             Pointer = address;
             return;
         }
-        _copy = (double*)NativeMemory.AlignedAlloc((nuint)length * sizeof(double), Alignment);
+        _scratch = AlignedScratch.Rent((long)length * sizeof(double));
+        _copy = (double*)_scratch.Pointer;
         new ReadOnlySpan<double>(address, length).CopyTo(new Span<double>(_copy, length));
         Pointer = _copy;
     }
@@ -64,7 +66,7 @@ internal unsafe ref struct AlignedOperand
         if (_copy != null)
         {
             if (_writeBack) new ReadOnlySpan<double>(_copy, _length).CopyTo(_array.AsSpan(_offset, _length));
-            NativeMemory.AlignedFree(_copy);
+            AlignedScratch.Return(_scratch);
         }
         if (_pin.IsAllocated) _pin.Free();
     }
