@@ -19,7 +19,15 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 var problems = new List<(string Name, SdpProblem Problem, Func<SdpSolution, double>? Deviation)>();
 try
 {
-    foreach (var file in options.Files) problems.Add((Path.GetFileName(file), SdpaReader.ReadFile(file), null));
+    // Rows and ratios are keyed by name: files that share a name (joint_npa-2.dat-s exported from two scenarios) are
+    // told apart by their folder.
+    var shared = options.Files.GroupBy(Path.GetFileName).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+    foreach (var file in options.Files)
+    {
+        var name = Path.GetFileName(file);
+        if (shared.Contains(name)) name = $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file)))}/{name}";
+        problems.Add((name, SdpaReader.ReadFile(file), null));
+    }
     if (options.NpaDirectory is { } dir)
     {
         if (!Directory.Exists(dir)) throw new IOException($"--npa-dir: folder not found: {dir}");
