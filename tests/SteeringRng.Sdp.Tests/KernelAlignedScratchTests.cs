@@ -38,6 +38,16 @@ public class KernelAlignedScratchTests
         foreach (var b in again.Append(fresh)) AlignedScratch.Return(b);
     });
 
+    [Fact]
+    public void Buffers_above_the_cap_are_not_kept() => OnNewThread(() =>
+    {
+        var big = AlignedScratch.Rent(AlignedScratch.MaxKeptBytes + 64);
+        AlignedScratch.Return(big);
+        var again = AlignedScratch.Rent(AlignedScratch.MaxKeptBytes + 8);
+        Assert.Equal(AlignedScratch.MaxKeptBytes + 8, again.Bytes); // a new buffer, not the one returned
+        AlignedScratch.Return(again);
+    });
+
     private static void OnNewThread(Action test)
     {
         Exception? failure = null;
