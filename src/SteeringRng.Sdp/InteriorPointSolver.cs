@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SteeringRng.Sdp.Internal;
 using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp;
@@ -70,6 +71,7 @@ public sealed partial class InteriorPointSolver : ISdpSolver
         if (kernels is null) return NoSolution(problem, clock, why);
         try
         {
+            using var share = CoreShare.Solve();
             return new Run(problem, settings, kernels, cancellation, clock).Execute();
         }
         catch (OutOfMemoryException e)

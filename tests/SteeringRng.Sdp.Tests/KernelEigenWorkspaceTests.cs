@@ -3,9 +3,10 @@ using SteeringRng.Sdp.LinearAlgebra;
 namespace SteeringRng.Sdp.Tests;
 
 /// <summary>
-/// The smallest eigenvalue (the step length to the cone's boundary) is computed by dsyevr with its workspace at a
-/// 64-byte boundary (NativeLapack.MinEigenvalue). With an ordinary array there, five runs of the same I3322 level-3
-/// solve in five processes gave five different y; with the aligned workspace they agree bit for bit (docs/peers.md).
+/// The smallest eigenvalue (the step length to the cone's boundary) is computed by a LAPACK reduction with its
+/// workspace at a 64-byte boundary (NativeLapack.MinEigenvalue: dsyevr before, dsytrd now). With an ordinary array
+/// there, five runs of the same I3322 level-3 solve in five processes gave five different y (with dsyevr); with the
+/// aligned workspace they agree bit for bit (docs/peers.md).
 /// This test does not reproduce that bug in one process (it also passed with the old workspace); it guards the
 /// aligned path: the same matrix, handed over again and again with the small-object heap shifted between calls,
 /// gives the same bits every time, and equals the managed kernels' smallest eigenvalue to rounding.

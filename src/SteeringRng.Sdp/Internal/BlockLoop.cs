@@ -21,7 +21,7 @@ internal static class BlockLoop
             dense++;
             work += Math.Pow(l.Dim, 3);
         }
-        if (dense > 1 && work >= ParallelWork) Parallel.For(0, layout.Length, step);
+        if (dense > 1 && work >= ParallelWork) CoreShare.For(0, layout.Length, step);
         else for (var b = 0; b < layout.Length; b++) step(b);
     }
 }

@@ -1,3 +1,4 @@
+using SteeringRng.Sdp.Internal;
 using SteeringRng.Sdp.LinearAlgebra;
 
 namespace SteeringRng.Sdp.Kkt;
@@ -168,7 +169,7 @@ internal sealed class BlockArrowFactor
         var ok = true;
         // Groups are independent: factor them side by side while each factorisation is small enough to run on one
         // BLAS thread (a large one switches the library's thread count, which must not happen concurrently).
-        var options = new ParallelOptions { MaxDegreeOfParallelism = groups.All(g => g.Length < NativeLapack.ThreadedCholeskyThreshold) ? -1 : 1 };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = groups.All(g => g.Length < NativeLapack.ThreadedCholeskyThreshold) ? CoreShare.Workers : 1 };
         Parallel.For(0, groups.Length, options, s =>
         {
             int n = groups[s].Length, d = _d[s];
@@ -185,7 +186,7 @@ internal sealed class BlockArrowFactor
         if (!ok) return false;
         if (nb == 0) return true;
         // S = F + shift·I − Σ_s W_sᵀ W_s, row by row.
-        Parallel.For(0, nb, b1 =>
+        CoreShare.For(0, nb, b1 =>
         {
             for (var b2 = b1; b2 < nb; b2++)
             {
@@ -262,7 +263,7 @@ internal sealed class BlockArrowFactor
     private void GroupLoop(Action<int> step)
     {
         var groups = _plan.Groups;
-        if (groups.Length > 1 && groups.Min(g => g.Length) >= ParallelSolveOrder) Parallel.For(0, groups.Length, step);
+        if (groups.Length > 1 && groups.Min(g => g.Length) >= ParallelSolveOrder) CoreShare.For(0, groups.Length, step);
         else for (var s = 0; s < groups.Length; s++) step(s);
     }
 

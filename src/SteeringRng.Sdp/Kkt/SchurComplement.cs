@@ -35,9 +35,9 @@ internal sealed class SchurComplement
     // Workspaces kept between formations: a formation's parallel loop borrows one per worker and returns it, so an
     // iteration allocates none (each holds n×n scratch matrices, pinned ones for the native product: allocated per
     // formation they were large-object and pinned-heap garbage that forced full collections on small problems).
-    // At most one worker per processor, so at most that many workspaces (the pool may add threads while rows run).
+    // At most one worker per processor, so at most that many workspaces (the pool may add threads while rows run);
+    // fewer while other solves run (Internal/CoreShare), one when the sweep already runs a solve per core.
     private readonly System.Collections.Concurrent.ConcurrentBag<SchurWorkspace> _workspaces = [];
-    private static readonly ParallelOptions Workers = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <param name="p">The problem.</param>
     /// <param name="formula">Auto picks per constraint by cost; any other value forces that formula (tests).</param>
@@ -90,7 +90,14 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, double[] mat, int offset = 0)
     {
         var m = _p.M;
-        Parallel.For(0, m, Workers, Borrow, (pos, _, ws) =>
+        if (CoreShare.Workers == 1)
+        {
+            var ws = Borrow();
+            for (var pos = 0; pos < m; pos++) FormRow(pos, x, zInv, mat, offset + pos * m, ws);
+            _workspaces.Add(ws);
+            return;
+        }
+        Parallel.For(0, m, CoreShare.Options(), Borrow, (pos, _, ws) =>
         {
             FormRow(pos, x, zInv, mat, offset + pos * m, ws);
             return ws;
@@ -104,7 +111,7 @@ internal sealed class SchurComplement
     public void Form(double[][] x, double[][] zInv, BlockArrowFactor arrow)
     {
         var m = _p.M;
-        Parallel.For(0, m, Workers, Borrow, (pos, _, ws) =>
+        Parallel.For(0, m, CoreShare.Options(), Borrow, (pos, _, ws) =>
         {
             var row = ws.Row(m);
             FormRow(pos, x, zInv, row, 0, ws);

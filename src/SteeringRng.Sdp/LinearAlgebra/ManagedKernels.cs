@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using SteeringRng.Sdp.Internal;
 
 namespace SteeringRng.Sdp.LinearAlgebra;
 
@@ -63,7 +64,7 @@ internal sealed class ManagedKernels : IDenseKernels
             for (var j = k0; j < k0 + kb; j++)
                 a[o + i * n + j] = (a[o + i * n + j] - Dot(a, o + i * n + k0, a, o + j * n + k0, j - k0)) / a[o + j * n + j];
         }
-        if (n - start >= ParallelThreshold) Parallel.For(start, n, Row);
+        if (n - start >= ParallelThreshold) CoreShare.For(start, n, Row);
         else for (var i = start; i < n; i++) Row(i);
     }
 
@@ -110,7 +111,7 @@ internal sealed class ManagedKernels : IDenseKernels
                 }
             }
         }
-        if (rem >= ParallelThreshold) Parallel.For(0, tiles, Tile);
+        if (rem >= ParallelThreshold) CoreShare.For(0, tiles, Tile);
         else for (var t = 0; t < tiles; t++) Tile(t);
     }
 
@@ -271,7 +272,7 @@ internal sealed class ManagedKernels : IDenseKernels
                 if (aik != 0) Axpy(aik, b, k * n, c, i * n, n);
             }
         }
-        if (n >= ParallelThreshold) Parallel.For(0, n, Row);
+        if (n >= ParallelThreshold) CoreShare.For(0, n, Row);
         else for (var i = 0; i < n; i++) Row(i);
     }
 

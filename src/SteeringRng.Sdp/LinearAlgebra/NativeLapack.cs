@@ -24,9 +24,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void> _dpotri;
     private readonly delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void> _dgemm;
     private readonly delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void> _dtrsm;
-    private readonly delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void> _dsyevr;
     private readonly delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void> _dsygst;
     private readonly delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nint, nint, void> _dsyrk;
+    private readonly delegate* unmanaged<byte*, int*, double*, int*, double*, double*, double*, double*, int*, int*, nint, void> _dsytrd;
 
     private NativeLapack(string library, IntPtr h)
     {
@@ -36,9 +36,9 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dpotri = (delegate* unmanaged<byte*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dpotri_");
         _dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dgemm_");
         _dtrsm = (delegate* unmanaged<byte*, byte*, byte*, byte*, int*, int*, double*, double*, int*, double*, int*, nint, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dtrsm_");
-        _dsyevr = (delegate* unmanaged<byte*, byte*, byte*, int*, double*, int*, double*, double*, int*, int*, double*, int*, double*, double*, int*, int*, double*, int*, int*, int*, int*, nint, nint, nint, void>)NativeLibrary.GetExport(h, "dsyevr_");
         _dsygst = (delegate* unmanaged<int*, byte*, int*, double*, int*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dsygst_");
         _dsyrk = (delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nint, nint, void>)NativeLibrary.GetExport(h, "dsyrk_");
+        _dsytrd = (delegate* unmanaged<byte*, int*, double*, int*, double*, double*, double*, double*, int*, int*, nint, void>)NativeLibrary.GetExport(h, "dsytrd_");
         // OpenBLAS threads: one by default. Our own parallel loops (Schur complement) never call BLAS, but OpenBLAS's
         // idle workers spin after each call and compete with them, and every small call (n×n blocks, solves) pays a
         // thread wake-up; measured on a busy 2-core machine, the I3322 level-3 solve took 19 s wall with two BLAS
@@ -74,7 +74,7 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         foreach (var name in Candidates)
         {
             if (!NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, null, out var h)) { tried.Add(name); continue; }
-            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsyevr_", "dsygst_", "dsyrk_"];
+            string[] needed = ["dpotrf_", "dpotrs_", "dpotri_", "dgemm_", "dtrsm_", "dsygst_", "dsyrk_", "dsytrd_"];
             var missing = needed.Where(s => !NativeLibrary.TryGetExport(h, s, out _)).ToArray();
             if (missing.Length > 0) { tried.Add($"{name} (lacks {string.Join(", ", missing)})"); continue; }
             return (new NativeLapack(name, h), "");
@@ -263,43 +263,37 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         ManagedKernels.Symmetrize(s, n);
     }
 
+    /// <summary>Up to this order <see cref="MinEigenvalue"/> runs managed: a LAPACK call's fixed costs dominate there.</summary>
+    internal const int ManagedEigenOrder = 16;
+
+    /// <summary>
+    /// λmin by dsytrd (T = Qᵀ S Q, ≈ 4n³/3 flops) and bisection on the Sturm count of T (<see cref="SymmetricEigen"/>).
+    /// Before, dsyevr (RANGE = 'I', IL = IU = 1) did the same reduction, but its bisection (dstebz/dlaebz) cost as much
+    /// again at n = 56 and was 7 % of the CPU of the Fig. 2 benchmark sample (perf); the managed bisection takes
+    /// ≈ 11 µs there. Blocks up to <see cref="ManagedEigenOrder"/> are reduced managed too (measured: n = 4 0.4 + 1.6 µs
+    /// against dsyevr's 2.8 µs; n = 16 5.6 + 5.6 against 8.0 µs).
+    /// </summary>
     public double MinEigenvalue(double[] s, int n)
     {
-        // dsyevr with RANGE = 'I', IL = IU = 1: after the tridiagonal reduction only the smallest eigenvalue is found
-        // (bisection to full accuracy, ABSTOL = 0) instead of all of them; ≈ 25 % faster than dsyev at n = 88 and 200.
-        byte jobz = (byte)'N', range = (byte)'I', up = (byte)'U';
-        int one = 1, found, ldz = 1, info, lwork = -1, liwork = -1, iworkSize;
-        double bound = 0, abstol = 0, workSize;
-        var w = new double[n];
-        var z = new double[1];
-        var support = new int[2];
+        if (n <= ManagedEigenOrder) return SymmetricEigen.MinEigenvalue(s, n);
+        byte up = (byte)'U';
+        // The workspace is sized by n alone (dsytrd blocks by at most 64 columns within it), so the algorithm and its
+        // bits do not depend on a workspace query, and it sits at a 64-byte boundary: the blocked reduction runs
+        // dgemm/dsyr2k on it, whose last bits depended on where an ordinary array landed.
+        int lwork = 64 * n, info;
+        var d = new double[n];
+        var e = new double[n - 1];
+        var tau = new double[n - 1];
         using var gate = BlasThreadGate.Shared();
         using var aligned = new AlignedOperand(s, n * n, writeBack: true);
         var ps = aligned.Pointer;
-        fixed (double* pw = w, pz = z)
-        fixed (int* psupport = support)
+        var pwork = (double*)NativeMemory.AlignedAlloc((nuint)lwork * sizeof(double), 64);
+        try
         {
-            _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
-                &workSize, &lwork, &iworkSize, &liwork, &info, 1, 1, 1);
-            if (info != 0) return double.NaN;
-            lwork = Math.Max(1, (int)workSize);
-            liwork = Math.Max(1, iworkSize);
-            // The workspace at a 64-byte boundary too: dsytrd runs its panel updates (dgemm, dsyr2k) on it, and an
-            // ordinary array's address (8-byte aligned, different from run to run) changed the eigenvalue's last bits,
-            // hence the step lengths: two runs of the same I3322 level-3 solve ended on different last bits of y.
-            var pwork = (double*)NativeMemory.AlignedAlloc((nuint)lwork * sizeof(double), 64);
-            var piwork = (int*)NativeMemory.AlignedAlloc((nuint)liwork * sizeof(int), 64);
-            try
-            {
-                _dsyevr(&jobz, &range, &up, &n, ps, &n, &bound, &bound, &one, &one, &abstol, &found, pw, pz, &ldz, psupport,
-                    pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
-            }
-            finally
-            {
-                NativeMemory.AlignedFree(pwork);
-                NativeMemory.AlignedFree(piwork);
-            }
+            fixed (double* pd = d, pe = e, ptau = tau)
+                _dsytrd(&up, &n, ps, &n, pd, pe, ptau, pwork, &lwork, &info, 1);
         }
-        return info == 0 && found == 1 ? w[0] : double.NaN;
+        finally { NativeMemory.AlignedFree(pwork); }
+        return info == 0 ? SymmetricEigen.SmallestTridiagonal(d, e) : double.NaN;
     }
 }

@@ -1,3 +1,5 @@
+using SteeringRng.Sdp.Internal;
+
 namespace SteeringRng.Sdp.LinearAlgebra;
 
 /// <summary>
@@ -35,12 +37,12 @@ internal static unsafe class TiledCholesky
             var (k0, kn) = (edge[k], edge[k + 1] - edge[k]);
             if (!kernels.PotrfUpper(At(p, n, k0, k0), kn, n)) return false;
             if (k == tiles - 1) break;
-            Parallel.For(k + 1, tiles, j =>
+            CoreShare.For(k + 1, tiles, j =>
                 kernels.SolveUpperTransposed(At(p, n, k0, k0), kn, edge[j + 1] - edge[j], At(p, n, k0, edge[j]), n));
             pairs.Clear();
             for (var j = k + 1; j < tiles; j++)
             for (var i = k + 1; i <= j; i++) pairs.Add((i, j));
-            Parallel.For(0, pairs.Count, q =>
+            CoreShare.For(0, pairs.Count, q =>
             {
                 var (i, j) = pairs[q];
                 var (i0, ni, j0, nj) = (edge[i], edge[i + 1] - edge[i], edge[j], edge[j + 1] - edge[j]);
