@@ -268,10 +268,10 @@ internal sealed unsafe class NativeLapack : IDenseKernels
 
     /// <summary>
     /// λmin by dsytrd (T = Qᵀ S Q, ≈ 4n³/3 flops) and bisection on the Sturm count of T (<see cref="SymmetricEigen"/>).
-    /// Before, dsyevr (RANGE = 'I', IL = IU = 1) did the same reduction, but its bisection (dstebz/dlaebz) cost as much
-    /// again at n = 56 and was 7 % of the CPU of the Fig. 2 benchmark sample (perf); the managed bisection takes
-    /// ≈ 11 µs there. Blocks up to <see cref="ManagedEigenOrder"/> are reduced managed too (measured: n = 4 0.4 + 1.6 µs
-    /// against dsyevr's 2.8 µs; n = 16 5.6 + 5.6 against 8.0 µs).
+    /// Before, dsyevr (RANGE = 'I', IL = IU = 1) did the same reduction, and its bisection (dstebz/dlaebz) was 7 % of the
+    /// CPU of the Fig. 2 benchmark sample (perf), mostly on blocks of order 4 to 56. Blocks up to
+    /// <see cref="ManagedEigenOrder"/> are reduced managed too. Per call (steady state): n = 4 0.55 µs against dsyevr's
+    /// 2.6 µs, n = 17 6.5 against 8.3, n = 56 53 against 61 (docs/peers.md "Many small solves").
     /// </summary>
     public double MinEigenvalue(double[] s, int n)
     {
