@@ -161,4 +161,64 @@ public class KernelTests
         for (var i = 0; i < n * n; i++) Assert.Equal(sm[i], sn[i], 10);
         Assert.Equal(m.MinEigenvalue(sm, n), Native.MinEigenvalue(sn, n), 10);
     }
+
+    /// <summary>
+    /// Every kernel of the native backend at orders 1 to 7 (up to 4 they run managed, NativeLapack.ManagedOrder) against
+    /// its definition: L Lᵀ = A, the product by a triple loop, L S′ Lᵀ = S, A·A⁻¹ = I, A x = b. The factor keeps A in
+    /// its strict upper triangle, as the solver leaves it.
+    /// </summary>
+    [KernelNativeFact]
+    public void Native_small_blocks_meet_the_definitions()
+    {
+        for (var n = 1; n <= 7; n++)
+        {
+            var a = RandomSpd(n, 40 + n);
+            var b = RandomSpd(n, 60 + n);
+            for (var i = 0; i < n; i++) b[i * n + i] -= 2 * n; // indefinite, as a search direction is
+            var l = (double[])a.Clone();
+            Assert.True(Native.Cholesky(l, n));
+            for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var llt = 0.0;
+                for (var p = 0; p <= Math.Min(i, j); p++) llt += l[i * n + p] * l[j * n + p];
+                Assert.Equal(a[i * n + j], llt, 10);
+                if (j > i) Assert.Equal(a[i * n + j], l[i * n + j]); // the strict upper triangle is left as it was
+            }
+            var c = new double[n * n];
+            Native.Multiply(a, b, c, n);
+            for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var v = 0.0;
+                for (var p = 0; p < n; p++) v += a[i * n + p] * b[p * n + j];
+                Assert.Equal(v, c[i * n + j], 10);
+            }
+            var t = (double[])b.Clone();
+            Native.CongruenceByInverseFactor(l, n, t);
+            for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var v = 0.0;
+                for (var p = 0; p <= i; p++)
+                for (var q = 0; q <= j; q++) v += l[i * n + p] * t[p * n + q] * l[j * n + q];
+                Assert.Equal(b[i * n + j], v, 9);
+            }
+            var inv = new double[n * n];
+            Native.CholeskyInverse(l, n, inv);
+            for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var v = 0.0;
+                for (var p = 0; p < n; p++) v += a[i * n + p] * inv[p * n + j];
+                Assert.Equal(i == j ? 1.0 : 0.0, v, 10);
+            }
+            var x = Enumerable.Range(0, n).Select(k => 1.0 + k).ToArray();
+            var rhs = new double[n];
+            for (var i = 0; i < n; i++)
+            for (var p = 0; p < n; p++) rhs[i] += a[i * n + p] * x[p];
+            Native.CholeskySolve(l, n, rhs);
+            for (var i = 0; i < n; i++) Assert.Equal(x[i], rhs[i], 10);
+        }
+    }
 }
