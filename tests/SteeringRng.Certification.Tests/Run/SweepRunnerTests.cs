@@ -89,4 +89,37 @@ public class SweepRunnerTests
         var h = report.Rows.Select(r => r.Hmin!.Value).ToArray();
         for (var i = 1; i < h.Length; i++) Assert.True(h[i] >= h[i - 1] - 1e-7);
     }
+
+    /// <summary>A job that records the order in which points start; the first point holds its worker until every other has run.</summary>
+    private sealed class StartOrderJob(int points) : BoundJob("joint", "ns")
+    {
+        private readonly CountdownEvent _others = new(points - 1);
+        public List<int> Started { get; } = [];
+
+        public override ResultRow Run(PointInput point, IReadOnlyList<(BoundRank? Rank, ResultRow Row)> earlier, ISdpSolver solver,
+            SdpSettings settings, CancellationToken cancellation)
+        {
+            lock (Started) Started.Add(point.Index);
+            if (point.Index == 0) _others.Wait(TimeSpan.FromSeconds(30), cancellation);
+            else _others.Signal();
+            return ResultRow.FromGuessingProbability(point.Parameters, Objective, Bound, 0.5, RowStatus.Optimal);
+        }
+    }
+
+    /// <summary>
+    /// Points go one at a time, in order, to whichever worker is free: with two workers and the first point busy, the
+    /// other worker runs points 1, 2, 3, … (Parallel.For over the index range had started the second worker in the middle
+    /// of the sweep, so the costly end of a sweep, the high-visibility points, could fall to one worker).
+    /// </summary>
+    [Fact]
+    public void Points_start_in_order_on_whichever_worker_is_free()
+    {
+        var run = Scenarios.Plan(Sweep);
+        var job = new StartOrderJob(run.Points.Count);
+        var (rows, interrupted) = new SweepRunner(new InteriorPointSolver(), SdpSettings.Default) { Parallelism = 2 }
+            .Run(run.Points, [job], null, CancellationToken.None);
+        Assert.False(interrupted);
+        Assert.Equal(run.Points.Count, rows.Count);
+        Assert.Equal(Enumerable.Range(0, run.Points.Count), job.Started);
+    }
 }
