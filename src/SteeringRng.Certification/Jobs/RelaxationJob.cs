@@ -86,7 +86,7 @@ public sealed class RelaxationJob : BoundJob
         IRelaxation relaxation;
         try { relaxation = PhaseTiming.Measure($"{Bound} relaxation at point {point.Index}", () => _perPoint is { } build ? build(point, cancellation) : _cache.For(point, cancellation)); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
-        var solution = PhaseTiming.Measure($"{Bound} solve at point {point.Index}", () => solver.Solve(relaxation.Problem, settings, cancellation));
+        var solution = PhaseTiming.Measure($"{Bound} solve at point {point.Index}", () => ReusingSolver.SolveOnce(solver, relaxation.Problem, settings, cancellation));
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
         var seconds = clock.Elapsed.TotalSeconds;
         if (!SolveStatus.HasValue(solution.Status))

@@ -45,7 +45,7 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
         IRelaxation relaxation;
         try { relaxation = _cache.For(point, cancellation); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
-        var solution = solver.Solve(relaxation.Problem, settings, cancellation);
+        var solution = ReusingSolver.SolveOnce(solver, relaxation.Problem, settings, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
         if (!SolveStatus.HasValue(solution.Status))
             return Failed(point, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);

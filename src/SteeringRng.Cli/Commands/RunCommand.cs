@@ -41,7 +41,8 @@ public sealed class RunCommand(CancellationToken external = default) : ISteerCom
     public int Execute(System.CommandLine.ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
         var options = syntax.Read(parsed);
-        var solver = SolverCatalog.Create(options.Solver);
+        // One solver for every scenario of the file, so that a relaxation SDP an earlier scenario solved is not solved again.
+        var solver = new ReusingSolver(SolverCatalog.Create(options.Solver));
         var (available, reason) = solver.Availability;
         if (!available)
         {
