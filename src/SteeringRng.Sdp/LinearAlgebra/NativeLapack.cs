@@ -83,11 +83,12 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     }
 
     /// <summary>
-    /// Blocks up to this order go to <see cref="ManagedKernels"/>: a LAPACK call's fixed costs (the thread gate, aligned
-    /// copies, the call) dominate there. Steady state per call at n = 4, native against managed: Cholesky 0.21 / 0.08 µs,
-    /// L⁻¹ S L⁻ᵀ 0.50 / 0.16, product 0.34 / 0.13, inverse 0.42 / 0.25, solve 0.34 / 0.07; at n = 8 the product and the
-    /// inverse are already faster native (0.31 / 0.61, 0.78 / 1.12). The NS, Q1 and Glo problems of the Fig. 2 sample
-    /// are 36 to 144 blocks of order 4.
+    /// Blocks up to this order go to <see cref="ManagedKernels"/> (all kernels but the inverse, see
+    /// <see cref="CholeskyInverse"/>): a LAPACK call's fixed costs (the thread gate, aligned copies, the call) dominate
+    /// there. Steady state per call at n = 4, native against managed: Cholesky 0.21 / 0.08 µs, L⁻¹ S L⁻ᵀ 0.50 / 0.16,
+    /// product 0.34 / 0.13, inverse 0.42 / 0.25, solve 0.34 / 0.07; at n = 8 the product and the inverse are already
+    /// faster native (0.31 / 0.61, 0.78 / 1.12). The NS, Q1 and Glo problems of the Fig. 2 sample are 36 to 144 blocks
+    /// of order 4.
     /// </summary>
     internal const int ManagedOrder = 4;
 
@@ -224,11 +225,10 @@ internal sealed unsafe class NativeLapack : IDenseKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CholeskyInverse(double[] l, int n, double[] inv)
     {
-        if (n <= ManagedOrder)
-        {
-            Managed.CholeskyInverse(l, n, inv);
-            return;
-        }
+        // Stays native at every order (not <see cref="ManagedOrder"/>): with the managed inverse on the blocks of order 4,
+        // the W-state counts sample's Q1 for Charlie at N = 1e7 (data 1e-6 inside the boundary, samples/w-table1-counts.scn)
+        // ended at DIMACS 1.0e-6, numerical failure, instead of near-optimal; the managed inverse is as accurate (relative
+        // error ≈ κ·1e-16), so it is the trajectory that moved, and that row is this fragile (docs/peers.md "Many small solves").
         Array.Copy(l, inv, n * n);
         byte u = (byte)'U';
         int info;
