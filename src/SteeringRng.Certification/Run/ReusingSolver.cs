@@ -15,7 +15,9 @@ namespace SteeringRng.Certification.Run;
 /// <item>Problems are recognised by the SHA-256 of their whole content (every block, entry and right-hand side, bit for
 /// bit), the settings (all but the log callback) and the solver's name.</item>
 /// <item>Only outcomes that do not depend on the clock are kept (not TimeLimit, not a solve cut short by Ctrl-C), and
-/// at most <see cref="CapacityBytes"/> of solutions; later problems are solved as usual.</item>
+/// at most <see cref="CapacityBytes"/> of solutions, or a sixteenth of the memory available to the process if that is
+/// less (so the kept solutions stay small beside what `--memory-limit` lets a relaxation take); later problems are
+/// solved as usual.</item>
 /// <item>Only relaxation rows ask (<see cref="SolveOnce(SdpProblem, SdpSettings, CancellationToken)"/>); every other solve (seesaw steps, checks) goes straight to
 /// the solver through <see cref="Solve"/>.</item>
 /// </list>
@@ -30,7 +32,9 @@ public sealed class ReusingSolver(ISdpSolver inner) : ISdpSolver
     public const string ReusedNote = "the same SDP was solved earlier in this run; its solution is reused";
 
     private readonly ConcurrentDictionary<string, SdpSolution> _solved = new();
+    private readonly long _capacity = Math.Min(CapacityBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 16);
     private long _bytes;
+    private int _reused;
 
     public string Name => inner.Name;
 
@@ -38,8 +42,6 @@ public sealed class ReusingSolver(ISdpSolver inner) : ISdpSolver
 
     /// <summary>How many solves were answered from an earlier one.</summary>
     public int Reused => _reused;
-
-    private int _reused;
 
     public SdpSolution Solve(SdpProblem problem, SdpSettings? settings = null, CancellationToken cancellation = default) =>
         inner.Solve(problem, settings, cancellation);
@@ -60,7 +62,7 @@ public sealed class ReusingSolver(ISdpSolver inner) : ISdpSolver
         var solution = inner.Solve(problem, settings, cancellation);
         if (solution.Status == SdpStatus.TimeLimit || cancellation.IsCancellationRequested) return solution;
         var bytes = Bytes(solution);
-        if (Interlocked.Add(ref _bytes, bytes) <= CapacityBytes) _solved.TryAdd(key, solution);
+        if (Interlocked.Add(ref _bytes, bytes) <= _capacity) _solved.TryAdd(key, solution);
         else Interlocked.Add(ref _bytes, -bytes);
         return solution;
     }

@@ -29,9 +29,10 @@ public sealed class RunCommand(CancellationToken external = default) : ISteerCom
     [
         "Checks the scenario (errors are printed as file:line:col with a caret, exit code 3), then computes every",
         "requested bound (ns, global, npa k, seesaw, steering) for every objective at every sweep point, points in",
-        "parallel. Progress goes to stderr (a bar on a terminal; plain lines when redirected or CI=true), the table",
-        "to stdout. Outputs named in the scenario (table, plot, export sdpa) are written too, relative to the",
-        "scenario file. Ctrl-C stops cleanly: the rows computed so far are written, marked interrupted.",
+        "parallel; a relaxation SDP that an earlier scenario of the run already solved is not solved again (its row",
+        "says so in its message). Progress goes to stderr (a bar on a terminal; plain lines when redirected or",
+        "CI=true), the table to stdout. Outputs named in the scenario (table, plot, export sdpa) are written too,",
+        "relative to the scenario file. Ctrl-C stops cleanly: the rows computed so far are written, marked interrupted.",
         "Before anything is computed every output path is checked (exit code 3 otherwise): none may be an input",
         "(the scenario file or a file it includes or reads), no two outputs may share a path, and each folder must",
         "take new files. Each file is written to a temporary file beside it and renamed, never left half written.",
