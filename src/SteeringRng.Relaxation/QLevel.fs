@@ -43,8 +43,8 @@ module internal QLevel =
     /// rank-deficient data, see GammaCompression; split into symmetry blocks, see SymmetryBlocks), then the
     /// positivity blocks.
     type private BlockLayout =
-        { /// Per guess: the parts W_k of Γ^e (None: Γ^e itself is the block).
-          Parts: GammaCompression.Rows array array option
+        { /// Per guess: the parts W_k of Γ^e (None: Γ^e itself is the block), each real or Hermitian.
+          Parts: SymmetryBlocks.Block array array option
           /// Per guess: the index of its first Γ block.
           GammaBlock: int array
           /// Index of the first positivity block.
@@ -61,24 +61,27 @@ module internal QLevel =
         let g = st.Guesses.Length
         let parts =
             if st.Reduction.Basis.IsSome then
-                GammaCompression.computeCancellable cancellation data st.Moments.Words |> Option.map (fun rows -> Array.create g [| rows |])
+                GammaCompression.computeCancellable cancellation data st.Moments.Words
+                |> Option.map (fun rows -> Array.create g [| ({ Columns = rows; Real = false }: SymmetryBlocks.Block) |])
             else
                 match st.Symmetry, st.InvariantCount with
                 | Some plan, Some _ ->
                     // Γ^O is invariant under its stabiliser only after the variable rewrite (InvariantCount).
-                    let perGuess = Array.init g (fun o -> SymmetryBlocks.compute st (StabiliserInvariance.stabiliser plan o))
+                    let perGuess =
+                        Array.init g (fun o -> SymmetryBlocks.compute st (StabiliserInvariance.stabiliser plan o) plan.AntiunitaryStabilisers[o])
                     if perGuess |> Array.exists Option.isSome then
-                        Some(perGuess |> Array.map (function Some p -> p | None -> [| Array.init (st.Moments.Size * d) (fun k -> [| struct (k, Complex.One) |]) |]))
+                        let whole: SymmetryBlocks.Block = { Columns = Array.init (st.Moments.Size * d) (fun k -> [| struct (k, Complex.One) |]); Real = false }
+                        Some(perGuess |> Array.map (function Some p -> p | None -> [| whole |]))
                     else None
                 | _ -> None
-        let gammaSizes =
+        let gammaBlocks =
             match parts with
-            | Some p -> p |> Array.map (Array.map Array.length)
-            | None -> Array.create g [| st.Moments.Size * d |]
+            | Some p -> p |> Array.map (Array.map (fun b -> if b.Real then SdpBlock.Psd b.Columns.Length else SdpBlock.Hermitian b.Columns.Length))
+            | None -> Array.create g [| SdpBlock.Hermitian(st.Moments.Size * d) |]
         let gammaBlock = Array.zeroCreate g
         for e in 1 .. g - 1 do
-            gammaBlock[e] <- gammaBlock[e - 1] + gammaSizes[e - 1].Length
-        let positivityStart = gammaSizes |> Array.sumBy Array.length
+            gammaBlock[e] <- gammaBlock[e - 1] + gammaBlocks[e - 1].Length
+        let positivityStart = gammaBlocks |> Array.sumBy Array.length
         let positivityTuples =
             if st.AddPositivityBlocks then
                 [| for t in 0 .. data.Tuples.Length - 1 do
@@ -92,14 +95,21 @@ module internal QLevel =
           PositivityTuples = positivityTuples
           TupleBasis = tupleBasis
           Blocks =
-            [| for sizes in gammaSizes do
-                   for size in sizes -> SdpBlock.Hermitian size
+            [| for blocks in gammaBlocks do
+                   yield! blocks
                for _ in 1..g do
                    for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
 
     /// W† Γ^e W entry by entry: (W†ΓW)[r, s] = Σ_{p,q} conj(W[p, r]) Γ[p, q] W[q, s] with Γ[p, q] = M^e(u_i† u_j)[α, β]
     /// for p = i·d + α, q = j·d + β.
-    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (rows: GammaCompression.Rows) table e block =
+    /// A real part (SymmetryBlocks.realBasis) has entries real up to rounding; their real parts are emitted, and an
+    /// imaginary part beyond rounding would mean the antiunitary invariance was not imposed (a defect: refused).
+    let private emitCompressed (st: Structure) (builder: MomentFormBuilder) (part: SymmetryBlocks.Block) table e block =
+        let rows = part.Columns
+        let emitted (z: Complex) =
+            if not part.Real then z
+            elif abs z.Imaginary <= 1e-9 * (1.0 + z.Magnitude) then Complex(z.Real, 0.0)
+            else invalidOp $"Block {block} should be real (antiunitary symmetry) but has an entry {z}."
         let d = st.Data.Dimension
         let cache = Dictionary<Word, struct (Complex[,] * struct (int * Complex) array array)>()
         let elementsOf (w: Word) =
@@ -127,9 +137,17 @@ module internal QLevel =
                             constant <- constant + f * m[p % d, q % d]
                             for struct (k, v) in at[(p % d) * d + q % d] do
                                 terms.Add(struct (k, f * v))
-                builder.AddConstant(block, r, c, constant)
-                for struct (k, v) in terms do
-                    builder.AddLinear(k, block, r, c, v)
+                builder.AddConstant(block, r, c, emitted constant)
+                if part.Real then
+                    // The coefficients of one variable at one entry are summed first: only their sum is real.
+                    let summed = Dictionary<int, Complex>()
+                    for struct (k, v) in terms do
+                        summed[k] <- (match summed.TryGetValue k with | true, x -> x | _ -> Complex.Zero) + v
+                    for KeyValue(k, v) in summed do
+                        builder.AddLinear(k, block, r, c, emitted v)
+                else
+                    for struct (k, v) in terms do
+                        builder.AddLinear(k, block, r, c, v)
 
     /// Emits Γ^e and the positivity blocks of guess e from the expressions in `table`.
     let private emitGuess (cancellation: CancellationToken) (st: Structure) (layout: BlockLayout) (builder: MomentFormBuilder) constantsOnly onlyAssemblageWords table e =
@@ -282,7 +300,27 @@ module internal QLevel =
             else
                 cancellation.ThrowIfCancellationRequested()
                 SymmetricCoordinates.computeCancellable cancellation data reduction group orbits
-                |> Option.map (fun coordinates -> { Group = group; Orbits = orbits; AllGuesses = tuples; Coordinates = coordinates })
+                |> Option.map (fun coordinates ->
+                    // Antiunitary symmetries (complex conjugation with a relabelling) make the blocks real; not for
+                    // degenerate data, whose U is not fixed by π.
+                    let antiunitary =
+                        if degenerate then None
+                        else
+                            SymmetrySearch.findAntiunitaryCancellable cancellation data
+                            |> Option.bind (fun k ->
+                                AntiunitaryCoset.coset group k
+                                |> Option.filter (Array.forall (fun a ->
+                                    s |> Array.forall (fun w -> DataSymmetry.mapWord data.Scenario a w |> List.forall (fun (v, _) -> inS.Contains v))))
+                                |> Option.map (fun elements -> k, elements))
+                    { Group = group
+                      Orbits = orbits
+                      AllGuesses = tuples
+                      Coordinates = coordinates
+                      Antiunitary = antiunitary |> Option.map fst
+                      AntiunitaryStabilisers =
+                        match antiunitary with
+                        | Some(_, elements) -> AntiunitaryCoset.stabilisers elements orbits guess.Parties guess.Settings tuples
+                        | None -> Array.create orbits.Representatives.Length [||] })
           plan, degenerate
 
     /// Q(S), reduced by the data's symmetries when `useSymmetry` (see buildWith).
@@ -320,10 +358,19 @@ module internal QLevel =
                 match st.Symmetry with
                 | Some plan ->
                     let orbits = plan.Orbits.Sizes |> Array.map string |> String.concat "+"
+                    // Real blocks (made real by an antiunitary symmetry) are marked: a Hermitian block of the same order
+                    // costs the solver about eight times as much (it is realified to twice the order).
                     let blocks =
-                        problem.Blocks |> Seq.countBy (fun b -> b.Size) |> Seq.sortByDescending fst
-                        |> Seq.map (fun (size, count) -> if count = 1 then string size else $"{count}×{size}") |> String.concat ", "
-                    let note = $"symmetry: {plan.Group.Length} relabellings, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
+                        problem.Blocks |> Seq.countBy (fun b -> b.Size, b.Kind = SdpConeKind.Psd) |> Seq.sortByDescending fst
+                        |> Seq.map (fun ((size, real), count) ->
+                            let kind = if real && size > 1 then " real" else ""
+                            if count = 1 then $"{size}{kind}" else $"{count}×{size}{kind}")
+                        |> String.concat ", "
+                    let antiunitary =
+                        match plan.Antiunitary with
+                        | Some _ -> $" and {plan.Group.Length} antiunitary ones (complex conjugation)"
+                        | None -> ""
+                    let note = $"symmetry: {plan.Group.Length} relabellings{antiunitary}, {plan.AllGuesses.Length} guesses in orbits of {orbits}, SDP blocks {blocks}"
                     Relaxation(problem, offset, variableRoles st, index, scenario, s, plan.AllGuesses, OrbitMoments.lookup st plan view, Some withData, note)
                 | None -> Relaxation(problem, offset, variableRoles st, index, scenario, s, st.Guesses, MomentLookup.ofTable view, Some withData, "")
             // Built at degenerate data (e.g. the white-noise end of a sweep; reduced by shifts at most): the first later
@@ -349,7 +396,9 @@ module internal QLevel =
                     let nextReduction = SupportReduction.computeCancellable cancellation nextData
                     let symmetryKept =
                         match plan with
-                        | Some p -> p.Group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds nextData g)
+                        | Some p ->
+                            p.Group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds nextData g)
+                            && p.Antiunitary |> Option.forall (SymmetrySearch.holdsAntiunitary nextData)
                         | None -> true
                     cancellation.ThrowIfCancellationRequested()
                     if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then

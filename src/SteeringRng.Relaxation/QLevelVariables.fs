@@ -17,7 +17,12 @@ type internal SymmetryPlan =
       /// Every guess tuple of the unreduced problem (the structure's Guesses are the orbit representatives).
       AllGuesses: int array array
       /// Coordinates[z][O]: parameter vector (|W|·d²) of data coordinate z in orbit O's assemblage-word moments.
-      Coordinates: float array array array }
+      Coordinates: float array array array
+      /// One antiunitary symmetry K of the data (U conj(σ_{a|x}) U† = σ_{π(a)|x}) when there is one that normalises
+      /// Group; the antiunitary ones are then K ∘ g, g ∈ Group (docs/formulations/symmetry-reduction.md).
+      Antiunitary: DataSymmetry option
+      /// Per orbit O the antiunitary symmetries that fix its representative guess e_O (empty without K).
+      AntiunitaryStabilisers: DataSymmetry array array }
 
 
 /// The variables of Q_k and the moment blocks they make: one set of data-coupled coordinates per guess

@@ -42,6 +42,16 @@ module internal DataSymmetry =
         { Relabel = g.Relabel |> Array.mapi (fun j perms -> perms |> Array.mapi (fun x p -> h.Relabel[j][x] |> Array.map (fun a -> p[a])))
           Unitary = multiply g.Unitary h.Unitary }
 
+    /// The entrywise complex conjugate of a d×d matrix.
+    let conjugate (a: Complex[,]) = Array2D.map Complex.Conjugate a
+
+    /// g ∘ h when g is antiunitary (docs/formulations/symmetry-reduction.md, "Antiunitary symmetries"): an
+    /// antiunitary g = (π_g, U_g) acts by (g·M)(w) = U_g conj(M(α_g⁻¹(w))) U_g†, so that after h
+    ///   (g·(h·M))(w) = U_g conj(U_h) conj(M(α_{gh}⁻¹(w))) (U_g conj(U_h))†:
+    /// π = π_g ∘ π_h and U = U_g conj(U_h). (h ∘ g for unitary h is plain `compose`: U = U_h U_g.)
+    let composeAntiunitary (g: DataSymmetry) (h: DataSymmetry) =
+        { compose g h with Unitary = multiply g.Unitary (conjugate h.Unitary) }
+
     /// A key equal for equal relabellings (the unitary is determined by them up to a phase when the data's
     /// commutant is trivial, which SymmetrySearch requires).
     let key (g: DataSymmetry) =

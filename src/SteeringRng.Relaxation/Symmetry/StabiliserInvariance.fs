@@ -83,9 +83,16 @@ module internal StabiliserInvariance =
                 pivotRow[pivot] <- solved
                 note pivot solved
 
-    /// Rows of M^O(w) − U_h† M^O(α_h(w)) U_h = 0 (real and imaginary parts of every entry); None when the constant part
-    /// does not vanish (the data are not symmetric after all).
-    let private rowsOf (st: Structure) (table: IReadOnlyDictionary<struct (int * Word), MomentExpression>) (o: int) (h: DataSymmetry) (w: Word) =
+    /// conj(X) of an affine block (the variables are real: every coefficient is conjugated).
+    let private conjugate (x: MomentExpression) : MomentExpression =
+        { x with
+            Constant = DataSymmetry.conjugate x.Constant
+            Terms = x.Terms |> Array.map (fun (struct (k, r, c, v)) -> struct (k, r, c, Complex.Conjugate v)) }
+
+    /// The image of M^O(w) under h's invariance condition: U_h† M^O(α_h(w)) U_h for a unitary h, and
+    /// conj(U_h† M^O(α_h(w)) U_h) for an antiunitary one (U conj(M(w)) U† = M(α(w)) solved for M(w)); None when a
+    /// word of α_h(w) has no moment.
+    let private imageOf (st: Structure) (table: IReadOnlyDictionary<struct (int * Word), MomentExpression>) (o: int) (antiunitary: bool) (h: DataSymmetry) (w: Word) =
         let d = st.Data.Dimension
         let image =
             DataSymmetry.mapWord st.Data.Scenario h w
@@ -93,6 +100,15 @@ module internal StabiliserInvariance =
         if image |> List.exists (fun (_, x) -> x.IsNone) then None
         else
             let transformed = OrbitMoments.congruence h.Unitary (MomentExpressions.combine d (image |> List.map (fun (c, x) -> c, x.Value)))
+            Some(if antiunitary then conjugate transformed else transformed)
+
+    /// Rows of M^O(w) − U_h† M^O(α_h(w)) U_h = 0 (real and imaginary parts of every entry; the image conjugated for an
+    /// antiunitary h); None when the constant part does not vanish (the data are not symmetric after all).
+    let private rowsOf (st: Structure) (table: IReadOnlyDictionary<struct (int * Word), MomentExpression>) (o: int) (antiunitary: bool) (h: DataSymmetry) (w: Word) =
+        let d = st.Data.Dimension
+        match imageOf st table o antiunitary h w with
+        | None -> None
+        | Some transformed ->
             let difference = MomentExpressions.combine d [ 1.0, table[struct (o, w)]; -1.0, transformed ]
             let constantSize = difference.Constant |> Seq.cast<Complex> |> Seq.fold (fun m z -> max m z.Magnitude) 0.0
             if constantSize > 1e-9 then None
@@ -124,7 +140,8 @@ module internal StabiliserInvariance =
         |> Array.filter (DataSymmetry.isIdentity >> not)
 
     /// The constants made H_O-invariant: C(w) = (1/|H_O|) Σ_{h∈H_O} U_h† C0(α_h(w)) U_h from the table's constants C0
-    /// (M^obs/|guesses| on assemblage words, 0 on the others). Assemblage words keep theirs (the data are symmetric);
+    /// (M^obs/|guesses| on assemblage words, 0 on the others); with antiunitary stabiliser elements K_i they join the
+    /// average as conj(U_K† C0(α_K(w)) U_K) (the group H_O ∪ K H_O). Assemblage words keep theirs (the data are symmetric);
     /// the free moments only move their origin, so the feasible set is unchanged, and the invariance equalities
     /// become homogeneous in the variables. Recomputed for every new data point (the variables stay the same).
     let symmetriseConstants (st: Structure) (plan: SymmetryPlan) (table: Dictionary<struct (int * Word), MomentExpression>) =
@@ -135,14 +152,13 @@ module internal StabiliserInvariance =
         let view = constants :> IReadOnlyDictionary<_, _>
         let result = Dictionary<struct (int * Word), MomentExpression>(table)
         for KeyValue(struct (o, w), x) in table do
-            let group = Array.append [| DataSymmetry.identity st.Data.Scenario d |] (stabiliser plan o)
+            let group =
+                Array.concat
+                    [ [| false, DataSymmetry.identity st.Data.Scenario d |]
+                      stabiliser plan o |> Array.map (fun h -> false, h)
+                      plan.AntiunitaryStabilisers[o] |> Array.map (fun k -> true, k) ]
             if group.Length > 1 && not (st.Data.Index.ContainsKey w) then
-                let parts =
-                    group
-                    |> Array.map (fun h ->
-                        let image = DataSymmetry.mapWord st.Data.Scenario h w |> List.map (fun (v, c) -> c, MomentLookup.ofTable view o v)
-                        if image |> List.exists (fun (_, y) -> y.IsNone) then None
-                        else Some(OrbitMoments.congruence h.Unitary (MomentExpressions.combine d (image |> List.map (fun (c, y) -> c, y.Value)))))
+                let parts = group |> Array.map (fun (antiunitary, h) -> imageOf st view o antiunitary h w)
                 if parts |> Array.forall Option.isSome then
                     let average = MomentExpressions.combine d (parts |> Array.map (fun y -> 1.0 / float group.Length, y.Value))
                     result[struct (o, w)] <- { x with Constant = average.Constant }
@@ -151,22 +167,28 @@ module internal StabiliserInvariance =
     /// The structure and table rewritten in the free variables of the invariance equalities; unchanged when no
     /// stabiliser is nontrivial (or the equalities cannot be formed).
     /// (`cancellation` is checked per stabiliser element of each orbit: OperationCanceledException.)
-    let applyCancellable (cancellation: System.Threading.CancellationToken) (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
+    let rec applyCancellable (cancellation: System.Threading.CancellationToken) (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
         let table = symmetriseConstants st plan original
         let view = table :> IReadOnlyDictionary<_, _>
         let echelon = Echelon()
         let mutable usable = true
         for o in 0 .. st.Guesses.Length - 1 do
             let words = [ for KeyValue(struct (oo, w), _) in table do if oo = o then yield w ]
-            for h in stabiliser plan o do
+            let elements =
+                Array.append (stabiliser plan o |> Array.map (fun h -> false, h)) (plan.AntiunitaryStabilisers[o] |> Array.map (fun k -> true, k))
+            for (antiunitary, h) in elements do
                 cancellation.ThrowIfCancellationRequested()
                 for w in words do
                     if usable then
-                        match rowsOf st view o h w with
+                        match rowsOf st view o antiunitary h w with
                         | Some rows -> for r in rows do echelon.Add r
                         | None -> usable <- false
         let count = variableCount st
-        if not usable || echelon.Pivots.Count = 0 then st, original
+        if not usable && plan.Antiunitary.IsSome then
+            // Without the antiunitary elements (their equalities could not be formed): the unitary reduction alone.
+            let plain = { plan with Antiunitary = None; AntiunitaryStabilisers = plan.AntiunitaryStabilisers |> Array.map (fun _ -> [||]) }
+            applyCancellable cancellation { st with Symmetry = Some plain } plain original
+        elif not usable || echelon.Pivots.Count = 0 then st, original
         else
             // New numbering: the free (non-pivot) variables in order.
             let fresh = Array.create count -1

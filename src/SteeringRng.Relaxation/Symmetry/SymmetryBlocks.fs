@@ -150,11 +150,63 @@ module internal SymmetryBlocks =
                           let stay = maps |> List.choose (fun (h, m) -> match m with Some m when m[k] = k -> Some h | _ -> None)
                           yield! refine size actions { Basis = spaces[k]; Elements = stay } ]
 
-    /// The kept blocks' columns (sparse), or None when the stabiliser does not split Γ.
-    let compute (st: Structure) (stabiliser: DataSymmetry array) : GammaCompression.Rows array option =
+    let private conjugateVector (x: Sparse) : Sparse = x |> Array.map (fun (struct (k, v)) -> struct (k, Complex.Conjugate v))
+
+    /// A real basis of a kept block (docs/formulations/symmetry-reduction.md, "Antiunitary symmetries"). For an
+    /// antiunitary K in the stabiliser the invariant Γ has T_K† Γ T_K = conj(Γ) (T_K as for a unitary element), so
+    /// with the antilinear J x = T_K conj(x):
+    ///   (Jx)† Γ (Jy) = xᵀ T_K† Γ T_K conj(y) = xᵀ conj(Γ) conj(y) = conj(x† Γ y).
+    /// When J maps the block into itself and J² = I there, the vectors with J x = x span it over C (b + Jb and
+    /// i(b − Jb) for each basis vector b, picked greedily), and in that basis every entry x_i† Γ x_j is real: the
+    /// block is real symmetric, half the order of its realified Hermitian form. None when J does not qualify.
+    let private realBasis (size: int) (t: Action) (basis: Sparse array) : Sparse array option =
+        let j x = apply t (conjugateVector x)
+        let images = basis |> Array.map j
+        let squareIsIdentity =
+            Array.forall2 (fun b y -> norm (combine [ Complex.One, j y; Complex(-1.0, 0.0), b ]) <= 1e-9 * norm b) basis images
+        if not squareIsIdentity then None
+        else
+            let orthonormal = ResizeArray<Complex array>()
+            let dense (x: Sparse) =
+                let w = Array.zeroCreate size
+                for struct (k, v) in x do
+                    w[k] <- v
+                w
+            for b in basis do
+                let w = dense b
+                ComplexVectors.orthogonalise orthonormal w
+                let r = ComplexVectors.norm w
+                if r > 1e-9 * norm b then orthonormal.Add(w |> Array.map (fun z -> z / Complex(r, 0.0)))
+            let inside =
+                images |> Array.forall (fun y ->
+                    let w = dense y
+                    ComplexVectors.orthogonalise orthonormal w
+                    ComplexVectors.norm w <= 1e-8 * max 1.0 (norm y))
+            if not inside then None
+            else
+                let candidates =
+                    basis |> Seq.collect (fun b ->
+                        let jb = j b
+                        [ combine [ Complex.One, b; Complex.One, jb ]; combine [ Complex.ImaginaryOne, b; -Complex.ImaginaryOne, jb ] ])
+                let chosen = independent size candidates
+                if chosen.Length = basis.Length then Some chosen else None
+
+    /// A kept block: its columns (sparse) and whether they make it real (realBasis).
+    type Block = { Columns: GammaCompression.Rows; Real: bool }
+
+    /// The kept blocks, or None when neither the stabiliser splits Γ nor an antiunitary element makes it real.
+    /// `antiunitary`: the antiunitary elements that fix the orbit's guess (AntiunitaryCoset), tried in turn per block.
+    let compute (st: Structure) (stabiliser: DataSymmetry array) (antiunitary: DataSymmetry array) : Block array option =
         let size = st.Moments.Size * st.Data.Dimension
         let actions = stabiliser |> Array.choose (RelabellingAction.ofSymmetry st)
+        let conjugations = antiunitary |> Array.choose (RelabellingAction.ofSymmetry st)
         let whole = { Basis = Array.init size (fun k -> [| struct (k, Complex.One) |]); Elements = List.init actions.Length id }
-        match refine size actions whole with
-        | [ only ] when only.Basis.Length = size -> None
-        | blocks -> Some(blocks |> List.map (fun b -> b.Basis) |> List.toArray)
+        let blocks =
+            refine size actions whole
+            |> List.map (fun b ->
+                match conjugations |> Array.tryPick (fun t -> realBasis size t b.Basis) with
+                | Some columns -> { Columns = columns; Real = true }
+                | None -> { Columns = b.Basis; Real = false })
+        match blocks with
+        | [ only ] when only.Columns.Length = size && not only.Real -> None
+        | _ -> Some(List.toArray blocks)

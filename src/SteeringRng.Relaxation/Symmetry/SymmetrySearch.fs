@@ -61,6 +61,10 @@ module internal SymmetrySearch =
           /// Offset of setting x of party j within its digits (after the 0 for "absent").
           Offset: int array array
           Blocks: Dictionary<int, Complex[,]>
+          /// The blocks on the right of the intertwiner condition X S_t = σ_{π(t)} X: S_t = σ_t for unitary
+          /// symmetries, conj(σ_t) for antiunitary ones (U conj(σ_t) U† = σ_{π(t)}).
+          Sources: Dictionary<int, Complex[,]>
+          Antiunitary: bool
           /// Each marginal's code and its (party, setting, outcome) factors.
           Factors: (int * (int * int * int) list) array
           /// Full-outcome tuples: code → index into AssemblageMoments.Blocks.
@@ -75,7 +79,7 @@ module internal SymmetrySearch =
             code <- code * m.Radix[j] + digits[j]
         code
 
-    let private marginalsOf (data: AssemblageMoments) =
+    let private marginalsOf (data: AssemblageMoments) (antiunitary: bool) =
         let scenario = data.Scenario
         let d = data.Dimension
         let k = scenario.PartyCount
@@ -87,7 +91,7 @@ module internal SymmetrySearch =
                   None :: [ for x in 0 .. (scenario.Party j).Outcomes.Length - 1 do
                                 for a in 0 .. (scenario.Party j).Outcomes[x] - 1 -> Some(j, x, a) ] ]
         let combos = perParty |> List.fold (fun acc opts -> [ for c in acc do for o in opts -> c @ [ o ] ]) [ [] ]
-        let m = { Radix = radix; Offset = offset; Blocks = Dictionary(); Factors = [||]; TupleIndex = Dictionary() }
+        let m = { Radix = radix; Offset = offset; Blocks = Dictionary(); Sources = Dictionary(); Antiunitary = antiunitary; Factors = [||]; TupleIndex = Dictionary() }
         let factors =
             [| for combo in combos do
                    let fs = List.choose id combo
@@ -99,6 +103,7 @@ module internal SymmetrySearch =
                                block[i, l] <- block[i, l] + Complex(c, 0.0) * o[i, l]
                    let code = encode m fs
                    m.Blocks[code] <- block
+                   m.Sources[code] <- if antiunitary then DataSymmetry.conjugate block else block
                    yield code, fs |]
         data.Tuples
         |> Array.iteri (fun t (struct (a, x)) -> m.TupleIndex[encode m [ for j in 0 .. k - 1 -> j, x[j], a[j] ]] <- t)
@@ -112,7 +117,7 @@ module internal SymmetrySearch =
     /// rest are only checked, X σ_t − σ_{π(t)} X = 0, stopping at the first that fails (most branches die there).
     let private restrict (m: Marginals) (g: DataSymmetry) (basis: float array array) (marginals: (int * (int * int * int) list) list) scale d =
         let residual (x: Complex[,]) (code, fs) =
-            let r = mul x m.Blocks[code]
+            let r = mul x m.Sources[code]
             let l = mul m.Blocks[imageCode m g fs] x
             Array2D.init d d (fun i k -> r[i, k] - l[i, k])
         let rec go (basis: float array array) (rest: (int * (int * int * int) list) list) =
@@ -147,10 +152,12 @@ module internal SymmetrySearch =
             if deviation > 1e-7 * lambda then None
             else Some(Array2D.map (fun z -> z / Complex(sqrt lambda, 0.0)) x)
 
-    /// U σ_t U† = σ_{π(t)} on every marginal (hence on every word) and on every observed full-outcome block.
+    /// U σ_t U† = σ_{π(t)} on every marginal (hence on every word) and on every observed full-outcome block
+    /// (U conj(σ_t) U† = σ_{π(t)} when the marginals are those of an antiunitary search).
     let private verify (data: AssemblageMoments) (m: Marginals) (g: DataSymmetry) scale =
         let u = g.Unitary
-        let conj (x: Complex[,]) = mul (mul u x) (adjoint u)
+        let source (x: Complex[,]) = if m.Antiunitary then DataSymmetry.conjugate x else x
+        let conj (x: Complex[,]) = mul (mul u (source x)) (adjoint u)
         let close (a: Complex[,]) (b: Complex[,]) = maxAbs (Array2D.init (Array2D.length1 a) (Array2D.length1 a) (fun i k -> a[i, k] - b[i, k])) <= VerifyTolerance * scale
         let k = data.Scenario.PartyCount
         m.Factors |> Array.forall (fun (code, fs) -> close (conj m.Blocks[code]) m.Blocks[imageCode m g fs])
@@ -162,7 +169,12 @@ module internal SymmetrySearch =
     /// Whether g is a symmetry of these data (to the tolerance), e.g. of the next point of a sweep.
     let holds (data: AssemblageMoments) (g: DataSymmetry) =
         let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
-        verify data (marginalsOf data) g scale
+        verify data (marginalsOf data false) g scale
+
+    /// Whether the antiunitary g (U conj(σ_t) U† = σ_{π(t)}) is a symmetry of these data (to the tolerance).
+    let holdsAntiunitary (data: AssemblageMoments) (g: DataSymmetry) =
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        verify data (marginalsOf data true) g scale
 
     let private permutations (n: int) =
         // Lexicographic order, so the identity comes first.
@@ -197,7 +209,7 @@ module internal SymmetrySearch =
     /// may well exist; for a sweep that starts at such a point the reduction is looked for again at the next one.
     let hasTrivialCommutant (data: AssemblageMoments) =
         let d = data.Dimension
-        let m = marginalsOf data
+        let m = marginalsOf data false
         let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
         let full = Array.init (2 * d * d) (fun k -> Array.init (2 * d * d) (fun i -> if i = k then 1.0 else 0.0))
         let identity = DataSymmetry.identity data.Scenario d
@@ -211,7 +223,7 @@ module internal SymmetrySearch =
         let scenario = data.Scenario
         let d = data.Dimension
         let identity = DataSymmetry.identity scenario d
-        let m = marginalsOf data
+        let m = marginalsOf data false
         let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
         let k = scenario.PartyCount
         let shiftsOf j = (scenario.Party j).Outcomes |> Array.min
@@ -227,9 +239,10 @@ module internal SymmetrySearch =
                    if not (DataSymmetry.isIdentity g) && verify data m g scale then yield g |]
         Array.append [| identity |] group
 
-    /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
-    /// is not trivial). (`cancellation` is checked at every node of the search: OperationCanceledException.)
-    let findCancellable (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) : DataSymmetry array =
+    /// The depth-first search over (party, setting) pairs: the symmetries found (all of them, or the first one with
+    /// `firstOnly`) and whether the commutant is trivial (no leaf left more than one complex dimension of
+    /// intertwiners). With `antiunitary` the condition is U conj(σ_t) U† = σ_{π(t)}.
+    let private depthFirst (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (antiunitary: bool) (firstOnly: bool) =
         let scenario = data.Scenario
         let d = data.Dimension
         let identity = DataSymmetry.identity scenario d
@@ -238,7 +251,7 @@ module internal SymmetrySearch =
         let pairIndex = Dictionary<struct (int * int), int>()
         pairs |> Array.iteri (fun i (j, x) -> pairIndex[struct (j, x)] <- i)
         // Each marginal's constraint is checked as soon as its last (party, setting) pair is assigned.
-        let marginals = marginalsOf data
+        let marginals = marginalsOf data antiunitary
         let marginalsAt = Array.init (pairs.Length + 1) (fun _ -> ResizeArray<int * (int * int * int) list>())
         for (code, fs) in marginals.Factors do
             let last = fs |> List.fold (fun m (j, x, _) -> max m pairIndex[struct (j, x)]) -1
@@ -257,7 +270,7 @@ module internal SymmetrySearch =
         let rec search (p: int) (relabel: int array array array) (basis: float array array) =
             nodes <- nodes + 1
             cancellation.ThrowIfCancellationRequested()
-            if nodes <= NodeBudget && commutantTrivial then
+            if nodes <= NodeBudget && commutantTrivial && not (firstOnly && found.Count > 0) then
                 if p = pairs.Length then
                     if basis.Length > 2 then commutantTrivial <- false
                     elif basis.Length = 2 then
@@ -269,7 +282,7 @@ module internal SymmetrySearch =
                 else
                     let j, x = pairs[p]
                     for perm in candidates[p] do
-                        if nodes <= NodeBudget && commutantTrivial then
+                        if nodes <= NodeBudget && commutantTrivial && not (firstOnly && found.Count > 0) then
                             relabel[j][x] <- perm
                             let g = { Relabel = relabel; Unitary = identity.Unitary }
                             let next = restrict marginals g basis (List.ofSeq marginalsAt[p + 1]) scale d
@@ -279,11 +292,26 @@ module internal SymmetrySearch =
                             if alive then search (p + 1) relabel next
                     relabel[j][x] <- Array.init (scenario.Party j).Outcomes[x] id
         search 0 (identity.Relabel |> Array.map (Array.map Array.copy)) rootBasis
+        List.ofSeq found, commutantTrivial
+
+    /// One antiunitary symmetry of the data, U conj(σ_{a|x}) U† = σ_{π(a)|x} for every (a, x) (docs/formulations/
+    /// symmetry-reduction.md, "Antiunitary symmetries"), or None. Every other one is K ∘ g for g in the unitary group
+    /// (when the commutant is trivial U is fixed by π up to a phase, here too).
+    let findAntiunitaryCancellable (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) : DataSymmetry option =
+        match depthFirst cancellation data true true with
+        | k :: _, true -> Some k
+        | _ -> None
+
+    /// The symmetry group of the data, identity first; just the identity when there is none (or the commutant
+    /// is not trivial). (`cancellation` is checked at every node of the search: OperationCanceledException.)
+    let findCancellable (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) : DataSymmetry array =
+        let identity = DataSymmetry.identity data.Scenario data.Dimension
+        let found, commutantTrivial = depthFirst cancellation data false false
         let hasIdentity = found |> Seq.exists DataSymmetry.isIdentity
         if not commutantTrivial || not hasIdentity then
             [| identity |]
         else
-            match closure (List.ofSeq found) with
+            match closure found with
             | Some group ->
                 let others = group |> Array.filter (DataSymmetry.isIdentity >> not)
                 Array.append [| identity |] others
