@@ -279,11 +279,20 @@ module internal QLevel =
     /// The symmetry reduction for these data when it merges guesses (None: build the full problem), and whether the
     /// data were degenerate (a nontrivial commutant: the search cannot fix U, see SymmetrySearch.hasTrivialCommutant).
     /// The group must map span(S) into itself, so that it maps moment matrices on S to moment matrices on S.
-    let private symmetryPlan (cancellation: CancellationToken) (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) =
+    /// With `given` (a group and an antiunitary symmetry found elsewhere, e.g. on the ungrouped data of H^Glo, whose
+    /// grouped outcomes would make the search itself too large) nothing is searched: the elements that hold on these
+    /// data are used.
+    let private symmetryPlan (cancellation: CancellationToken) (data: AssemblageMoments) (reduction: SupportReduction) (s: Word array) (guess: GuessSpec) (given: GivenSymmetry option) =
         // Past SymmetricCoordinates' size limit the reduction could not be used: do not search.
         let tooLarge = data.Words.Length * data.Dimension * data.Dimension > SymmetricCoordinates.MaxParameters
-        let found = if tooLarge then [| DataSymmetry.identity data.Scenario data.Dimension |] else SymmetrySearch.findCancellable cancellation data
-        let degenerate = not tooLarge && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
+        let identity = DataSymmetry.identity data.Scenario data.Dimension
+        let found =
+            match given with
+            | _ when tooLarge -> [| identity |]
+            | Some g when g.Group |> Array.forall (SymmetrySearch.holds data) -> g.Group
+            | Some _ -> [| identity |]
+            | None -> SymmetrySearch.findCancellable cancellation data
+        let degenerate = not tooLarge && given.IsNone && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
         // Degenerate data (U not fixed): the shifts that leave them unchanged with U = I.
         let group = if degenerate then SymmetrySearch.findShiftsOnly data else found
         if group.Length = 1 then None, degenerate
@@ -306,7 +315,9 @@ module internal QLevel =
                     let antiunitary =
                         if degenerate then None
                         else
-                            SymmetrySearch.findAntiunitaryCancellable cancellation data
+                            match given with
+                            | Some g -> g.Antiunitary |> Option.filter (SymmetrySearch.holdsAntiunitary data)
+                            | None -> SymmetrySearch.findAntiunitaryCancellable cancellation data
                             |> Option.bind (fun k ->
                                 AntiunitaryCoset.coset group k
                                 |> Option.filter (Array.forall (fun a ->
@@ -327,7 +338,7 @@ module internal QLevel =
     /// (With `requireReduction`: None when no symmetry reduces the problem, before anything is assembled.)
     /// (`cancellation` is checked between the stages and inside the loops over the moment matrix, so that Ctrl-C stops a
     /// large build within about a second: OperationCanceledException.)
-    let rec private buildFrom (cancellation: CancellationToken) (requireReduction: bool) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
+    let rec private buildFrom (cancellation: CancellationToken) (requireReduction: bool) (useSymmetry: bool) (given: GivenSymmetry option) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
         let scenario = AssemblageMoments.scenarioOf names assemblage
         validate scenario guess
         cancellation.ThrowIfCancellationRequested()
@@ -338,7 +349,7 @@ module internal QLevel =
         cancellation.ThrowIfCancellationRequested()
         let plan, degenerate =
             PhaseTiming.Measure("Q_k symmetry search and coordinates", fun () ->
-                if useSymmetry then symmetryPlan cancellation data reduction s guess else None, false)
+                if useSymmetry then symmetryPlan cancellation data reduction s guess given else None, false)
         cancellation.ThrowIfCancellationRequested()
         match plan with
         | None when requireReduction && not degenerate -> None
@@ -381,8 +392,8 @@ module internal QLevel =
                 else
                     upgrade.Resolve(fun () ->
                         let nextData = AssemblageMoments.build scenario next
-                        match symmetryPlan cancellation nextData (SupportReduction.computeCancellable cancellation nextData) s guess with
-                        | Some _, false -> Upgrade.Found((buildFrom cancellation false true names guess spec next).Value)
+                        match symmetryPlan cancellation nextData (SupportReduction.computeCancellable cancellation nextData) s guess given with
+                        | Some _, false -> Upgrade.Found((buildFrom cancellation false true given names guess spec next).Value)
                         | _, true -> Upgrade.NotYet
                         | None, false -> Upgrade.Never)
             let rec withData (next: Assemblage) (cancellation: CancellationToken) : Relaxation =
@@ -408,7 +419,7 @@ module internal QLevel =
                         let problem' = MomentFormBuilder.WithConstant(problem, f0)
                         relaxation st' problem' offset' table' withData
                     else
-                        (buildFrom cancellation false useSymmetry names guess spec next).Value
+                        (buildFrom cancellation false useSymmetry given names guess spec next).Value
             Some(relaxation st problem offset table withData)
 
     /// The size of the symmetry-reduced Q(S) for these data without assembling it (see ReducedSize), or null when no
@@ -419,7 +430,7 @@ module internal QLevel =
         let s = GeneratingSet.build scenario spec
         let data = AssemblageMoments.build scenario assemblage
         let reduction = SupportReduction.computeCancellable cancellation data
-        match symmetryPlan cancellation data reduction s guess with
+        match symmetryPlan cancellation data reduction s guess None with
         | Some plan, _ ->
             let st = structureOf cancellation data reduction s guess (Some plan)
             ReducedSize(plan.Orbits.Representatives.Length, variableCount st)
@@ -429,11 +440,11 @@ module internal QLevel =
     /// data's outcome-relabelling symmetries (SymmetrySearch) merge Eve's guesses into orbits, one moment matrix per
     /// orbit (exact: the value is that of the full problem; see SymmetricCoordinates).
     let buildWith (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
-        (buildFrom CancellationToken.None false useSymmetry names guess spec assemblage).Value
+        (buildFrom CancellationToken.None false useSymmetry None names guess spec assemblage).Value
 
     /// buildWith, cancellable (OperationCanceledException within about a second of the token's cancellation).
     let buildCancellable (cancellation: CancellationToken) (useSymmetry: bool) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =
-        (buildFrom cancellation false useSymmetry names guess spec assemblage).Value
+        (buildFrom cancellation false useSymmetry None names guess spec assemblage).Value
 
     /// The symmetry-reduced Q(S), or None when the data have no symmetry that merges guesses. Degenerate data (e.g.
     /// white noise, where U cannot be fixed) give the full Q(S), which takes the reduction from the first later data
@@ -442,11 +453,15 @@ module internal QLevel =
     /// Collins–Gisin parametrisation makes every σ^e no-signalling, and Σ_e σ^e = σ^obs; it is how a symmetric
     /// scenario's NS bound is computed when the plain NS program would be too large (GHZ, N = 4, d = 3).
     let tryBuildReduced (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
-        buildFrom CancellationToken.None true true names guess spec assemblage
+        buildFrom CancellationToken.None true true None names guess spec assemblage
 
     /// tryBuildReduced, cancellable (OperationCanceledException within about a second of the token's cancellation).
     let tryBuildReducedCancellable (cancellation: CancellationToken) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
-        buildFrom cancellation true true names guess spec assemblage
+        buildFrom cancellation true true None names guess spec assemblage
+
+    /// tryBuildReducedCancellable with the symmetries given rather than searched (see symmetryPlan).
+    let tryBuildReducedGiven (cancellation: CancellationToken) (given: GivenSymmetry) (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation option =
+        buildFrom cancellation true true (Some given) names guess spec assemblage
 
     /// Q(S) with symmetry reduction (see buildWith).
     let build (names: string array) (guess: GuessSpec) (spec: GeneratingSetSpec) (assemblage: Assemblage) : Relaxation =

@@ -25,6 +25,10 @@ type internal SymmetryPlan =
       AntiunitaryStabilisers: DataSymmetry array array }
 
 
+/// Symmetries of the data found elsewhere (QLevel.symmetryPlan uses them instead of searching): a group, identity first,
+/// and possibly one antiunitary symmetry.
+type internal GivenSymmetry = { Group: DataSymmetry array; Antiunitary: DataSymmetry option }
+
 /// The variables of Q_k and the moment blocks they make: one set of data-coupled coordinates per guess
 /// except the last (whose data-coupled moments are the data minus the others), and the free moments of every
 /// guess (Hermitian parameters for self-adjoint words, Re/Im of every entry otherwise).

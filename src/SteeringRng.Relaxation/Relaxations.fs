@@ -62,6 +62,32 @@ type Relaxations =
         let data = AssemblageData.ofAssemblage options grouped
         GuessingRelaxation(NoSignallingBound.build options data { Parties = [| 0 |]; Settings = [| x |] }, options, GuessingData.GroupedUntrusted)
 
+    /// P_g^Glo as above, reduced by the grouped data's symmetries when they merge Eve's guesses (the symmetry-reduced Q at
+    /// level 0 of the grouped data, which is their NS program, i.e. this one; see NoSignalling); otherwise the plain
+    /// program. WithData takes the ungrouped assemblage (GroupedRelaxation).
+    static member Global(assemblage: Assemblage, settings: int array, useSymmetry: bool, cancellation: CancellationToken) : IRelaxation =
+        let reduced =
+            if useSymmetry then
+                // The symmetries are searched on the ungrouped data and carried over (GroupedSymmetry).
+                let names = AssemblageMoments.defaultNames assemblage.PartyCount
+                let data = AssemblageMoments.build (AssemblageMoments.scenarioOf names assemblage) assemblage
+                let group = SteeringRng.Relaxation.Symmetry.SymmetrySearch.findCancellable cancellation data
+                if group.Length = 1 then None
+                else
+                    let perParty = Seq.toArray assemblage.Settings
+                    let outcomes = Seq.toArray assemblage.Outcomes
+                    let carry = SteeringRng.Relaxation.Symmetry.GroupedSymmetry.ofUngrouped perParty outcomes
+                    let given: GivenSymmetry =
+                        { Group = group |> Array.map carry
+                          Antiunitary = SteeringRng.Relaxation.Symmetry.SymmetrySearch.findAntiunitaryCancellable cancellation data |> Option.map carry }
+                    let grouped = AssemblageOperations.GroupUntrusted assemblage
+                    let x = AssemblageOperations.TupleIndex(settings, assemblage.Settings)
+                    QLevel.tryBuildReducedGiven cancellation given (AssemblageMoments.defaultNames 1) { Parties = [| 0 |]; Settings = [| x |] } (GeneratingSetSpec.Level 0) grouped
+            else None
+        match reduced with
+        | Some r -> GroupedRelaxation(r) :> IRelaxation
+        | None -> Relaxations.Global(assemblage, settings, RelaxationOptions.Default) :> IRelaxation
+
     /// P_g^Glo with default options.
     static member Global(assemblage: Assemblage, settings: int array) : GuessingRelaxation =
         Relaxations.Global(assemblage, settings, RelaxationOptions.Default)

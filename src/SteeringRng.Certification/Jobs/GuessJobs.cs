@@ -46,7 +46,8 @@ public static class GuessJobs
                 if (parties.Length != partyCount)
                     return new UnavailableJob(objective, bound.Name, RowStatus.NotApplicable,
                         "global is the bound for a joint guess of every untrusted node (docs/formulations/global.md)");
-                return RelaxationJob.Guessing(objective, bound.Name, BoundRank.Global, data => Relaxations.Global(data, settings));
+                return RelaxationJob.Guessing(objective, bound.Name, BoundRank.Global,
+                    (data, cancellation) => Relaxations.Global(data, settings, symmetry, cancellation));
             case BoundSpec.Npa npa:
                 return RelaxationJob.Guessing(objective, bound.Name, npa.Rank,
                     (data, cancellation) => Relaxations.QLevel(data, parties, settings, NpaGeneratingSet.Of(npa), symmetry, cancellation));
