@@ -47,9 +47,9 @@ module internal QLevel =
           Parts: SymmetryBlocks.Block array array option
           /// Per guess: the index of its first Γ block.
           GammaBlock: int array
-          /// Index of the first positivity block.
-          PositivityStart: int
-          PositivityTuples: int array
+          /// Per guess: the index of its first positivity block, and the tuples that have one.
+          PositivityStart: int array
+          PositivityTuples: int array array
           TupleBasis: int -> Complex array array option
           Blocks: SdpBlock array }
 
@@ -81,12 +81,38 @@ module internal QLevel =
         let gammaBlock = Array.zeroCreate g
         for e in 1 .. g - 1 do
             gammaBlock[e] <- gammaBlock[e - 1] + gammaBlocks[e - 1].Length
-        let positivityStart = gammaBlocks |> Array.sumBy Array.length
-        let positivityTuples =
+        let supported =
             if st.AddPositivityBlocks then
                 [| for t in 0 .. data.Tuples.Length - 1 do
                        if st.Reduction.TupleSupport[t].Length > 0 then yield t |]
             else [||]
+        // With the stabiliser invariance imposed, σ^O_{π_h(t)} = U_h σ^O_t U_h† for h ∈ H_O, and U_K conj(σ^O_t) U_K† for
+        // an antiunitary K fixing e_O (the invariance of every word's moment, applied to t's Collins–Gisin expansion):
+        // positivity of one tuple of each orbit implies the others' (docs/formulations/symmetry-reduction.md,
+        // "Positivity blocks"), so one block per orbit is kept.
+        let positivityTuples =
+            match st.Symmetry, st.InvariantCount with
+            | Some plan, Some _ when st.Reduction.Basis.IsNone ->
+                let key (a: int array) (x: int array) = System.String.Join(",", a) + "|" + System.String.Join(",", x)
+                let index = Dictionary<string, int>()
+                data.Tuples |> Array.iteri (fun t (struct (a, x)) -> index[key a x] <- t)
+                Array.init g (fun o ->
+                    let elements = Array.append (StabiliserInvariance.stabiliser plan o) plan.AntiunitaryStabilisers[o]
+                    let covered = HashSet<int>()
+                    [| for t in supported do
+                           if covered.Add t then
+                               yield t
+                               let struct (a, x) = data.Tuples[t]
+                               for h in elements do
+                                   let image = a |> Array.mapi (fun j aj -> let perm = h.Relabel[j][x[j]] in perm[aj])
+                                   match index.TryGetValue(key image x) with
+                                   | true, u -> covered.Add u |> ignore
+                                   | _ -> () |])
+            | _ -> Array.create g supported
+        let positivityStart = Array.zeroCreate g
+        positivityStart[0] <- gammaBlocks |> Array.sumBy Array.length
+        for e in 1 .. g - 1 do
+            positivityStart[e] <- positivityStart[e - 1] + positivityTuples[e - 1].Length
         let tupleBasis t = if st.Reduction.Basis.IsSome then Some st.Reduction.TupleSupport[t] else None
         let tupleSize t = if st.Reduction.Basis.IsSome then st.Reduction.TupleSupport[t].Length else d
         { Parts = parts
@@ -97,8 +123,8 @@ module internal QLevel =
           Blocks =
             [| for blocks in gammaBlocks do
                    yield! blocks
-               for _ in 1..g do
-                   for t in positivityTuples -> SdpBlock.Hermitian(tupleSize t) |] }
+               for tuples in positivityTuples do
+                   for t in tuples -> SdpBlock.Hermitian(tupleSize t) |] }
 
     /// W† Γ^e W entry by entry: (W†ΓW)[r, s] = Σ_{p,q} conj(W[p, r]) Γ[p, q] W[q, s] with Γ[p, q] = M^e(u_i† u_j)[α, β]
     /// for p = i·d + α, q = j·d + β.
@@ -167,11 +193,11 @@ module internal QLevel =
                 if not onlyAssemblageWords || data.Index.ContainsKey w then
                     let x = lookup table e w
                     MomentExpressions.emit builder constantsOnly layout.GammaBlock[e] (i * d, j * d) (None, None) (i = j) x
-        layout.PositivityTuples
+        layout.PositivityTuples[e]
         |> Array.iteri (fun n t ->
             let sigma =
                 MomentExpressions.combine d (data.Expansion[t] |> Seq.map (fun (struct (wi, c)) -> c, table[struct (e, data.Words[wi])]))
-            let block = layout.PositivityStart + e * layout.PositivityTuples.Length + n
+            let block = layout.PositivityStart[e] + n
             MomentExpressions.emit builder constantsOnly block (0, 0) (layout.TupleBasis t, layout.TupleBasis t) true sigma)
 
     /// Objective Σ_e Tr M^e(Π_{j∈G} P_{e_j|y*_j}): coefficients of the variables and the constant part. Reduced:

@@ -164,10 +164,22 @@ module internal StabiliserInvariance =
                     result[struct (o, w)] <- { x with Constant = average.Constant }
         result
 
+    /// The plan with its unitary elements only.
+    let private withoutAntiunitary (plan: SymmetryPlan) =
+        { plan with Antiunitary = None; AntiunitaryStabilisers = plan.AntiunitaryStabilisers |> Array.map (fun _ -> [||]) }
+
     /// The structure and table rewritten in the free variables of the invariance equalities; unchanged when no
     /// stabiliser is nontrivial (or the equalities cannot be formed).
     /// (`cancellation` is checked per stabiliser element of each orbit: OperationCanceledException.)
     let rec applyCancellable (cancellation: System.Threading.CancellationToken) (st: Structure) (plan: SymmetryPlan) (original: Dictionary<struct (int * Word), MomentExpression>) =
+      if plan.Antiunitary.IsSome && st.Reduction.Basis.IsSome then
+        // Rank-deficient data: Γ is compressed (GammaCompression), not split into symmetry blocks, so the antiunitary
+        // invariance would make no block real; it only pins imaginary parts inside Hermitian blocks, which left
+        // the W-state sample's Q1 without a strict interior in the solver's eyes (near-optimal after 37 iterations
+        // instead of optimal after 12). The unitary reduction alone.
+        let plain = withoutAntiunitary plan
+        applyCancellable cancellation { st with Symmetry = Some plain } plain original
+      else
         let table = symmetriseConstants st plan original
         let view = table :> IReadOnlyDictionary<_, _>
         let echelon = Echelon()
@@ -186,7 +198,7 @@ module internal StabiliserInvariance =
         let count = variableCount st
         if not usable && plan.Antiunitary.IsSome then
             // Without the antiunitary elements (their equalities could not be formed): the unitary reduction alone.
-            let plain = { plan with Antiunitary = None; AntiunitaryStabilisers = plan.AntiunitaryStabilisers |> Array.map (fun _ -> [||]) }
+            let plain = withoutAntiunitary plan
             applyCancellable cancellation { st with Symmetry = Some plain } plain original
         elif not usable || echelon.Pivots.Count = 0 then st, original
         else

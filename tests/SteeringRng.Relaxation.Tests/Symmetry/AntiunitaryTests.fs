@@ -86,4 +86,15 @@ let tests =
                     Expect.equal order (if guess.Parties.Length = 2 then 56 else 28) "real blocks of half the realified order"
                     Expect.floatClose Accuracy.high (value reduced) (value full) $"P_g at μ = {mu}, guess {guess.Parties.Length} part(ies)"
         }
+
+        test "GHZ level 1, joint guess: one positivity block per orbit of outcome tuples (18 of 36), same value as the full problem" {
+            // H_O ∪ K H_O = {I, XXX, K, K∘XXX}: XXX flips the Y and Z outcomes of both parties, K the Y outcomes. Per
+            // setting pair the orbits of (b, c): XX 4; XY, YX, XZ, ZX 2 each; YY, ZZ 2 each; YZ, ZY 1 each: 18 in all.
+            let a = assemblage (ghz 0.8) 3
+            let reduced = QLevel.buildWith true names joint (GeneratingSetSpec.Level 1) a
+            let full = QLevel.buildWith false names joint (GeneratingSetSpec.Level 1) a
+            let positivity = reduced.Problem.Blocks |> Seq.filter (fun b -> b.Size = 2) |> Seq.length
+            Expect.equal positivity 18 $"positivity blocks ({reduced.Reduction})"
+            Expect.floatClose Accuracy.high (value reduced) (value full) "P_g"
+        }
     ]
