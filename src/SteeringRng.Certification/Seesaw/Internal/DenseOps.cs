@@ -46,13 +46,19 @@ internal static class DenseOps
     public static Matrix<Complex> ClipToPsd(Matrix<Complex> x) => SpectralMap(x, l => Math.Max(l, 0.0));
 
     /// <summary>f(X) for Hermitian X through its eigendecomposition X = V diag(λ) V†.</summary>
-    public static Matrix<Complex> SpectralMap(Matrix<Complex> x, Func<double, double> f)
+    public static Matrix<Complex> SpectralMap(Matrix<Complex> x, Func<double, double> f) => SpectralMaps(x, f)[0];
+
+    /// <summary>f_k(X) for several functions from one eigendecomposition (the same results as one SpectralMap each).</summary>
+    public static Matrix<Complex>[] SpectralMaps(Matrix<Complex> x, params Func<double, double>[] fs)
     {
         var evd = HermitianPart(x).Evd(Symmetricity.Hermitian);
         var v = evd.EigenVectors;
-        var d = Matrix<Complex>.Build.Dense(x.RowCount, x.RowCount);
-        for (int i = 0; i < x.RowCount; i++) d[i, i] = f(evd.EigenValues[i].Real);
-        return HermitianPart(v * d * v.ConjugateTranspose());
+        return fs.Select(f =>
+        {
+            var d = Matrix<Complex>.Build.Dense(x.RowCount, x.RowCount);
+            for (int i = 0; i < x.RowCount; i++) d[i, i] = f(evd.EigenValues[i].Real);
+            return HermitianPart(v * d * v.ConjugateTranspose());
+        }).ToArray();
     }
 
     /// <summary>The smallest eigenvalue of the Hermitian part (block by block where the matrix splits: OperatorChecks).</summary>

@@ -131,8 +131,8 @@ internal static class StateStep
     internal static Matrix<Complex>[] Resplit(IReadOnlyList<Matrix<Complex>> subStates, double noise)
     {
         var rho = DenseOps.HermitianPart(AttackAlgebra.Sum(subStates));
-        var root = DenseOps.SpectralMap(rho, l => l > noise ? Math.Sqrt(l) : 0.0);
-        var inverseRoot = DenseOps.SpectralMap(rho, l => l > noise ? 1 / Math.Sqrt(l) : 0.0);
+        var maps = DenseOps.SpectralMaps(rho, l => l > noise ? Math.Sqrt(l) : 0.0, l => l > noise ? 1 / Math.Sqrt(l) : 0.0);
+        var (root, inverseRoot) = (maps[0], maps[1]);
         return subStates.Select(s =>
         {
             var k = DenseOps.HermitianPart(inverseRoot * s * inverseRoot);
