@@ -315,7 +315,7 @@ module internal QLevel =
         let found =
             match given with
             | _ when tooLarge -> [| identity |]
-            | Some g when g.Group |> Array.forall (SymmetrySearch.holds data) -> g.Group
+            | Some g when SymmetrySearch.holdAll cancellation data g.Group None -> g.Group
             | Some _ -> [| identity |]
             | None -> SymmetrySearch.findCancellable cancellation data
         let degenerate = not tooLarge && given.IsNone && found.Length = 1 && not (SymmetrySearch.hasTrivialCommutant data)
@@ -433,9 +433,7 @@ module internal QLevel =
                     let nextReduction = SupportReduction.computeCancellable cancellation nextData
                     let symmetryKept =
                         match plan with
-                        | Some p ->
-                            p.Group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); SymmetrySearch.holds nextData g)
-                            && p.Antiunitary |> Option.forall (SymmetrySearch.holdsAntiunitary nextData)
+                        | Some p -> SymmetrySearch.holdAll cancellation nextData p.Group p.Antiunitary
                         | None -> true
                     cancellation.ThrowIfCancellationRequested()
                     if reduction.Basis.IsNone && nextReduction.Basis.IsNone && symmetryKept then

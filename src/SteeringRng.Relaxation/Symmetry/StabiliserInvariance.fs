@@ -89,13 +89,21 @@ module internal StabiliserInvariance =
             Constant = DataSymmetry.conjugate x.Constant
             Terms = x.Terms |> Array.map (fun (struct (k, r, c, v)) -> struct (k, r, c, Complex.Conjugate v)) }
 
+    /// α_h(w) per element and word, kept for the life of the element: along a sweep the constants are symmetrised again
+    /// at every point (symmetriseConstants) with the same elements and words, and the expansion is the costly part.
+    let private images = System.Runtime.CompilerServices.ConditionalWeakTable<DataSymmetry, System.Collections.Concurrent.ConcurrentDictionary<Word, (Word * float) list>>()
+
+    let private mapWord (st: Structure) (h: DataSymmetry) (w: Word) =
+        images.GetValue(h, fun _ -> System.Collections.Concurrent.ConcurrentDictionary<Word, (Word * float) list>())
+              .GetOrAdd(w, fun w -> DataSymmetry.mapWord st.Data.Scenario h w)
+
     /// The image of M^O(w) under h's invariance condition: U_h† M^O(α_h(w)) U_h for a unitary h, and
     /// conj(U_h† M^O(α_h(w)) U_h) for an antiunitary one (U conj(M(w)) U† = M(α(w)) solved for M(w)); None when a
     /// word of α_h(w) has no moment.
     let private imageOf (st: Structure) (table: IReadOnlyDictionary<struct (int * Word), MomentExpression>) (o: int) (antiunitary: bool) (h: DataSymmetry) (w: Word) =
         let d = st.Data.Dimension
         let image =
-            DataSymmetry.mapWord st.Data.Scenario h w
+            mapWord st h w
             |> List.map (fun (v, c) -> c, MomentLookup.ofTable table o v)
         if image |> List.exists (fun (_, x) -> x.IsNone) then None
         else

@@ -171,6 +171,14 @@ module internal SymmetrySearch =
         let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
         verify data (marginalsOf data false) g scale
 
+    /// Whether every unitary g of the group and the antiunitary one (if any) are symmetries of these data, e.g. of the
+    /// next point of a sweep: `holds` and `holdsAntiunitary` with the marginals formed once (not once per element).
+    let holdAll (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (group: DataSymmetry array) (antiunitary: DataSymmetry option) =
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let unitary = marginalsOf data false
+        group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); verify data unitary g scale)
+        && antiunitary |> Option.forall (fun k -> verify data (marginalsOf data true) k scale)
+
     /// Whether the antiunitary g (U conj(σ_t) U† = σ_{π(t)}) is a symmetry of these data (to the tolerance).
     let holdsAntiunitary (data: AssemblageMoments) (g: DataSymmetry) =
         let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
