@@ -72,7 +72,10 @@ type Relaxations =
                 let names = AssemblageMoments.defaultNames assemblage.PartyCount
                 let data = AssemblageMoments.build (AssemblageMoments.scenarioOf names assemblage) assemblage
                 let group = SteeringRng.Relaxation.Symmetry.SymmetrySearch.findCancellable cancellation data
-                if group.Length = 1 then None
+                // The carried relabellings hold one entry per grouped (setting, outcome) pair and element; past 10⁷ of
+                // them (a grouped scenario far beyond what the reduced build takes anyway) the plain program is built.
+                let pairs = float assemblage.SettingTupleCount * float assemblage.OutcomeTupleCount
+                if group.Length = 1 || pairs * float group.Length > 1e7 then None
                 else
                     let perParty = Seq.toArray assemblage.Settings
                     let outcomes = Seq.toArray assemblage.Outcomes

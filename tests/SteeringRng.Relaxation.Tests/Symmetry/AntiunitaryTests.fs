@@ -13,20 +13,10 @@ open SteeringRng.Relaxation.Symmetry
 open SteeringRng.Sdp
 open SteeringRng.Relaxation.Tests.NpaTestSolver
 open SteeringRng.Relaxation.Tests.QkGhz
-
-let private names = [| "B"; "C" |]
-
-let private dataOf (a: Assemblage) = AssemblageMoments.build (AssemblageMoments.scenarioOf names a) a
-
-let private value (r: Relaxation) =
-    match solve r.Problem with
-    | Ok solution -> (r.Read solution).Attained
-    | Error e -> failwith e
+open SteeringRng.Relaxation.Tests.Symmetry.SymmetryFixtures
 
 let private conj (a: Complex[,]) = Array2D.map Complex.Conjugate a
 
-let private joint = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
-let private bob = { Parties = [| 0 |]; Settings = [| 0 |] }
 
 /// The Hermitian blocks of Γ against the real ones (positivity blocks of order d = 2 and below left out).
 let private gammaBlocks (r: Relaxation) = r.Problem.Blocks |> Seq.filter (fun b -> b.Size > 2) |> Seq.toArray

@@ -12,15 +12,7 @@ open SteeringRng.Relaxation
 open SteeringRng.Relaxation.Symmetry
 open SteeringRng.Relaxation.Tests.NpaTestSolver
 open SteeringRng.Relaxation.Tests.QkGhz
-
-let private names = [| "B"; "C" |]
-
-let private dataOf (a: Assemblage) = AssemblageMoments.build (AssemblageMoments.scenarioOf names a) a
-
-let private value (r: Relaxation) =
-    match solve r.Problem with
-    | Ok solution -> (r.Read solution).Attained
-    | Error e -> failwith e
+open SteeringRng.Relaxation.Tests.Symmetry.SymmetryFixtures
 
 /// A random qubit state on A, B, C (no symmetry expected), ρ = G G† / Tr.
 let private randomState (seed: int) =
@@ -39,8 +31,6 @@ let private wState (alpha: float) (beta: float) (gamma: float) =
     psi[4] <- gamma / n
     Array2D.init 8 8 (fun i j -> Complex(psi[i] * psi[j], 0.0))
 
-let private joint = { Parties = [| 0; 1 |]; Settings = [| 0; 0 |] }
-let private bob = { Parties = [| 0 |]; Settings = [| 0 |] }
 
 [<Tests>]
 let tests =
