@@ -57,9 +57,13 @@ public sealed class KernelAlignmentTests : IDisposable
             }
             pin.Free();
             keep.Add(array);
-            // Vary the next address by a seeded random 24..56 bytes, so both residues mod 16 come up. (A fixed pattern
-            // of paddings can keep every try at one residue: a CI run saw no array at offset 0 in 1000 tries.)
+            // Vary the next address by a seeded random number of 8-byte steps in every heap a try can come from, so both
+            // residues mod 16 come up: the small-object heap, the large-object heap (arrays of n = 161 are ≥ 85 000
+            // bytes and their size is a multiple of 16, so padding on the small heap alone left every try at one residue
+            // and a CI run saw no array at offset 0 in 1000 tries) and the pinned heap.
             keep.Add(new byte[padding.Next(1, 41)]);
+            keep.Add(new byte[85_000 + padding.Next(1, 41)]);
+            keep.Add(GC.AllocateArray<byte>(padding.Next(1, 41), pinned: true));
         }
         throw new InvalidOperationException($"no array at offset {offsetBytes} mod 16 after 1000 allocations");
     }
