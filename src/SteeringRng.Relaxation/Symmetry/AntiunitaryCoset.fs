@@ -11,14 +11,12 @@ open SteeringRng.Relaxation
 /// (U is fixed by π up to a phase), provided K normalises G, which is checked: g ∘ K must be in K ∘ G.
 module internal AntiunitaryCoset =
 
-    /// A key for an antiunitary element's relabelling (kept apart from the unitary elements' keys).
-    let private key (k: DataSymmetry) = DataSymmetry.key k
-
-    /// K ∘ G when K normalises G (every g ∘ K is some K ∘ g'), else None.
+    /// K ∘ G when K normalises G (every g ∘ K is some K ∘ g'), else None. The keys compared are those of antiunitary
+    /// elements only (a unitary element may share an antiunitary one's relabelling).
     let coset (group: DataSymmetry array) (k: DataSymmetry) : DataSymmetry array option =
         let elements = group |> Array.map (DataSymmetry.composeAntiunitary k)
-        let keys = HashSet<string>(elements |> Array.map key)
-        if keys.Count = group.Length && group |> Array.forall (fun g -> keys.Contains(key (DataSymmetry.compose g k))) then
+        let keys = HashSet<string>(elements |> Array.map DataSymmetry.key)
+        if keys.Count = group.Length && group |> Array.forall (fun g -> keys.Contains(DataSymmetry.key (DataSymmetry.compose g k))) then
             Some elements
         else None
 
