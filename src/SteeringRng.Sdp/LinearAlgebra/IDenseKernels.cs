@@ -48,4 +48,11 @@ internal interface IDenseKernels
 
     /// <summary>Smallest eigenvalue of symmetric s; s is overwritten.</summary>
     double MinEigenvalue(double[] s, int n);
+
+    /// <summary>
+    /// C ← C − A Aᵀ on the lower triangle with diagonal (the strict upper triangle is not touched): A is rows × k at
+    /// a[aOffset ..], C is rows × rows at c[cOffset ..], both row-major (aligned buffers, used in place). The block-arrow
+    /// factorisation's S = F − Σ_s W_s W_sᵀ.
+    /// </summary>
+    void SubtractGramLower(double[] a, int aOffset, int rows, int k, double[] c, int cOffset);
 }

@@ -156,6 +156,17 @@ internal sealed class ManagedKernels : IDenseKernels
         (new Vector<double>(a, at + W) - v1).CopyTo(a, at + W);
     }
 
+    public void SubtractGramLower(double[] a, int aOffset, int rows, int k, double[] c, int cOffset)
+    {
+        void Row(int i)
+        {
+            for (var j = 0; j <= i; j++) c[cOffset + i * rows + j] -= Dot(a, aOffset + i * k, a, aOffset + j * k, k);
+        }
+        // Each row of C is written by one iteration only, so the rows may run in parallel with the same bits.
+        if ((long)rows * rows * k >= 1L << 22) CoreShare.For(0, rows, Row);
+        else for (var i = 0; i < rows; i++) Row(i);
+    }
+
     /// <summary>Σ_{k&lt;len} x[xi + k]·y[yi + k].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Dot(double[] x, int xi, double[] y, int yi, int len)

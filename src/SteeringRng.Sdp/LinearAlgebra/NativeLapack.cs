@@ -179,6 +179,26 @@ internal sealed unsafe class NativeLapack : IDenseKernels
         _dsyrk(&up, &t, &n, &k, &minusOne, a, &lda, &one, c, &lda, 1, 1);
     }
 
+    /// <summary>
+    /// Row-major A (rows × k) is the column-major k × rows Aᵀ and row-major C's lower triangle is the column-major
+    /// upper one, so C ← C − A Aᵀ is dsyrk 'U', 'T' with N = rows, K = k: one level-3 call (rows² k flops).
+    /// </summary>
+    public void SubtractGramLower(double[] a, int aOffset, int rows, int k, double[] c, int cOffset)
+    {
+        if (rows == 0 || k == 0) return;
+        if (rows <= ManagedOrder)
+        {
+            Managed.SubtractGramLower(a, aOffset, rows, k, c, cOffset);
+            return;
+        }
+        byte up = (byte)'U', t = (byte)'T';
+        double minusOne = -1, one = 1;
+        using var gate = BlasThreadGate.Shared();
+        using var pa = new AlignedOperand(a, aOffset, rows * k, writeBack: false);
+        using var pc = new AlignedOperand(c, cOffset, rows * rows, writeBack: true);
+        _dsyrk(&up, &t, &rows, &k, &minusOne, pa.Pointer, &k, &one, pc.Pointer, &rows, 1, 1);
+    }
+
     public void CholeskySolve(double[] l, int n, double[] b) => CholeskySolve(l, 0, n, b);
 
     public void CholeskySolve(double[] l, int offset, int n, double[] b)
