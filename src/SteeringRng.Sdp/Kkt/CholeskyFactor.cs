@@ -142,6 +142,7 @@ internal sealed class CholeskyFactor
     {
         SolveFlopsDone += _solveFlops;
         if (_arrow is not null) _arrow.Solve(x);
+        else if (_m >= ParallelTriangularSolve.MinOrder) ParallelTriangularSolve.Solve(Matrix!, Offset, _m, x, 0, 1);
         else _kernels.CholeskySolve(Matrix!, Offset, _m, x);
     }
 
@@ -218,6 +219,7 @@ internal sealed class CholeskyFactor
         for (var i = 0; i < m; i++) rows[c * m + i] = _scale[i] * rhs[c][i];
         SolveFlopsDone += k * _solveFlops;
         if (_arrow is not null) _arrow.Solve(rows, k);
+        else if (m >= ParallelTriangularSolve.MinOrder) ParallelTriangularSolve.Solve(Matrix!, Offset, m, rows, 0, k);
         else
         {
             _kernels.ForwardSolveRows(Matrix!, Offset, m, rows, 0, k);
