@@ -37,7 +37,7 @@ public sealed partial class InteriorPointSolver
 
         // Flops per phase, counted from the formulas (docs/peers.md "Per-phase rates"): Schur formation, and the block
         // products and step lengths of the search directions (the factorisation's and the solves' are in _chol).
-        private double _schurFlops, _blockFlops;
+        private double _schurFlops, _schurGatherFlops, _blockFlops;
         private CholeskyFactor? _chol;
 
         private Iterate _it;
@@ -125,6 +125,7 @@ public sealed partial class InteriorPointSolver
                 else schur.Form(_it.X, _zInv, chol.Matrix!, chol.Offset);
                 _schurTime.Stop();
                 _schurFlops += schur.FlopsPerForm;
+                _schurGatherFlops += schur.GatherFlopsPerForm;
                 _factorTime.Start();
                 var factored = chol.Factor();
                 _factorTime.Stop();

@@ -83,7 +83,7 @@ internal static class IsolatedSolve
                 Status = Enum.Parse<SdpStatus>(f[0]), Iterations = int.Parse(f[1], CultureInfo.InvariantCulture), Seconds = D(2),
                 PrimalObjective = D(4), DualObjective = D(5), Dimacs = Enumerable.Range(6, 6).Select(D).ToArray(), Y = y, Solver = solver,
             };
-            return new Measurement(solution, D(3), D(12), PhaseTimes.FromFields(Enumerable.Range(13, 6).Select(D).ToArray()));
+            return new Measurement(solution, D(3), D(12), PhaseTimes.FromFields(Enumerable.Range(13, PhaseTimes.FieldCount).Select(D).ToArray()));
         }
         finally { File.Delete(yFile); }
     }

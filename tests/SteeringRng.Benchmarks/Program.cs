@@ -99,7 +99,7 @@ Console.WriteLine($"every solve runs in its own process (peak memory: getrusage)
 var folder = Directory.CreateTempSubdirectory("steeringrng-bench-").FullName;
 var rows = new List<BenchmarkRow>();
 // The machine's dgemm and dpotrf rates at each problem's order m (capped: the yardstick, not a solve), for the phase table.
-var rates = new Dictionary<int, (int Order, double Gemm, double Potrf)>();
+var rates = new Dictionary<int, MachineRate>();
 try
 {
     foreach (var (name, problem, deviation) in problems)
@@ -116,9 +116,8 @@ try
         if (solvers.Any(s => s.Name == "builtin") && problem.ConstraintCount > 0 && !rates.ContainsKey(problem.ConstraintCount))
         {
             var order = Math.Min(problem.ConstraintCount, MaxRateOrder);
-            Console.Error.WriteLine($"benchmark: measuring dgemm and dpotrf at order {order} ...");
-            var (gemm, potrf) = MachineRates.Measure(order);
-            rates[problem.ConstraintCount] = (order, gemm, potrf);
+            Console.Error.WriteLine($"benchmark: measuring dgemm and dpotrf at order {order}, gathers and streaming ...");
+            rates[problem.ConstraintCount] = MachineRates.Measure(order);
         }
         // Repeats outermost, so that a burst of load on a shared machine hits every solver alike.
         for (var r = 0; r < options.Repeat; r++)

@@ -49,6 +49,9 @@ internal sealed class BlockArrowPlan
     /// <summary>Flops of one solve with the factors: 2 Σ n_s² (L_s, L_sᵀ) + 4 |B| Σ n_s (W_s, W_sᵀ) + 2 |B|² (L_B, L_Bᵀ).</summary>
     public double SolveFlops => Groups.Sum(g => 2.0 * g.Length * g.Length + 4.0 * Border.Length * g.Length) + 2.0 * Border.Length * Border.Length;
 
+    /// <summary>Bytes read by one pass of the solve: each L_s and L_B triangle twice (n_s², |B|² doubles), each W_s twice (2|B| n_s).</summary>
+    public double SolveBytes => 8 * (Groups.Sum(g => (double)g.Length * g.Length + 2.0 * Border.Length * g.Length) + (double)Border.Length * Border.Length);
+
     private static double FactorFlopsFor(IEnumerable<int> sizes, double nb) =>
         sizes.Sum(n => Math.Pow(n, 3) / 3 + nb * n * (double)n + nb * nb * n) + Math.Pow(nb, 3) / 3;
 

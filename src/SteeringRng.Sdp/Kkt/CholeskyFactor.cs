@@ -41,6 +41,7 @@ internal sealed class CholeskyFactor
         _scale = new double[m];
         _factorFlops = arrow?.FactorFlops ?? Math.Pow(m, 3) / 3;
         _solveFlops = arrow?.SolveFlops ?? 2.0 * m * m;
+        _solveBytes = arrow?.SolveBytes ?? 8.0 * m * m;
     }
 
     /// <summary>
@@ -70,7 +71,14 @@ internal sealed class CholeskyFactor
     /// <summary>Flops of the solves with the factors done so far (2m² each dense, <see cref="BlockArrowPlan.SolveFlops"/> each arrow one).</summary>
     public double SolveFlopsDone { get; private set; }
 
-    private readonly double _factorFlops, _solveFlops;
+    /// <summary>
+    /// Bytes of the factors read by the solves so far: one pass over them per call, whatever its number of columns
+    /// (dense 8m², both sweeps over the triangle; arrow <see cref="BlockArrowPlan.SolveBytes"/>). A solve's time cannot
+    /// be less than this over the machine's memory bandwidth.
+    /// </summary>
+    public double SolveBytesDone { get; private set; }
+
+    private readonly double _factorFlops, _solveFlops, _solveBytes;
 
     /// <summary>The shift δ (relative to the unit scaled diagonal) of the last factorisation; 0 when none was needed.</summary>
     public double Regularization { get; private set; }
@@ -141,6 +149,7 @@ internal sealed class CholeskyFactor
     private void SolveFactored(double[] x)
     {
         SolveFlopsDone += _solveFlops;
+        SolveBytesDone += _solveBytes;
         if (_arrow is not null) _arrow.Solve(x);
         else if (_m >= ParallelTriangularSolve.MinOrder) ParallelTriangularSolve.Solve(Matrix!, Offset, _m, x, 0, 1);
         else _kernels.CholeskySolve(Matrix!, Offset, _m, x);
@@ -218,6 +227,7 @@ internal sealed class CholeskyFactor
         for (var c = 0; c < k; c++)
         for (var i = 0; i < m; i++) rows[c * m + i] = _scale[i] * rhs[c][i];
         SolveFlopsDone += k * _solveFlops;
+        SolveBytesDone += _solveBytes;
         if (_arrow is not null) _arrow.Solve(rows, k);
         else if (m >= ParallelTriangularSolve.MinOrder) ParallelTriangularSolve.Solve(Matrix!, Offset, m, rows, 0, k);
         else

@@ -120,12 +120,17 @@ internal sealed class SchurBlockPlan
                 SchurFormula.Gathered => 2 * nnz * side + 2 * g * side * side + sums,
                 _ => 4 * n * n * n + (_fold[s] ? 2 * laterUpper + n * n / 2 : 2 * later),
             };
+            // The part of them that reads scattered entries (one index, one value and one entry of W per multiply–add;
+            // F3's pairs read two): its rate is set by the loads, not by the FMA units (docs/peers.md "Ceilings"). The
+            // fold's additions stream and are not counted here.
+            GatherFlops += _formula[s] == SchurFormula.Sparse ? 3 * nnz * later : _fold[s] ? 2 * laterUpper : 2 * later;
         }
         // Nonnegative block: one pass over the later slots' entries per slot.
         for (var s = 0; s < Count && _layout.IsDiagonal; s++)
         {
             EstimatedCycles += total - _start[s];
             Flops += 3.0 * (_start[s + 1] - _start[s]) + 2.0 * (total - _start[s]);
+            GatherFlops += 3.0 * (_start[s + 1] - _start[s]) + 2.0 * (total - _start[s]);
         }
     }
 
@@ -162,6 +167,9 @@ internal sealed class SchurBlockPlan
 
     /// <summary>Floating-point operations of one formation of this block's rows, from the formulas chosen (see constructor).</summary>
     public double Flops { get; }
+
+    /// <summary>The part of <see cref="Flops"/> done on gathered operands (the later-entry sums; all of F3 and of nonnegative blocks).</summary>
+    public double GatherFlops { get; }
 
     public int DenseCount => _formula.Count(f => f != SchurFormula.Sparse) - (_layout.IsDiagonal ? Count : 0);
 

@@ -66,6 +66,9 @@ internal sealed class SchurComplement
     /// <summary>Floating-point operations of one <see cref="Form(double[][], double[][], double[], int)"/> (the block plans' formula counts).</summary>
     public double FlopsPerForm => _plans.Sum(pl => pl.Flops);
 
+    /// <summary>The part of <see cref="FlopsPerForm"/> done on gathered operands (<see cref="SchurBlockPlan.GatherFlops"/>).</summary>
+    public double GatherFlopsPerForm => _plans.Sum(pl => pl.GatherFlops);
+
     /// <summary>How many (constraint, block) pairs use the dense formula (for the log).</summary>
     public int DenseCount => _plans.Sum(pl => pl.DenseCount);
 
