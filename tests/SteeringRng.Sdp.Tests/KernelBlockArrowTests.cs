@@ -11,10 +11,16 @@ namespace SteeringRng.Sdp.Tests;
 public class KernelBlockArrowTests
 {
     /// <summary>Four blocks, every eighth constraint touching all of them (the border), the rest one block each.</summary>
-    private static (InternalProblem Problem, SchurComplement Schur, BlockArrowPlan Plan) ArrowProblem()
+    private static (InternalProblem Problem, SchurComplement Schur, BlockArrowPlan Plan) ArrowProblem() => ArrowProblem("P10,P10,H6,P9", 120, 8);
+
+    /// <summary>
+    /// Four blocks, every <paramref name="borderEvery"/>-th of the <paramref name="m"/> constraints touching all of
+    /// them (the border), the rest one block each.
+    /// </summary>
+    private static (InternalProblem Problem, SchurComplement Schur, BlockArrowPlan Plan) ArrowProblem(string shapes, int m, int borderEvery)
     {
-        var blocks = PlantedOptimumTests.Blocks("P10,P10,H6,P9");
-        var problem = PlantedProblem.Create(4, blocks, 120, 0.5, i => i % 8 == 0 ? null : i % blocks.Length).Problem;
+        var blocks = PlantedOptimumTests.Blocks(shapes);
+        var problem = PlantedProblem.Create(4, blocks, m, 0.5, i => i % borderEvery == 0 ? null : i % blocks.Length).Problem;
         var ip = InternalProblem.From(problem);
         var schur = new SchurComplement(ip);
         var plan = BlockArrowPlan.For(ip, schur.Order) ?? throw new InvalidOperationException("the problem has no block-arrow Schur complement");
@@ -29,13 +35,17 @@ public class KernelBlockArrowTests
         return a;
     }).ToArray();
 
+    /// <param name="native">Native or managed kernels.</param>
+    /// <param name="large">A border of 800 on m = 2400 (its x_B is formed in parallel pieces) instead of 15 on m = 120.</param>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void ArrowSolve_SatisfiesTheDenseSystem(bool native)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void ArrowSolve_SatisfiesTheDenseSystem(bool native, bool large)
     {
         IDenseKernels kernels = native ? NativeLapack.TryGet().Kernels ?? (IDenseKernels)ManagedKernels.Instance : ManagedKernels.Instance;
-        var (p, schur, plan) = ArrowProblem();
+        var (p, schur, plan) = large ? ArrowProblem("P60,P60,P60,P60", 2400, 3) : ArrowProblem();
+        if (large) Assert.True(plan.Border.Length * (long)p.M >= 1 << 20);
         var m = p.M;
         var identity = Identity(p);
         // The dense upper triangle, mirrored: the reference M, formed by the dense path.

@@ -223,14 +223,17 @@ internal sealed class BlockArrowFactor
             _kernels.ForwardSolveRows(a, _d[s], n, us, 0, count);
         });
         // x_B = S⁻¹ (r_B − Σ_s W_sᵀ u_s).
+        // Each entry of x_B by one thread (rows of W_s read by long dot products), so the bits do not depend on the workers.
         var xb = new double[count * nb];
-        for (var c = 0; c < count; c++)
-        for (var b = 0; b < nb; b++)
+        BorderLoop(nb, b =>
         {
-            var v = x[c * m + border[b]];
-            for (var s = 0; s < groups.Length; s++) v -= ManagedKernels.Dot(a, _w[s] + b * groups[s].Length, u[s], c * groups[s].Length, groups[s].Length);
-            xb[c * nb + b] = v;
-        }
+            for (var c = 0; c < count; c++)
+            {
+                var v = x[c * m + border[b]];
+                for (var s = 0; s < groups.Length; s++) v -= StreamKernels.Dot(a, _w[s] + b * groups[s].Length, u[s], c * groups[s].Length, groups[s].Length);
+                xb[c * nb + b] = v;
+            }
+        });
         if (nb > 0)
         {
             _kernels.ForwardSolveRows(a, _s, nb, xb, 0, count);
@@ -245,7 +248,7 @@ internal sealed class BlockArrowFactor
             int n = g.Length;
             var us = u[s];
             for (var c = 0; c < count; c++)
-            for (var b = 0; b < nb; b++) ManagedKernels.Axpy(-xb[c * nb + b], a, _w[s] + b * n, us, c * n, n);
+            for (var b = 0; b < nb; b++) StreamKernels.Axpy(-xb[c * nb + b], a, _w[s] + b * n, us, c * n, n);
             _kernels.BackwardSolveRows(a, _d[s], n, us, 0, count);
             for (var c = 0; c < count; c++)
             for (var j = 0; j < n; j++) x[c * m + g[j]] = us[c * n + j];
@@ -254,6 +257,20 @@ internal sealed class BlockArrowFactor
 
     /// <summary>Groups of at least this order are solved in parallel (below it a solve takes microseconds and a parallel loop costs more).</summary>
     private const int ParallelSolveOrder = 256;
+
+    /// <summary>Border rows per parallel piece of x_B = r_B − Σ_s W_sᵀ u_s.</summary>
+    private const int BorderPiece = 32;
+
+    /// <summary>Runs the step for every border row, in fixed pieces in parallel when the border's part of W is large (≥ 2²⁰ entries).</summary>
+    private void BorderLoop(int nb, Action<int> step)
+    {
+        var entries = (long)nb * _groupOf.Length;
+        if (entries < 1 << 20) { for (var b = 0; b < nb; b++) step(b); return; }
+        CoreShare.For(0, (nb + BorderPiece - 1) / BorderPiece, p =>
+        {
+            for (var b = p * BorderPiece; b < Math.Min(nb, (p + 1) * BorderPiece); b++) step(b);
+        });
+    }
 
     /// <summary>Runs the per-group step for every group, in parallel when there are several large ones (each writes only its own u_s and positions).</summary>
     private void GroupLoop(Action<int> step)
