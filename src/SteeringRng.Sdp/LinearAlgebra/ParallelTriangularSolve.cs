@@ -8,8 +8,8 @@ namespace SteeringRng.Sdp.LinearAlgebra;
 /// <see cref="IDenseKernels.Cholesky(double[], int, int)"/> leaves it) and the right-hand sides stored as rows of
 /// length m. A solve with one column reads the triangle twice for 2m² flops, so its time is the time to stream L from
 /// memory: OpenBLAS's dtrsm with one column runs on one thread at about 10 GB/s here (I3322 L4, m = 4491: 15.8 ms for
-/// the 161 MB of both sweeps), while the machine streams 37 GB/s on two cores (numpy's dgemv at that order,
-/// docs/peers.md "The search directions"). Both sweeps are therefore split into panels of <see cref="Panel"/> rows
+/// the 161 MB of both sweeps), while the machine streams 34–46 GB/s on two cores (numpy's dgemv 36.7 GB/s at that
+/// order; docs/peers.md "Ceilings of the phases"). Both sweeps are therefore split into panels of <see cref="Panel"/> rows
 /// whose off-diagonal part is a matrix–vector product over rows in parallel:
 /// <code>
 ///   forward,  rows I = [k, k+P):  y_I = L_II⁻¹ (b_I − L[I, 0:k] y[0:k])      (one dot product per row of I)
@@ -33,7 +33,6 @@ internal static class ParallelTriangularSolve
 
     /// <summary>Rows per parallel piece of either sweep's products (fixed: the bits must not depend on the core count).</summary>
     private const int RowPiece = 32;
-
 
     /// <summary>x ← (L Lᵀ)⁻¹ x for <paramref name="count"/> right-hand sides stored as rows x[xo + c·m ..].</summary>
     public static void Solve(double[] a, int o, int m, double[] x, int xo, int count)
