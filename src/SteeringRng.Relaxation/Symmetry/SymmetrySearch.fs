@@ -179,6 +179,14 @@ module internal SymmetrySearch =
         group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); verify data unitary g scale)
         && antiunitary |> Option.forall (fun k -> verify data (marginalsOf data true) k scale)
 
+    /// The elements of `candidates` that are symmetries of these data (to the tolerance), in their order: `holds`
+    /// on each with the marginals formed once (the steering test's sweep keeps the common symmetries of two
+    /// assemblages this way).
+    let holding (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (candidates: DataSymmetry array) =
+        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let unitary = marginalsOf data false
+        candidates |> Array.filter (fun g -> cancellation.ThrowIfCancellationRequested(); verify data unitary g scale)
+
     /// Whether the antiunitary g (U conj(σ_t) U† = σ_{π(t)}) is a symmetry of these data (to the tolerance).
     let holdsAntiunitary (data: AssemblageMoments) (g: DataSymmetry) =
         let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)

@@ -32,9 +32,43 @@ let private wState (alpha: float) (beta: float) (gamma: float) =
     Array2D.init 8 8 (fun i j -> Complex(psi[i] * psi[j], 0.0))
 
 
+/// μ|ψ⟩⟨ψ| + (1 − μ) I/8 with ψ = (|000⟩ + i|111⟩)/√2: the two-party Z flips of GHZ still hold, the X and Y ones
+/// (X⊗X⊗X ψ = i (|000⟩ − i|111⟩)) do not.
+let private phaseGhz (mu: float) =
+    let psi = Array.init 8 (fun i -> if i = 0 then Complex(sqrt 0.5, 0.0) elif i = 7 then Complex(0.0, sqrt 0.5) else Complex.Zero)
+    Array2D.init 8 8 (fun i j -> mu * psi[i] * Complex.Conjugate psi[j] + (if i = j then Complex((1.0 - mu) / 8.0, 0.0) else Complex.Zero))
+
+/// U σ_{bc|yz} U† = σ_{π(b)π(c)|yz} entrywise on the assemblage (settings X, Y, Z).
+let private holdsEntrywise (a: Assemblage) (g: DataSymmetry) =
+    seq {
+        for y in 0..2 do
+            for z in 0..2 do
+                for b in 0..1 do
+                    for c in 0..1 do
+                        let lhs = matmul (matmul g.Unitary a[[| b; c |], [| y; z |]]) (dagger g.Unitary)
+                        let pb, pc = g.Relabel[0][y], g.Relabel[1][z]
+                        let rhs = a[[| pb[b]; pc[c] |], [| y; z |]]
+                        for i in 0..1 do
+                            for k in 0..1 do
+                                yield (lhs[i, k] - rhs[i, k]).Magnitude
+    }
+    |> Seq.forall (fun d -> d < 1e-9)
+
 [<Tests>]
 let tests =
     testList "Q_k symmetry reduction" [
+        test "holding and holdAll keep exactly the elements that hold entrywise on other data (a sweep's next point)" {
+            let group = SymmetrySearch.find (dataOf (assemblage (ghz 0.8) 3))
+            let other = assemblage (phaseGhz 0.7) 3
+            let expected = [| for i in 0 .. group.Length - 1 do if holdsEntrywise other group[i] then i |]
+            Expect.equal expected.Length 4 "I and the three two-party Z flips hold, the four X/Y ones do not"
+            let kept = SymmetrySearch.holding Threading.CancellationToken.None (dataOf other) group
+            Expect.equal [| for g in kept -> Array.findIndex (fun h -> obj.ReferenceEquals(h, g)) group |] expected "the same elements, in order"
+            Expect.isFalse (SymmetrySearch.holdAll Threading.CancellationToken.None (dataOf other) group None) "the whole group does not hold"
+            Expect.isTrue (SymmetrySearch.holdAll Threading.CancellationToken.None (dataOf other) kept None) "the kept subgroup does"
+            Expect.isTrue (group |> Array.forall (fun g -> SymmetrySearch.holds (dataOf other) g = Array.contains g kept)) "as holds, element by element"
+        }
+
         test "noisy GHZ with X, Y, Z has the 8 stabiliser symmetries, each with its Pauli on Alice" {
             let group = SymmetrySearch.find (dataOf (assemblage (ghz 0.8) 3))
             Expect.equal group.Length 8 "|G| = |{I, ZZI, ZIZ, IZZ, XXX, XYY, YXY, YYX}|"
