@@ -7,6 +7,7 @@ using SteeringRng.Quantum;
 using SteeringRng.Relaxation;
 using SteeringRng.Relaxation.Steering;
 using SteeringRng.Sdp;
+using SteeringRng.Sdp.Sdpa;
 
 namespace SteeringRng.Certification.Jobs;
 
@@ -46,6 +47,9 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
         try { relaxation = _cache.For(point, cancellation); }
         catch (ArgumentException e) { return Failed(point, RowStatus.Error, e.Message, seconds: clock.Elapsed.TotalSeconds); }
         var solution = ReusingSolver.SolveOnce(solver, relaxation.Problem, settings, cancellation);
+        string? embedded = null;
+        if (!SolveStatus.HasValue(solution.Status) && !cancellation.IsCancellationRequested && HermitianEmbedding.HasHermitianBlocks(relaxation.Problem))
+            (solution, embedded) = InRealEmbedding(solver, relaxation.Problem, settings, solution, cancellation);
         var status = SolveStatus.RowStatusOf(solution.Status, cancellation);
         if (!SolveStatus.HasValue(solution.Status))
             return Failed(point, status, solution.Message, solution.Iterations, clock.Elapsed.TotalSeconds);
@@ -60,9 +64,26 @@ public sealed class SteeringJob(Func<Assemblage> whiteNoise, bool symmetry = tru
         if (certificate is { IsCertified: true, Visibility: { } proven })
             message += string.Create(CultureInfo.InvariantCulture,
                 $"; certified: {(certificate.Steerable == true ? "steerable, " : "")}v* ≤ {proven:G8} (exact steering witness)");
+        if (embedded is not null) message += "; " + embedded;
         if (fileError is not null) message += "; " + fileError;
         return ResultRow.FromCriticalVisibility(point.Parameters, Objective, Bound, v, status, solution.Iterations, clock.Elapsed.TotalSeconds, message)
             with { Critical = critical, Certificate = certificate };
+    }
+
+    /// <summary>
+    /// The same SDP in its real embedding (<see cref="HermitianEmbedding.ToReal"/>: Hermitian n → real 2n, y and the
+    /// optimum unchanged), solved when the Hermitian form ended without a value, and mapped back. The built-in solver
+    /// stalls on the Hermitian form of the four-qutrit steering test below its pure end (samples/fig3-thresholds.scn,
+    /// last scenario: "no progress in 10 iterations", DIMACS 0.25) and solves the embedded one in 21 iterations, as
+    /// CSDP solves either; the row says which form gave its value.
+    /// </summary>
+    private static (SdpSolution Solution, string? Note) InRealEmbedding(ISdpSolver solver, SdpProblem problem, SdpSettings settings, SdpSolution failed,
+        CancellationToken cancellation)
+    {
+        var real = HermitianEmbedding.FromReal(problem, ReusingSolver.SolveOnce(solver, HermitianEmbedding.ToReal(problem), settings, cancellation));
+        return SolveStatus.HasValue(real.Status)
+            ? (real, $"solved in the real embedding (the Hermitian form ended {failed.Status}: {failed.Message})")
+            : (failed, null);
     }
 
     /// <summary>The dual functional checked as a steering witness (Certificates/SteeringWitnessCertifier).</summary>

@@ -55,6 +55,20 @@ public static class HermitianEmbedding
     }
 
     /// <summary>
+    /// A solution of <see cref="ToReal"/>(<paramref name="problem"/>) as a solution of <paramref name="problem"/>: y is
+    /// the same, Hermitian blocks come back as X = unembed(X̃), Z = 2·unembed(Z̃), the other blocks as they are. The
+    /// objectives and the DIMACS errors are the real problem's, which equal the original's: every Ã_i and C̃ is
+    /// invariant under X̃ ↦ J X̃ Jᵀ, so the averaged X has the same inner products.
+    /// </summary>
+    public static SdpSolution FromReal(SdpProblem problem, SdpSolution real)
+    {
+        if (!HasHermitianBlocks(problem)) return real;
+        IReadOnlyList<SdpBlockValue> Map(IReadOnlyList<SdpBlockValue> values, double scale) => values.Count != problem.Blocks.Count ? values
+            : values.Select((v, k) => problem.Blocks[k].Kind == SdpConeKind.HermitianPsd ? Unembed(v.Re, problem.Blocks[k].Size, scale) : v).ToArray();
+        return real with { X = Map(real.X, 1), Z = Map(real.Z, 2) };
+    }
+
+    /// <summary>
     /// The Hermitian n×n value from a real symmetric 2n×2n value [[P, Q], [R, S]] (row-major), averaging the
     /// copies: Re = scale·(P + S)/2, Im = scale·(R − Q)/2. Use scale 1 for X and 2 for Z.
     /// </summary>

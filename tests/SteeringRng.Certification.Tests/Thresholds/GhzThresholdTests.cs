@@ -80,6 +80,35 @@ public class GhzThresholdTests
         Assert.True(Math.Abs((direct.Lo!.Value + direct.Hi!.Value) / 2 - (bisected.Lo!.Value + bisected.Hi!.Value) / 2) < 1e-5);
     }
 
+    /// <summary>
+    /// The last scenario of samples/fig3-thresholds.scn (GHZ, four qutrits, X Z mub(2), 122 strategy orbits). Below its
+    /// pure end the built-in solver stalls on the Hermitian form of the steering test (numerical failure, so the direct
+    /// bracket went unconfirmed and the bisection failed); the job then solves the real embedding. The direct bracket
+    /// must be confirmed, and its ends obey the identity of a white-noise family, μ·v*(μ) = μ* (v* is relative to the
+    /// point's state, μ* = v*(1)).
+    /// </summary>
+    [Fact]
+    public void The_four_qutrit_steering_threshold_is_confirmed_by_the_direct_method()
+    {
+        var scenario = Check("""
+            node A trusted dim 3
+            node B, C, D untrusted dim 3
+            param mu = 0 .. 1 step 0.5
+            state = mu * ghz + (1 - mu) * white
+            measure B, C, D: X Z mub(2)
+            objective joint = guess all.X
+            bounds steering
+            """);
+        var steering = Of(CertificationEngine.Thresholds(scenario, new ThresholdRequest("mu") { Bounds = ["steering"] }, new InteriorPointSolver()), "steering");
+        Assert.Equal(ThresholdOutcome.Bracketed, steering.Outcome);
+        Assert.Equal(ThresholdMethod.Direct, steering.Method);
+        Assert.False(steering.AtLo!.Past);
+        Assert.True(steering.AtHi!.Past);
+        var star = (steering.Lo!.Value + steering.Hi!.Value) / 2;
+        Assert.Equal(star, steering.Lo.Value * steering.AtLo.Value!.Value, 6);
+        Assert.Equal(star, steering.Hi.Value * steering.AtHi.Value!.Value, 6);
+    }
+
     [Fact]
     public void With_two_settings_both_thresholds_are_one_half()
     {
