@@ -89,9 +89,7 @@ public abstract class SdpaPeerSolver : ISdpSolver
     private static PeerPoint ToOriginalBlocks(SdpProblem problem, PeerPoint real)
     {
         if (!HermitianEmbedding.HasHermitianBlocks(problem)) return real;
-        SdpBlockValue[] Map(SdpBlockValue[] values, double scale) => values.Select((v, k) =>
-            problem.Blocks[k].Kind == SdpConeKind.HermitianPsd ? HermitianEmbedding.Unembed(v.Re, problem.Blocks[k].Size, scale) : v).ToArray();
-        return new PeerPoint(real.Y, Map(real.Z, 2), Map(real.X, 1));
+        return new PeerPoint(real.Y, HermitianEmbedding.BlocksFromReal(problem, real.Z, 2), HermitianEmbedding.BlocksFromReal(problem, real.X, 1));
     }
 
     private SdpSolution Unsolved(SdpProblem problem, SdpStatus status, string message, int iterations, double seconds) => new()

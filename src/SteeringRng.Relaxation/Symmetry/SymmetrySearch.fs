@@ -166,15 +166,18 @@ module internal SymmetrySearch =
                let fs = [ for j in 0 .. k - 1 -> j, x[j], a[j] ]
                close (conj data.Blocks[m.TupleIndex[encode m fs]]) data.Blocks[m.TupleIndex[imageCode m g fs]])
 
+    /// The tolerance's scale: the largest entry of the observed data (at least 1e-300).
+    let private scaleOf (data: AssemblageMoments) = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+
     /// Whether g is a symmetry of these data (to the tolerance), e.g. of the next point of a sweep.
     let holds (data: AssemblageMoments) (g: DataSymmetry) =
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let scale = scaleOf data
         verify data (marginalsOf data false) g scale
 
     /// Whether every unitary g of the group and the antiunitary one (if any) are symmetries of these data, e.g. of the
     /// next point of a sweep: `holds` and `holdsAntiunitary` with the marginals formed once (not once per element).
     let holdAll (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (group: DataSymmetry array) (antiunitary: DataSymmetry option) =
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let scale = scaleOf data
         let unitary = marginalsOf data false
         group |> Array.forall (fun g -> cancellation.ThrowIfCancellationRequested(); verify data unitary g scale)
         && antiunitary |> Option.forall (fun k -> verify data (marginalsOf data true) k scale)
@@ -183,13 +186,13 @@ module internal SymmetrySearch =
     /// on each with the marginals formed once (the steering test's sweep keeps the common symmetries of two
     /// assemblages this way).
     let holding (cancellation: System.Threading.CancellationToken) (data: AssemblageMoments) (candidates: DataSymmetry array) =
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let scale = scaleOf data
         let unitary = marginalsOf data false
         candidates |> Array.filter (fun g -> cancellation.ThrowIfCancellationRequested(); verify data unitary g scale)
 
     /// Whether the antiunitary g (U conj(σ_t) U† = σ_{π(t)}) is a symmetry of these data (to the tolerance).
     let holdsAntiunitary (data: AssemblageMoments) (g: DataSymmetry) =
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let scale = scaleOf data
         verify data (marginalsOf data true) g scale
 
     let private permutations (n: int) =
@@ -226,7 +229,7 @@ module internal SymmetrySearch =
     let hasTrivialCommutant (data: AssemblageMoments) =
         let d = data.Dimension
         let m = marginalsOf data false
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let scale = scaleOf data
         let full = Array.init (2 * d * d) (fun k -> Array.init (2 * d * d) (fun i -> if i = k then 1.0 else 0.0))
         let identity = DataSymmetry.identity data.Scenario d
         (restrict m identity full (List.ofArray m.Factors) scale d).Length <= 2
@@ -240,7 +243,7 @@ module internal SymmetrySearch =
         let d = data.Dimension
         let identity = DataSymmetry.identity scenario d
         let m = marginalsOf data false
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun acc o -> max acc (maxAbs o)) 0.0)
+        let scale = scaleOf data
         let k = scenario.PartyCount
         let shiftsOf j = (scenario.Party j).Outcomes |> Array.min
         let rec choices j =
@@ -262,7 +265,7 @@ module internal SymmetrySearch =
         let scenario = data.Scenario
         let d = data.Dimension
         let identity = DataSymmetry.identity scenario d
-        let scale = max 1e-300 (data.Observed |> Array.fold (fun m o -> max m (maxAbs o)) 0.0)
+        let scale = scaleOf data
         let pairs = [| for j in 0 .. scenario.PartyCount - 1 do for x in 0 .. (scenario.Party j).Outcomes.Length - 1 -> j, x |]
         let pairIndex = Dictionary<struct (int * int), int>()
         pairs |> Array.iteri (fun i (j, x) -> pairIndex[struct (j, x)] <- i)

@@ -60,12 +60,20 @@ public static class HermitianEmbedding
     /// objectives and the DIMACS errors are the real problem's, which equal the original's: every Ã_i and C̃ is
     /// invariant under X̃ ↦ J X̃ Jᵀ, so the averaged X has the same inner products.
     /// </summary>
-    public static SdpSolution FromReal(SdpProblem problem, SdpSolution real)
+    public static SdpSolution FromReal(SdpProblem problem, SdpSolution real) =>
+        !HasHermitianBlocks(problem) ? real : real with { X = BlocksFromReal(problem, real.X, 1), Z = BlocksFromReal(problem, real.Z, 2) };
+
+    /// <summary>
+    /// Block values of the real embedding back in <paramref name="problem"/>'s blocks: each Hermitian block by
+    /// <see cref="Unembed"/> with <paramref name="scale"/> (1 for X, 2 for Z), the others as they are. No values (a
+    /// failed solve) stay none; any other count than the problem's blocks is a caller's error.
+    /// </summary>
+    public static SdpBlockValue[] BlocksFromReal(SdpProblem problem, IReadOnlyList<SdpBlockValue> values, double scale)
     {
-        if (!HasHermitianBlocks(problem)) return real;
-        IReadOnlyList<SdpBlockValue> Map(IReadOnlyList<SdpBlockValue> values, double scale) => values.Count != problem.Blocks.Count ? values
-            : values.Select((v, k) => problem.Blocks[k].Kind == SdpConeKind.HermitianPsd ? Unembed(v.Re, problem.Blocks[k].Size, scale) : v).ToArray();
-        return real with { X = Map(real.X, 1), Z = Map(real.Z, 2) };
+        if (values.Count == 0) return [];
+        if (values.Count != problem.Blocks.Count)
+            throw new ArgumentException($"{values.Count} block values for a problem of {problem.Blocks.Count} blocks", nameof(values));
+        return values.Select((v, k) => problem.Blocks[k].Kind == SdpConeKind.HermitianPsd ? Unembed(v.Re, problem.Blocks[k].Size, scale) : v).ToArray();
     }
 
     /// <summary>
